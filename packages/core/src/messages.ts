@@ -1,0 +1,63 @@
+/**
+ * The server's user-facing messages in Chinese and English. Validation schemas carry these keys as their
+ * error text; the server translates them for the request's language.
+ */
+import type { Label } from './codelists.ts';
+
+export const MESSAGES = {
+  required: { zh: '必填', en: 'is required' },
+  'text.tooLong': { zh: '超过长度上限', en: 'is too long' },
+  'text.empty': { zh: '不能为空', en: 'must not be empty' },
+  'money.invalid': { zh: '应为金额（万元，数字，最多六位小数）', en: 'must be an amount in 10k yuan (digits, at most six decimals)' },
+  'money.negative': { zh: '不能为负数', en: 'must not be negative' },
+  'money.tooLarge': { zh: '金额过大', en: 'is too large' },
+  'date.invalid': { zh: '应为日期（YYYY-MM-DD）', en: 'must be a date (YYYY-MM-DD)' },
+  'projectCode.malformed': {
+    zh: '投资项目统一代码格式不正确，应为 YYMM-AAAAAA-DD-TT-NNNNNC（24位）',
+    en: 'project code must have the form YYMM-AAAAAA-DD-TT-NNNNNC (24 characters)',
+  },
+  'projectCode.month': { zh: '投资项目统一代码中的月份无效', en: 'project code has an invalid month' },
+  'projectCode.area': { zh: '投资项目统一代码中的行政区划代码不存在', en: 'project code has an unknown area code' },
+  'projectCode.taken': { zh: '该投资项目统一代码已被其他项目使用', en: 'another project already has this code' },
+  'region.unknown': { zh: '行政区划代码不存在', en: 'unknown region code' },
+  'region.outOfScope': { zh: '超出本账号的管辖区域', en: 'is outside your region' },
+  'organization.unknown': { zh: '单位不存在', en: 'unknown organisation' },
+  'user.unknown': { zh: '用户不存在', en: 'unknown user' },
+  'stage.unknown': { zh: '建设阶段不存在', en: 'unknown stage' },
+  'creditCode.invalid': { zh: '统一社会信用代码不正确', en: 'invalid unified social credit code' },
+  'creditCode.taken': { zh: '该统一社会信用代码已登记', en: 'this credit code is already registered' },
+  'coordinates.pair': { zh: '经度和纬度须同时填写', en: 'longitude and latitude go together' },
+  'dates.order': { zh: '计划竣工日期不能早于计划开工日期', en: 'planned completion must not precede planned start' },
+  'sort.unknown': { zh: '不支持按该字段排序', en: 'cannot sort by this field' },
+  'range.order': { zh: '最小值不能大于最大值', en: 'minimum must not exceed maximum' },
+  'username.taken': { zh: '用户名已存在', en: 'username already exists' },
+  'password.weak': {
+    zh: '密码至少12位，且须包含大写字母、小写字母、数字和符号中的三类',
+    en: 'password needs 12+ characters from three of: upper case, lower case, digits, symbols',
+  },
+  'error.validation': { zh: '提交的数据有误', en: 'the request has invalid fields' },
+  'error.notFound': { zh: '未找到该资源', en: 'not found' },
+  'error.unauthenticated': { zh: '请先登录', en: 'please sign in' },
+  'error.forbidden': { zh: '无权执行此操作', en: 'you may not do this' },
+  'error.csrf': { zh: '请求校验失败，请刷新页面后重试', en: 'request check failed; reload the page and try again' },
+  'error.versionConflict': {
+    zh: '该记录已被他人修改，请刷新后重试',
+    en: 'someone else changed this record; reload and try again',
+  },
+  'error.versionRequired': { zh: '修改时须提供版本号（If-Match）', en: 'an If-Match version is required' },
+  'error.login': { zh: '用户名或密码错误', en: 'wrong username or password' },
+  'error.locked': { zh: '登录失败次数过多，请稍后再试', en: 'too many failed sign-ins; try again later' },
+  'error.internal': { zh: '服务器内部错误', en: 'internal server error' },
+  'error.tooLarge': { zh: '请求体过大', en: 'request body too large' },
+} as const satisfies Record<string, Label>;
+export type MessageKey = keyof typeof MESSAGES;
+export type Locale = 'zh' | 'en';
+
+export function isMessageKey(text: string): text is MessageKey {
+  return Object.hasOwn(MESSAGES, text);
+}
+
+/** The message for a key in a locale. */
+export function message(key: MessageKey, locale: Locale): string {
+  return MESSAGES[key][locale];
+}

@@ -1,0 +1,60 @@
+/**
+ * Roles and the declarative policy: one line per resource and action naming the roles allowed.
+ * Which projects a role sees (its scope) is separate: see `projectScopeKind`.
+ */
+export const ROLES = [
+  'city_admin',
+  'district_staff',
+  'owner',
+  'service_officer',
+  'responsible_unit',
+  'leader',
+  'system_admin',
+  'security_admin',
+  'audit_admin',
+] as const;
+export type Role = (typeof ROLES)[number];
+
+export const POLICIES = {
+  'project.read': ['city_admin', 'district_staff', 'owner', 'service_officer', 'responsible_unit', 'leader'],
+  'project.create': ['city_admin', 'district_staff'],
+  'project.update': ['city_admin', 'district_staff'],
+  'project.delete': ['city_admin', 'district_staff'],
+  'organization.read': ['city_admin', 'district_staff', 'owner', 'service_officer', 'responsible_unit', 'leader'],
+  'organization.create': ['city_admin', 'district_staff'],
+  'user.read': ['system_admin', 'security_admin'],
+  'user.manage': ['system_admin'],
+  'user.assignRole': ['security_admin'],
+  'audit.readAll': ['audit_admin'],
+} as const satisfies Record<string, readonly Role[]>;
+export type Permission = keyof typeof POLICIES;
+
+/** True when the role may perform the action (scope is checked separately, on the data). */
+export function can(role: Role, permission: Permission): boolean {
+  return (POLICIES[permission] as readonly Role[]).includes(role);
+}
+
+/** How a role's project visibility is bounded: by its region subtree, by owning organisation, by pairing, or not at all. */
+export type ProjectScopeKind = 'region' | 'owner' | 'officer' | 'none';
+
+export function projectScopeKind(role: Role): ProjectScopeKind {
+  switch (role) {
+    case 'city_admin':
+    case 'district_staff':
+    case 'leader':
+    case 'responsible_unit':
+      return 'region';
+    case 'owner':
+      return 'owner';
+    case 'service_officer':
+      return 'officer';
+    case 'system_admin':
+    case 'security_admin':
+    case 'audit_admin':
+      return 'none';
+  }
+}
+
+/** Roles whose accounts must carry a region (their scope), and those that must belong to an organisation. */
+export const ROLES_WITH_REGION: readonly Role[] = ['city_admin', 'district_staff', 'leader', 'responsible_unit'];
+export const ROLES_WITH_ORGANIZATION: readonly Role[] = ['owner', 'responsible_unit'];
