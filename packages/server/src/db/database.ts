@@ -1,0 +1,80 @@
+/**
+ * One PostgreSQL dialect in two forms: PGlite embedded in the process (persisted in a directory, or in
+ * memory for tests) or a PostgreSQL server reached through DATABASE_URL. Both sit behind one pg.Pool
+ * and one Kysely instance, so migrations and queries are the same.
+ */
+import { PGlite } from '@electric-sql/pglite';
+import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
+import { createPgConfig } from '@electric-sql/pglite/node-postgres';
+import { Kysely, PostgresDialect } from 'kysely';
+import pg from 'pg';
+import { lockDataDir } from './lock.ts';
+import type { DB } from './schema.ts';
+
+export const TIME_ZONE = 'Asia/Shanghai';
+
+export interface Database {
+  db: Kysely<DB>;
+  kind: 'pglite' | 'postgres';
+  /** Where the data lives, for messages: a directory, 'memory' or the server URL without password. */
+  location: string;
+  close(): Promise<void>;
+}
+
+export type DatabaseTarget = { databaseUrl: string } | { dataDir: string } | { memory: true };
+
+// DATE stays a plain 'YYYY-MM-DD' (a JS Date would shift it by the time zone); BIGINT becomes bigint so
+// money in fen is exact; NUMERIC (coordinates) stays a string.
+const typeParsers = {
+  getTypeParser(oid: number, format?: 'text' | 'binary') {
+    if (oid === pg.types.builtins.DATE) return (value: string) => value;
+    if (oid === pg.types.builtins.INT8) return (value: string) => BigInt(value);
+    return format === undefined ? pg.types.getTypeParser(oid) : pg.types.getTypeParser(oid, format);
+  },
+} as pg.CustomTypesConfig;
+
+/** Opens the database named by the target; for a directory, takes its lock first. */
+export async function openDatabase(target: DatabaseTarget): Promise<Database> {
+  if ('databaseUrl' in target) {
+    const pool = new pg.Pool({
+      connectionString: target.databaseUrl,
+      options: `-c TimeZone=${TIME_ZONE}`,
+      types: typeParsers,
+      max: 10,
+    });
+    const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
+    return { db, kind: 'postgres', location: redactUrl(target.databaseUrl), close: () => db.destroy() };
+  }
+
+  const release = 'dataDir' in target ? lockDataDir(target.dataDir) : () => undefined;
+  try {
+    const pglite = await PGlite.create('dataDir' in target ? target.dataDir : 'memory://', { extensions: { pg_trgm } });
+    await pglite.exec(`SET TIME ZONE '${TIME_ZONE}'`);
+    // PGlite is one backend: a pool of one connection queues requests instead of interleaving them.
+    const pool = new pg.Pool({ ...createPgConfig(pglite), types: typeParsers, max: 1 });
+    const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
+    return {
+      db,
+      kind: 'pglite',
+      location: 'dataDir' in target ? target.dataDir : 'memory',
+      async close() {
+        await db.destroy();
+        await pglite.close();
+        release();
+      },
+    };
+  } catch (error) {
+    release();
+    throw error;
+  }
+}
+
+function redactUrl(url: string): string {
+  try {
+    const parsed = new URL(url);
+    if (parsed.password) parsed.password = '***';
+    return parsed.toString();
+  } catch {
+    return 'postgres';
+  }
+}

@@ -1,0 +1,22 @@
+/**
+ * Runs the migrations in migrations/ (listed here so that the same code runs under tsx, vitest and any
+ * bundler) with Kysely's migrator, which serialises concurrent runs with a database lock.
+ */
+import { Migrator, type Kysely, type Migration, type MigrationResultSet } from 'kysely';
+import * as foundation from '../../migrations/2026112701_foundation.ts';
+import type { DB } from './schema.ts';
+
+const MIGRATIONS: Record<string, Migration> = {
+  '2026112701_foundation': foundation,
+};
+
+/** Brings the schema up to date; returns the names of the migrations applied now. */
+export async function migrateToLatest(db: Kysely<DB>): Promise<string[]> {
+  const migrator = new Migrator({ db, provider: { getMigrations: () => Promise.resolve(MIGRATIONS) } });
+  const result: MigrationResultSet = await migrator.migrateToLatest();
+  if (result.error) {
+    const failed = result.results?.find((r) => r.status === 'Error')?.migrationName ?? 'unknown';
+    throw new Error(`migration ${failed} failed: ${String(result.error)}`, { cause: result.error });
+  }
+  return (result.results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName);
+}

@@ -1,0 +1,150 @@
+/**
+ * Kysely table types. Keep in step with migrations/. Money columns are BIGINT fen (bigint in JS);
+ * DATE columns arrive as 'YYYY-MM-DD' strings (see the type parsers in database.ts).
+ */
+import type { ColumnType, Generated, Insertable, Selectable, Updateable } from 'kysely';
+import type { FinancingModel, IndustrySection, ProjectCategory, ProjectLevel, ProjectNature, Role } from '@keyprojects/core';
+
+type CreatedAt = ColumnType<Date, Date | string | undefined, never>;
+type UpdatedAt = ColumnType<Date, Date | string | undefined, Date | string>;
+type DateString = string;
+type Json = ColumnType<unknown, string | null, string | null>;
+
+export interface RegionTable {
+  code: string;
+  name: string;
+  level: 'province' | 'prefecture' | 'county';
+  parent_code: string | null;
+}
+
+export interface LifecycleStageTable {
+  code: string;
+  name_zh: string;
+  name_en: string;
+  sort_order: number;
+  active: Generated<boolean>;
+}
+
+export interface OrganizationTable {
+  id: Generated<number>;
+  kind: string;
+  name: string;
+  credit_code: string | null;
+  region_code: string;
+  created_at: CreatedAt;
+  updated_at: UpdatedAt;
+}
+
+export interface UserTable {
+  id: Generated<number>;
+  username: string;
+  display_name: string;
+  password_hash: string;
+  role: Role;
+  region_code: string | null;
+  organization_id: number | null;
+  disabled: Generated<boolean>;
+  failed_logins: Generated<number>;
+  locked_until: Date | null;
+  password_changed_at: CreatedAt;
+  created_at: CreatedAt;
+  updated_at: UpdatedAt;
+  version: Generated<number>;
+}
+
+export interface SessionTable {
+  id: string;
+  user_id: number;
+  csrf_token: string;
+  created_at: CreatedAt;
+  expires_at: Date;
+  last_seen_at: UpdatedAt;
+  ip: string | null;
+  user_agent: string | null;
+}
+
+export interface ProjectTable {
+  id: Generated<number>;
+  code: string;
+  name: string;
+  owner_org_id: number;
+  region_code: string;
+  levels: ProjectLevel[];
+  category: ProjectCategory;
+  industry: IndustrySection | null;
+  nature: ProjectNature;
+  construction_content: string | null;
+  address: string | null;
+  longitude: string | null;
+  latitude: string | null;
+  total_investment: bigint;
+  planned_start_date: DateString | null;
+  planned_completion_date: DateString | null;
+  planned_production_date: DateString | null;
+  actual_start_date: DateString | null;
+  actual_completion_date: DateString | null;
+  actual_production_date: DateString | null;
+  stage: string;
+  financing_model: FinancingModel | null;
+  service_officer_id: number | null;
+  responsible_leader: string | null;
+  contact_person: string | null;
+  contact_phone: string | null;
+  tags: string[];
+  in_statistics: boolean;
+  in_statistics_since: DateString | null;
+  version: Generated<number>;
+  created_at: CreatedAt;
+  updated_at: UpdatedAt;
+  created_by: number | null;
+  deleted_at: Date | null;
+}
+
+export interface FundingSourceTable {
+  project_id: number;
+  kind: string;
+  applied: bigint;
+  approved: bigint;
+  issued: bigint;
+}
+
+export interface AnnualPlanTable {
+  project_id: number;
+  year: number;
+  planned_investment: bigint;
+  nature: ProjectNature;
+  planned_new_start: boolean;
+}
+
+export interface AuditLogTable {
+  id: Generated<bigint>;
+  at: CreatedAt;
+  actor_id: number | null;
+  actor_username: string | null;
+  actor_role: string | null;
+  ip: string | null;
+  user_agent: string | null;
+  entity_type: string;
+  entity_id: string;
+  action: string;
+  region_code: string | null;
+  before: Json;
+  after: Json;
+}
+
+export interface DB {
+  regions: RegionTable;
+  lifecycle_stages: LifecycleStageTable;
+  organizations: OrganizationTable;
+  users: UserTable;
+  sessions: SessionTable;
+  projects: ProjectTable;
+  project_funding_sources: FundingSourceTable;
+  annual_plans: AnnualPlanTable;
+  audit_log: AuditLogTable;
+}
+
+export type ProjectRow = Selectable<ProjectTable>;
+export type NewProjectRow = Insertable<ProjectTable>;
+export type ProjectRowUpdate = Updateable<ProjectTable>;
+export type UserRow = Selectable<UserTable>;

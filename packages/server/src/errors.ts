@@ -1,0 +1,113 @@
+/**
+ * One error shape for the whole API: `{ error: { code, message, fields? } }`. Errors are made by the
+ * factories below with a stable code and a message key; the handler translates them for the request's
+ * language and never leaks internals of a 5xx.
+ */
+import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
+import type { z } from 'zod';
+import { en as zodEn, zhCN as zodZh } from 'zod/locales';
+import { PROJECT_FIELD_LABELS, isMessageKey, message, type Locale, type MessageKey } from '@keyprojects/core';
+
+export class AppError extends Error {
+  constructor(
+    readonly statusCode: number,
+    readonly code: string,
+    readonly messageKey: MessageKey,
+    /** Field path → message key, for validation errors found by the services (e.g. an unknown region). */
+    readonly fields?: Record<string, MessageKey>,
+  ) {
+    super(messageKey);
+    this.name = 'AppError';
+  }
+}
+
+export const errors = {
+  invalidField: (field: string, key: MessageKey) => new AppError(400, 'validation', 'error.validation', { [field]: key }),
+  invalidFields: (fields: Record<string, MessageKey>) => new AppError(400, 'validation', 'error.validation', fields),
+  unauthenticated: (key: MessageKey = 'error.unauthenticated') => new AppError(401, 'unauthenticated', key),
+  forbidden: () => new AppError(403, 'forbidden', 'error.forbidden'),
+  csrf: () => new AppError(403, 'csrf', 'error.csrf'),
+  notFound: () => new AppError(404, 'notFound', 'error.notFound'),
+  versionConflict: () => new AppError(412, 'versionConflict', 'error.versionConflict'),
+  versionRequired: () => new AppError(428, 'versionRequired', 'error.versionRequired'),
+  locked: () => new AppError(429, 'locked', 'error.locked'),
+};
+
+/** A request that failed its zod schema; raised by our validator compiler, formatted by the handler. */
+export class RequestValidationError extends Error {
+  readonly statusCode = 400;
+  constructor(
+    readonly issues: z.core.$ZodIssue[],
+    readonly part: string,
+  ) {
+    super('validation');
+    this.name = 'RequestValidationError';
+  }
+}
+
+const zodLocales = { zh: zodZh(), en: zodEn() };
+
+function labelFor(path: string, locale: Locale): string {
+  const head = path.split('.')[0] ?? path;
+  const label = (PROJECT_FIELD_LABELS as Record<string, { zh: string; en: string } | undefined>)[head];
+  return label ? label[locale] : head;
+}
+
+function issueMessage(issue: z.core.$ZodIssue, locale: Locale): string {
+  if (isMessageKey(issue.message)) return message(issue.message, locale);
+  if (issue.code === 'invalid_type' && issue.input === undefined) return message('required', locale);
+  if (issue.code === 'too_big' && issue.origin === 'string') return message('text.tooLong', locale);
+  return zodLocales[locale].localeError(issue as never) as string;
+}
+
+/** Field path → localized message for each issue (the first per field), unknown keys included. */
+export function issuesToFields(issues: z.core.$ZodIssue[], locale: Locale): Record<string, string> {
+  const fields: Record<string, string> = {};
+  for (const issue of issues) {
+    if (issue.code === 'unrecognized_keys') {
+      for (const key of issue.keys) fields[[...issue.path, key].join('.')] ??= unknownField(locale);
+      continue;
+    }
+    const path = issue.path.map(String).join('.') || '_';
+    fields[path] ??= issueMessage(issue, locale);
+  }
+  return fields;
+}
+
+const unknownField = (locale: Locale) => (locale === 'zh' ? '不支持的字段' : 'unknown field');
+
+function localizeFields(fields: Record<string, MessageKey>, locale: Locale): Record<string, string> {
+  return Object.fromEntries(Object.entries(fields).map(([path, key]) => [path, message(key, locale)]));
+}
+
+function firstFieldMessage(fields: Record<string, string>, locale: Locale): string {
+  const [path, text] = Object.entries(fields)[0] ?? ['_', message('error.validation', locale)];
+  if (path === '_') return text;
+  return locale === 'zh' ? `${labelFor(path, locale)}：${text}` : `${labelFor(path, locale)}: ${text}`;
+}
+
+export interface ErrorBody {
+  error: { code: string; message: string; fields?: Record<string, string> };
+}
+
+/** The one error handler: maps every error to the API's error shape. */
+export function handleError(error: FastifyError | Error, request: FastifyRequest, reply: FastifyReply): FastifyReply {
+  const locale = request.locale;
+  if (error instanceof RequestValidationError) {
+    const fields = issuesToFields(error.issues, locale);
+    return reply.status(400).send({ error: { code: 'validation', message: firstFieldMessage(fields, locale), fields } });
+  }
+  if (error instanceof AppError) {
+    const fields = error.fields ? localizeFields(error.fields, locale) : undefined;
+    const text = fields ? firstFieldMessage(fields, locale) : message(error.messageKey, locale);
+    return reply.status(error.statusCode).send({ error: { code: error.code, message: text, ...(fields ? { fields } : {}) } });
+  }
+  const statusCode = 'statusCode' in error && typeof error.statusCode === 'number' ? error.statusCode : 500;
+  if (statusCode >= 400 && statusCode < 500) {
+    // Fastify's own client errors (malformed JSON, wrong content type, body too large) carry safe messages.
+    const code = statusCode === 413 ? 'tooLarge' : 'badRequest';
+    return reply.status(statusCode).send({ error: { code, message: statusCode === 413 ? message('error.tooLarge', locale) : error.message } });
+  }
+  request.log.error({ err: error }, 'unhandled error');
+  return reply.status(500).send({ error: { code: 'internal', message: message('error.internal', locale) } });
+}

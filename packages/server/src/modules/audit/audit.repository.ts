@@ -1,0 +1,58 @@
+/**
+ * The audit trail: who changed what, when, from where, with the values before and after. Always written
+ * inside the transaction of the change it records, so there is no change without its row.
+ */
+import type { Kysely, Transaction } from 'kysely';
+import type { DB } from '../../db/schema.ts';
+import type { Actor } from '../auth/actor.ts';
+
+export type AuditAction = 'create' | 'update' | 'delete' | 'login' | 'login_failed' | 'logout' | 'role_change';
+
+export interface AuditEntry {
+  entityType: 'project' | 'user' | 'organization' | 'session';
+  entityId: string | number;
+  action: AuditAction;
+  regionCode?: string | null;
+  before?: unknown;
+  after?: unknown;
+}
+
+/** Appends one audit row for the actor (null for anonymous events such as a failed login). */
+export async function recordAudit(
+  db: Kysely<DB> | Transaction<DB>,
+  actor: Pick<Actor, 'id' | 'username' | 'role' | 'ip' | 'userAgent'> | null,
+  entry: AuditEntry,
+): Promise<void> {
+  await db
+    .insertInto('audit_log')
+    .values({
+      actor_id: actor?.id ?? null,
+      actor_username: actor?.username ?? null,
+      actor_role: actor?.role ?? null,
+      ip: actor?.ip ?? null,
+      user_agent: actor?.userAgent?.slice(0, 300) ?? null,
+      entity_type: entry.entityType,
+      entity_id: String(entry.entityId),
+      action: entry.action,
+      region_code: entry.regionCode ?? null,
+      before: entry.before === undefined ? null : JSON.stringify(entry.before),
+      after: entry.after === undefined ? null : JSON.stringify(entry.after),
+    })
+    .execute();
+}
+
+export interface AuditChange {
+  field: string;
+  before: unknown;
+  after: unknown;
+}
+
+/** The fields whose values differ between two snapshots (keys of either). */
+export function diffSnapshots(before: unknown, after: unknown): AuditChange[] {
+  const a = (before ?? {}) as Record<string, unknown>;
+  const b = (after ?? {}) as Record<string, unknown>;
+  const keys = [...new Set([...Object.keys(a), ...Object.keys(b)])];
+  return keys
+    .filter((key) => JSON.stringify(a[key] ?? null) !== JSON.stringify(b[key] ?? null))
+    .map((field) => ({ field, before: a[field] ?? null, after: b[field] ?? null }));
+}

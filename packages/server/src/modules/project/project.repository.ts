@@ -1,0 +1,257 @@
+/**
+ * Kysely access to projects, their funding sources and annual plans. Every read and write of a project
+ * row is limited by `visibleProjects(actor)`; callers pass the transaction they own.
+ */
+import { sql, type Kysely, type Transaction } from 'kysely';
+import { formatWan, regionPrefix, type ProjectNature, type ProjectListQuery, type ProjectOutput, type ProjectSortField } from '@keyprojects/core';
+import type { DB, NewProjectRow, ProjectRowUpdate } from '../../db/schema.ts';
+import { visibleProjects } from '../../db/scope.ts';
+import type { Actor } from '../auth/actor.ts';
+
+type Db = Kysely<DB> | Transaction<DB>;
+type ScopeActor = Pick<Actor, 'id' | 'role' | 'regionCode' | 'organizationId'>;
+
+const SORT_COLUMNS = {
+  code: 'projects.code',
+  name: 'projects.name',
+  regionCode: 'projects.region_code',
+  totalInvestment: 'projects.total_investment',
+  annualPlan: 'ap.planned_investment',
+  plannedStartDate: 'projects.planned_start_date',
+  createdAt: 'projects.created_at',
+  updatedAt: 'projects.updated_at',
+} as const satisfies Record<ProjectSortField, string>;
+
+/** Escapes LIKE wildcards so user text matches literally. */
+const likePattern = (text: string) => `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+
+/** The latest year that has annual plans, the default year of the list. */
+export async function latestPlanYear(db: Db): Promise<number | null> {
+  const row = await db.selectFrom('annual_plans').select((eb) => eb.fn.max('year').as('year')).executeTakeFirst();
+  return row?.year ?? null;
+}
+
+/** One page of the projects the actor may see, filtered and sorted, with the total count. */
+export async function listProjects(db: Db, actor: ScopeActor, query: ProjectListQuery) {
+  const planYear = query.planYear ?? (await latestPlanYear(db));
+  let q = db
+    .selectFrom('projects')
+    .where(visibleProjects(actor))
+    .innerJoin('organizations as o', 'o.id', 'projects.owner_org_id')
+    .innerJoin('regions as r', 'r.code', 'projects.region_code')
+    .leftJoin('annual_plans as ap', (join) =>
+      join.onRef('ap.project_id', '=', 'projects.id').on('ap.year', '=', planYear ?? -1),
+    );
+  if (query.planYear !== undefined) q = q.where('ap.year', 'is not', null);
+  if (query.regionCode) q = q.where('projects.region_code', 'like', `${regionPrefix(query.regionCode)}%`);
+  if (query.level) q = q.where(sql<boolean>`${query.level} = any(projects.levels)`);
+  if (query.tag) q = q.where(sql<boolean>`${query.tag} = any(projects.tags)`);
+  if (query.category) q = q.where('projects.category', '=', query.category);
+  if (query.nature) q = q.where('projects.nature', '=', query.nature);
+  if (query.industry) q = q.where('projects.industry', '=', query.industry);
+  if (query.stage) q = q.where('projects.stage', '=', query.stage);
+  if (query.minInvestment !== undefined) q = q.where('projects.total_investment', '>=', BigInt(query.minInvestment));
+  if (query.maxInvestment !== undefined) q = q.where('projects.total_investment', '<=', BigInt(query.maxInvestment));
+  if (query.q) {
+    const pattern = likePattern(query.q);
+    q = q.where((eb) =>
+      eb.or([
+        eb('projects.name', 'ilike', pattern),
+        eb('projects.code', 'ilike', pattern),
+        eb('o.name', 'ilike', pattern),
+      ]),
+    );
+  }
+  const rows = await q
+    .select([
+      'projects.id',
+      'projects.code',
+      'projects.name',
+      'o.name as ownerName',
+      'projects.region_code as regionCode',
+      'r.name as regionName',
+      'projects.levels',
+      'projects.category',
+      'projects.industry',
+      'projects.nature',
+      'projects.total_investment as totalInvestment',
+      'projects.planned_start_date as plannedStartDate',
+      'projects.planned_completion_date as plannedCompletionDate',
+      'projects.actual_start_date as actualStartDate',
+      'projects.stage',
+      'projects.tags',
+      'projects.in_statistics as inStatistics',
+      'projects.version',
+      'projects.updated_at as updatedAt',
+      'ap.planned_investment as annualPlan',
+      sql<number>`count(*) over ()`.as('total'),
+    ])
+    .orderBy(sql.ref(SORT_COLUMNS[query.sort]), (ob) => (query.order === 'asc' ? ob.asc().nullsLast() : ob.desc().nullsLast()))
+    .orderBy('projects.id', query.order)
+    .limit(query.pageSize)
+    .offset((query.page - 1) * query.pageSize)
+    .execute();
+  const total = rows[0] ? Number(rows[0].total) : await countVisible(db, actor, query.page);
+  return {
+    planYear,
+    total,
+    items: rows.map(({ total: _total, ...row }) => ({
+      ...row,
+      totalInvestment: formatWan(row.totalInvestment),
+      annualPlan: row.annualPlan === null ? null : formatWan(row.annualPlan),
+      updatedAt: row.updatedAt.toISOString(),
+    })),
+  };
+}
+
+/** A page past the end has no rows to carry the window count; the count is only needed when asked for page > 1. */
+async function countVisible(db: Db, actor: ScopeActor, page: number): Promise<number> {
+  if (page === 1) return 0;
+  const row = await db
+    .selectFrom('projects')
+    .where(visibleProjects(actor))
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .executeTakeFirstOrThrow();
+  return Number(row.n);
+}
+
+/** The full project as the API shows it, or undefined when it does not exist for this actor. */
+export async function findProject(db: Db, actor: ScopeActor, id: number): Promise<ProjectOutput | undefined> {
+  const row = await db
+    .selectFrom('projects')
+    .where(visibleProjects(actor))
+    .where('projects.id', '=', id)
+    .innerJoin('organizations as o', 'o.id', 'projects.owner_org_id')
+    .innerJoin('regions as r', 'r.code', 'projects.region_code')
+    .leftJoin('users as so', 'so.id', 'projects.service_officer_id')
+    .selectAll('projects')
+    .select(['o.name as ownerName', 'o.credit_code as ownerCreditCode', 'r.name as regionName', 'so.display_name as serviceOfficerName'])
+    .executeTakeFirst();
+  if (!row) return undefined;
+  const [funding, plans] = await Promise.all([
+    db.selectFrom('project_funding_sources').selectAll().where('project_id', '=', id).orderBy('kind').execute(),
+    db.selectFrom('annual_plans').selectAll().where('project_id', '=', id).orderBy('year').execute(),
+  ]);
+  return {
+    id: row.id,
+    code: row.code,
+    name: row.name,
+    ownerOrgId: row.owner_org_id,
+    ownerName: row.ownerName,
+    ownerCreditCode: row.ownerCreditCode,
+    regionCode: row.region_code,
+    regionName: row.regionName,
+    levels: row.levels,
+    category: row.category,
+    industry: row.industry,
+    nature: row.nature,
+    constructionContent: row.construction_content,
+    address: row.address,
+    longitude: row.longitude === null ? null : Number(row.longitude),
+    latitude: row.latitude === null ? null : Number(row.latitude),
+    totalInvestment: formatWan(row.total_investment),
+    plannedStartDate: row.planned_start_date,
+    plannedCompletionDate: row.planned_completion_date,
+    plannedProductionDate: row.planned_production_date,
+    actualStartDate: row.actual_start_date,
+    actualCompletionDate: row.actual_completion_date,
+    actualProductionDate: row.actual_production_date,
+    stage: row.stage,
+    financingModel: row.financing_model,
+    serviceOfficerId: row.service_officer_id,
+    serviceOfficerName: row.serviceOfficerName,
+    responsibleLeader: row.responsible_leader,
+    contactPerson: row.contact_person,
+    contactPhone: row.contact_phone,
+    tags: row.tags,
+    inStatistics: row.in_statistics,
+    inStatisticsSince: row.in_statistics_since,
+    fundingSources: funding.map((f) => ({
+      kind: f.kind as ProjectOutput['fundingSources'][number]['kind'],
+      applied: formatWan(f.applied),
+      approved: formatWan(f.approved),
+      issued: formatWan(f.issued),
+    })),
+    annualPlans: plans.map((p) => ({
+      year: p.year,
+      plannedInvestment: formatWan(p.planned_investment),
+      nature: p.nature,
+      plannedNewStart: p.planned_new_start,
+    })),
+    version: row.version,
+    createdAt: row.created_at.toISOString(),
+    updatedAt: row.updated_at.toISOString(),
+  };
+}
+
+/** Locks the visible project row for the rest of the transaction; its version, or undefined. */
+export async function lockProject(trx: Transaction<DB>, actor: ScopeActor, id: number) {
+  return trx
+    .selectFrom('projects')
+    .where(visibleProjects(actor))
+    .where('projects.id', '=', id)
+    .select(['projects.id', 'projects.version'])
+    .forUpdate()
+    .executeTakeFirst();
+}
+
+export async function insertProject(trx: Transaction<DB>, row: NewProjectRow): Promise<number> {
+  const inserted = await trx.insertInto('projects').values(row).returning('id').executeTakeFirstOrThrow();
+  return inserted.id;
+}
+
+/** Applies the change if the row is still at `version`; true when it was. */
+export async function updateProject(
+  trx: Transaction<DB>,
+  actor: ScopeActor,
+  id: number,
+  version: number,
+  patch: ProjectRowUpdate,
+): Promise<boolean> {
+  const result = await trx
+    .updateTable('projects')
+    .set({ ...patch, version: sql<number>`version + 1`, updated_at: sql<Date>`now()` })
+    .where(visibleProjects(actor))
+    .where('projects.id', '=', id)
+    .where('projects.version', '=', version)
+    .executeTakeFirst();
+  return result.numUpdatedRows === 1n;
+}
+
+/** Replaces a project's funding sources with the given set. */
+export async function replaceFundingSources(
+  trx: Transaction<DB>,
+  projectId: number,
+  sources: { kind: string; applied: bigint; approved: bigint; issued: bigint }[],
+): Promise<void> {
+  await trx.deleteFrom('project_funding_sources').where('project_id', '=', projectId).execute();
+  if (sources.length > 0) {
+    await trx
+      .insertInto('project_funding_sources')
+      .values(sources.map((s) => ({ project_id: projectId, ...s })))
+      .execute();
+  }
+}
+
+/** Replaces a project's annual plans with the given set (one per year). */
+export async function replaceAnnualPlans(
+  trx: Transaction<DB>,
+  projectId: number,
+  plans: { year: number; plannedInvestment: bigint; nature: ProjectNature; plannedNewStart: boolean }[],
+): Promise<void> {
+  await trx.deleteFrom('annual_plans').where('project_id', '=', projectId).execute();
+  if (plans.length > 0) {
+    await trx
+      .insertInto('annual_plans')
+      .values(
+        plans.map((p) => ({
+          project_id: projectId,
+          year: p.year,
+          planned_investment: p.plannedInvestment,
+          nature: p.nature,
+          planned_new_start: p.plannedNewStart,
+        })),
+      )
+      .execute();
+  }
+}

@@ -1,0 +1,99 @@
+/** Project library routes: thin — schema, one service call. */
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { projectCreateInput, projectListOutput, projectListQuery, projectOutput, projectUpdateInput } from '@keyprojects/core';
+import type { AppDeps } from '../../app.ts';
+import { errorBody, errorResponses, etag, idParams, ifMatchVersion } from '../../http.ts';
+import { requireActor } from '../auth/auth.hooks.ts';
+import { auditHistoryOutput, projectAuditHistory } from '../audit/audit.service.ts';
+import * as service from './project.service.ts';
+
+const writeResponses = { ...errorResponses, 412: errorBody, 428: errorBody };
+
+export const projectRoutes =
+  (deps: AppDeps): FastifyPluginAsyncZod =>
+  async (app) => {
+    app.get(
+      '/',
+      {
+        schema: {
+          tags: ['projects'],
+          summary: '项目列表（按权限范围、筛选、排序、分页）',
+          querystring: projectListQuery,
+          response: { 200: projectListOutput, ...errorResponses },
+        },
+      },
+      (request) => service.listProjects(deps.db, requireActor(request), request.query),
+    );
+
+    app.post(
+      '/',
+      {
+        schema: {
+          tags: ['projects'],
+          summary: '新建项目',
+          body: projectCreateInput,
+          response: { 201: projectOutput, ...errorResponses },
+        },
+      },
+      async (request, reply) => {
+        const project = await service.createProject(deps.db, requireActor(request), request.body);
+        return reply.status(201).header('etag', etag(project.version)).send(project);
+      },
+    );
+
+    app.get(
+      '/:id',
+      {
+        schema: { tags: ['projects'], summary: '项目详情', params: idParams, response: { 200: projectOutput, ...errorResponses } },
+      },
+      async (request, reply) => {
+        const project = await service.getProject(deps.db, requireActor(request), request.params.id);
+        return reply.header('etag', etag(project.version)).send(project);
+      },
+    );
+
+    app.patch(
+      '/:id',
+      {
+        schema: {
+          tags: ['projects'],
+          summary: '修改项目（须带 If-Match 版本号；annualPlans、fundingSources 为整体替换）',
+          params: idParams,
+          headers: z.object({ 'if-match': z.string().optional() }),
+          body: projectUpdateInput,
+          response: { 200: projectOutput, ...writeResponses },
+        },
+      },
+      async (request, reply) => {
+        const actor = requireActor(request);
+        const project = await service.updateProject(deps.db, actor, request.params.id, ifMatchVersion(request), request.body);
+        return reply.header('etag', etag(project.version)).send(project);
+      },
+    );
+
+    app.delete(
+      '/:id',
+      {
+        schema: {
+          tags: ['projects'],
+          summary: '删除项目（软删除，须带 If-Match 版本号）',
+          params: idParams,
+          headers: z.object({ 'if-match': z.string().optional() }),
+          response: { 204: z.null(), ...writeResponses },
+        },
+      },
+      async (request, reply) => {
+        await service.deleteProject(deps.db, requireActor(request), request.params.id, ifMatchVersion(request));
+        return reply.status(204).send(null);
+      },
+    );
+
+    app.get(
+      '/:id/audit',
+      {
+        schema: { tags: ['projects'], summary: '项目变更记录', params: idParams, response: { 200: auditHistoryOutput, ...errorResponses } },
+      },
+      (request) => projectAuditHistory(deps.db, requireActor(request), request.params.id),
+    );
+  };

@@ -1,0 +1,190 @@
+/**
+ * Project rules: permission first, then references checked against the database (region in the actor's
+ * scope, known owner, officer, stage, area code, unique code), then the change, its side tables and its
+ * audit row in one transaction. Another region's project is "not found", never "forbidden".
+ */
+import type { Kysely, Transaction } from 'kysely';
+import {
+  isWithinRegion,
+  parseProjectCode,
+  projectScopeKind,
+  type MessageKey,
+  type ProjectCreateInput,
+  type ProjectListQuery,
+  type ProjectOutput,
+  type ProjectUpdateInput,
+} from '@keyprojects/core';
+import type { DB, NewProjectRow } from '../../db/schema.ts';
+import { errors } from '../../errors.ts';
+import { recordAudit } from '../audit/audit.repository.ts';
+import { requirePermission, type Actor } from '../auth/actor.ts';
+import * as repo from './project.repository.ts';
+
+type Fields = Record<string, MessageKey>;
+
+export async function listProjects(db: Kysely<DB>, actor: Actor, query: ProjectListQuery) {
+  requirePermission(actor, 'project.read');
+  const result = await repo.listProjects(db, actor, query);
+  return { ...result, page: query.page, pageSize: query.pageSize };
+}
+
+export async function getProject(db: Kysely<DB>, actor: Actor, id: number): Promise<ProjectOutput> {
+  requirePermission(actor, 'project.read');
+  const project = await repo.findProject(db, actor, id);
+  if (!project) throw errors.notFound();
+  return project;
+}
+
+/** What the audit trail keeps of a project: every field but the bookkeeping ones. */
+function snapshot(project: ProjectOutput) {
+  const { version: _v, createdAt: _c, updatedAt: _u, ...rest } = project;
+  return rest;
+}
+
+async function checkReferences(trx: Transaction<DB>, actor: Actor, input: ProjectUpdateInput, selfId?: number) {
+  const fields: Fields = {};
+  if (input.regionCode !== undefined) {
+    const region = await trx.selectFrom('regions').select('code').where('code', '=', input.regionCode).executeTakeFirst();
+    if (!region) fields.regionCode = 'region.unknown';
+    else if (projectScopeKind(actor.role) === 'region' && actor.regionCode && !isWithinRegion(region.code, actor.regionCode)) {
+      fields.regionCode = 'region.outOfScope';
+    }
+  }
+  if (input.code !== undefined) {
+    const areaCode = input.code.slice(5, 11);
+    const area = await trx.selectFrom('regions').select('code').where('code', '=', areaCode).executeTakeFirst();
+    const parsed = parseProjectCode(input.code, () => area !== undefined);
+    if (!parsed.ok) fields.code = parsed.problem;
+    else {
+      let taken = trx.selectFrom('projects').select('id').where('code', '=', input.code).where('deleted_at', 'is', null);
+      if (selfId !== undefined) taken = taken.where('id', '<>', selfId);
+      if (await taken.executeTakeFirst()) fields.code = 'projectCode.taken';
+    }
+  }
+  if (input.ownerOrgId !== undefined) {
+    const owner = await trx.selectFrom('organizations').select('id').where('id', '=', input.ownerOrgId).executeTakeFirst();
+    if (!owner) fields.ownerOrgId = 'organization.unknown';
+  }
+  if (input.serviceOfficerId !== undefined && input.serviceOfficerId !== null) {
+    const officer = await trx
+      .selectFrom('users')
+      .select('id')
+      .where('id', '=', input.serviceOfficerId)
+      .where('role', '=', 'service_officer')
+      .executeTakeFirst();
+    if (!officer) fields.serviceOfficerId = 'user.unknown';
+  }
+  if (input.stage !== undefined) {
+    const stage = await trx.selectFrom('lifecycle_stages').select('code').where('code', '=', input.stage).executeTakeFirst();
+    if (!stage) fields.stage = 'stage.unknown';
+  }
+  if (Object.keys(fields).length > 0) throw errors.invalidFields(fields);
+}
+
+/** Maps API fields to columns; only the fields present in the input. */
+function toRow(input: ProjectUpdateInput): Partial<NewProjectRow> {
+  const row: Partial<NewProjectRow> = {};
+  const set = <K extends keyof NewProjectRow>(key: K, value: NewProjectRow[K] | undefined) => {
+    if (value !== undefined) row[key] = value;
+  };
+  const orNull = <T>(value: T | null | undefined) => (value === undefined ? undefined : (value ?? null));
+  set('code', input.code);
+  set('name', input.name);
+  set('owner_org_id', input.ownerOrgId);
+  set('region_code', input.regionCode);
+  set('levels', input.levels ? [...new Set(input.levels)] : undefined);
+  set('category', input.category);
+  set('industry', orNull(input.industry));
+  set('nature', input.nature);
+  set('construction_content', orNull(input.constructionContent));
+  set('address', orNull(input.address));
+  set('longitude', input.longitude === undefined ? undefined : input.longitude === null ? null : input.longitude.toFixed(6));
+  set('latitude', input.latitude === undefined ? undefined : input.latitude === null ? null : input.latitude.toFixed(6));
+  set('total_investment', input.totalInvestment === undefined ? undefined : BigInt(input.totalInvestment));
+  set('planned_start_date', orNull(input.plannedStartDate));
+  set('planned_completion_date', orNull(input.plannedCompletionDate));
+  set('planned_production_date', orNull(input.plannedProductionDate));
+  set('actual_start_date', orNull(input.actualStartDate));
+  set('actual_completion_date', orNull(input.actualCompletionDate));
+  set('actual_production_date', orNull(input.actualProductionDate));
+  set('stage', input.stage);
+  set('financing_model', orNull(input.financingModel));
+  set('service_officer_id', orNull(input.serviceOfficerId));
+  set('responsible_leader', orNull(input.responsibleLeader));
+  set('contact_person', orNull(input.contactPerson));
+  set('contact_phone', orNull(input.contactPhone));
+  set('tags', input.tags ? [...new Set(input.tags)] : undefined);
+  set('in_statistics', input.inStatistics);
+  set('in_statistics_since', orNull(input.inStatisticsSince));
+  return row;
+}
+
+async function writeSideTables(trx: Transaction<DB>, projectId: number, input: ProjectUpdateInput) {
+  if (input.fundingSources) {
+    const byKind = new Map(input.fundingSources.map((s) => [s.kind, s]));
+    await repo.replaceFundingSources(
+      trx,
+      projectId,
+      [...byKind.values()].map((s) => ({ kind: s.kind, applied: BigInt(s.applied), approved: BigInt(s.approved), issued: BigInt(s.issued) })),
+    );
+  }
+  if (input.annualPlans) {
+    const byYear = new Map(input.annualPlans.map((p) => [p.year, p]));
+    await repo.replaceAnnualPlans(
+      trx,
+      projectId,
+      [...byYear.values()].map((p) => ({ ...p, plannedInvestment: BigInt(p.plannedInvestment) })),
+    );
+  }
+}
+
+export async function createProject(db: Kysely<DB>, actor: Actor, input: ProjectCreateInput): Promise<ProjectOutput> {
+  requirePermission(actor, 'project.create');
+  return db.transaction().execute(async (trx) => {
+    await checkReferences(trx, actor, input);
+    const id = await repo.insertProject(trx, { ...(toRow(input) as NewProjectRow), created_by: actor.id });
+    await writeSideTables(trx, id, input);
+    const created = await repo.findProject(trx, actor, id);
+    if (!created) throw errors.notFound();
+    await recordAudit(trx, actor, { entityType: 'project', entityId: id, action: 'create', regionCode: created.regionCode, after: snapshot(created) });
+    return created;
+  });
+}
+
+export async function updateProject(
+  db: Kysely<DB>,
+  actor: Actor,
+  id: number,
+  version: number,
+  input: ProjectUpdateInput,
+): Promise<ProjectOutput> {
+  requirePermission(actor, 'project.update');
+  return db.transaction().execute(async (trx) => {
+    const current = await repo.lockProject(trx, actor, id);
+    if (!current) throw errors.notFound();
+    if (current.version !== version) throw errors.versionConflict();
+    await checkReferences(trx, actor, input, id);
+    const before = await repo.findProject(trx, actor, id);
+    if (!before) throw errors.notFound();
+    if (!(await repo.updateProject(trx, actor, id, version, toRow(input)))) throw errors.versionConflict();
+    await writeSideTables(trx, id, input);
+    // The new region must still be visible to the actor (checkReferences ensured it), so this finds it.
+    const after = await repo.findProject(trx, actor, id);
+    if (!after) throw errors.notFound();
+    await recordAudit(trx, actor, { entityType: 'project', entityId: id, action: 'update', regionCode: after.regionCode, before: snapshot(before), after: snapshot(after) });
+    return after;
+  });
+}
+
+export async function deleteProject(db: Kysely<DB>, actor: Actor, id: number, version: number): Promise<void> {
+  requirePermission(actor, 'project.delete');
+  await db.transaction().execute(async (trx) => {
+    const current = await repo.lockProject(trx, actor, id);
+    if (!current) throw errors.notFound();
+    if (current.version !== version) throw errors.versionConflict();
+    const before = await repo.findProject(trx, actor, id);
+    if (!before) throw errors.notFound();
+    if (!(await repo.updateProject(trx, actor, id, version, { deleted_at: new Date() }))) throw errors.versionConflict();
+    await recordAudit(trx, actor, { entityType: 'project', entityId: id, action: 'delete', regionCode: before.regionCode, before: snapshot(before) });
+  });
+}

@@ -1,0 +1,28 @@
+/** Builds the app on a fresh test database; close() tears both down. */
+import type { FastifyInstance } from 'fastify';
+import type { Kysely } from 'kysely';
+import { buildApp } from '../src/app.ts';
+import { loadConfig } from '../src/config.ts';
+import type { DB } from '../src/db/schema.ts';
+import { createTestDatabase } from './database.ts';
+
+export interface TestContext {
+  app: FastifyInstance;
+  db: Kysely<DB>;
+  close(): Promise<void>;
+}
+
+export async function createTestContext(): Promise<TestContext> {
+  const database = await createTestDatabase();
+  const config = { ...loadConfig({ LOG_LEVEL: 'silent', DEMO: 'false' }), webDist: '/nonexistent' };
+  const app = await buildApp({ db: database.db, config, demoAccounts: [] });
+  await app.ready();
+  return {
+    app,
+    db: database.db,
+    async close() {
+      await app.close();
+      await database.close();
+    },
+  };
+}
