@@ -35,7 +35,28 @@ export const PROJECT_NATURE_LABELS: Codelist<ProjectNature> = {
 };
 
 /** GB/T 4754-2017 sections (门类). */
-export const INDUSTRY_SECTIONS = ['A', 'B', 'C', 'D', 'E', 'F', 'G', 'H', 'I', 'J', 'K', 'L', 'M', 'N', 'O', 'P', 'Q', 'R', 'S', 'T'] as const;
+export const INDUSTRY_SECTIONS = [
+  'A',
+  'B',
+  'C',
+  'D',
+  'E',
+  'F',
+  'G',
+  'H',
+  'I',
+  'J',
+  'K',
+  'L',
+  'M',
+  'N',
+  'O',
+  'P',
+  'Q',
+  'R',
+  'S',
+  'T',
+] as const;
 export type IndustrySection = (typeof INDUSTRY_SECTIONS)[number];
 export const INDUSTRY_SECTION_LABELS: Codelist<IndustrySection> = {
   A: { zh: '农、林、牧、渔业', en: 'Agriculture, forestry, animal husbandry and fishery' },
@@ -73,7 +94,14 @@ export const FINANCING_MODEL_LABELS: Codelist<FinancingModel> = {
   abo: { zh: 'ABO', en: 'ABO' },
 };
 
-export const FUNDING_SOURCE_KINDS = ['special_bond', 'central_budget', 'ultra_long_bond', 'provincial_fund', 'bank_loan', 'other'] as const;
+export const FUNDING_SOURCE_KINDS = [
+  'special_bond',
+  'central_budget',
+  'ultra_long_bond',
+  'provincial_fund',
+  'bank_loan',
+  'other',
+] as const;
 export type FundingSourceKind = (typeof FUNDING_SOURCE_KINDS)[number];
 export const FUNDING_SOURCE_LABELS: Codelist<FundingSourceKind> = {
   special_bond: { zh: '地方政府专项债券', en: 'Special-purpose bonds' },

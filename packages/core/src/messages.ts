@@ -8,7 +8,10 @@ export const MESSAGES = {
   required: { zh: '必填', en: 'is required' },
   'text.tooLong': { zh: '超过长度上限', en: 'is too long' },
   'text.empty': { zh: '不能为空', en: 'must not be empty' },
-  'money.invalid': { zh: '应为金额（万元，数字，最多六位小数）', en: 'must be an amount in 10k yuan (digits, at most six decimals)' },
+  'money.invalid': {
+    zh: '应为金额（万元，数字，最多六位小数）',
+    en: 'must be an amount in 10k yuan (digits, at most six decimals)',
+  },
   'money.negative': { zh: '不能为负数', en: 'must not be negative' },
   'money.tooLarge': { zh: '金额过大', en: 'is too large' },
   'date.invalid': { zh: '应为日期（YYYY-MM-DD）', en: 'must be a date (YYYY-MM-DD)' },

@@ -10,13 +10,26 @@ describe('project code', () => {
     const result = parseProjectCode('2509-320193-89-01-544060', isKnown);
     expect(result).toEqual({
       ok: true,
-      parts: { issueYear: 2025, issueMonth: 9, areaCode: '320193', departmentCode: '89', typeCode: '01', serial: '544060' },
+      parts: {
+        issueYear: 2025,
+        issueMonth: 9,
+        areaCode: '320193',
+        departmentCode: '89',
+        typeCode: '01',
+        serial: '544060',
+      },
     });
   });
 
   it('names what is wrong', () => {
-    expect(parseProjectCode('2509-320193-89-01-54406', isKnown)).toEqual({ ok: false, problem: 'projectCode.malformed' });
-    expect(parseProjectCode('2509320193-89-01-5440600', isKnown)).toEqual({ ok: false, problem: 'projectCode.malformed' });
+    expect(parseProjectCode('2509-320193-89-01-54406', isKnown)).toEqual({
+      ok: false,
+      problem: 'projectCode.malformed',
+    });
+    expect(parseProjectCode('2509320193-89-01-5440600', isKnown)).toEqual({
+      ok: false,
+      problem: 'projectCode.malformed',
+    });
     expect(parseProjectCode('2513-320193-89-01-544060', isKnown)).toEqual({ ok: false, problem: 'projectCode.month' });
     expect(parseProjectCode('2509-999999-89-01-544060', isKnown)).toEqual({ ok: false, problem: 'projectCode.area' });
     expect(hasProjectCodeShape('2509-32O193-89-01-544060')).toBe(false);

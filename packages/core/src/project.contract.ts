@@ -46,9 +46,13 @@ export const moneyWan = z
 export const isoDate = z
   .string({ error: 'date.invalid' })
   .regex(/^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/, { error: 'date.invalid' })
-  .refine((value) => !Number.isNaN(Date.parse(`${value}T00:00:00Z`)) && new Date(`${value}T00:00:00Z`).toISOString().startsWith(value), {
-    error: 'date.invalid',
-  });
+  .refine(
+    (value) =>
+      !Number.isNaN(Date.parse(`${value}T00:00:00Z`)) && new Date(`${value}T00:00:00Z`).toISOString().startsWith(value),
+    {
+      error: 'date.invalid',
+    },
+  );
 
 export const regionCode = z.string({ error: 'required' }).regex(/^\d{6}$/, { error: 'region.unknown' });
 export const projectCode = z
@@ -110,12 +114,18 @@ const projectFields = {
 };
 
 function checkCrossFields(
-  value: { longitude?: number | null; latitude?: number | null; plannedStartDate?: string | null; plannedCompletionDate?: string | null },
+  value: {
+    longitude?: number | null;
+    latitude?: number | null;
+    plannedStartDate?: string | null;
+    plannedCompletionDate?: string | null;
+  },
   ctx: z.RefinementCtx,
 ) {
   const hasLon = value.longitude !== undefined && value.longitude !== null;
   const hasLat = value.latitude !== undefined && value.latitude !== null;
-  if (hasLon !== hasLat) ctx.addIssue({ code: 'custom', message: 'coordinates.pair', path: [hasLon ? 'latitude' : 'longitude'] });
+  if (hasLon !== hasLat)
+    ctx.addIssue({ code: 'custom', message: 'coordinates.pair', path: [hasLon ? 'latitude' : 'longitude'] });
   if (value.plannedStartDate && value.plannedCompletionDate && value.plannedCompletionDate < value.plannedStartDate) {
     ctx.addIssue({ code: 'custom', message: 'dates.order', path: ['plannedCompletionDate'] });
   }
@@ -128,11 +138,11 @@ export type ProjectCreateInput = z.infer<typeof projectCreateInput>;
 export const projectUpdateInput = z
   .strictObject({
     ...projectFields,
-    stage: projectFields.stage.removeDefault(),
-    tags: projectFields.tags.removeDefault(),
-    inStatistics: projectFields.inStatistics.removeDefault(),
-    fundingSources: projectFields.fundingSources.removeDefault(),
-    annualPlans: projectFields.annualPlans.removeDefault(),
+    stage: projectFields.stage.unwrap(),
+    tags: projectFields.tags.unwrap(),
+    inStatistics: projectFields.inStatistics.unwrap(),
+    fundingSources: projectFields.fundingSources.unwrap(),
+    annualPlans: projectFields.annualPlans.unwrap(),
   })
   .partial()
   .superRefine(checkCrossFields);
@@ -171,7 +181,11 @@ export const projectListQuery = z
     planYear: queryInt(2000, 2100).optional(),
   })
   .superRefine((value, ctx) => {
-    if (value.minInvestment !== undefined && value.maxInvestment !== undefined && BigInt(value.minInvestment) > BigInt(value.maxInvestment)) {
+    if (
+      value.minInvestment !== undefined &&
+      value.maxInvestment !== undefined &&
+      BigInt(value.minInvestment) > BigInt(value.maxInvestment)
+    ) {
       ctx.addIssue({ code: 'custom', message: 'range.order', path: ['maxInvestment'] });
     }
   });
@@ -214,9 +228,16 @@ export const projectOutput = z.object({
   tags: z.array(z.string()),
   inStatistics: z.boolean(),
   inStatisticsSince: nullableDate,
-  fundingSources: z.array(z.object({ kind: z.enum(FUNDING_SOURCE_KINDS), applied: moneyOut, approved: moneyOut, issued: moneyOut })),
+  fundingSources: z.array(
+    z.object({ kind: z.enum(FUNDING_SOURCE_KINDS), applied: moneyOut, approved: moneyOut, issued: moneyOut }),
+  ),
   annualPlans: z.array(
-    z.object({ year: z.number().int(), plannedInvestment: moneyOut, nature: z.enum(PROJECT_NATURES), plannedNewStart: z.boolean() }),
+    z.object({
+      year: z.number().int(),
+      plannedInvestment: moneyOut,
+      nature: z.enum(PROJECT_NATURES),
+      plannedNewStart: z.boolean(),
+    }),
   ),
   version: z.number().int(),
   createdAt: z.string(),
@@ -259,7 +280,20 @@ export const projectListOutput = z.object({
 export type ProjectListOutput = z.infer<typeof projectListOutput>;
 
 /** Field labels for messages and forms. */
-export const PROJECT_FIELD_LABELS: Record<keyof typeof projectFields | 'page' | 'pageSize' | 'sort' | 'order' | 'q' | 'minInvestment' | 'maxInvestment' | 'level' | 'planYear' | 'tag', Label> = {
+export const PROJECT_FIELD_LABELS: Record<
+  | keyof typeof projectFields
+  | 'page'
+  | 'pageSize'
+  | 'sort'
+  | 'order'
+  | 'q'
+  | 'minInvestment'
+  | 'maxInvestment'
+  | 'level'
+  | 'planYear'
+  | 'tag',
+  Label
+> = {
   code: { zh: '投资项目统一代码', en: 'Project code' },
   name: { zh: '项目名称', en: 'Name' },
   ownerOrgId: { zh: '项目单位', en: 'Owner' },

@@ -123,7 +123,9 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     )`.execute(db);
   // A code belongs to one live project; a soft-deleted project releases it.
   await sql`create unique index projects_code_live on projects (code) where deleted_at is null`.execute(db);
-  await sql`create index projects_region on projects (region_code text_pattern_ops) where deleted_at is null`.execute(db);
+  await sql`create index projects_region on projects (region_code text_pattern_ops) where deleted_at is null`.execute(
+    db,
+  );
   await sql`create index projects_owner on projects (owner_org_id) where deleted_at is null`.execute(db);
   await sql`create index projects_officer on projects (service_officer_id) where deleted_at is null`.execute(db);
   await sql`create index projects_name_trgm on projects using gin (name gin_trgm_ops)`.execute(db);

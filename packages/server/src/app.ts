@@ -39,6 +39,13 @@ export interface AppDeps {
   demoAccounts: DemoAccount[];
 }
 
+const apiRoutes = new WeakMap<FastifyInstance, string[]>();
+
+/** The API routes the app registered, as `METHOD /path` (the OpenAPI document must list each). */
+export function apiRoutesOf(app: FastifyInstance): string[] {
+  return apiRoutes.get(app) ?? [];
+}
+
 /** Builds the app; call `ready()` (or inject) before use. */
 export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   const app = Fastify({
@@ -50,7 +57,9 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   // Our own validator: keeps zod's issues (with their inputs) so the error handler can name and translate each field.
   app.setValidatorCompiler<z.ZodType>(({ schema, httpPart }) => (data) => {
     const result = schema.safeParse(data, { reportInput: true });
-    return result.success ? { value: result.data } : { error: new RequestValidationError(result.error.issues, httpPart ?? 'body') };
+    return result.success
+      ? { value: result.data }
+      : { error: new RequestValidationError(result.error.issues, httpPart ?? 'body') };
   });
   app.setSerializerCompiler(serializerCompiler);
   app.setErrorHandler(handleError);
@@ -77,6 +86,13 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(swaggerUi, { routePrefix: '/api/docs' });
 
   registerAuthHooks(app, deps);
+  const routes: string[] = [];
+  apiRoutes.set(app, routes);
+  app.addHook('onRoute', (route) => {
+    const methods = Array.isArray(route.method) ? route.method : [route.method];
+    if (route.url.startsWith('/api/v1'))
+      for (const method of methods) if (method !== 'HEAD') routes.push(`${method} ${route.url}`);
+  });
 
   await app.register(
     async (api) => {

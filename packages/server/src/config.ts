@@ -19,7 +19,12 @@ const envSchema = z.object({
   DEMO: booleanFlag.default(true),
   /** Mark the session cookie Secure (set behind HTTPS). */
   COOKIE_SECURE: booleanFlag.default(false),
-  SESSION_TTL_MINUTES: z.coerce.number().int().min(5).max(7 * 24 * 60).default(480),
+  SESSION_TTL_MINUTES: z.coerce
+    .number()
+    .int()
+    .min(5)
+    .max(7 * 24 * 60)
+    .default(480),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   /** Trust X-Forwarded-For from a reverse proxy when recording client addresses. */
   TRUST_PROXY: booleanFlag.default(false),

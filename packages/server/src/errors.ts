@@ -22,7 +22,8 @@ export class AppError extends Error {
 }
 
 export const errors = {
-  invalidField: (field: string, key: MessageKey) => new AppError(400, 'validation', 'error.validation', { [field]: key }),
+  invalidField: (field: string, key: MessageKey) =>
+    new AppError(400, 'validation', 'error.validation', { [field]: key }),
   invalidFields: (fields: Record<string, MessageKey>) => new AppError(400, 'validation', 'error.validation', fields),
   unauthenticated: (key: MessageKey = 'error.unauthenticated') => new AppError(401, 'unauthenticated', key),
   forbidden: () => new AppError(403, 'forbidden', 'error.forbidden'),
@@ -95,18 +96,24 @@ export function handleError(error: FastifyError | Error, request: FastifyRequest
   const locale = request.locale;
   if (error instanceof RequestValidationError) {
     const fields = issuesToFields(error.issues, locale);
-    return reply.status(400).send({ error: { code: 'validation', message: firstFieldMessage(fields, locale), fields } });
+    return reply
+      .status(400)
+      .send({ error: { code: 'validation', message: firstFieldMessage(fields, locale), fields } });
   }
   if (error instanceof AppError) {
     const fields = error.fields ? localizeFields(error.fields, locale) : undefined;
     const text = fields ? firstFieldMessage(fields, locale) : message(error.messageKey, locale);
-    return reply.status(error.statusCode).send({ error: { code: error.code, message: text, ...(fields ? { fields } : {}) } });
+    return reply
+      .status(error.statusCode)
+      .send({ error: { code: error.code, message: text, ...(fields ? { fields } : {}) } });
   }
   const statusCode = 'statusCode' in error && typeof error.statusCode === 'number' ? error.statusCode : 500;
   if (statusCode >= 400 && statusCode < 500) {
     // Fastify's own client errors (malformed JSON, wrong content type, body too large) carry safe messages.
     const code = statusCode === 413 ? 'tooLarge' : 'badRequest';
-    return reply.status(statusCode).send({ error: { code, message: statusCode === 413 ? message('error.tooLarge', locale) : error.message } });
+    return reply
+      .status(statusCode)
+      .send({ error: { code, message: statusCode === 413 ? message('error.tooLarge', locale) : error.message } });
   }
   request.log.error({ err: error }, 'unhandled error');
   return reply.status(500).send({ error: { code: 'internal', message: message('error.internal', locale) } });

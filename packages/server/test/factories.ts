@@ -88,7 +88,11 @@ export interface Client {
 
 /** Signs the user in and returns a client whose requests carry the session cookie and CSRF token. */
 export async function signIn(app: FastifyInstance, user: TestUser): Promise<Client> {
-  const response = await app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { username: user.username, password: user.password } });
+  const response = await app.inject({
+    method: 'POST',
+    url: '/api/v1/auth/login',
+    payload: { username: user.username, password: user.password },
+  });
   if (response.statusCode !== 200) throw new Error(`login failed: ${response.body}`);
   const cookie = response.cookies.find((c) => c.name === 'kp_session');
   if (!cookie) throw new Error('no session cookie');

@@ -25,13 +25,19 @@ export type DatabaseTarget = { databaseUrl: string } | { dataDir: string } | { m
 
 // DATE stays a plain 'YYYY-MM-DD' (a JS Date would shift it by the time zone); BIGINT becomes bigint so
 // money in fen is exact; NUMERIC (coordinates) stays a string.
-const typeParsers = {
-  getTypeParser(oid: number, format?: 'text' | 'binary') {
-    if (oid === pg.types.builtins.DATE) return (value: string) => value;
-    if (oid === pg.types.builtins.INT8) return (value: string) => BigInt(value);
-    return format === undefined ? pg.types.getTypeParser(oid) : pg.types.getTypeParser(oid, format);
-  },
-} as pg.CustomTypesConfig;
+const defaultParser = pg.types.getTypeParser.bind(pg.types) as (
+  oid: number,
+  format: 'text' | 'binary',
+) => (value: string) => unknown;
+const DATE_OID = 1082;
+const INT8_OID = 20;
+const typeParsers: pg.CustomTypesConfig = {
+  getTypeParser: ((oid: number, format?: 'text' | 'binary') => {
+    if (oid === DATE_OID) return (value: string) => value;
+    if (oid === INT8_OID) return (value: string) => BigInt(value);
+    return defaultParser(oid, format ?? 'text');
+  }) as pg.CustomTypesConfig['getTypeParser'],
+};
 
 /** Opens the database named by the target; for a directory, takes its lock first. */
 export async function openDatabase(target: DatabaseTarget): Promise<Database> {
@@ -51,7 +57,7 @@ export async function openDatabase(target: DatabaseTarget): Promise<Database> {
     const pglite = await PGlite.create('dataDir' in target ? target.dataDir : 'memory://', { extensions: { pg_trgm } });
     await pglite.exec(`SET TIME ZONE '${TIME_ZONE}'`);
     // PGlite is one backend: a pool of one connection queues requests instead of interleaving them.
-    const pool = new pg.Pool({ ...createPgConfig(pglite), types: typeParsers, max: 1 });
+    const pool = new pg.Pool(Object.assign(createPgConfig(pglite), { types: typeParsers, max: 1 }));
     const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
     return {
       db,

@@ -3,7 +3,14 @@
  * DATE columns arrive as 'YYYY-MM-DD' strings (see the type parsers in database.ts).
  */
 import type { ColumnType, Generated, Insertable, Selectable, Updateable } from 'kysely';
-import type { FinancingModel, IndustrySection, ProjectCategory, ProjectLevel, ProjectNature, Role } from '@keyprojects/core';
+import type {
+  FinancingModel,
+  IndustrySection,
+  ProjectCategory,
+  ProjectLevel,
+  ProjectNature,
+  Role,
+} from '@keyprojects/core';
 
 type CreatedAt = ColumnType<Date, Date | string | undefined, never>;
 type UpdatedAt = ColumnType<Date, Date | string | undefined, Date | string>;

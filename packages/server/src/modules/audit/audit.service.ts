@@ -50,14 +50,27 @@ const toItem = ({ before, after, ...row }: Row) => ({
 /** The audit history of one project, newest first; 404 when the actor cannot see the project. */
 export async function projectAuditHistory(db: Kysely<DB>, actor: Actor, projectId: number) {
   requirePermission(actor, 'project.read');
-  const visible = await db.selectFrom('projects').where(visibleProjects(actor)).where('id', '=', projectId).select('id').executeTakeFirst();
+  const visible = await db
+    .selectFrom('projects')
+    .where(visibleProjects(actor))
+    .where('id', '=', projectId)
+    .select('id')
+    .executeTakeFirst();
   if (!visible) throw errors.notFound();
-  const rows = await baseQuery(db).where('a.entity_type', '=', 'project').where('a.entity_id', '=', String(projectId)).limit(500).execute();
+  const rows = await baseQuery(db)
+    .where('a.entity_type', '=', 'project')
+    .where('a.entity_id', '=', String(projectId))
+    .limit(500)
+    .execute();
   return { items: rows.map(toItem) };
 }
 
 /** The whole trail, newest first, for the audit administrator (三员分立: only that role reads it). */
-export async function auditTrail(db: Kysely<DB>, actor: Actor, query: { entityType?: string | undefined; limit: number; beforeId?: number | undefined }) {
+export async function auditTrail(
+  db: Kysely<DB>,
+  actor: Actor,
+  query: { entityType?: string | undefined; limit: number; beforeId?: number | undefined },
+) {
   requirePermission(actor, 'audit.readAll');
   let q = baseQuery(db).limit(query.limit);
   if (query.entityType) q = q.where('a.entity_type', '=', query.entityType);

@@ -97,7 +97,9 @@ export const authRoutes =
           summary: '演示账号（仅演示模式）',
           response: {
             200: z.object({
-              accounts: z.array(z.object({ username: z.string(), password: z.string(), role: z.enum(ROLES), displayName: z.string() })),
+              accounts: z.array(
+                z.object({ username: z.string(), password: z.string(), role: z.enum(ROLES), displayName: z.string() }),
+              ),
             }),
           },
         },

@@ -31,10 +31,14 @@ export async function login(db: Kysely<DB>, input: LoginInput) {
     .executeTakeFirst();
   const client = { ip: input.ip, userAgent: input.userAgent };
   if (!user) {
-    await recordAudit(db, null, { entityType: 'session', entityId: input.username.slice(0, 40), action: 'login_failed' });
+    await recordAudit(db, null, {
+      entityType: 'session',
+      entityId: input.username.slice(0, 40),
+      action: 'login_failed',
+    });
     throw errors.unauthenticated('error.login');
   }
-  const actor = { id: user.id, username: user.username, role: user.role as Role, ...client };
+  const actor = { id: user.id, username: user.username, role: user.role, ...client };
   if (user.locked_until && user.locked_until > new Date()) throw errors.locked();
   if (!(await verifyPassword(input.password, user.password_hash))) {
     const failed = user.failed_logins + 1;
@@ -49,7 +53,8 @@ export async function login(db: Kysely<DB>, input: LoginInput) {
     await recordAudit(db, actor, { entityType: 'session', entityId: user.id, action: 'login_failed' });
     throw errors.unauthenticated('error.login');
   }
-  if (user.failed_logins > 0) await db.updateTable('users').set({ failed_logins: 0 }).where('id', '=', user.id).execute();
+  if (user.failed_logins > 0)
+    await db.updateTable('users').set({ failed_logins: 0 }).where('id', '=', user.id).execute();
   const session = await createSession(db, { userId: user.id, ttlMinutes: input.ttlMinutes, ...client });
   await recordAudit(db, actor, { entityType: 'session', entityId: user.id, action: 'login' });
   return { ...session, userId: user.id };

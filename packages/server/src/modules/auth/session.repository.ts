@@ -62,7 +62,7 @@ export async function findSession(db: Kysely<DB>, token: string): Promise<Sessio
     .where('s.expires_at', '>', sql<Date>`now()`)
     .where('u.disabled', '=', false)
     .executeTakeFirst();
-  return row ? { ...row, role: row.role as Role } : null;
+  return row ?? null;
 }
 
 /** Slides the session's expiry forward (idle timeout). */
@@ -80,6 +80,9 @@ export async function deleteSession(db: Kysely<DB>, sessionId: string): Promise<
 
 /** Removes expired sessions; returns how many. */
 export async function purgeExpiredSessions(db: Kysely<DB>): Promise<number> {
-  const result = await db.deleteFrom('sessions').where('expires_at', '<=', sql<Date>`now()`).executeTakeFirst();
+  const result = await db
+    .deleteFrom('sessions')
+    .where('expires_at', '<=', sql<Date>`now()`)
+    .executeTakeFirst();
   return Number(result.numDeletedRows);
 }

@@ -40,11 +40,22 @@ export const metaRoutes =
   async (app) => {
     app.get(
       '/codelists',
-      { schema: { tags: ['meta'], summary: '代码表（级别、类别、性质、行业、阶段等）', response: { 200: codelistsOutput, ...errorResponses } } },
+      {
+        schema: {
+          tags: ['meta'],
+          summary: '代码表（级别、类别、性质、行业、阶段等）',
+          response: { 200: codelistsOutput, ...errorResponses },
+        },
+      },
       async (request) => {
         requireActor(request);
         const [stages, years] = await Promise.all([
-          deps.db.selectFrom('lifecycle_stages').select(['code', 'name_zh as zh', 'name_en as en']).where('active', '=', true).orderBy('sort_order').execute(),
+          deps.db
+            .selectFrom('lifecycle_stages')
+            .select(['code', 'name_zh as zh', 'name_en as en'])
+            .where('active', '=', true)
+            .orderBy('sort_order')
+            .execute(),
           deps.db.selectFrom('annual_plans').select('year').distinct().orderBy('year', 'desc').execute(),
         ]);
         return {

@@ -20,12 +20,7 @@ const organizationOutput = z.object({
 const organizationInput = z.strictObject({
   kind: z.enum(ORGANIZATION_KINDS),
   name: z.string({ error: 'required' }).trim().min(1, { error: 'text.empty' }).max(200, { error: 'text.tooLong' }),
-  creditCode: z
-    .string()
-    .trim()
-    .toUpperCase()
-    .refine(isValidCreditCode, { error: 'creditCode.invalid' })
-    .nullish(),
+  creditCode: z.string().trim().toUpperCase().refine(isValidCreditCode, { error: 'creditCode.invalid' }).nullish(),
   regionCode,
 });
 
@@ -76,19 +71,39 @@ export const organizationRoutes =
         requirePermission(actor, 'organization.create');
         const input = request.body;
         const created = await deps.db.transaction().execute(async (trx) => {
-          const region = await trx.selectFrom('regions').select('code').where('code', '=', input.regionCode).executeTakeFirst();
+          const region = await trx
+            .selectFrom('regions')
+            .select('code')
+            .where('code', '=', input.regionCode)
+            .executeTakeFirst();
           if (!region) throw errors.invalidField('regionCode', 'region.unknown');
-          if (actor.regionCode && !isWithinRegion(region.code, actor.regionCode)) throw errors.invalidField('regionCode', 'region.outOfScope');
+          if (actor.regionCode && !isWithinRegion(region.code, actor.regionCode))
+            throw errors.invalidField('regionCode', 'region.outOfScope');
           if (input.creditCode) {
-            const taken = await trx.selectFrom('organizations').select('id').where('credit_code', '=', input.creditCode).executeTakeFirst();
+            const taken = await trx
+              .selectFrom('organizations')
+              .select('id')
+              .where('credit_code', '=', input.creditCode)
+              .executeTakeFirst();
             if (taken) throw errors.invalidField('creditCode', 'creditCode.taken');
           }
           const row = await trx
             .insertInto('organizations')
-            .values({ kind: input.kind, name: input.name, credit_code: input.creditCode ?? null, region_code: input.regionCode })
+            .values({
+              kind: input.kind,
+              name: input.name,
+              credit_code: input.creditCode ?? null,
+              region_code: input.regionCode,
+            })
             .returning(columns)
             .executeTakeFirstOrThrow();
-          await recordAudit(trx, actor, { entityType: 'organization', entityId: row.id, action: 'create', regionCode: row.regionCode, after: row });
+          await recordAudit(trx, actor, {
+            entityType: 'organization',
+            entityId: row.id,
+            action: 'create',
+            regionCode: row.regionCode,
+            after: row,
+          });
           return { ...row, kind: input.kind };
         });
         return reply.status(201).send(created);

@@ -46,8 +46,14 @@ beforeAll(async () => {
     expect(response.statusCode, response.body).toBe(201);
     return response.json<ProjectBody>();
   };
-  saertuProject = await create(saertu, buildProject(ownerOrg, { regionCode: '230602', serviceOfficerId: officerUser.id }));
-  longfengProject = await create(longfeng, buildProject(otherOrg, { regionCode: '230603', code: '2103-230603-04-01-654321' }));
+  saertuProject = await create(
+    saertu,
+    buildProject(ownerOrg, { regionCode: '230602', serviceOfficerId: officerUser.id }),
+  );
+  longfengProject = await create(
+    longfeng,
+    buildProject(otherOrg, { regionCode: '230603', code: '2103-230603-04-01-654321' }),
+  );
   await create(city, buildProject(otherOrg, { regionCode: '230604', code: '2103-230604-04-01-111111' }));
 });
 afterAll(() => ctx.close());
@@ -75,7 +81,12 @@ describe('region scope', () => {
   it('answers 404 for another district’s project on read, update, delete and audit', async () => {
     const url = `/api/v1/projects/${longfengProject.id}`;
     expect((await saertu.request({ method: 'GET', url })).statusCode).toBe(404);
-    const update = await saertu.request({ method: 'PATCH', url, headers: { 'if-match': '"1"' }, payload: { name: '篡改' } });
+    const update = await saertu.request({
+      method: 'PATCH',
+      url,
+      headers: { 'if-match': '"1"' },
+      payload: { name: '篡改' },
+    });
     expect(update.statusCode).toBe(404);
     expect((await saertu.request({ method: 'DELETE', url, headers: { 'if-match': '"1"' } })).statusCode).toBe(404);
     expect((await saertu.request({ method: 'GET', url: `${url}/audit` })).statusCode).toBe(404);
@@ -84,7 +95,11 @@ describe('region scope', () => {
   });
 
   it('does not let district staff create or move a project into another district', async () => {
-    const outside = await saertu.request({ method: 'POST', url: '/api/v1/projects', payload: buildProject(1, { regionCode: '230603' }) });
+    const outside = await saertu.request({
+      method: 'POST',
+      url: '/api/v1/projects',
+      payload: buildProject(1, { regionCode: '230603' }),
+    });
     expect(outside.statusCode).toBe(400);
     expect(outside.json<{ error: { fields: Record<string, string> } }>().error.fields.regionCode).toMatch(/管辖/);
     const move = await saertu.request({
@@ -101,7 +116,9 @@ describe('owners, officers, leaders and administrators', () => {
   it('lets an owner see its own projects only', async () => {
     expect((await list(owner)).items.map((p) => p.id)).toEqual([saertuProject.id]);
     expect((await list(otherOwner)).items.map((p) => p.id).sort()).not.toContain(saertuProject.id);
-    expect((await otherOwner.request({ method: 'GET', url: `/api/v1/projects/${saertuProject.id}` })).statusCode).toBe(404);
+    expect((await otherOwner.request({ method: 'GET', url: `/api/v1/projects/${saertuProject.id}` })).statusCode).toBe(
+      404,
+    );
   });
 
   it('lets a service officer see the projects paired with it', async () => {
@@ -111,11 +128,21 @@ describe('owners, officers, leaders and administrators', () => {
   it('lets a leader read everything in the city but change nothing', async () => {
     expect((await list(leader)).total).toBe(3);
     const url = `/api/v1/projects/${saertuProject.id}`;
-    const patch = await leader.request({ method: 'PATCH', url, headers: { 'if-match': '"1"' }, payload: { name: '领导改名' } });
+    const patch = await leader.request({
+      method: 'PATCH',
+      url,
+      headers: { 'if-match': '"1"' },
+      payload: { name: '领导改名' },
+    });
     expect(patch.statusCode).toBe(403);
     expect((await leader.request({ method: 'DELETE', url, headers: { 'if-match': '"1"' } })).statusCode).toBe(403);
-    expect((await leader.request({ method: 'POST', url: '/api/v1/projects', payload: buildProject(1) })).statusCode).toBe(403);
-    expect((await owner.request({ method: 'PATCH', url, headers: { 'if-match': '"1"' }, payload: { name: 'x' } })).statusCode).toBe(403);
+    expect(
+      (await leader.request({ method: 'POST', url: '/api/v1/projects', payload: buildProject(1) })).statusCode,
+    ).toBe(403);
+    expect(
+      (await owner.request({ method: 'PATCH', url, headers: { 'if-match': '"1"' }, payload: { name: 'x' } }))
+        .statusCode,
+    ).toBe(403);
     expect((await saertu.request({ method: 'GET', url })).json<ProjectBody>().name).toBe(saertuProject.name);
   });
 
@@ -146,7 +173,11 @@ describe('sessions and CSRF', () => {
 
   it('rejects a wrong password, stores no plaintext, and locks after repeated failures', async () => {
     const user = await createTestUser(ctx.db, 'leader', { regionCode: '230600' });
-    const stored = await ctx.db.selectFrom('users').select('password_hash').where('id', '=', user.id).executeTakeFirstOrThrow();
+    const stored = await ctx.db
+      .selectFrom('users')
+      .select('password_hash')
+      .where('id', '=', user.id)
+      .executeTakeFirstOrThrow();
     expect(stored.password_hash).toMatch(/^scrypt\$/);
     expect(stored.password_hash).not.toContain(user.password);
     const attempt = (password: string) =>
@@ -157,10 +188,18 @@ describe('sessions and CSRF', () => {
 
   it('sets an HTTP-only SameSite session cookie', async () => {
     const user = await createTestUser(ctx.db, 'leader', { regionCode: '230600' });
-    const response = await ctx.app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { username: user.username, password: user.password } });
+    const response = await ctx.app.inject({
+      method: 'POST',
+      url: '/api/v1/auth/login',
+      payload: { username: user.username, password: user.password },
+    });
     const cookie = response.cookies.find((c) => c.name === 'kp_session');
     expect(cookie).toMatchObject({ httpOnly: true, sameSite: 'Strict', path: '/' });
-    const session = await ctx.db.selectFrom('sessions').select('id').where('user_id', '=', user.id).executeTakeFirstOrThrow();
+    const session = await ctx.db
+      .selectFrom('sessions')
+      .select('id')
+      .where('user_id', '=', user.id)
+      .executeTakeFirstOrThrow();
     expect(session.id).not.toBe(cookie?.value);
   });
 });

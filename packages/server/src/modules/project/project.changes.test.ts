@@ -10,7 +10,12 @@ interface ProjectBody {
   annualPlans: { year: number; plannedInvestment: string }[];
 }
 interface AuditBody {
-  items: { action: string; actorUsername: string; ip: string; changes: { field: string; before: unknown; after: unknown }[] }[];
+  items: {
+    action: string;
+    actorUsername: string;
+    ip: string;
+    changes: { field: string; before: unknown; after: unknown }[];
+  }[];
 }
 
 let ctx: TestContext;
@@ -25,18 +30,31 @@ beforeAll(async () => {
 afterAll(() => ctx.close());
 
 async function create(overrides: Record<string, unknown> = {}) {
-  const response = await staff.request({ method: 'POST', url: '/api/v1/projects', payload: buildProject(ownerOrg, overrides) });
+  const response = await staff.request({
+    method: 'POST',
+    url: '/api/v1/projects',
+    payload: buildProject(ownerOrg, overrides),
+  });
   expect(response.statusCode, response.body).toBe(201);
   return response.json<ProjectBody>();
 }
 const patch = (id: number, version: number | null, payload: Record<string, unknown>) =>
-  staff.request({ method: 'PATCH', url: `/api/v1/projects/${id}`, headers: version === null ? {} : { 'if-match': `"${version}"` }, payload });
-const audit = async (id: number) => (await staff.request({ method: 'GET', url: `/api/v1/projects/${id}/audit` })).json<AuditBody>();
+  staff.request({
+    method: 'PATCH',
+    url: `/api/v1/projects/${id}`,
+    headers: version === null ? {} : { 'if-match': `"${version}"` },
+    payload,
+  });
+const audit = async (id: number) =>
+  (await staff.request({ method: 'GET', url: `/api/v1/projects/${id}/audit` })).json<AuditBody>();
 
 describe('optimistic concurrency', () => {
   it('lets exactly one of two updates with the same version succeed', async () => {
     const project = await create();
-    const results = await Promise.all([patch(project.id, 1, { name: '甲方案' }), patch(project.id, 1, { name: '乙方案' })]);
+    const results = await Promise.all([
+      patch(project.id, 1, { name: '甲方案' }),
+      patch(project.id, 1, { name: '乙方案' }),
+    ]);
     const codes = results.map((r) => r.statusCode).sort();
     expect(codes).toEqual([200, 412]);
     const winner = results.find((r) => r.statusCode === 200)?.json<ProjectBody>();
@@ -50,7 +68,7 @@ describe('optimistic concurrency', () => {
     expect((await patch(project.id, 1, { name: '第一次' })).statusCode).toBe(200);
     expect((await patch(project.id, 1, { name: '过期修改' })).statusCode).toBe(412);
     expect((await patch(project.id, null, { name: '无版本' })).statusCode).toBe(428);
-    const stored = (await staff.request({ method: 'GET', url: `/api/v1/projects/${project.id}` }));
+    const stored = await staff.request({ method: 'GET', url: `/api/v1/projects/${project.id}` });
     expect(stored.json<ProjectBody>()).toMatchObject({ name: '第一次', version: 2 });
     expect(stored.headers.etag).toBe('"2"');
   });
@@ -83,9 +101,18 @@ describe('audit trail', () => {
     );
     expect(update?.changes).toHaveLength(2);
 
-    expect((await staff.request({ method: 'DELETE', url: `/api/v1/projects/${project.id}`, headers: { 'if-match': '"2"' } })).statusCode).toBe(204);
+    expect(
+      (await staff.request({ method: 'DELETE', url: `/api/v1/projects/${project.id}`, headers: { 'if-match': '"2"' } }))
+        .statusCode,
+    ).toBe(204);
     expect((await staff.request({ method: 'GET', url: `/api/v1/projects/${project.id}` })).statusCode).toBe(404);
-    const rows = await ctx.db.selectFrom('audit_log').select(['action', 'before', 'after']).where('entity_type', '=', 'project').where('entity_id', '=', String(project.id)).orderBy('id').execute();
+    const rows = await ctx.db
+      .selectFrom('audit_log')
+      .select(['action', 'before', 'after'])
+      .where('entity_type', '=', 'project')
+      .where('entity_id', '=', String(project.id))
+      .orderBy('id')
+      .execute();
     expect(rows.map((r) => r.action)).toEqual(['create', 'update', 'delete']);
     expect(rows[2]).toMatchObject({ before: expect.objectContaining({ totalInvestment: '32000.25' }), after: null });
   });
@@ -112,14 +139,28 @@ describe('audit trail', () => {
       payload: { role: 'district_staff', regionCode: '230603' },
     });
     expect(response.statusCode, response.body).toBe(200);
-    const rows = await ctx.db.selectFrom('audit_log').select(['action', 'before', 'after', 'actor_username']).where('entity_type', '=', 'user').where('entity_id', '=', String(target.id)).orderBy('id').execute();
+    const rows = await ctx.db
+      .selectFrom('audit_log')
+      .select(['action', 'before', 'after', 'actor_username'])
+      .where('entity_type', '=', 'user')
+      .where('entity_id', '=', String(target.id))
+      .orderBy('id')
+      .execute();
     expect(rows.map((r) => r.action)).toEqual(['create', 'role_change']);
     expect(rows[1]).toMatchObject({
       actor_username: security.user.username,
       before: expect.objectContaining({ role: 'leader', regionCode: '230600' }),
       after: expect.objectContaining({ role: 'district_staff', regionCode: '230603' }),
     });
-    expect((await staff.request({ method: 'PATCH', url: `/api/v1/users/${target.id}/role`, payload: { role: 'city_admin' } })).statusCode).toBe(403);
+    expect(
+      (
+        await staff.request({
+          method: 'PATCH',
+          url: `/api/v1/users/${target.id}/role`,
+          payload: { role: 'city_admin' },
+        })
+      ).statusCode,
+    ).toBe(403);
   });
 });
 

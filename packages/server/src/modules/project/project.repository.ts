@@ -3,7 +3,14 @@
  * row is limited by `visibleProjects(actor)`; callers pass the transaction they own.
  */
 import { sql, type Kysely, type Transaction } from 'kysely';
-import { formatWan, regionPrefix, type ProjectNature, type ProjectListQuery, type ProjectOutput, type ProjectSortField } from '@keyprojects/core';
+import {
+  formatWan,
+  regionPrefix,
+  type ProjectNature,
+  type ProjectListQuery,
+  type ProjectOutput,
+  type ProjectSortField,
+} from '@keyprojects/core';
 import type { DB, NewProjectRow, ProjectRowUpdate } from '../../db/schema.ts';
 import { visibleProjects } from '../../db/scope.ts';
 import type { Actor } from '../auth/actor.ts';
@@ -27,7 +34,10 @@ const likePattern = (text: string) => `%${text.replace(/[\\%_]/g, (c) => `\\${c}
 
 /** The latest year that has annual plans, the default year of the list. */
 export async function latestPlanYear(db: Db): Promise<number | null> {
-  const row = await db.selectFrom('annual_plans').select((eb) => eb.fn.max('year').as('year')).executeTakeFirst();
+  const row = await db
+    .selectFrom('annual_plans')
+    .select((eb) => eb.fn.max('year').as('year'))
+    .executeTakeFirst();
   return row?.year ?? null;
 }
 
@@ -84,9 +94,11 @@ export async function listProjects(db: Db, actor: ScopeActor, query: ProjectList
       'projects.version',
       'projects.updated_at as updatedAt',
       'ap.planned_investment as annualPlan',
-      sql<number>`count(*) over ()`.as('total'),
+      sql<bigint>`count(*) over ()`.as('total'),
     ])
-    .orderBy(sql.ref(SORT_COLUMNS[query.sort]), (ob) => (query.order === 'asc' ? ob.asc().nullsLast() : ob.desc().nullsLast()))
+    .orderBy(sql.ref(SORT_COLUMNS[query.sort]), (ob) =>
+      query.order === 'asc' ? ob.asc().nullsLast() : ob.desc().nullsLast(),
+    )
     .orderBy('projects.id', query.order)
     .limit(query.pageSize)
     .offset((query.page - 1) * query.pageSize)
@@ -110,7 +122,7 @@ async function countVisible(db: Db, actor: ScopeActor, page: number): Promise<nu
   const row = await db
     .selectFrom('projects')
     .where(visibleProjects(actor))
-    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .select((eb) => eb.fn.countAll<bigint>().as('n'))
     .executeTakeFirstOrThrow();
   return Number(row.n);
 }
@@ -125,7 +137,12 @@ export async function findProject(db: Db, actor: ScopeActor, id: number): Promis
     .innerJoin('regions as r', 'r.code', 'projects.region_code')
     .leftJoin('users as so', 'so.id', 'projects.service_officer_id')
     .selectAll('projects')
-    .select(['o.name as ownerName', 'o.credit_code as ownerCreditCode', 'r.name as regionName', 'so.display_name as serviceOfficerName'])
+    .select([
+      'o.name as ownerName',
+      'o.credit_code as ownerCreditCode',
+      'r.name as regionName',
+      'so.display_name as serviceOfficerName',
+    ])
     .executeTakeFirst();
   if (!row) return undefined;
   const [funding, plans] = await Promise.all([

@@ -1,7 +1,13 @@
 /** Project library routes: thin — schema, one service call. */
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { projectCreateInput, projectListOutput, projectListQuery, projectOutput, projectUpdateInput } from '@keyprojects/core';
+import {
+  projectCreateInput,
+  projectListOutput,
+  projectListQuery,
+  projectOutput,
+  projectUpdateInput,
+} from '@keyprojects/core';
 import type { AppDeps } from '../../app.ts';
 import { errorBody, errorResponses, etag, idParams, ifMatchVersion } from '../../http.ts';
 import { requireActor } from '../auth/auth.hooks.ts';
@@ -45,7 +51,12 @@ export const projectRoutes =
     app.get(
       '/:id',
       {
-        schema: { tags: ['projects'], summary: '项目详情', params: idParams, response: { 200: projectOutput, ...errorResponses } },
+        schema: {
+          tags: ['projects'],
+          summary: '项目详情',
+          params: idParams,
+          response: { 200: projectOutput, ...errorResponses },
+        },
       },
       async (request, reply) => {
         const project = await service.getProject(deps.db, requireActor(request), request.params.id);
@@ -67,7 +78,13 @@ export const projectRoutes =
       },
       async (request, reply) => {
         const actor = requireActor(request);
-        const project = await service.updateProject(deps.db, actor, request.params.id, ifMatchVersion(request), request.body);
+        const project = await service.updateProject(
+          deps.db,
+          actor,
+          request.params.id,
+          ifMatchVersion(request),
+          request.body,
+        );
         return reply.header('etag', etag(project.version)).send(project);
       },
     );
@@ -92,7 +109,12 @@ export const projectRoutes =
     app.get(
       '/:id/audit',
       {
-        schema: { tags: ['projects'], summary: '项目变更记录', params: idParams, response: { 200: auditHistoryOutput, ...errorResponses } },
+        schema: {
+          tags: ['projects'],
+          summary: '项目变更记录',
+          params: idParams,
+          response: { 200: auditHistoryOutput, ...errorResponses },
+        },
       },
       (request) => projectAuditHistory(deps.db, requireActor(request), request.params.id),
     );

@@ -44,9 +44,17 @@ function snapshot(project: ProjectOutput) {
 async function checkReferences(trx: Transaction<DB>, actor: Actor, input: ProjectUpdateInput, selfId?: number) {
   const fields: Fields = {};
   if (input.regionCode !== undefined) {
-    const region = await trx.selectFrom('regions').select('code').where('code', '=', input.regionCode).executeTakeFirst();
+    const region = await trx
+      .selectFrom('regions')
+      .select('code')
+      .where('code', '=', input.regionCode)
+      .executeTakeFirst();
     if (!region) fields.regionCode = 'region.unknown';
-    else if (projectScopeKind(actor.role) === 'region' && actor.regionCode && !isWithinRegion(region.code, actor.regionCode)) {
+    else if (
+      projectScopeKind(actor.role) === 'region' &&
+      actor.regionCode &&
+      !isWithinRegion(region.code, actor.regionCode)
+    ) {
       fields.regionCode = 'region.outOfScope';
     }
   }
@@ -56,13 +64,21 @@ async function checkReferences(trx: Transaction<DB>, actor: Actor, input: Projec
     const parsed = parseProjectCode(input.code, () => area !== undefined);
     if (!parsed.ok) fields.code = parsed.problem;
     else {
-      let taken = trx.selectFrom('projects').select('id').where('code', '=', input.code).where('deleted_at', 'is', null);
+      let taken = trx
+        .selectFrom('projects')
+        .select('id')
+        .where('code', '=', input.code)
+        .where('deleted_at', 'is', null);
       if (selfId !== undefined) taken = taken.where('id', '<>', selfId);
       if (await taken.executeTakeFirst()) fields.code = 'projectCode.taken';
     }
   }
   if (input.ownerOrgId !== undefined) {
-    const owner = await trx.selectFrom('organizations').select('id').where('id', '=', input.ownerOrgId).executeTakeFirst();
+    const owner = await trx
+      .selectFrom('organizations')
+      .select('id')
+      .where('id', '=', input.ownerOrgId)
+      .executeTakeFirst();
     if (!owner) fields.ownerOrgId = 'organization.unknown';
   }
   if (input.serviceOfficerId !== undefined && input.serviceOfficerId !== null) {
@@ -75,7 +91,11 @@ async function checkReferences(trx: Transaction<DB>, actor: Actor, input: Projec
     if (!officer) fields.serviceOfficerId = 'user.unknown';
   }
   if (input.stage !== undefined) {
-    const stage = await trx.selectFrom('lifecycle_stages').select('code').where('code', '=', input.stage).executeTakeFirst();
+    const stage = await trx
+      .selectFrom('lifecycle_stages')
+      .select('code')
+      .where('code', '=', input.stage)
+      .executeTakeFirst();
     if (!stage) fields.stage = 'stage.unknown';
   }
   if (Object.keys(fields).length > 0) throw errors.invalidFields(fields);
@@ -98,8 +118,14 @@ function toRow(input: ProjectUpdateInput): Partial<NewProjectRow> {
   set('nature', input.nature);
   set('construction_content', orNull(input.constructionContent));
   set('address', orNull(input.address));
-  set('longitude', input.longitude === undefined ? undefined : input.longitude === null ? null : input.longitude.toFixed(6));
-  set('latitude', input.latitude === undefined ? undefined : input.latitude === null ? null : input.latitude.toFixed(6));
+  set(
+    'longitude',
+    input.longitude === undefined ? undefined : input.longitude === null ? null : input.longitude.toFixed(6),
+  );
+  set(
+    'latitude',
+    input.latitude === undefined ? undefined : input.latitude === null ? null : input.latitude.toFixed(6),
+  );
   set('total_investment', input.totalInvestment === undefined ? undefined : BigInt(input.totalInvestment));
   set('planned_start_date', orNull(input.plannedStartDate));
   set('planned_completion_date', orNull(input.plannedCompletionDate));
@@ -125,7 +151,12 @@ async function writeSideTables(trx: Transaction<DB>, projectId: number, input: P
     await repo.replaceFundingSources(
       trx,
       projectId,
-      [...byKind.values()].map((s) => ({ kind: s.kind, applied: BigInt(s.applied), approved: BigInt(s.approved), issued: BigInt(s.issued) })),
+      [...byKind.values()].map((s) => ({
+        kind: s.kind,
+        applied: BigInt(s.applied),
+        approved: BigInt(s.approved),
+        issued: BigInt(s.issued),
+      })),
     );
   }
   if (input.annualPlans) {
@@ -146,7 +177,13 @@ export async function createProject(db: Kysely<DB>, actor: Actor, input: Project
     await writeSideTables(trx, id, input);
     const created = await repo.findProject(trx, actor, id);
     if (!created) throw errors.notFound();
-    await recordAudit(trx, actor, { entityType: 'project', entityId: id, action: 'create', regionCode: created.regionCode, after: snapshot(created) });
+    await recordAudit(trx, actor, {
+      entityType: 'project',
+      entityId: id,
+      action: 'create',
+      regionCode: created.regionCode,
+      after: snapshot(created),
+    });
     return created;
   });
 }
@@ -171,7 +208,14 @@ export async function updateProject(
     // The new region must still be visible to the actor (checkReferences ensured it), so this finds it.
     const after = await repo.findProject(trx, actor, id);
     if (!after) throw errors.notFound();
-    await recordAudit(trx, actor, { entityType: 'project', entityId: id, action: 'update', regionCode: after.regionCode, before: snapshot(before), after: snapshot(after) });
+    await recordAudit(trx, actor, {
+      entityType: 'project',
+      entityId: id,
+      action: 'update',
+      regionCode: after.regionCode,
+      before: snapshot(before),
+      after: snapshot(after),
+    });
     return after;
   });
 }
@@ -184,7 +228,14 @@ export async function deleteProject(db: Kysely<DB>, actor: Actor, id: number, ve
     if (current.version !== version) throw errors.versionConflict();
     const before = await repo.findProject(trx, actor, id);
     if (!before) throw errors.notFound();
-    if (!(await repo.updateProject(trx, actor, id, version, { deleted_at: new Date() }))) throw errors.versionConflict();
-    await recordAudit(trx, actor, { entityType: 'project', entityId: id, action: 'delete', regionCode: before.regionCode, before: snapshot(before) });
+    if (!(await repo.updateProject(trx, actor, id, version, { deleted_at: new Date() })))
+      throw errors.versionConflict();
+    await recordAudit(trx, actor, {
+      entityType: 'project',
+      entityId: id,
+      action: 'delete',
+      regionCode: before.regionCode,
+      before: snapshot(before),
+    });
   });
 }

@@ -15,8 +15,15 @@ afterAll(() => ctx.close());
 
 const countRows = async () => {
   const [projects, audit] = await Promise.all([
-    ctx.db.selectFrom('projects').select((eb) => eb.fn.countAll<string>().as('n')).executeTakeFirstOrThrow(),
-    ctx.db.selectFrom('audit_log').where('entity_type', '=', 'project').select((eb) => eb.fn.countAll<string>().as('n')).executeTakeFirstOrThrow(),
+    ctx.db
+      .selectFrom('projects')
+      .select((eb) => eb.fn.countAll<string>().as('n'))
+      .executeTakeFirstOrThrow(),
+    ctx.db
+      .selectFrom('audit_log')
+      .where('entity_type', '=', 'project')
+      .select((eb) => eb.fn.countAll<string>().as('n'))
+      .executeTakeFirstOrThrow(),
   ]);
   return { projects: Number(projects.n), audit: Number(audit.n) };
 };
@@ -35,7 +42,11 @@ async function expectRejected(body: Record<string, unknown>, field: string, text
 
 describe('project input validation', () => {
   it('rejects a malformed project code with a field message in Chinese', async () => {
-    const error = await expectRejected(buildProject(ownerOrg, { code: '2103-230602-04-01-12345' }), 'code', /格式不正确/);
+    const error = await expectRejected(
+      buildProject(ownerOrg, { code: '2103-230602-04-01-12345' }),
+      'code',
+      /格式不正确/,
+    );
     expect(error.message).toMatch(/^投资项目统一代码：/);
   });
 
@@ -84,7 +95,9 @@ describe('project input validation', () => {
       payload: buildProject(ownerOrg, { code: 'bad' }),
     });
     expect(response.statusCode).toBe(400);
-    expect(response.json<{ error: { message: string } }>().error.message).toMatch(/^Project code: project code must have the form/);
+    expect(response.json<{ error: { message: string } }>().error.message).toMatch(
+      /^Project code: project code must have the form/,
+    );
   });
 
   it('rejects a duplicate project code', async () => {

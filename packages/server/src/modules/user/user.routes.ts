@@ -28,7 +28,11 @@ export const userRoutes =
           tags: ['users'],
           summary: '首席服务员列表',
           response: {
-            200: z.object({ items: z.array(z.object({ id: z.number().int(), displayName: z.string(), regionCode: z.string().nullable() })) }),
+            200: z.object({
+              items: z.array(
+                z.object({ id: z.number().int(), displayName: z.string(), regionCode: z.string().nullable() }),
+              ),
+            }),
             ...errorResponses,
           },
         },
@@ -48,15 +52,29 @@ export const userRoutes =
 
     app.get(
       '/',
-      { schema: { tags: ['users'], summary: '用户列表（系统管理员、安全管理员）', response: { 200: z.object({ items: z.array(userOutput) }), ...errorResponses } } },
+      {
+        schema: {
+          tags: ['users'],
+          summary: '用户列表（系统管理员、安全管理员）',
+          response: { 200: z.object({ items: z.array(userOutput) }), ...errorResponses },
+        },
+      },
       async (request) => {
         requirePermission(requireActor(request), 'user.read');
         const rows = await deps.db
           .selectFrom('users')
-          .select(['id', 'username', 'display_name as displayName', 'role', 'region_code as regionCode', 'organization_id as organizationId', 'disabled'])
+          .select([
+            'id',
+            'username',
+            'display_name as displayName',
+            'role',
+            'region_code as regionCode',
+            'organization_id as organizationId',
+            'disabled',
+          ])
           .orderBy('id')
           .execute();
-        return { items: rows.map((r) => ({ ...r, role: r.role as (typeof ROLES)[number] })) };
+        return { items: rows };
       },
     );
 
@@ -67,7 +85,10 @@ export const userRoutes =
           tags: ['users'],
           summary: '新建用户（系统管理员）',
           body: z.strictObject({
-            username: z.string().trim().regex(/^[a-zA-Z0-9._-]{3,40}$/),
+            username: z
+              .string()
+              .trim()
+              .regex(/^[a-zA-Z0-9._-]{3,40}$/),
             displayName: z.string().trim().min(1).max(50),
             password: z.string().min(1).max(128),
             role: z.enum(ROLES),
@@ -92,8 +113,19 @@ export const userRoutes =
           tags: ['users'],
           summary: '分配角色（安全管理员）',
           params: idParams,
-          body: z.strictObject({ role: z.enum(ROLES), regionCode: regionCode.nullish(), organizationId: z.number().int().positive().nullish() }),
-          response: { 200: z.object({ role: z.string(), regionCode: z.string().nullable(), organizationId: z.number().int().nullable() }), ...errorResponses },
+          body: z.strictObject({
+            role: z.enum(ROLES),
+            regionCode: regionCode.nullish(),
+            organizationId: z.number().int().positive().nullish(),
+          }),
+          response: {
+            200: z.object({
+              role: z.string(),
+              regionCode: z.string().nullable(),
+              organizationId: z.number().int().nullable(),
+            }),
+            ...errorResponses,
+          },
         },
       },
       async (request) => {

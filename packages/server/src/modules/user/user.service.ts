@@ -22,7 +22,14 @@ export interface NewUser {
 type AuditActor = Pick<Actor, 'id' | 'username' | 'role' | 'ip' | 'userAgent'> | null;
 
 /** What the audit trail keeps of a user (never the hash). */
-const userSnapshot = (u: { username: string; display_name: string; role: string; region_code: string | null; organization_id: number | null; disabled: boolean }) => ({
+const userSnapshot = (u: {
+  username: string;
+  display_name: string;
+  role: string;
+  region_code: string | null;
+  organization_id: number | null;
+  disabled: boolean;
+}) => ({
   username: u.username,
   displayName: u.display_name,
   role: u.role,
@@ -34,13 +41,20 @@ const userSnapshot = (u: { username: string; display_name: string; role: string;
 async function checkUser(trx: Transaction<DB>, input: NewUser) {
   const fields: Record<string, MessageKey> = {};
   if (!isStrongPassword(input.password)) fields.password = 'password.weak';
-  if (await trx.selectFrom('users').select('id').where('username', '=', input.username).executeTakeFirst()) fields.username = 'username.taken';
+  if (await trx.selectFrom('users').select('id').where('username', '=', input.username).executeTakeFirst())
+    fields.username = 'username.taken';
   if (ROLES_WITH_REGION.includes(input.role) && !input.regionCode) fields.regionCode = 'required';
-  if (input.regionCode && !(await trx.selectFrom('regions').select('code').where('code', '=', input.regionCode).executeTakeFirst())) {
+  if (
+    input.regionCode &&
+    !(await trx.selectFrom('regions').select('code').where('code', '=', input.regionCode).executeTakeFirst())
+  ) {
     fields.regionCode = 'region.unknown';
   }
   if (ROLES_WITH_ORGANIZATION.includes(input.role) && !input.organizationId) fields.organizationId = 'required';
-  if (input.organizationId && !(await trx.selectFrom('organizations').select('id').where('id', '=', input.organizationId).executeTakeFirst())) {
+  if (
+    input.organizationId &&
+    !(await trx.selectFrom('organizations').select('id').where('id', '=', input.organizationId).executeTakeFirst())
+  ) {
     fields.organizationId = 'organization.unknown';
   }
   if (Object.keys(fields).length > 0) throw errors.invalidFields(fields);
@@ -63,7 +77,13 @@ export async function createUser(db: Kysely<DB>, actor: AuditActor, input: NewUs
       })
       .returningAll()
       .executeTakeFirstOrThrow();
-    await recordAudit(trx, actor, { entityType: 'user', entityId: row.id, action: 'create', regionCode: row.region_code, after: userSnapshot(row) });
+    await recordAudit(trx, actor, {
+      entityType: 'user',
+      entityId: row.id,
+      action: 'create',
+      regionCode: row.region_code,
+      after: userSnapshot(row),
+    });
     return row.id;
   });
 }
@@ -78,10 +98,16 @@ export async function changeRole(
   return db.transaction().execute(async (trx) => {
     const before = await trx.selectFrom('users').selectAll().where('id', '=', userId).forUpdate().executeTakeFirst();
     if (!before) throw errors.notFound();
-    if (change.regionCode && !(await trx.selectFrom('regions').select('code').where('code', '=', change.regionCode).executeTakeFirst())) {
+    if (
+      change.regionCode &&
+      !(await trx.selectFrom('regions').select('code').where('code', '=', change.regionCode).executeTakeFirst())
+    ) {
       throw errors.invalidField('regionCode', 'region.unknown');
     }
-    if (change.organizationId && !(await trx.selectFrom('organizations').select('id').where('id', '=', change.organizationId).executeTakeFirst())) {
+    if (
+      change.organizationId &&
+      !(await trx.selectFrom('organizations').select('id').where('id', '=', change.organizationId).executeTakeFirst())
+    ) {
       throw errors.invalidField('organizationId', 'organization.unknown');
     }
     const after = await trx
@@ -98,7 +124,14 @@ export async function changeRole(
       .executeTakeFirstOrThrow();
     // A role change takes effect at once: the user's open sessions end.
     await trx.deleteFrom('sessions').where('user_id', '=', userId).execute();
-    await recordAudit(trx, actor, { entityType: 'user', entityId: userId, action: 'role_change', regionCode: after.region_code, before: userSnapshot(before), after: userSnapshot(after) });
+    await recordAudit(trx, actor, {
+      entityType: 'user',
+      entityId: userId,
+      action: 'role_change',
+      regionCode: after.region_code,
+      before: userSnapshot(before),
+      after: userSnapshot(after),
+    });
     return userSnapshot(after);
   });
 }

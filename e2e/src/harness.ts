@@ -1,0 +1,54 @@
+/**
+ * Starts the real app for a browser test: a fresh database (PGlite, or a new database on the server named
+ * by DATABASE_URL) with the demo city loaded, the built web app, and a port of its own.
+ */
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import { chromium, type Browser } from 'playwright-core';
+import { buildApp } from '../../packages/server/src/app.ts';
+import { loadConfig } from '../../packages/server/src/config.ts';
+import { generateDaqingDemo } from '../../packages/server/src/demo/daqing.generator.ts';
+import { demoAccountsOf, seedDemo } from '../../packages/server/src/demo/seed-demo.ts';
+import type { DaqingDemo } from '../../packages/server/src/demo/daqing.types.ts';
+import { createTestDatabase } from '../../packages/server/test/database.ts';
+
+export interface RunningApp {
+  baseUrl: string;
+  demo: DaqingDemo;
+  close(): Promise<void>;
+}
+
+export async function startApp(): Promise<RunningApp> {
+  const config = { ...loadConfig({ LOG_LEVEL: 'warn', DEMO: 'true' }) };
+  if (!existsSync(path.join(config.webDist, 'index.html'))) {
+    throw new Error(`the web app is not built (${config.webDist}); run npm run build -w @keyprojects/web`);
+  }
+  const database = await createTestDatabase();
+  const demo = generateDaqingDemo();
+  await seedDemo(database.db, demo);
+  const app = await buildApp({ db: database.db, config, demoAccounts: demoAccountsOf(demo) });
+  const address = await app.listen({ port: 0, host: '127.0.0.1' });
+  return {
+    baseUrl: address,
+    demo,
+    async close() {
+      await app.close();
+      await database.close();
+    },
+  };
+}
+
+/** Debian's Chromium, headless, with the flags this machine needs (no sandbox as root, no network chatter). */
+export function launchChromium(): Promise<Browser> {
+  return chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-dev-shm-usage',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--no-first-run',
+    ],
+  });
+}

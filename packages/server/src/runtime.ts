@@ -1,0 +1,8 @@
+/** Opening the configured database, shared by the server and the CLI. */
+import type { Config } from './config.ts';
+import { openDatabase, type Database } from './db/database.ts';
+
+/** The PostgreSQL server when DATABASE_URL is set, otherwise the embedded database in the data directory. */
+export function openConfiguredDatabase(config: Pick<Config, 'databaseUrl' | 'dataDir'>): Promise<Database> {
+  return openDatabase(config.databaseUrl ? { databaseUrl: config.databaseUrl } : { dataDir: config.dataDir });
+}

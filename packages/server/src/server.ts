@@ -1,0 +1,58 @@
+/**
+ * Starts KeyProjects: opens the database (embedded or PostgreSQL), migrates it, loads the demo city into
+ * an empty database when DEMO is on, and listens. Only this file listens; everything else is app.ts.
+ */
+import { ROLE_LABELS } from '@keyprojects/core';
+import { buildApp, type DemoAccount } from './app.ts';
+import { loadConfig } from './config.ts';
+import { migrateToLatest } from './db/migrate.ts';
+import { generateDaqingDemo } from './demo/daqing.generator.ts';
+import { demoAccountsOf, seedDemo } from './demo/seed-demo.ts';
+import { openConfiguredDatabase } from './runtime.ts';
+
+async function main() {
+  const config = loadConfig();
+  const database = await openConfiguredDatabase(config);
+  const applied = await migrateToLatest(database.db);
+  if (applied.length > 0) console.log(`migrations applied: ${applied.join(', ')}`);
+
+  let demoAccounts: DemoAccount[] = [];
+  if (config.demo) {
+    const demo = generateDaqingDemo();
+    const result = await seedDemo(database.db, demo);
+    if (result.seeded)
+      console.log(
+        `demo city ${demo.cityName} loaded: ${result.projects} projects, ${result.organizations} organisations`,
+      );
+    demoAccounts = demoAccountsOf(demo);
+  }
+
+  const app = await buildApp({ db: database.db, config, demoAccounts });
+  const shutdown = async (signal: string) => {
+    app.log.info(`${signal}: shutting down`);
+    await app.close();
+    await database.close();
+    process.exit(0);
+  };
+  process.once('SIGINT', () => void shutdown('SIGINT'));
+  process.once('SIGTERM', () => void shutdown('SIGTERM'));
+
+  const address = await app.listen({ port: config.port, host: config.host });
+  console.log(
+    `\nKeyProjects is running at ${address.replace('127.0.0.1', 'localhost')}  (database: ${database.kind} ${database.location})`,
+  );
+  console.log(`API documentation: ${address}/api/docs`);
+  if (demoAccounts.length > 0) {
+    console.log('\nDemo accounts (演示账号):');
+    for (const account of demoAccounts) {
+      console.log(
+        `  ${account.username.padEnd(16)} ${account.password}   ${ROLE_LABELS[account.role].zh} / ${account.displayName}`,
+      );
+    }
+  }
+}
+
+main().catch((error: unknown) => {
+  console.error(error instanceof Error ? error.message : error);
+  process.exit(1);
+});
