@@ -7,105 +7,45 @@
  *   health                       check the database and print what it holds
  */
 import { parseArgs } from 'node:util';
-import { sql } from 'kysely';
-import { ROLES, type Role } from '@keyprojects/core';
 import { loadConfig } from './config.ts';
-import { migrateToLatest } from './db/migrate.ts';
-import { generateDaqingDemo } from './demo/daqing.generator.ts';
-import { seedDemo } from './demo/seed-demo.ts';
 import { AppError } from './errors.ts';
 import { openConfiguredDatabase } from './runtime.ts';
-import { createUser } from './modules/user/user.service.ts';
-import type { Database } from './db/database.ts';
+import type { CliCommand, CliValues } from './cli/command.ts';
+import { foundationCommands } from './cli/foundation.commands.ts';
 
-const { values, positionals } = parseArgs({
+/** Every command by name; each area of the product contributes its own record. */
+const commands: Record<string, CliCommand> = { ...foundationCommands };
+
+// Options are not declared per command: each command reads the ones it knows (and validates them).
+const { values: parsed, positionals } = parseArgs({
   allowPositionals: true,
+  strict: false,
   options: {
     json: { type: 'boolean', default: false },
     'data-dir': { type: 'string' },
-    username: { type: 'string' },
-    password: { type: 'string' },
-    role: { type: 'string', default: 'system_admin' },
-    region: { type: 'string' },
-    'display-name': { type: 'string' },
-    help: { type: 'boolean', short: 'h', default: false },
+    help: { type: 'boolean', short: 'h' },
   },
 });
+const values = parsed as CliValues;
 
-type Output = Record<string, unknown>;
-
-function print(output: Output, text: string) {
+function print(output: Record<string, unknown>, text: string) {
   console.log(
     values.json ? JSON.stringify(output, (_k, v: unknown) => (typeof v === 'bigint' ? v.toString() : v)) : text,
   );
 }
 
-const commands: Record<string, (database: Database) => Promise<void>> = {
-  async migrate(database) {
-    const applied = await migrateToLatest(database.db);
-    print({ applied }, applied.length ? `applied: ${applied.join(', ')}` : 'database is up to date');
-  },
-  async 'seed-demo'(database) {
-    await migrateToLatest(database.db);
-    const result = await seedDemo(database.db, generateDaqingDemo());
-    print(
-      { ...result },
-      result.seeded
-        ? `demo loaded: ${result.projects} projects, ${result.users} accounts`
-        : 'database is not empty; demo not loaded',
-    );
-  },
-  async 'create-admin'(database) {
-    await migrateToLatest(database.db);
-    const role = values.role as Role;
-    if (!ROLES.includes(role)) throw new Error(`--role must be one of ${ROLES.join(', ')}`);
-    if (!values.username || !values.password) throw new Error('--username and --password are required');
-    const id = await createUser(database.db, null, {
-      username: values.username,
-      password: values.password,
-      displayName: values['display-name'] ?? values.username,
-      role,
-      regionCode: values.region ?? null,
-    });
-    print({ id, username: values.username, role }, `created ${role} ${values.username} (id ${id})`);
-  },
-  async health(database) {
-    const row = await sql<{ version: string; now: Date }>`select version() as version, now() as now`.execute(
-      database.db,
-    );
-    const counts = await database.db
-      .selectNoFrom((eb) => [
-        eb
-          .selectFrom('projects')
-          .where('deleted_at', 'is', null)
-          .select(eb.fn.countAll<number>().as('n'))
-          .as('projects'),
-        eb.selectFrom('users').select(eb.fn.countAll<number>().as('n')).as('users'),
-      ])
-      .executeTakeFirstOrThrow();
-    const output = {
-      status: 'ok',
-      database: database.kind,
-      location: database.location,
-      server: row.rows[0]?.version.split(' ').slice(0, 2).join(' '),
-      projects: Number(counts.projects),
-      users: Number(counts.users),
-    };
-    print(output, `ok: ${output.database} (${output.location}), ${output.projects} projects, ${output.users} users`);
-  },
-};
-
 async function main() {
-  const [name] = positionals;
+  const [name, ...args] = positionals;
   const command = name ? commands[name] : undefined;
   if (values.help || !command) {
     console.log(`usage: npm run cli -- <${Object.keys(commands).join('|')}> [--json] [--data-dir DIR]`);
     process.exit(values.help ? 0 : 2);
   }
-  const config = loadConfig({ ...process.env, ...(values['data-dir'] ? { DATA_DIR: values['data-dir'] } : {}) });
+  const dataDir = values['data-dir'];
+  const config = loadConfig({ ...process.env, ...(typeof dataDir === 'string' ? { DATA_DIR: dataDir } : {}) });
   const database = await openConfiguredDatabase(config);
   try {
-    await command(database);
+    await command({ database, values, args, print });
   } finally {
     await database.close();
   }

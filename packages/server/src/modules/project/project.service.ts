@@ -170,22 +170,29 @@ async function writeSideTables(trx: Transaction<DB>, projectId: number, input: P
 }
 
 export async function createProject(db: Kysely<DB>, actor: Actor, input: ProjectCreateInput): Promise<ProjectOutput> {
+  return db.transaction().execute((trx) => createProjectInTransaction(trx, actor, input));
+}
+
+/** Creates a project inside the caller's transaction (bulk imports run many in one). */
+export async function createProjectInTransaction(
+  trx: Transaction<DB>,
+  actor: Actor,
+  input: ProjectCreateInput,
+): Promise<ProjectOutput> {
   requirePermission(actor, 'project.create');
-  return db.transaction().execute(async (trx) => {
-    await checkReferences(trx, actor, input);
-    const id = await repo.insertProject(trx, { ...(toRow(input) as NewProjectRow), created_by: actor.id });
-    await writeSideTables(trx, id, input);
-    const created = await repo.findProject(trx, actor, id);
-    if (!created) throw errors.notFound();
-    await recordAudit(trx, actor, {
-      entityType: 'project',
-      entityId: id,
-      action: 'create',
-      regionCode: created.regionCode,
-      after: snapshot(created),
-    });
-    return created;
+  await checkReferences(trx, actor, input);
+  const id = await repo.insertProject(trx, { ...(toRow(input) as NewProjectRow), created_by: actor.id });
+  await writeSideTables(trx, id, input);
+  const created = await repo.findProject(trx, actor, id);
+  if (!created) throw errors.notFound();
+  await recordAudit(trx, actor, {
+    entityType: 'project',
+    entityId: id,
+    action: 'create',
+    regionCode: created.regionCode,
+    after: snapshot(created),
   });
+  return created;
 }
 
 export async function updateProject(
@@ -195,29 +202,38 @@ export async function updateProject(
   version: number,
   input: ProjectUpdateInput,
 ): Promise<ProjectOutput> {
+  return db.transaction().execute((trx) => updateProjectInTransaction(trx, actor, id, version, input));
+}
+
+/** Updates a project inside the caller's transaction; 404 when invisible, 412 when `version` is stale. */
+export async function updateProjectInTransaction(
+  trx: Transaction<DB>,
+  actor: Actor,
+  id: number,
+  version: number,
+  input: ProjectUpdateInput,
+): Promise<ProjectOutput> {
   requirePermission(actor, 'project.update');
-  return db.transaction().execute(async (trx) => {
-    const current = await repo.lockProject(trx, actor, id);
-    if (!current) throw errors.notFound();
-    if (current.version !== version) throw errors.versionConflict();
-    await checkReferences(trx, actor, input, id);
-    const before = await repo.findProject(trx, actor, id);
-    if (!before) throw errors.notFound();
-    if (!(await repo.updateProject(trx, actor, id, version, toRow(input)))) throw errors.versionConflict();
-    await writeSideTables(trx, id, input);
-    // The new region must still be visible to the actor (checkReferences ensured it), so this finds it.
-    const after = await repo.findProject(trx, actor, id);
-    if (!after) throw errors.notFound();
-    await recordAudit(trx, actor, {
-      entityType: 'project',
-      entityId: id,
-      action: 'update',
-      regionCode: after.regionCode,
-      before: snapshot(before),
-      after: snapshot(after),
-    });
-    return after;
+  const current = await repo.lockProject(trx, actor, id);
+  if (!current) throw errors.notFound();
+  if (current.version !== version) throw errors.versionConflict();
+  await checkReferences(trx, actor, input, id);
+  const before = await repo.findProject(trx, actor, id);
+  if (!before) throw errors.notFound();
+  if (!(await repo.updateProject(trx, actor, id, version, toRow(input)))) throw errors.versionConflict();
+  await writeSideTables(trx, id, input);
+  // The new region must still be visible to the actor (checkReferences ensured it), so this finds it.
+  const after = await repo.findProject(trx, actor, id);
+  if (!after) throw errors.notFound();
+  await recordAudit(trx, actor, {
+    entityType: 'project',
+    entityId: id,
+    action: 'update',
+    regionCode: after.regionCode,
+    before: snapshot(before),
+    after: snapshot(after),
   });
+  return after;
 }
 
 export async function deleteProject(db: Kysely<DB>, actor: Actor, id: number, version: number): Promise<void> {
