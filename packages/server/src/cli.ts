@@ -6,27 +6,16 @@
  *   create-admin --username U --password P [--role R] [--region CODE] [--display-name N]
  *   health                       check the database and print what it holds
  */
-import { parseArgs } from 'node:util';
 import { loadConfig } from './config.ts';
 import { AppError } from './errors.ts';
 import { openConfiguredDatabase } from './runtime.ts';
-import type { CliCommand, CliValues } from './cli/command.ts';
+import { parseCliArgs, type CliCommand } from './cli/command.ts';
 import { foundationCommands } from './cli/foundation.commands.ts';
 
 /** Every command by name; each area of the product contributes its own record. */
 const commands: Record<string, CliCommand> = { ...foundationCommands };
 
-// Options are not declared per command: each command reads the ones it knows (and validates them).
-const { values: parsed, positionals } = parseArgs({
-  allowPositionals: true,
-  strict: false,
-  options: {
-    json: { type: 'boolean', default: false },
-    'data-dir': { type: 'string' },
-    help: { type: 'boolean', short: 'h' },
-  },
-});
-const values = parsed as CliValues;
+const { values, positionals } = parseCliArgs(process.argv.slice(2));
 
 function print(output: Record<string, unknown>, text: string) {
   console.log(

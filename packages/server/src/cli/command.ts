@@ -9,7 +9,32 @@ export interface CliContext {
   /** Arguments after the command name (e.g. a file path). */
   args: string[];
   /** Prints `output` as JSON with --json, `text` otherwise. */
-  print(output: Record<string, unknown>, text: string): void;
+  print: (output: Record<string, unknown>, text: string) => void;
 }
 
 export type CliCommand = (context: CliContext) => Promise<void>;
+
+/** Flags that never take a value; every other `--name` takes the next argument (or `--name=value`). */
+const BOOLEAN_FLAGS = new Set(['json', 'help', 'dry-run', 'force']);
+
+/** Splits argv into options and positional arguments. */
+export function parseCliArgs(argv: string[]): { values: CliValues; positionals: string[] } {
+  const values: CliValues = {};
+  const positionals: string[] = [];
+  for (let i = 0; i < argv.length; i += 1) {
+    const token = argv[i] ?? '';
+    if (!token.startsWith('--')) {
+      if (token === '-h') values.help = true;
+      else positionals.push(token);
+      continue;
+    }
+    const [name = '', inline] = token.slice(2).split(/=(.*)/s, 2);
+    if (inline !== undefined) values[name] = inline;
+    else if (BOOLEAN_FLAGS.has(name)) values[name] = true;
+    else {
+      values[name] = argv[i + 1];
+      i += 1;
+    }
+  }
+  return { values, positionals };
+}
