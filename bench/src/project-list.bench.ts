@@ -5,6 +5,7 @@
  */
 import { parseArgs } from 'node:util';
 import { buildApp } from '../../packages/server/src/app.ts';
+import { systemClock } from '../../packages/server/src/clock.ts';
 import { loadConfig } from '../../packages/server/src/config.ts';
 import { createTestDatabase } from '../../packages/server/test/database.ts';
 import { createTestUser, signIn } from '../../packages/server/test/factories.ts';
@@ -21,6 +22,7 @@ const loadSeconds = (Date.now() - started) / 1000;
 const app = await buildApp({
   db: database.db,
   config: { ...loadConfig({ LOG_LEVEL: 'silent', DEMO: 'false' }), webDist: '/nonexistent' },
+  clock: systemClock,
   demoAccounts: [],
 });
 const admin = await signIn(app, await createTestUser(database.db, 'city_admin', { regionCode: '230600' }));

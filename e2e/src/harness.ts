@@ -6,6 +6,7 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { chromium, type Browser } from 'playwright-core';
 import { buildApp } from '../../packages/server/src/app.ts';
+import { fixedClock } from '../../packages/server/src/clock.ts';
 import { loadConfig } from '../../packages/server/src/config.ts';
 import { generateDaqingDemo } from '../../packages/server/src/demo/daqing.generator.ts';
 import { demoAccountsOf, seedDemo } from '../../packages/server/src/demo/seed-demo.ts';
@@ -26,7 +27,7 @@ export async function startApp(): Promise<RunningApp> {
   const database = await createTestDatabase();
   const demo = generateDaqingDemo();
   await seedDemo(database.db, demo);
-  const app = await buildApp({ db: database.db, config, demoAccounts: demoAccountsOf(demo) });
+  const app = await buildApp({ db: database.db, config, clock: fixedClock(demo.asOf), demoAccounts: demoAccountsOf(demo) });
   const address = await app.listen({ port: 0, host: '127.0.0.1' });
   return {
     baseUrl: address,

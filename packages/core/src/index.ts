@@ -6,3 +6,7 @@ export * from './roles.ts';
 export * from './codelists.ts';
 export * from './messages.ts';
 export * from './project.contract.ts';
+export * from './report.contract.ts';
+export * from './statistics.types.ts';
+export * from './statistics.ts';
+export * from './fixtures/chengdu2019.ts';

@@ -38,6 +38,23 @@ export const MESSAGES = {
     zh: '密码至少12位，且须包含大写字母、小写字母、数字和符号中的三类',
     en: 'password needs 12+ characters from three of: upper case, lower case, digits, symbols',
   },
+  'report.period': { zh: '报送期不存在', en: 'no such reporting period' },
+  'report.futurePeriod': { zh: '不能填报尚未开始的月份', en: 'cannot report a period that has not begun' },
+  'report.ytdNegative': {
+    zh: '本月数会使年度累计完成投资小于零',
+    en: 'this amount would make the year-to-date investment negative',
+  },
+  'report.lockedNeedsReason': {
+    zh: '该报送期已锁定，修改须填写更正原因',
+    en: 'this period is locked; a change needs a correction reason',
+  },
+  'report.state': { zh: '当前状态下不能执行此操作', en: 'not possible in the current state' },
+  'report.startedBeforeYear': {
+    zh: '开复工日期须在本年度内且不晚于报送截止日',
+    en: 'the start date must lie in the year and not after the cut-off',
+  },
+  'photo.type': { zh: '照片须为 JPEG、PNG 或 WebP 图片', en: 'a photo must be a JPEG, PNG or WebP image' },
+  'photo.size': { zh: '照片不能超过 5 MB', en: 'a photo must not exceed 5 MB' },
   'error.validation': { zh: '提交的数据有误', en: 'the request has invalid fields' },
   'error.notFound': { zh: '未找到该资源', en: 'not found' },
   'error.unauthenticated': { zh: '请先登录', en: 'please sign in' },

@@ -22,26 +22,31 @@ const text = (max: number) => z.string({ error: 'required' }).trim().max(max, { 
 const requiredText = (max: number) => text(max).min(1, { error: 'text.empty' });
 const optionalText = (max: number) => text(max).nullish();
 
-/** A non-negative 万元 amount given as a decimal string or number; normalised to a string. */
-export const moneyWan = z
-  .union([z.string(), z.number()], { error: 'money.invalid' })
-  .transform((value, ctx) => {
-    const fen = parseWan(value);
-    if (fen === null) {
-      ctx.addIssue({ code: 'custom', message: 'money.invalid' });
-      return z.NEVER;
-    }
-    if (fen < 0n) {
-      ctx.addIssue({ code: 'custom', message: 'money.negative' });
-      return z.NEVER;
-    }
-    if (fen > MAX_WAN_FEN) {
-      ctx.addIssue({ code: 'custom', message: 'money.tooLarge' });
-      return z.NEVER;
-    }
-    return fen.toString();
-  })
-  .meta({ description: '金额（万元）：十进制字符串或数字，最多六位小数', example: '12500.00' });
+/** A 万元 amount given as a decimal string or number, normalised to a string of fen; negatives only when allowed. */
+export function moneyWanSchema(options: { allowNegative?: boolean } = {}) {
+  return z
+    .union([z.string(), z.number()], { error: 'money.invalid' })
+    .transform((value, ctx) => {
+      const fen = parseWan(value);
+      if (fen === null) {
+        ctx.addIssue({ code: 'custom', message: 'money.invalid' });
+        return z.NEVER;
+      }
+      if (fen < 0n && !options.allowNegative) {
+        ctx.addIssue({ code: 'custom', message: 'money.negative' });
+        return z.NEVER;
+      }
+      if (fen > MAX_WAN_FEN || fen < -MAX_WAN_FEN) {
+        ctx.addIssue({ code: 'custom', message: 'money.tooLarge' });
+        return z.NEVER;
+      }
+      return fen.toString();
+    })
+    .meta({ description: '金额（万元）：十进制字符串或数字，最多六位小数', example: '12500.00' });
+}
+
+/** A non-negative 万元 amount (fen as a string after parsing). */
+export const moneyWan = moneyWanSchema();
 
 export const isoDate = z
   .string({ error: 'date.invalid' })

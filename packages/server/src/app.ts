@@ -13,6 +13,7 @@ import { jsonSchemaTransform, serializerCompiler, type ZodTypeProvider } from 'f
 import type { Kysely } from 'kysely';
 import type { z } from 'zod';
 import type { Role } from '@keyprojects/core';
+import type { Clock } from './clock.ts';
 import type { Config } from './config.ts';
 import type { DB } from './db/schema.ts';
 import { RequestValidationError, errors, handleError } from './errors.ts';
@@ -23,6 +24,7 @@ import { metaRoutes } from './modules/meta/meta.routes.ts';
 import { organizationRoutes } from './modules/organization/organization.routes.ts';
 import { projectRoutes } from './modules/project/project.routes.ts';
 import { regionRoutes } from './modules/region/region.routes.ts';
+import { reportRoutes } from './modules/report/report.routes.ts';
 import { userRoutes } from './modules/user/user.routes.ts';
 
 export interface DemoAccount {
@@ -35,6 +37,7 @@ export interface DemoAccount {
 export interface AppDeps {
   db: Kysely<DB>;
   config: Config;
+  clock: Clock;
   /** Shown on the login page when config.demo is on. */
   demoAccounts: DemoAccount[];
 }
@@ -103,6 +106,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
       await api.register(userRoutes(deps), { prefix: '/users' });
       await api.register(projectRoutes(deps), { prefix: '/projects' });
       await api.register(auditRoutes(deps), { prefix: '/audit' });
+      await api.register(reportRoutes(deps));
     },
     { prefix: '/api/v1' },
   );

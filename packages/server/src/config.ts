@@ -26,6 +26,10 @@ const envSchema = z.object({
     .max(7 * 24 * 60)
     .default(480),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  /** Fix the application's date (YYYY-MM-DD), e.g. to replay a past year; the demo uses its own date by default. */
+  TODAY: z.iso.date().optional(),
+  /** Day of the following month by which owners must file a month's report (the period locks after it). */
+  REPORT_DEADLINE_DAY: z.coerce.number().int().min(1).max(28).default(5),
   /** Trust X-Forwarded-For from a reverse proxy when recording client addresses. */
   TRUST_PROXY: booleanFlag.default(false),
 });
@@ -40,6 +44,8 @@ export interface Config {
   sessionTtlMinutes: number;
   logLevel: z.infer<typeof envSchema>['LOG_LEVEL'];
   trustProxy: boolean;
+  today: string | undefined;
+  reportDeadlineDay: number;
   webDist: string;
 }
 
@@ -63,6 +69,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     sessionTtlMinutes: e.SESSION_TTL_MINUTES,
     logLevel: e.LOG_LEVEL,
     trustProxy: e.TRUST_PROXY,
+    today: e.TODAY,
+    reportDeadlineDay: e.REPORT_DEADLINE_DAY,
     webDist: path.join(REPO_ROOT, 'packages/web/dist'),
   };
 }

@@ -4,8 +4,10 @@
  */
 import { ROLE_LABELS } from '@keyprojects/core';
 import { buildApp, type DemoAccount } from './app.ts';
+import { fixedClock, systemClock } from './clock.ts';
 import { loadConfig } from './config.ts';
 import { migrateToLatest } from './db/migrate.ts';
+import { startJobs } from './jobs/scheduler.ts';
 import { generateDaqingDemo } from './demo/daqing.generator.ts';
 import { demoAccountsOf, seedDemo } from './demo/seed-demo.ts';
 import { openConfiguredDatabase } from './runtime.ts';
@@ -17,6 +19,7 @@ async function main() {
   if (applied.length > 0) console.log(`migrations applied: ${applied.join(', ')}`);
 
   let demoAccounts: DemoAccount[] = [];
+  let clock = config.today ? fixedClock(config.today) : systemClock;
   if (config.demo) {
     const demo = generateDaqingDemo();
     const result = await seedDemo(database.db, demo);
@@ -25,11 +28,15 @@ async function main() {
         `demo city ${demo.cityName} loaded: ${result.projects} projects, ${result.organizations} organisations`,
       );
     demoAccounts = demoAccountsOf(demo);
+    // The demo city lives on its own date (2021-05-20) unless TODAY says otherwise.
+    if (!config.today) clock = fixedClock(demo.asOf);
   }
 
-  const app = await buildApp({ db: database.db, config, demoAccounts });
+  const app = await buildApp({ db: database.db, config, clock, demoAccounts });
+  const stopJobs = await startJobs({ db: database.db, clock, log: app.log });
   const shutdown = async (signal: string) => {
     app.log.info(`${signal}: shutting down`);
+    stopJobs();
     await app.close();
     await database.close();
     process.exit(0);

@@ -2,6 +2,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { Kysely } from 'kysely';
 import { buildApp } from '../src/app.ts';
+import { fixedClock } from '../src/clock.ts';
 import { loadConfig } from '../src/config.ts';
 import type { DB } from '../src/db/schema.ts';
 import { createTestDatabase } from './database.ts';
@@ -12,10 +13,13 @@ export interface TestContext {
   close(): Promise<void>;
 }
 
-export async function createTestContext(): Promise<TestContext> {
+/** Tests run on a fixed date inside the demo year unless they ask for another. */
+export const TEST_TODAY = '2021-05-20';
+
+export async function createTestContext(options: { today?: string } = {}): Promise<TestContext> {
   const database = await createTestDatabase();
   const config = { ...loadConfig({ LOG_LEVEL: 'silent', DEMO: 'false' }), webDist: '/nonexistent' };
-  const app = await buildApp({ db: database.db, config, demoAccounts: [] });
+  const app = await buildApp({ db: database.db, config, clock: fixedClock(options.today ?? TEST_TODAY), demoAccounts: [] });
   await app.ready();
   return {
     app,

@@ -4,10 +4,12 @@
  */
 import { Migrator, type Kysely, type Migration, type MigrationResultSet } from 'kysely';
 import * as foundation from '../../migrations/2026112701_foundation.ts';
+import * as reporting from '../../migrations/2026112702_reporting.ts';
 import type { DB } from './schema.ts';
 
 const MIGRATIONS: Record<string, Migration> = {
   '2026112701_foundation': foundation,
+  '2026112702_reporting': reporting,
 };
 
 /** Brings the schema up to date; returns the names of the migrations applied now. */

@@ -139,6 +139,71 @@ export interface AuditLogTable {
   after: Json;
 }
 
+export type ReportState = 'draft' | 'submitted' | 'returned' | 'approved' | 'confirmed' | 'locked';
+
+export interface ReportingPeriodTable {
+  year: number;
+  month: number;
+  cutoff_date: DateString;
+  deadline: DateString;
+  locked_at: Date | null;
+}
+
+export interface MonthlyReportTable {
+  id: Generated<number>;
+  project_id: number;
+  year: number;
+  month: number;
+  state: ReportState;
+  completed_this_month: bigint;
+  progress_text: string | null;
+  progress_percent: string | null;
+  workers: number | null;
+  machines: number | null;
+  stage: string | null;
+  started: Generated<boolean>;
+  started_on: DateString | null;
+  return_reason: string | null;
+  submitted_at: Date | null;
+  submitted_by: number | null;
+  reviewed_at: Date | null;
+  reviewed_by: number | null;
+  confirmed_at: Date | null;
+  confirmed_by: number | null;
+  version: Generated<number>;
+  created_at: CreatedAt;
+  updated_at: UpdatedAt;
+}
+
+export interface ReportCorrectionTable {
+  id: Generated<number>;
+  report_id: number;
+  at: CreatedAt;
+  user_id: number | null;
+  reason: string;
+  before: Json;
+  after: Json;
+}
+
+export interface ReportPhotoTable {
+  id: Generated<number>;
+  report_id: number;
+  file_name: string;
+  mime_type: string;
+  size_bytes: number;
+  data: Buffer;
+  created_at: CreatedAt;
+  created_by: number | null;
+}
+
+export interface ProjectYearProgressTable {
+  project_id: number;
+  year: number;
+  latest_cutoff: DateString;
+  completed_ytd: bigint;
+  started_on: DateString | null;
+}
+
 export interface DB {
   regions: RegionTable;
   lifecycle_stages: LifecycleStageTable;
@@ -149,6 +214,11 @@ export interface DB {
   project_funding_sources: FundingSourceTable;
   annual_plans: AnnualPlanTable;
   audit_log: AuditLogTable;
+  reporting_periods: ReportingPeriodTable;
+  monthly_reports: MonthlyReportTable;
+  report_corrections: ReportCorrectionTable;
+  report_photos: ReportPhotoTable;
+  project_year_progress: ProjectYearProgressTable;
 }
 
 export type ProjectRow = Selectable<ProjectTable>;

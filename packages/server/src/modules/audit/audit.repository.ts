@@ -6,10 +6,22 @@ import type { Kysely, Transaction } from 'kysely';
 import type { DB } from '../../db/schema.ts';
 import type { Actor } from '../auth/actor.ts';
 
-export type AuditAction = 'create' | 'update' | 'delete' | 'login' | 'login_failed' | 'logout' | 'role_change';
+export type AuditAction =
+  | 'create'
+  | 'update'
+  | 'delete'
+  | 'login'
+  | 'login_failed'
+  | 'logout'
+  | 'role_change'
+  | 'submit'
+  | 'approve'
+  | 'return'
+  | 'confirm'
+  | 'correct';
 
 export interface AuditEntry {
-  entityType: 'project' | 'user' | 'organization' | 'session';
+  entityType: 'project' | 'user' | 'organization' | 'session' | 'report' | 'period';
   entityId: string | number;
   action: AuditAction;
   regionCode?: string | null;

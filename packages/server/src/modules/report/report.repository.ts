@@ -1,0 +1,96 @@
+/** Kysely access to monthly reports, their corrections and photos, and the year-to-date progress rows. */
+import { sql, type Kysely, type Transaction } from 'kysely';
+import { COUNTED_REPORT_STATES } from '@keyprojects/core';
+import type { DB } from '../../db/schema.ts';
+
+type Db = Kysely<DB> | Transaction<DB>;
+
+export async function findReport(db: Db, projectId: number, year: number, month: number) {
+  return db
+    .selectFrom('monthly_reports')
+    .selectAll()
+    .where('project_id', '=', projectId)
+    .where('year', '=', year)
+    .where('month', '=', month)
+    .executeTakeFirst();
+}
+
+/** The project's monthly amounts of a year, by month (every state: a draft still has to keep the year-to-date ≥ 0). */
+export async function monthlyAmounts(db: Db, projectId: number, year: number): Promise<Map<number, bigint>> {
+  const rows = await db
+    .selectFrom('monthly_reports')
+    .select(['month', 'completed_this_month'])
+    .where('project_id', '=', projectId)
+    .where('year', '=', year)
+    .execute();
+  return new Map(rows.map((r) => [r.month, r.completed_this_month]));
+}
+
+/** Counted completions: this year up to and including `month`, and since the project began. */
+export async function completedTotals(db: Db, projectId: number, year: number, month: number) {
+  const row = await db
+    .selectFrom('monthly_reports')
+    .select([
+      sql<bigint>`coalesce(sum(completed_this_month) filter (where year = ${year} and month <= ${month}), 0)::bigint`.as(
+        'ytd',
+      ),
+      sql<bigint>`coalesce(sum(completed_this_month) filter (where year < ${year} or (year = ${year} and month <= ${month})), 0)::bigint`.as(
+        'sinceStart',
+      ),
+    ])
+    .where('project_id', '=', projectId)
+    .where('state', 'in', COUNTED_REPORT_STATES)
+    .executeTakeFirstOrThrow();
+  return row;
+}
+
+/**
+ * Recomputes a project's year-to-date row from its counted reports; called in the transaction of every change
+ * that can alter a counted report, so the dashboard's fast path is always current.
+ */
+export async function refreshYearProgress(trx: Transaction<DB>, projectId: number, year: number): Promise<void> {
+  const row = await trx
+    .selectFrom('monthly_reports as r')
+    .innerJoin('reporting_periods as rp', (j) => j.onRef('rp.year', '=', 'r.year').onRef('rp.month', '=', 'r.month'))
+    .select([
+      sql<bigint>`coalesce(sum(r.completed_this_month), 0)::bigint`.as('ytd'),
+      sql<string | null>`max(rp.cutoff_date)::text`.as('latest'),
+      sql<string | null>`min(r.started_on) filter (where r.started)::text`.as('startedOn'),
+    ])
+    .where('r.project_id', '=', projectId)
+    .where('r.year', '=', year)
+    .where('r.state', 'in', COUNTED_REPORT_STATES)
+    .executeTakeFirstOrThrow();
+  await trx.deleteFrom('project_year_progress').where('project_id', '=', projectId).where('year', '=', year).execute();
+  if (row.latest === null) return;
+  await trx
+    .insertInto('project_year_progress')
+    .values({
+      project_id: projectId,
+      year,
+      latest_cutoff: row.latest,
+      completed_ytd: row.ytd,
+      started_on: row.startedOn,
+    })
+    .execute();
+}
+
+export async function photosOf(db: Db, reportId: number) {
+  return db
+    .selectFrom('report_photos')
+    .select(['id', 'file_name as fileName', 'mime_type as mimeType', 'size_bytes as sizeBytes'])
+    .where('report_id', '=', reportId)
+    .orderBy('id')
+    .execute();
+}
+
+export async function correctionsOf(db: Db, reportId: number) {
+  const rows = await db
+    .selectFrom('report_corrections as c')
+    .leftJoin('users as u', 'u.id', 'c.user_id')
+    .select(['c.at', 'u.display_name as userName', 'c.reason', 'c.before', 'c.after'])
+    .where('c.report_id', '=', reportId)
+    .orderBy('c.id')
+    .execute();
+  return rows.map((r) => ({ ...r, at: r.at.toISOString() }));
+}

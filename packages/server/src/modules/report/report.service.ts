@@ -1,0 +1,311 @@
+/**
+ * Monthly report rules: who may file, review and correct; the period must have begun; a locked period only
+ * takes corrections with a reason (kept beside the original); the year-to-date may never fall below zero.
+ * Every change writes its audit row and refreshes the project's year-to-date progress in one transaction.
+ */
+import type { Kysely, Transaction } from 'kysely';
+import {
+  REPORT_CORRECTION_ROLES,
+  firstNegativeYtdMonth,
+  formatWan,
+  reportTransition,
+  type MessageKey,
+  type ReportInput,
+  type ReportOutput,
+  type ReviewInput,
+} from '@keyprojects/core';
+import type { DB, MonthlyReportTable } from '../../db/schema.ts';
+import { visibleProjects } from '../../db/scope.ts';
+import { errors } from '../../errors.ts';
+import { recordAudit, type AuditAction } from '../audit/audit.repository.ts';
+import { requirePermission, type Actor } from '../auth/actor.ts';
+import { ensurePeriod, findPeriod, monthStart } from './period.repository.ts';
+import * as repo from './report.repository.ts';
+import type { Insertable } from 'kysely';
+
+export interface ReportDeps {
+  db: Kysely<DB>;
+  today: () => string;
+  deadlineDay: number;
+}
+
+interface PeriodRef {
+  projectId: number;
+  year: number;
+  month: number;
+}
+
+async function visibleProject(db: Kysely<DB> | Transaction<DB>, actor: Actor, projectId: number) {
+  const project = await db
+    .selectFrom('projects')
+    .where(visibleProjects(actor))
+    .where('projects.id', '=', projectId)
+    .innerJoin('regions as r', 'r.code', 'projects.region_code')
+    .select([
+      'projects.id',
+      'projects.name',
+      'projects.code',
+      'r.name as regionName',
+      'projects.region_code as regionCode',
+    ])
+    .executeTakeFirst();
+  if (!project) throw errors.notFound();
+  return project;
+}
+
+/** The report of a project for a period as the API shows it (state 'not_started' when none was filed). */
+export async function getReport(db: Kysely<DB> | Transaction<DB>, actor: Actor, ref: PeriodRef): Promise<ReportOutput> {
+  requirePermission(actor, 'report.read');
+  const project = await visibleProject(db, actor, ref.projectId);
+  const [period, report, totals, plan] = await Promise.all([
+    findPeriod(db, ref.year, ref.month),
+    repo.findReport(db, ref.projectId, ref.year, ref.month),
+    repo.completedTotals(db, ref.projectId, ref.year, ref.month),
+    db
+      .selectFrom('annual_plans')
+      .select('planned_investment')
+      .where('project_id', '=', ref.projectId)
+      .where('year', '=', ref.year)
+      .executeTakeFirst(),
+  ]);
+  const [photos, corrections] = report
+    ? await Promise.all([repo.photosOf(db, report.id), repo.correctionsOf(db, report.id)])
+    : [[], []];
+  return {
+    id: report?.id ?? null,
+    projectId: project.id,
+    projectName: project.name,
+    projectCode: project.code,
+    regionName: project.regionName,
+    year: ref.year,
+    month: ref.month,
+    state: report?.state ?? 'not_started',
+    periodLocked: period?.locked_at != null,
+    completedThisMonth: formatWan(report?.completed_this_month ?? 0n),
+    completedYtd: formatWan(totals.ytd),
+    completedSinceStart: formatWan(totals.sinceStart),
+    annualPlan: plan ? formatWan(plan.planned_investment) : null,
+    progressText: report?.progress_text ?? null,
+    progressPercent: report?.progress_percent == null ? null : Number(report.progress_percent),
+    workers: report?.workers ?? null,
+    machines: report?.machines ?? null,
+    stage: report?.stage ?? null,
+    started: report?.started ?? false,
+    startedOn: report?.started_on ?? null,
+    returnReason: report?.return_reason ?? null,
+    submittedAt: report?.submitted_at?.toISOString() ?? null,
+    reviewedAt: report?.reviewed_at?.toISOString() ?? null,
+    confirmedAt: report?.confirmed_at?.toISOString() ?? null,
+    version: report?.version ?? 0,
+    photos,
+    corrections,
+  };
+}
+
+type ReportValues = Pick<
+  Insertable<MonthlyReportTable>,
+  | 'completed_this_month'
+  | 'progress_text'
+  | 'progress_percent'
+  | 'workers'
+  | 'machines'
+  | 'stage'
+  | 'started'
+  | 'started_on'
+>;
+
+function valuesOf(input: ReportInput): ReportValues {
+  return {
+    completed_this_month: BigInt(input.completedThisMonth),
+    progress_text: input.progressText ?? null,
+    progress_percent: input.progressPercent == null ? null : input.progressPercent.toFixed(2),
+    workers: input.workers ?? null,
+    machines: input.machines ?? null,
+    stage: input.stage ?? null,
+    started: input.started,
+    started_on: input.started ? (input.startedOn ?? null) : null,
+  };
+}
+
+/** What the audit trail and corrections keep of a report's figures. */
+const figuresOf = (r: ReportValues) => ({
+  completedThisMonth: formatWan(r.completed_this_month),
+  progressText: r.progress_text ?? null,
+  progressPercent: r.progress_percent == null ? null : Number(r.progress_percent),
+  workers: r.workers ?? null,
+  machines: r.machines ?? null,
+  stage: r.stage ?? null,
+  started: r.started ?? false,
+  startedOn: r.started_on ?? null,
+});
+
+async function checkInput(trx: Transaction<DB>, ref: PeriodRef, cutoff: string, input: ReportInput) {
+  const fields: Record<string, MessageKey> = {};
+  const amounts = await repo.monthlyAmounts(trx, ref.projectId, ref.year);
+  if (firstNegativeYtdMonth(amounts, ref.month, BigInt(input.completedThisMonth)) !== null) {
+    fields.completedThisMonth = 'report.ytdNegative';
+  }
+  if (input.started && input.startedOn && (input.startedOn < `${ref.year}-01-01` || input.startedOn > cutoff)) {
+    fields.startedOn = 'report.startedBeforeYear';
+  }
+  if (input.stage) {
+    const stage = await trx
+      .selectFrom('lifecycle_stages')
+      .select('code')
+      .where('code', '=', input.stage)
+      .executeTakeFirst();
+    if (!stage) fields.stage = 'stage.unknown';
+  }
+  if (Object.keys(fields).length > 0) throw errors.invalidFields(fields);
+}
+
+/** Files (saves or submits) a report, or — in a locked period — records a correction with its reason. */
+export async function fileReport(
+  deps: ReportDeps,
+  actor: Actor,
+  ref: PeriodRef,
+  input: ReportInput,
+): Promise<ReportOutput> {
+  requirePermission(actor, 'report.write');
+  return deps.db.transaction().execute(async (trx) => {
+    const project = await visibleProject(trx, actor, ref.projectId);
+    if (monthStart(ref.year, ref.month) > deps.today()) throw errors.invalidField('period', 'report.futurePeriod');
+    const period = await ensurePeriod(trx, ref.year, ref.month, deps.deadlineDay);
+    const existing = await repo.findReport(trx, ref.projectId, ref.year, ref.month);
+    const values = valuesOf(input);
+    const locked = period.locked_at !== null;
+    let action: AuditAction;
+    let state: MonthlyReportTable['state'];
+    if (locked) {
+      if (!input.correctionReason) throw errors.invalidField('correctionReason', 'report.lockedNeedsReason');
+      if (!REPORT_CORRECTION_ROLES.includes(actor.role)) throw errors.forbidden();
+      action = 'correct';
+      state = existing?.state ?? 'locked';
+    } else {
+      const transition = reportTransition(existing?.state ?? null, input.submit ? 'submit' : 'save', actor.role);
+      if (!transition.ok)
+        throw transition.reason === 'forbidden' ? errors.forbidden() : errors.invalidField('state', 'report.state');
+      action = input.submit ? 'submit' : 'update';
+      state = transition.next;
+    }
+    await checkInput(trx, ref, period.cutoff_date, input);
+    const submitted =
+      state === 'submitted' ? { submitted_at: new Date(), submitted_by: actor.id, return_reason: null } : {};
+    const saved = existing
+      ? await trx
+          .updateTable('monthly_reports')
+          .set({ ...values, ...submitted, state, version: existing.version + 1, updated_at: new Date() })
+          .where('id', '=', existing.id)
+          .returning('id')
+          .executeTakeFirstOrThrow()
+      : await trx
+          .insertInto('monthly_reports')
+          .values({ ...values, ...submitted, project_id: ref.projectId, year: ref.year, month: ref.month, state })
+          .returning('id')
+          .executeTakeFirstOrThrow();
+    const before = existing ? figuresOf(existing) : null;
+    if (locked) {
+      await trx
+        .insertInto('report_corrections')
+        .values({
+          report_id: saved.id,
+          user_id: actor.id,
+          reason: input.correctionReason ?? '',
+          before: JSON.stringify(before ?? {}),
+          after: JSON.stringify(figuresOf(values)),
+        })
+        .execute();
+    }
+    await repo.refreshYearProgress(trx, ref.projectId, ref.year);
+    await recordAudit(trx, actor, {
+      entityType: 'report',
+      entityId: saved.id,
+      action: existing || locked ? action : 'create',
+      regionCode: project.regionCode,
+      before,
+      after: { ...figuresOf(values), state, period: `${ref.year}-${ref.month}`, reason: input.correctionReason },
+    });
+    return getReport(trx, actor, ref);
+  });
+}
+
+/** District approval or return (with a reason), city confirmation. */
+export async function reviewReport(
+  deps: ReportDeps,
+  actor: Actor,
+  ref: PeriodRef,
+  review: ReviewInput,
+): Promise<ReportOutput> {
+  requirePermission(actor, 'report.review');
+  return deps.db.transaction().execute(async (trx) => {
+    const project = await visibleProject(trx, actor, ref.projectId);
+    const period = await findPeriod(trx, ref.year, ref.month);
+    const existing = await repo.findReport(trx, ref.projectId, ref.year, ref.month);
+    if (!existing || !period) throw errors.notFound();
+    if (period.locked_at) throw errors.invalidField('state', 'report.state');
+    const transition = reportTransition(existing.state, review.decision, actor.role);
+    if (!transition.ok)
+      throw transition.reason === 'forbidden' ? errors.forbidden() : errors.invalidField('state', 'report.state');
+    const now = new Date();
+    const stamp =
+      review.decision === 'confirm'
+        ? { confirmed_at: now, confirmed_by: actor.id }
+        : {
+            reviewed_at: now,
+            reviewed_by: actor.id,
+            return_reason: review.decision === 'return' ? (review.reason ?? null) : null,
+          };
+    await trx
+      .updateTable('monthly_reports')
+      .set({ ...stamp, state: transition.next, version: existing.version + 1, updated_at: now })
+      .where('id', '=', existing.id)
+      .execute();
+    if (review.decision === 'approve') await applyToProject(trx, actor, existing);
+    await repo.refreshYearProgress(trx, ref.projectId, ref.year);
+    await recordAudit(trx, actor, {
+      entityType: 'report',
+      entityId: existing.id,
+      action: review.decision,
+      regionCode: project.regionCode,
+      before: { state: existing.state },
+      after: { state: transition.next, reason: review.reason },
+    });
+    return getReport(trx, actor, ref);
+  });
+}
+
+/**
+ * An approved report brings the library up to date: the stage it reports, and the actual start date of a
+ * project reported started for the first time. Audited as a change of the project by the reviewer.
+ */
+async function applyToProject(
+  trx: Transaction<DB>,
+  actor: Actor,
+  report: { project_id: number; stage: string | null; started: boolean; started_on: string | null },
+) {
+  const project = await trx
+    .selectFrom('projects')
+    .select(['stage', 'actual_start_date', 'region_code'])
+    .where('id', '=', report.project_id)
+    .executeTakeFirstOrThrow();
+  const change: { stage?: string; actual_start_date?: string } = {};
+  if (report.stage && report.stage !== project.stage) change.stage = report.stage;
+  if (report.started && report.started_on && !project.actual_start_date) change.actual_start_date = report.started_on;
+  if (Object.keys(change).length === 0) return;
+  await trx
+    .updateTable('projects')
+    .set({ ...change, version: (eb) => eb('version', '+', 1), updated_at: new Date() })
+    .where('id', '=', report.project_id)
+    .execute();
+  await recordAudit(trx, actor, {
+    entityType: 'project',
+    entityId: report.project_id,
+    action: 'update',
+    regionCode: project.region_code,
+    before: { stage: project.stage, actualStartDate: project.actual_start_date },
+    after: {
+      stage: change.stage ?? project.stage,
+      actualStartDate: change.actual_start_date ?? project.actual_start_date,
+    },
+  });
+}
