@@ -130,26 +130,38 @@ export function computeFigures(projects: readonly StatProject[], options: StatOp
   }
   const totalInvestment = sumFen(projects.map((p) => p.totalInvestment));
   const annualPlan = sumFen(projects.map((p) => p.annualPlan));
-  const startedOrResumed = startedNew + resumedContinuing;
-  return {
+  return withRates({
     projects: projects.length,
     newProjects,
     continuingProjects,
     reserveProjects,
     totalInvestment,
     annualPlan,
-    startedOrResumed,
+    startedOrResumed: startedNew + resumedContinuing,
     startedNew,
     resumedContinuing,
-    startRate: rate(BigInt(startedOrResumed), BigInt(projects.length)),
     plannedNewStarts,
     startedPlannedNew,
-    newStartRate: rate(BigInt(startedPlannedNew), BigInt(plannedNewStarts)),
     completedYtd,
-    completionRate: rate(completedYtd, annualPlan),
     completedInProduction: countAndInvestment(inProduction),
     expectedCompletionByYearEnd: countAndInvestment(expected),
     overPlan150,
+  });
+}
+
+/** The figures without their rates: what an aggregate (the core loop or the server's SQL) produces. */
+export type FigureTotals = Omit<Figures, 'startRate' | 'newStartRate' | 'completionRate'>;
+
+/**
+ * Adds the rates to counted totals — the one definition of each rate: startRate = startedOrResumed / projects,
+ * newStartRate = startedPlannedNew / plannedNewStarts, completionRate = completedYtd / annualPlan.
+ */
+export function withRates(totals: FigureTotals): Figures {
+  return {
+    ...totals,
+    startRate: rate(BigInt(totals.startedOrResumed), BigInt(totals.projects)),
+    newStartRate: rate(BigInt(totals.startedPlannedNew), BigInt(totals.plannedNewStarts)),
+    completionRate: rate(totals.completedYtd, totals.annualPlan),
   };
 }
 

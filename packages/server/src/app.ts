@@ -25,6 +25,7 @@ import { organizationRoutes } from './modules/organization/organization.routes.t
 import { projectRoutes } from './modules/project/project.routes.ts';
 import { regionRoutes } from './modules/region/region.routes.ts';
 import { reportRoutes } from './modules/report/report.routes.ts';
+import { statsRoutes } from './modules/stats/stats.routes.ts';
 import { userRoutes } from './modules/user/user.routes.ts';
 
 export interface DemoAccount {
@@ -107,6 +108,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
       await api.register(projectRoutes(deps), { prefix: '/projects' });
       await api.register(auditRoutes(deps), { prefix: '/audit' });
       await api.register(reportRoutes(deps));
+      await api.register(statsRoutes(deps), { prefix: '/stats' });
     },
     { prefix: '/api/v1' },
   );

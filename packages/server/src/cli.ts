@@ -5,15 +5,17 @@
  *   seed-demo                    load the demo city into an empty database
  *   create-admin --username U --password P [--role R] [--region CODE] [--display-name N]
  *   health                       check the database and print what it holds
+ *   stats --as-of DATE [--region CODE]   headline figures with year-on-year differences
  */
 import { loadConfig } from './config.ts';
 import { AppError } from './errors.ts';
 import { openConfiguredDatabase } from './runtime.ts';
 import { parseCliArgs, type CliCommand } from './cli/command.ts';
 import { foundationCommands } from './cli/foundation.commands.ts';
+import { statsCommands } from './cli/stats.commands.ts';
 
 /** Every command by name; each area of the product contributes its own record. */
-const commands: Record<string, CliCommand> = { ...foundationCommands };
+const commands: Record<string, CliCommand> = { ...foundationCommands, ...statsCommands };
 
 const { values, positionals } = parseCliArgs(process.argv.slice(2));
 

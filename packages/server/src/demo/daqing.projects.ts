@@ -103,14 +103,21 @@ export function describeProjects(
   const names = new Set<string>();
   const codes = new Set<string>();
   let demoOwnerProjects = 0;
+  // The demo owner gets projects on the 2021 list: some already started and one still to start, so that the
+  // owner has a report to file on the demo date.
+  const demoOwnerQuota = { started: DEMO_OWNER_PROJECTS - 1, unstarted: 1 };
   return slots.map((slot, i) => {
     const s = schedules[i];
     if (!s) throw new RangeError(`no schedule for slot ${i}`);
     const region = regionOf(slot.regionCode);
     const named = slot.named;
+    const quota = slot.started2021 === true ? 'started' : slot.started2021 === false ? 'unstarted' : null;
     const forDemoOwner =
-      !named && slot.industrial && slot.regionCode === DEMO_OWNER_REGION && demoOwnerProjects < DEMO_OWNER_PROJECTS;
-    if (forDemoOwner) demoOwnerProjects += 1;
+      !named && slot.industrial && slot.regionCode === DEMO_OWNER_REGION && quota !== null && demoOwnerQuota[quota] > 0;
+    if (forDemoOwner) {
+      demoOwnerProjects += 1;
+      demoOwnerQuota[quota] -= 1;
+    }
     const pool = TEMPLATES[slot.category].filter((t) => !t.regions || t.regions.includes(slot.regionCode));
     const template = forDemoOwner
       ? INDUSTRY_TEMPLATES[demoOwnerProjects % 2 === 0 ? 0 : 1]

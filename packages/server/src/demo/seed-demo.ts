@@ -2,11 +2,14 @@
  * Loads the generated demo city into an empty database in one transaction: organisations, the demo
  * accounts, projects with their funding sources and annual plans, and a creation audit row per project.
  */
-import type { Kysely } from 'kysely';
+import type { Kysely, Transaction } from 'kysely';
 import type { DB } from '../db/schema.ts';
 import type { DemoAccount } from '../app.ts';
 import { hashPassword } from '../modules/auth/password.ts';
 import type { DaqingDemo } from './daqing.types.ts';
+import { daqingCutoff } from './daqing.stats.ts';
+import { defaultDeadline } from '../modules/report/period.repository.ts';
+import { rebuildYearProgress } from '../modules/report/report.repository.ts';
 
 export interface SeedResult {
   seeded: boolean;
@@ -14,6 +17,7 @@ export interface SeedResult {
   users: number;
   projects: number;
   annualPlans: number;
+  reports: number;
 }
 
 /** The demo's accounts with their shared password, for the login page and the start-up banner. */
@@ -44,7 +48,7 @@ export async function seedDemo(db: Kysely<DB>, demo: DaqingDemo): Promise<SeedRe
     .select((eb) => eb.fn.countAll<string>().as('n'))
     .executeTakeFirstOrThrow();
   if (Number(existing.n) > 0 || Number(users.n) > 0) {
-    return { seeded: false, organizations: 0, users: 0, projects: Number(existing.n), annualPlans: 0 };
+    return { seeded: false, organizations: 0, users: 0, projects: Number(existing.n), annualPlans: 0, reports: 0 };
   }
   const hashes = await Promise.all(demo.users.map(() => hashPassword(demo.password)));
 
@@ -150,12 +154,56 @@ export async function seedDemo(db: Kysely<DB>, demo: DaqingDemo): Promise<SeedRe
     }));
     for (const part of chunks(audit)) await trx.insertInto('audit_log').values(part).execute();
 
+    const reports = await seedReports(trx, demo, projectIds);
     return {
       seeded: true,
       organizations: orgIds.size,
       users: userIds.size,
       projects: projectIds.size,
       annualPlans: plans.length,
+      reports,
     };
   });
+}
+
+/**
+ * The demo's monthly reports, January to May of 2020 and 2021 (May up to the 20th): reviewed and, where the
+ * deadline has passed by the demo date, locked; then every project's year-to-date progress row.
+ */
+async function seedReports(trx: Transaction<DB>, demo: DaqingDemo, projectIds: Map<string, number>): Promise<number> {
+  const periods = [2020, 2021].flatMap((year) =>
+    [1, 2, 3, 4, 5].map((month) => {
+      const deadline = defaultDeadline(year, month, 5);
+      return { year, month, cutoff_date: daqingCutoff(year, month), deadline, locked: deadline < demo.asOf };
+    }),
+  );
+  await trx
+    .insertInto('reporting_periods')
+    .values(periods.map(({ locked, ...p }) => ({ ...p, locked_at: locked ? new Date() : null })))
+    .execute();
+  const lockedPeriods = new Set(periods.filter((p) => p.locked).map((p) => `${p.year}-${p.month}`));
+  const rows = demo.startStatus.flatMap((status) =>
+    status.monthlyCompleted.flatMap((completed, index) => {
+      const month = index + 1;
+      const cutoff = daqingCutoff(status.year, month);
+      const startedOn = status.startDate !== null && status.startDate <= cutoff ? status.startDate : null;
+      // A project that had neither started nor spent anything by then had nothing to report that month.
+      if (completed === 0n && startedOn === null) return [];
+      return [
+        {
+          project_id: projectIds.get(status.projectKey) ?? -1,
+          year: status.year,
+          month,
+          state: lockedPeriods.has(`${status.year}-${month}`) ? ('locked' as const) : ('approved' as const),
+          completed_this_month: completed,
+          started: startedOn !== null,
+          started_on: startedOn,
+          progress_text: startedOn === null ? '前期手续办理中' : '按计划推进',
+        },
+      ];
+    }),
+  );
+  for (const part of chunks(rows)) await trx.insertInto('monthly_reports').values(part).execute();
+  for (const year of [2020, 2021]) await rebuildYearProgress(trx, year);
+  return rows.length;
 }

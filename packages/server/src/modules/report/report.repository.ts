@@ -94,3 +94,14 @@ export async function correctionsOf(db: Db, reportId: number) {
     .execute();
   return rows.map((r) => ({ ...r, at: r.at.toISOString() }));
 }
+
+/** Rebuilds every project's year-progress row of `year` from the counted reports (after a bulk load). */
+export async function rebuildYearProgress(db: Db, year: number): Promise<void> {
+  await db.deleteFrom('project_year_progress').where('year', '=', year).execute();
+  await sql`
+    insert into project_year_progress (project_id, year, latest_cutoff, completed_ytd, started_on)
+    select r.project_id, r.year, max(rp.cutoff_date), sum(r.completed_this_month), min(r.started_on) filter (where r.started)
+    from monthly_reports r join reporting_periods rp on rp.year = r.year and rp.month = r.month
+    where r.year = ${year} and r.state in (${sql.join([...COUNTED_REPORT_STATES])})
+    group by r.project_id, r.year`.execute(db);
+}

@@ -1,0 +1,251 @@
+/**
+ * The statistics in SQL, for speed: the same definitions as core's computeFigures (statistics.ts), tested to
+ * agree. Totals come from SQL; the rates are added by core's `withRates`. Year-to-date progress is read from
+ * `project_year_progress` when it is exact for the as-of date (no counted report of the year is later), and
+ * aggregated from the reports otherwise.
+ */
+import { sql, type Kysely, type RawBuilder, type Transaction } from 'kysely';
+import { COUNTED_REPORT_STATES, FEN_PER_YI, regionPrefix, type FigureTotals, type StatOptions } from '@keyprojects/core';
+import type { DB } from '../../db/schema.ts';
+import { visibleProjects } from '../../db/scope.ts';
+import type { Actor } from '../auth/actor.ts';
+
+type Db = Kysely<DB> | Transaction<DB>;
+type ScopeActor = Pick<Actor, 'id' | 'role' | 'regionCode' | 'organizationId'>;
+
+export interface StatScope {
+  actor: ScopeActor;
+  /** Narrow to a region (and everything under it) inside the actor's scope. */
+  regionCode?: string | undefined;
+}
+
+export type SqlDimension = 'region' | 'prefecture' | 'category' | 'nature' | 'industry' | 'sizeTier' | 'level';
+
+/** Whether project_year_progress is exact as of the date: every counted report of the year has a cut-off ≤ asOf. */
+async function progressIsCurrent(db: Db, options: StatOptions): Promise<boolean> {
+  const row = await db
+    .selectFrom('project_year_progress')
+    .select((eb) => eb.fn.max('latest_cutoff').as('latest'))
+    .where('year', '=', options.year)
+    .executeTakeFirst();
+  return row?.latest == null || row.latest <= options.asOf;
+}
+
+/** The ids of the projects on the year's list in scope (the scope helper is the only gate). */
+export function scopedProjectIds(db: Db, scope: StatScope, year: number) {
+  let q = db
+    .selectFrom('projects')
+    .where(visibleProjects(scope.actor))
+    .innerJoin('annual_plans as ap', (j) => j.onRef('ap.project_id', '=', 'projects.id').on('ap.year', '=', year))
+    .select('projects.id');
+  if (scope.regionCode) q = q.where('projects.region_code', 'like', `${regionPrefix(scope.regionCode)}%`);
+  return q;
+}
+
+/** One row per project on the list with what the figures need: the `rows` CTE of every statistics query. */
+async function rowsCte(db: Db, scope: StatScope, options: StatOptions): Promise<RawBuilder<unknown>> {
+  const progress = (await progressIsCurrent(db, options))
+    ? sql`select project_id, completed_ytd as completed, started_on from project_year_progress where year = ${options.year}`
+    : sql`select r.project_id, sum(r.completed_this_month) as completed,
+              min(r.started_on) filter (where r.started and r.started_on <= ${options.asOf}) as started_on
+            from monthly_reports r
+            join reporting_periods rp on rp.year = r.year and rp.month = r.month
+            where r.year = ${options.year} and rp.cutoff_date <= ${options.asOf}
+              and r.state in (${sql.join([...COUNTED_REPORT_STATES])})
+            group by r.project_id`;
+  return sql`
+    with scoped as (${scopedProjectIds(db, scope, options.year)}),
+    progress as (${progress}),
+    rows as (
+      select p.id, p.region_code, p.levels, p.category, coalesce(p.industry, 'none') as industry, ap.nature,
+        p.total_investment as total, ap.planned_investment as plan, ap.planned_new_start as planned_new_start,
+        p.actual_completion_date as completed_on, p.planned_completion_date as planned_completion,
+        coalesce(g.completed, 0)::bigint as completed,
+        case when ap.nature <> 'reserve' and g.started_on <= ${options.asOf} then g.started_on end as started_on
+      from projects p
+      join annual_plans ap on ap.project_id = p.id and ap.year = ${options.year}
+      left join progress g on g.project_id = p.id
+      where p.id in (select id from scoped)
+    )`;
+}
+
+/** The aggregate columns of FigureTotals over `rows`, one definition for every grouping. */
+function aggregates(options: StatOptions) {
+  const yearStart = `${options.year}-01-01`;
+  const yearEnd = `${options.year}-12-31`;
+  return sql`
+    count(*)::int as projects,
+    count(*) filter (where nature = 'new')::int as new_projects,
+    count(*) filter (where nature = 'continuing')::int as continuing_projects,
+    count(*) filter (where nature = 'reserve')::int as reserve_projects,
+    coalesce(sum(total), 0)::bigint as total_investment,
+    coalesce(sum(plan), 0)::bigint as annual_plan,
+    count(*) filter (where nature = 'new' and started_on is not null)::int as started_new,
+    count(*) filter (where nature = 'continuing' and started_on is not null)::int as resumed_continuing,
+    count(*) filter (where planned_new_start)::int as planned_new_starts,
+    count(*) filter (where planned_new_start and started_on is not null)::int as started_planned_new,
+    coalesce(sum(completed), 0)::bigint as completed_ytd,
+    count(*) filter (where completed_on between ${yearStart} and ${options.asOf})::int as in_production_count,
+    coalesce(sum(total) filter (where completed_on between ${yearStart} and ${options.asOf}), 0)::bigint as in_production_total,
+    count(*) filter (where (completed_on is null or completed_on > ${options.asOf})
+      and planned_completion > ${options.asOf} and planned_completion <= ${yearEnd})::int as expected_count,
+    coalesce(sum(total) filter (where (completed_on is null or completed_on > ${options.asOf})
+      and planned_completion > ${options.asOf} and planned_completion <= ${yearEnd}), 0)::bigint as expected_total,
+    count(*) filter (where plan > 0 and completed * 2 > plan * 3)::int as over_plan_150`;
+}
+
+interface AggregateRow {
+  key: string | null;
+  projects: number;
+  new_projects: number;
+  continuing_projects: number;
+  reserve_projects: number;
+  total_investment: bigint;
+  annual_plan: bigint;
+  started_new: number;
+  resumed_continuing: number;
+  planned_new_starts: number;
+  started_planned_new: number;
+  completed_ytd: bigint;
+  in_production_count: number;
+  in_production_total: bigint;
+  expected_count: number;
+  expected_total: bigint;
+  over_plan_150: number;
+}
+
+function toTotals(row: AggregateRow): FigureTotals {
+  return {
+    projects: row.projects,
+    newProjects: row.new_projects,
+    continuingProjects: row.continuing_projects,
+    reserveProjects: row.reserve_projects,
+    totalInvestment: row.total_investment,
+    annualPlan: row.annual_plan,
+    startedOrResumed: row.started_new + row.resumed_continuing,
+    startedNew: row.started_new,
+    resumedContinuing: row.resumed_continuing,
+    plannedNewStarts: row.planned_new_starts,
+    startedPlannedNew: row.started_planned_new,
+    completedYtd: row.completed_ytd,
+    completedInProduction: { count: row.in_production_count, totalInvestment: row.in_production_total },
+    expectedCompletionByYearEnd: { count: row.expected_count, totalInvestment: row.expected_total },
+    overPlan150: row.over_plan_150,
+  };
+}
+
+const KEY_EXPRESSIONS: Record<Exclude<SqlDimension, 'level'>, RawBuilder<unknown>> = {
+  region: sql`region_code`,
+  prefecture: sql`substr(region_code, 1, 4) || '00'`,
+  category: sql`category`,
+  nature: sql`nature`,
+  industry: sql`industry`,
+  sizeTier: sql`case when total >= ${50n * FEN_PER_YI} then 'ge50yi' when total >= ${10n * FEN_PER_YI} then 'ge10yi'
+    when total >= ${FEN_PER_YI} then 'ge1yi' else 'lt1yi' end`,
+};
+
+/** The headline totals of the scope as of the date. */
+export async function totalsOf(db: Db, scope: StatScope, options: StatOptions): Promise<FigureTotals> {
+  const cte = await rowsCte(db, scope, options);
+  const result = await sql<AggregateRow>`${cte} select null as key, ${aggregates(options)} from rows`.execute(db);
+  const [row] = result.rows;
+  if (!row) throw new Error('aggregate returned no row');
+  return toTotals(row);
+}
+
+/** Totals per key of a dimension (levels: a project under each of its levels). */
+export async function totalsBy(
+  db: Db,
+  scope: StatScope,
+  options: StatOptions,
+  dimension: SqlDimension,
+): Promise<{ key: string; totals: FigureTotals }[]> {
+  const cte = await rowsCte(db, scope, options);
+  const query =
+    dimension === 'level'
+      ? sql<AggregateRow>`${cte} select level as key, ${aggregates(options)}
+          from rows cross join lateral (select distinct unnest(case when cardinality(levels) = 0 then array['none'] else levels end) as level) l
+          group by level order by level collate "C"`
+      : sql<AggregateRow>`${cte} select * from (select ${KEY_EXPRESSIONS[dimension]} as key, ${aggregates(options)}
+          from rows group by 1) grouped order by key collate "C"`;
+  const result = await query.execute(db);
+  return result.rows.map((row) => ({ key: row.key ?? 'none', totals: toTotals(row) }));
+}
+
+/** The figures a drill-down can open: each is the predicate behind a count in FigureTotals. */
+export const DRILL_METRICS = [
+  'all',
+  'new',
+  'continuing',
+  'reserve',
+  'started',
+  'startedNew',
+  'resumedContinuing',
+  'notStarted',
+  'plannedNewStarts',
+  'startedPlannedNew',
+  'inProduction',
+  'expectedCompletion',
+  'overPlan150',
+] as const;
+export type DrillMetric = (typeof DRILL_METRICS)[number];
+
+function metricPredicate(metric: DrillMetric, options: StatOptions): RawBuilder<unknown> {
+  const yearStart = `${options.year}-01-01`;
+  const yearEnd = `${options.year}-12-31`;
+  switch (metric) {
+    case 'all':
+      return sql`true`;
+    case 'new':
+    case 'continuing':
+    case 'reserve':
+      return sql`nature = ${metric}`;
+    case 'started':
+      return sql`started_on is not null`;
+    case 'startedNew':
+      return sql`nature = 'new' and started_on is not null`;
+    case 'resumedContinuing':
+      return sql`nature = 'continuing' and started_on is not null`;
+    case 'notStarted':
+      return sql`nature <> 'reserve' and started_on is null`;
+    case 'plannedNewStarts':
+      return sql`planned_new_start`;
+    case 'startedPlannedNew':
+      return sql`planned_new_start and started_on is not null`;
+    case 'inProduction':
+      return sql`completed_on between ${yearStart} and ${options.asOf}`;
+    case 'expectedCompletion':
+      return sql`(completed_on is null or completed_on > ${options.asOf}) and planned_completion > ${options.asOf} and planned_completion <= ${yearEnd}`;
+    case 'overPlan150':
+      return sql`plan > 0 and completed * 2 > plan * 3`;
+  }
+}
+
+function groupPredicate(dimension: SqlDimension, key: string): RawBuilder<unknown> {
+  if (dimension === 'level') {
+    return key === 'none' ? sql`cardinality(levels) = 0` : sql`${key} = any(levels)`;
+  }
+  return sql`(${KEY_EXPRESSIONS[dimension]}) = ${key}`;
+}
+
+/** The projects behind a figure (optionally within one group of a breakdown), largest first. */
+export async function projectsBehind(
+  db: Db,
+  scope: StatScope,
+  options: StatOptions,
+  filter: { metric: DrillMetric; dimension?: SqlDimension | undefined; key?: string | undefined; limit: number },
+) {
+  const cte = await rowsCte(db, scope, options);
+  const group = filter.dimension && filter.key !== undefined ? groupPredicate(filter.dimension, filter.key) : sql`true`;
+  const result = await sql<{
+    id: number;
+    total: bigint;
+    plan: bigint;
+    completed: bigint;
+    started_on: string | null;
+    count: number;
+  }>`${cte} select id, total, plan, completed, started_on::text as started_on, (count(*) over ())::int as count
+      from rows where ${metricPredicate(filter.metric, options)} and ${group}
+      order by total desc, id limit ${filter.limit}`.execute(db);
+  return { total: result.rows[0]?.count ?? 0, rows: result.rows };
+}

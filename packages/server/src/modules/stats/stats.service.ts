@@ -1,0 +1,101 @@
+/**
+ * The statistics leaders quote, for one scope and date: headline figures with year-on-year differences,
+ * breakdowns, the month-by-month completion against the plan line, the map's points, and the projects behind
+ * any figure (drill-down). SQL totals; rates and differences from core.
+ */
+import type { Kysely } from 'kysely';
+import { diffFigures, formatWan, withRates, type Figures, type FiguresDiff, type StatOptions } from '@keyprojects/core';
+import type { DB } from '../../db/schema.ts';
+import { requirePermission, type Actor } from '../auth/actor.ts';
+import { totalsBy, totalsOf, type SqlDimension, type StatScope } from './stats.repository.ts';
+import { mapPoints, monthlyCompletion } from './stats-series.repository.ts';
+
+/** The same calendar day a year earlier (29 February becomes the 28th). */
+export function sameDayLastYear(date: string): string {
+  const year = Number(date.slice(0, 4)) - 1;
+  const monthDay = date.slice(5) === '02-29' ? '02-28' : date.slice(5);
+  return `${year}-${monthDay}`;
+}
+
+/** Figures as JSON: money in 万元 decimal strings. */
+export function figuresJson(figures: Figures) {
+  return {
+    ...figures,
+    totalInvestment: formatWan(figures.totalInvestment),
+    annualPlan: formatWan(figures.annualPlan),
+    completedYtd: formatWan(figures.completedYtd),
+    completedInProduction: {
+      count: figures.completedInProduction.count,
+      totalInvestment: formatWan(figures.completedInProduction.totalInvestment),
+    },
+    expectedCompletionByYearEnd: {
+      count: figures.expectedCompletionByYearEnd.count,
+      totalInvestment: formatWan(figures.expectedCompletionByYearEnd.totalInvestment),
+    },
+  };
+}
+
+export function diffJson(diff: FiguresDiff) {
+  return {
+    ...diff,
+    totalInvestment: formatWan(diff.totalInvestment),
+    annualPlan: formatWan(diff.annualPlan),
+    completedYtd: formatWan(diff.completedYtd),
+  };
+}
+
+/** Headline figures of the scope as of the date, with the same figures a year earlier and the differences. */
+export async function headline(db: Kysely<DB>, scope: StatScope, asOf: string) {
+  const options: StatOptions = { year: Number(asOf.slice(0, 4)), asOf };
+  const previousAsOf = sameDayLastYear(asOf);
+  const [current, previous] = await Promise.all([
+    totalsOf(db, scope, options).then(withRates),
+    totalsOf(db, scope, { year: options.year - 1, asOf: previousAsOf }).then(withRates),
+  ]);
+  return { options, previousAsOf, current, previous, diff: diffFigures(current, previous) };
+}
+
+const BREAKDOWNS = {
+  byRegion: 'region',
+  byCategory: 'category',
+  byLevel: 'level',
+  byNature: 'nature',
+  byIndustry: 'industry',
+  bySizeTier: 'sizeTier',
+} as const satisfies Record<string, SqlDimension>;
+type BreakdownName = keyof typeof BREAKDOWNS;
+
+/** Everything the leaders' dashboard shows, in one answer. */
+export async function dashboard(db: Kysely<DB>, actor: Actor, query: { asOf: string; regionCode?: string | undefined }) {
+  requirePermission(actor, 'stats.read');
+  const scope: StatScope = { actor, regionCode: query.regionCode };
+  const { options, previousAsOf, current, previous, diff } = await headline(db, scope, query.asOf);
+  // A province-level user compares prefectures, everyone else counties.
+  const regionDimension: SqlDimension = (query.regionCode ?? actor.regionCode ?? '').endsWith('0000') ? 'prefecture' : 'region';
+  const names = Object.keys(BREAKDOWNS) as BreakdownName[];
+  const rowsByName = await Promise.all(
+    names.map(async (name) => {
+      const rows = await totalsBy(db, scope, options, name === 'byRegion' ? regionDimension : BREAKDOWNS[name]);
+      return rows.map((r) => ({ key: r.key, figures: figuresJson(withRates(r.totals)) }));
+    }),
+  );
+  const breakdowns = Object.fromEntries(names.map((name, i) => [name, rowsByName[i] ?? []])) as Record<
+    BreakdownName,
+    { key: string; figures: ReturnType<typeof figuresJson> }[]
+  >;
+  const regionKeys = breakdowns.byRegion.map((r) => r.key);
+  const regionNames = await db.selectFrom('regions').select(['code', 'name']).where('code', 'in', regionKeys.length ? regionKeys : ['']).execute();
+  const [monthly, points] = await Promise.all([monthlyCompletion(db, scope, options, current.annualPlan), mapPoints(db, scope, options)]);
+  return {
+    year: options.year,
+    asOf: options.asOf,
+    previousAsOf,
+    figures: figuresJson(current),
+    previous: figuresJson(previous),
+    yearOnYear: diffJson(diff),
+    breakdowns,
+    regionNames: Object.fromEntries(regionNames.map((r) => [r.code, r.name])),
+    monthly,
+    points,
+  };
+}

@@ -1,0 +1,98 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  breakdown,
+  chengdu2019Fixture,
+  computeFigures,
+  formatYi,
+  withRates,
+  type BreakdownDimension,
+  type StatOptions,
+  type StatProject,
+} from '@keyprojects/core';
+import { createTestDatabase } from '../../../test/database.ts';
+import { loadStatProjects } from '../../../test/stat-fixture.ts';
+import type { Database } from '../../db/database.ts';
+import { generateDaqingDemo } from '../../demo/daqing.generator.ts';
+import { daqingStatProjects } from '../../demo/daqing.stats.ts';
+import { totalsBy, totalsOf, type SqlDimension } from './stats.repository.ts';
+
+// A city administrator's scope over each fixture's city; statistics read through the same scope helper.
+const chengduAdmin = { id: 1, role: 'city_admin' as const, regionCode: '510100', organizationId: null };
+const daqingAdmin = { id: 1, role: 'city_admin' as const, regionCode: '230600', organizationId: null };
+
+let database: Database;
+let chengdu: { projects: StatProject[]; options: StatOptions };
+let daqing2021: StatProject[];
+
+beforeAll(async () => {
+  database = await createTestDatabase();
+  chengdu = chengdu2019Fixture();
+  await loadStatProjects(database.db, chengdu.projects, 2019);
+  const demo = generateDaqingDemo();
+  daqing2021 = daqingStatProjects(demo, 2021);
+  await loadStatProjects(database.db, daqing2021, 2021);
+}, 120_000);
+afterAll(() => database.close());
+
+const DIMENSIONS: [BreakdownDimension, SqlDimension][] = [
+  ['region', 'region'],
+  ['category', 'category'],
+  ['nature', 'nature'],
+  ['industry', 'industry'],
+  ['sizeTier', 'sizeTier'],
+  ['level', 'level'],
+];
+
+async function expectAgreement(actor: typeof chengduAdmin, projects: StatProject[], options: StatOptions) {
+  expect(withRates(await totalsOf(database.db, { actor }, options))).toEqual(computeFigures(projects, options));
+  for (const [core, sqlDimension] of DIMENSIONS) {
+    const rows = await totalsBy(database.db, { actor }, options, sqlDimension);
+    expect(rows.map((r) => ({ key: r.key, figures: withRates(r.totals) })), core).toEqual(breakdown(projects, options, core));
+  }
+}
+
+describe('the SQL statistics agree with core', () => {
+  it('on Chengdu 2019 as of 31 August (from the progress rows), reproducing seed 001', async () => {
+    const figures = withRates(await totalsOf(database.db, { actor: chengduAdmin }, chengdu.options));
+    expect(figures.projects).toBe(1105);
+    expect(formatYi(figures.totalInvestment, 2)).toBe('35834.65');
+    expect(formatYi(figures.annualPlan, 2)).toBe('4606.99');
+    expect(formatYi(figures.completedYtd, 2)).toBe('3568.05');
+    expect(figures.completionRate).toBe('77.45');
+    expect([figures.plannedNewStarts, figures.startedPlannedNew, figures.newStartRate]).toEqual([308, 215, '69.81']);
+    expect(figures.completedInProduction.count).toBe(47);
+    expect(formatYi(figures.completedInProduction.totalInvestment, 2)).toBe('437.76');
+    expect(figures.expectedCompletionByYearEnd.count).toBe(107);
+    expect(formatYi(figures.expectedCompletionByYearEnd.totalInvestment, 2)).toBe('990.22');
+    expect(figures.reserveProjects).toBe(110);
+    const provincial = (await totalsBy(database.db, { actor: chengduAdmin }, chengdu.options, 'level')).find((r) => r.key === 'provincial');
+    expect(provincial?.totals.projects).toBe(144);
+    expect(formatYi(provincial?.totals.completedYtd ?? 0n, 2)).toBe('1338.30');
+    const provincialFigures = withRates(provincial?.totals ?? (await totalsOf(database.db, { actor: chengduAdmin }, chengdu.options)));
+    expect([provincialFigures.plannedNewStarts, provincialFigures.startedPlannedNew, provincialFigures.newStartRate]).toEqual([33, 27, '81.82']);
+    await expectAgreement(chengduAdmin, chengdu.projects, chengdu.options);
+  });
+
+  it('on Chengdu as of an earlier date (aggregating the reports)', async () => {
+    await expectAgreement(chengduAdmin, chengdu.projects, { year: 2019, asOf: '2019-06-17' });
+  });
+
+  it('on Daqing 2021 as of 20 May and as of 15 April, reproducing seed 000', async () => {
+    const options = { year: 2021, asOf: '2021-05-20' };
+    const figures = withRates(await totalsOf(database.db, { actor: daqingAdmin }, options));
+    expect([figures.projects, figures.newProjects, figures.continuingProjects]).toEqual([387, 210, 177]);
+    expect([figures.startedOrResumed, figures.startedNew, figures.resumedContinuing]).toEqual([299, 126, 173]);
+    expect([formatYi(figures.totalInvestment), formatYi(figures.annualPlan), formatYi(figures.completedYtd)]).toEqual(['1528.2', '577.5', '94.5']);
+    await expectAgreement(daqingAdmin, daqing2021, options);
+    await expectAgreement(daqingAdmin, daqing2021, { year: 2021, asOf: '2021-04-15' });
+  });
+
+  it('narrows to a district inside the scope, and a district user cannot widen it', async () => {
+    const options = { year: 2021, asOf: '2021-05-20' };
+    const inDistrict = daqing2021.filter((p) => p.regionCode === '230604');
+    const narrowed = await totalsOf(database.db, { actor: daqingAdmin, regionCode: '230604' }, options);
+    expect(withRates(narrowed)).toEqual(computeFigures(inDistrict, options));
+    const district = { id: 2, role: 'district_staff' as const, regionCode: '230604', organizationId: null };
+    expect(await totalsOf(database.db, { actor: district, regionCode: '230600' }, options)).toEqual(narrowed);
+  });
+});
