@@ -31,7 +31,9 @@ afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
 
 describe('the command line', () => {
   it('migrates, creates an administrator and reports health as JSON', async () => {
-    expect(await cli('migrate')).toEqual({ code: 0, json: { applied: ['2026112701_foundation'] } });
+    const migrated = await cli('migrate');
+    expect(migrated.code).toBe(0);
+    expect(migrated.json.applied).toEqual(expect.arrayContaining(['2026112701_foundation', '2026112702_reporting']));
     const created = await cli(
       'create-admin',
       '--username',
