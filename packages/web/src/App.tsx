@@ -1,0 +1,42 @@
+import { lazy, Suspense } from 'react';
+import { Route, Routes } from 'react-router';
+import { AppShell } from './components/AppShell.tsx';
+import { ErrorBoundary } from './components/ErrorBoundary.tsx';
+import { HomeRedirect } from './components/HomeRedirect.tsx';
+import { PageLoading } from './components/PageLoading.tsx';
+import { QueryErrorNotifier } from './components/QueryErrorNotifier.tsx';
+import { RequireAuth } from './session/RequireAuth.tsx';
+
+const LoginPage = lazy(() => import('./pages/auth/LoginPage.tsx'));
+const ProjectListPage = lazy(() => import('./pages/projects/ProjectListPage.tsx'));
+const ProjectDetailPage = lazy(() => import('./pages/projects/ProjectDetailPage.tsx'));
+const ProjectFormPage = lazy(() => import('./pages/projects/ProjectFormPage.tsx'));
+const NotFoundPage = lazy(() => import('./pages/misc/NotFoundPage.tsx'));
+
+/** The routes: /login outside the shell, everything else inside it behind the session check. */
+export function App() {
+  return (
+    <ErrorBoundary>
+      <QueryErrorNotifier />
+      <Suspense fallback={<PageLoading />}>
+        <Routes>
+          <Route path="/login" element={<LoginPage />} />
+          <Route
+            element={
+              <RequireAuth>
+                <AppShell />
+              </RequireAuth>
+            }
+          >
+            <Route index element={<HomeRedirect />} />
+            <Route path="/projects" element={<ProjectListPage />} />
+            <Route path="/projects/new" element={<ProjectFormPage />} />
+            <Route path="/projects/:id" element={<ProjectDetailPage />} />
+            <Route path="/projects/:id/edit" element={<ProjectFormPage />} />
+            <Route path="*" element={<NotFoundPage />} />
+          </Route>
+        </Routes>
+      </Suspense>
+    </ErrorBoundary>
+  );
+}

@@ -1,0 +1,90 @@
+/**
+ * Response shapes of the endpoints that have no zod contract in core yet (auth, codelists, regions,
+ * organizations, officers, audit). Projects use the core contract types directly.
+ */
+import type { Role } from '@keyprojects/core';
+
+export interface SessionUser {
+  id: number;
+  username: string;
+  displayName: string;
+  role: Role;
+  regionCode: string | null;
+  regionName: string | null;
+  organizationId: number | null;
+  organizationName: string | null;
+}
+
+export interface SessionResponse {
+  user: SessionUser;
+  csrfToken: string;
+}
+
+export interface DemoAccount {
+  username: string;
+  password: string;
+  role: Role;
+  displayName: string;
+}
+
+export interface CodeItem {
+  code: string;
+  zh: string;
+  en: string;
+}
+
+export interface Codelists {
+  levels: CodeItem[];
+  categories: CodeItem[];
+  natures: CodeItem[];
+  industries: CodeItem[];
+  financingModels: CodeItem[];
+  fundingSourceKinds: CodeItem[];
+  roles: CodeItem[];
+  organizationKinds: CodeItem[];
+  stages: CodeItem[];
+  planYears: number[];
+}
+
+export interface ScopeRegion {
+  code: string;
+  name: string;
+  level: 'province' | 'prefecture' | 'county';
+  parentCode: string | null;
+}
+
+export interface Organization {
+  id: number;
+  name: string;
+  kind: string;
+  creditCode: string | null;
+  regionCode: string | null;
+}
+
+export interface Officer {
+  id: number;
+  displayName: string;
+  regionCode: string | null;
+}
+
+export type AuditAction = 'create' | 'update' | 'delete';
+
+export interface AuditChange {
+  field: string;
+  before: unknown;
+  after: unknown;
+}
+
+export interface AuditEntry {
+  id: number;
+  at: string;
+  actorName: string | null;
+  actorUsername: string | null;
+  ip: string | null;
+  action: AuditAction;
+  changes: AuditChange[];
+}
+
+export interface ItemsResponse<T> {
+  items: T[];
+}
