@@ -10,3 +10,8 @@ export * from './report.contract.ts';
 export * from './statistics.types.ts';
 export * from './statistics.ts';
 export * from './fixtures/chengdu2019.ts';
+export * from './oc4ids.contract.ts';
+export * from './oc4ids.codelists.ts';
+export * from './oc4ids.money.ts';
+export * from './oc4ids.export.ts';
+export * from './oc4ids.import.ts';

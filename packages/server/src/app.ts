@@ -21,6 +21,7 @@ import { registerAuthHooks } from './modules/auth/auth.hooks.ts';
 import { authRoutes } from './modules/auth/auth.routes.ts';
 import { auditRoutes } from './modules/audit/audit.routes.ts';
 import { metaRoutes } from './modules/meta/meta.routes.ts';
+import { oc4idsRoutes } from './modules/oc4ids/oc4ids.routes.ts';
 import { organizationRoutes } from './modules/organization/organization.routes.ts';
 import { projectRoutes } from './modules/project/project.routes.ts';
 import { regionRoutes } from './modules/region/region.routes.ts';
@@ -107,6 +108,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
       await api.register(userRoutes(deps), { prefix: '/users' });
       await api.register(projectRoutes(deps), { prefix: '/projects' });
       await api.register(auditRoutes(deps), { prefix: '/audit' });
+      await api.register(oc4idsRoutes(deps), { prefix: '/oc4ids' });
       await api.register(reportRoutes(deps));
       await api.register(statsRoutes(deps), { prefix: '/stats' });
     },
@@ -122,7 +124,9 @@ function registerWeb(app: FastifyInstance, webDist: string) {
   const hasWeb = existsSync(path.join(webDist, 'index.html'));
   if (hasWeb) void app.register(fastifyStatic, { root: webDist, wildcard: false, index: 'index.html' });
   app.setNotFoundHandler((request, reply) => {
-    if (request.url.startsWith('/api/') || !hasWeb || request.method !== 'GET') throw errors.notFound();
+    if (request.url.startsWith('/api/') || !hasWeb || (request.method !== 'GET' && request.method !== 'HEAD')) {
+      throw errors.notFound();
+    }
     return reply.sendFile('index.html');
   });
 }

@@ -204,6 +204,19 @@ export interface ProjectYearProgressTable {
   started_on: DateString | null;
 }
 
+/** An identifier a project carries in another system; scheme 'oc4ids' is the OC4IDS id it was imported with. */
+export interface ProjectExternalIdTable {
+  project_id: number;
+  scheme: string;
+  identifier: string;
+  /** Where the identifier came from: the URI of the imported package. */
+  source: string | null;
+  /** What the import could not put into project fields (see Oc4idsImportDetails). */
+  details: Json;
+  created_at: CreatedAt;
+  updated_at: UpdatedAt;
+}
+
 export interface DB {
   regions: RegionTable;
   lifecycle_stages: LifecycleStageTable;
@@ -219,6 +232,7 @@ export interface DB {
   report_corrections: ReportCorrectionTable;
   report_photos: ReportPhotoTable;
   project_year_progress: ProjectYearProgressTable;
+  project_external_ids: ProjectExternalIdTable;
 }
 
 export type ProjectRow = Selectable<ProjectTable>;

@@ -1,0 +1,253 @@
+/**
+ * The OC4IDS import: a project package into the sandbox region, in one transaction, through the project
+ * service (so the project contract, reference checks and audit rows apply as to any other change).
+ *
+ * Permission first (OC4IDS_IMPORT_ROLES), then the package against the official schema, then each project.
+ * The writes run as the caller with the sandbox as its region: a city administrator of 大庆 may fill the
+ * sandbox without gaining any sight of it — the answer carries the project ids, and only users whose region
+ * is the sandbox see the projects. The audit rows name the real caller.
+ *
+ * A project is matched by its OC4IDS id (project_external_ids), so importing the same package again changes
+ * nothing: a project whose mapped fields are all as imported is left alone, without a new version or audit row.
+ */
+import { isDeepStrictEqual } from 'node:util';
+import type { Kysely, Transaction } from 'kysely';
+import type { z } from 'zod';
+import {
+  OC4IDS_FIELD_SOURCES,
+  OC4IDS_ID_SCHEME,
+  OC4IDS_IMPORT_ROLES,
+  OC4IDS_SANDBOX_REGION,
+  OC4IDS_SANDBOX_ROOT,
+  isImportTag,
+  oc4idsImportPackage,
+  parseWan,
+  planOc4idsImport,
+  projectCreateInput,
+  projectUpdateInput,
+  synthesizeProjectCode,
+  type Oc4idsImportProject,
+  type Oc4idsImportResult,
+  type ProjectCreateInput,
+  type ProjectOutput,
+  type Role,
+} from '@keyprojects/core';
+import type { DB } from '../../db/schema.ts';
+import { AppError, RequestValidationError, errors } from '../../errors.ts';
+import { recordAudit } from '../audit/audit.repository.ts';
+import type { Actor } from '../auth/actor.ts';
+import { findProject } from '../project/project.repository.ts';
+import { createProjectInTransaction, updateProjectInTransaction } from '../project/project.service.ts';
+import * as repo from './oc4ids.repository.ts';
+import { packageIssues } from './oc4ids.validator.ts';
+
+type Issue = z.core.$ZodIssue;
+type Outcome = Oc4idsImportResult['projects'][number];
+
+const IMPORT_ROLES: readonly Role[] = OC4IDS_IMPORT_ROLES;
+/** The fields an import owns on an existing project; levels, region and everything else stay as a user set them. */
+const MAPPED_FIELDS = [
+  'name',
+  'constructionContent',
+  'stage',
+  'nature',
+  'category',
+  'industry',
+  'address',
+  'plannedStartDate',
+  'plannedCompletionDate',
+  'plannedProductionDate',
+  'ownerOrgId',
+] as const;
+const SOURCE_MAX = 2000;
+
+/** A project field's path in the package, for an error about it ("totalInvestment" → projects.0.budget.amount.amount). */
+function packagePath(index: number, field: PropertyKey | undefined): (string | number)[] {
+  const source = typeof field === 'string' ? OC4IDS_FIELD_SOURCES[field] : undefined;
+  return ['projects', index, ...(source ?? 'id').split('.')];
+}
+
+const relocate = (issue: Issue, index: number): Issue => ({ ...issue, path: packagePath(index, issue.path[0]) });
+
+/** Coordinates as the numeric(9, 6) columns keep them, so a re-import compares like with like. */
+const stored = (value: number | null | undefined) =>
+  value === null || value === undefined ? null : Number(value.toFixed(6));
+
+/** The mapped fields of `next` that differ from the project as it is. */
+function changedFields(current: ProjectOutput, next: ProjectCreateInput): string[] {
+  const changed: string[] = MAPPED_FIELDS.filter((field) => (current[field] ?? null) !== (next[field] ?? null));
+  if (stored(current.longitude) !== stored(next.longitude) || stored(current.latitude) !== stored(next.latitude))
+    changed.push('longitude', 'latitude');
+  if (parseWan(current.totalInvestment) !== BigInt(next.totalInvestment)) changed.push('totalInvestment');
+  const tags = new Set(current.tags);
+  if (tags.size !== new Set(next.tags).size || next.tags.some((tag) => !tags.has(tag))) changed.push('tags');
+  return changed;
+}
+
+/** The sandbox owner of that name, registered (and audited) on first sight. */
+async function ownerFor(trx: Transaction<DB>, actor: Actor, name: string): Promise<number> {
+  const found = await repo.findOwnerByName(trx, name, OC4IDS_SANDBOX_REGION);
+  if (found) return found.id;
+  const created = await repo.insertOwner(trx, name, OC4IDS_SANDBOX_REGION);
+  await recordAudit(trx, actor, {
+    entityType: 'organization',
+    entityId: created.id,
+    action: 'create',
+    regionCode: created.regionCode,
+    after: created,
+  });
+  return created.id;
+}
+
+/** The first synthesised code no sandbox project has (a clash is one in a million; a hundred tries is plenty). */
+async function freeCode(trx: Transaction<DB>, sandbox: Actor, oc4idsId: string): Promise<string> {
+  for (let attempt = 0; attempt < 100; attempt += 1) {
+    const code = synthesizeProjectCode(oc4idsId, attempt);
+    if (!(await repo.isCodeVisible(trx, sandbox, code))) return code;
+  }
+  throw new Error(`no free project code for ${oc4idsId}`);
+}
+
+/** Re-raises a service's field errors at the package's paths. */
+async function atPackagePaths<T>(index: number, write: () => Promise<T>): Promise<T> {
+  try {
+    return await write();
+  } catch (error) {
+    if (!(error instanceof AppError) || !error.fields) throw error;
+    const fields = Object.fromEntries(
+      Object.entries(error.fields).map(([field, key]) => [packagePath(index, field).join('.'), key]),
+    );
+    throw new AppError(error.statusCode, error.code, error.messageKey, fields);
+  }
+}
+
+/** True when the project's stored identifiers and details already say what this import would write. */
+async function linkIsCurrent(
+  trx: Transaction<DB>,
+  projectId: number,
+  link: {
+    oc4idsId: string;
+    source: string | null;
+    details: string | null;
+    identifiers: { scheme: string; id: string }[];
+  },
+): Promise<boolean> {
+  const rows = await repo.findExternalIds(trx, [projectId]);
+  const own = rows.find((r) => r.scheme === OC4IDS_ID_SCHEME && r.identifier === link.oc4idsId);
+  const details: unknown = link.details === null ? null : JSON.parse(link.details);
+  const others = rows.filter((r) => r.scheme !== OC4IDS_ID_SCHEME).map((r) => `${r.scheme}\u0000${r.identifier}`);
+  const wanted = link.identifiers.map((i) => `${i.scheme}\u0000${i.id}`);
+  return (
+    own !== undefined &&
+    own.source === link.source &&
+    // jsonb reorders keys; compare values, not text.
+    isDeepStrictEqual(own.details ?? null, details) &&
+    others.length === wanted.length &&
+    wanted.every((key) => others.includes(key))
+  );
+}
+
+async function importProject(
+  trx: Transaction<DB>,
+  actor: Actor,
+  sandbox: Actor,
+  project: Oc4idsImportProject,
+  index: number,
+  packageUri: string,
+): Promise<Outcome | Issue[]> {
+  const plan = planOc4idsImport(project);
+  const ownerOrgId = await ownerFor(trx, actor, plan.ownerName);
+  const linkedId = await repo.findProjectIdByOc4idsId(trx, plan.oc4idsId);
+  // A linked project deleted since keeps its link row; the import then makes a new project and moves the link.
+  const current = linkedId === undefined ? undefined : await findProject(trx, sandbox, linkedId);
+  const raw = {
+    ...plan.fields,
+    ...(current ? { levels: current.levels, regionCode: current.regionCode } : {}),
+    tags: [...(current?.tags.filter((tag) => !isImportTag(tag)) ?? []), ...plan.fields.tags],
+    code: current?.code ?? (await freeCode(trx, sandbox, plan.oc4idsId)),
+    ownerOrgId,
+  };
+  const parsed = projectCreateInput.safeParse(raw, { reportInput: true });
+  if (!parsed.success) return parsed.error.issues.map((issue) => relocate(issue, index));
+  const link = {
+    oc4idsId: plan.oc4idsId,
+    source: packageUri.length <= SOURCE_MAX ? packageUri : null,
+    details: Object.keys(plan.details).length > 0 ? JSON.stringify(plan.details) : null,
+    identifiers: plan.identifiers,
+  };
+
+  if (!current) {
+    const created = await atPackagePaths(index, () => createProjectInTransaction(trx, sandbox, parsed.data));
+    const row = { ...link, projectId: created.id };
+    await (linkedId === undefined ? repo.insertOc4idsLink(trx, row) : repo.updateOc4idsLink(trx, row));
+    await repo.replaceOtherIdentifiers(trx, created.id, link.identifiers, link.source);
+    return { oc4idsId: plan.oc4idsId, projectId: created.id, code: created.code, result: 'created' };
+  }
+
+  const changed = changedFields(current, parsed.data);
+  if (changed.length > 0) {
+    const fields: Record<string, unknown> = raw;
+    const patch = projectUpdateInput.parse(Object.fromEntries(changed.map((field) => [field, fields[field]])));
+    await atPackagePaths(index, () => updateProjectInTransaction(trx, sandbox, current.id, current.version, patch));
+  }
+  const linkCurrent = await linkIsCurrent(trx, current.id, link);
+  if (!linkCurrent) {
+    await repo.updateOc4idsLink(trx, { ...link, projectId: current.id });
+    await repo.replaceOtherIdentifiers(trx, current.id, link.identifiers, link.source);
+  }
+  const result = changed.length > 0 || !linkCurrent ? 'updated' : 'unchanged';
+  return { oc4idsId: plan.oc4idsId, projectId: current.id, code: current.code, result };
+}
+
+/** Projects with an id already used earlier in the package (the schema cannot say so; the package schema asks it). */
+function duplicateIds(projects: readonly Oc4idsImportProject[]): Issue[] {
+  const seen = new Set<string>();
+  return projects.flatMap((project, index) => {
+    if (!seen.has(project.id)) {
+      seen.add(project.id);
+      return [];
+    }
+    return [
+      {
+        code: 'custom',
+        input: project.id,
+        path: ['projects', index, 'id'],
+        message: 'duplicate project id',
+      } satisfies Issue,
+    ];
+  });
+}
+
+/** Imports a package (the request body as sent) into the sandbox; 400 with field messages when it is invalid. */
+export async function importPackage(db: Kysely<DB>, actor: Actor, body: unknown): Promise<Oc4idsImportResult> {
+  if (!IMPORT_ROLES.includes(actor.role)) throw errors.forbidden();
+  const schemaIssues = packageIssues(body);
+  if (schemaIssues) throw new RequestValidationError(schemaIssues, 'body');
+  const parsed = oc4idsImportPackage.safeParse(body, { reportInput: true });
+  if (!parsed.success) throw new RequestValidationError(parsed.error.issues, 'body');
+  const { uri, projects } = parsed.data;
+  const duplicates = duplicateIds(projects);
+  if (duplicates.length > 0) throw new RequestValidationError(duplicates, 'body');
+
+  const sandbox: Actor = { ...actor, regionCode: OC4IDS_SANDBOX_ROOT };
+  return db.transaction().execute(async (trx) => {
+    await repo.lockImports(trx);
+    const outcomes: Outcome[] = [];
+    const issues: Issue[] = [];
+    for (const [index, project] of projects.entries()) {
+      const outcome = await importProject(trx, actor, sandbox, project, index, uri);
+      if (Array.isArray(outcome)) issues.push(...outcome);
+      else outcomes.push(outcome);
+    }
+    // Thrown inside the transaction, so nothing of a package with a bad project is kept.
+    if (issues.length > 0) throw new RequestValidationError(issues, 'body');
+    const count = (result: Outcome['result']) => outcomes.filter((o) => o.result === result).length;
+    return {
+      regionCode: OC4IDS_SANDBOX_REGION,
+      created: count('created'),
+      updated: count('updated'),
+      unchanged: count('unchanged'),
+      projects: outcomes,
+    };
+  });
+}
