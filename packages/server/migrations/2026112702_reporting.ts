@@ -83,6 +83,8 @@ export async function up(db: Kysely<unknown>): Promise<void> {
       latest_cutoff date not null,
       completed_ytd bigint not null,
       started_on date,
+      -- Counted completions of months 1–12, so the monthly series needs no scan of the reports.
+      monthly_completed bigint[] not null default '{0,0,0,0,0,0,0,0,0,0,0,0}',
       primary key (project_id, year)
     )`.execute(db);
 }

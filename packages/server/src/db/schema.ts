@@ -202,6 +202,8 @@ export interface ProjectYearProgressTable {
   latest_cutoff: DateString;
   completed_ytd: bigint;
   started_on: DateString | null;
+  /** Counted completions of months 1–12 (index 1 = January). */
+  monthly_completed: ColumnType<bigint[], bigint[] | undefined, bigint[]>;
 }
 
 /** An identifier a project carries in another system; scheme 'oc4ids' is the OC4IDS id it was imported with. */

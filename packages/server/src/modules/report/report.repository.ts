@@ -49,30 +49,25 @@ export async function completedTotals(db: Db, projectId: number, year: number, m
  * that can alter a counted report, so the dashboard's fast path is always current.
  */
 export async function refreshYearProgress(trx: Transaction<DB>, projectId: number, year: number): Promise<void> {
-  const row = await trx
-    .selectFrom('monthly_reports as r')
-    .innerJoin('reporting_periods as rp', (j) => j.onRef('rp.year', '=', 'r.year').onRef('rp.month', '=', 'r.month'))
-    .select([
-      sql<bigint>`coalesce(sum(r.completed_this_month), 0)::bigint`.as('ytd'),
-      sql<string | null>`max(rp.cutoff_date)::text`.as('latest'),
-      sql<string | null>`min(r.started_on) filter (where r.started)::text`.as('startedOn'),
-    ])
-    .where('r.project_id', '=', projectId)
-    .where('r.year', '=', year)
-    .where('r.state', 'in', COUNTED_REPORT_STATES)
-    .executeTakeFirstOrThrow();
   await trx.deleteFrom('project_year_progress').where('project_id', '=', projectId).where('year', '=', year).execute();
-  if (row.latest === null) return;
-  await trx
-    .insertInto('project_year_progress')
-    .values({
-      project_id: projectId,
-      year,
-      latest_cutoff: row.latest,
-      completed_ytd: row.ytd,
-      started_on: row.startedOn,
-    })
-    .execute();
+  await insertYearProgress(trx, year, projectId);
+}
+
+/** Per month 1–12, the counted completions of that month (zero when none). */
+const MONTHLY_ARRAY = sql.raw(
+  `array[${Array.from({ length: 12 }, (_, i) => `coalesce(sum(r.completed_this_month) filter (where r.month = ${i + 1}), 0)`).join(', ')}]::bigint[]`,
+);
+
+/** Inserts the year-progress rows of `year` from the counted reports: of one project, or of all. */
+async function insertYearProgress(db: Db, year: number, projectId?: number): Promise<void> {
+  const oneProject = projectId === undefined ? sql`` : sql`and r.project_id = ${projectId}`;
+  await sql`
+    insert into project_year_progress (project_id, year, latest_cutoff, completed_ytd, started_on, monthly_completed)
+    select r.project_id, r.year, max(rp.cutoff_date), sum(r.completed_this_month),
+      min(r.started_on) filter (where r.started), ${MONTHLY_ARRAY}
+    from monthly_reports r join reporting_periods rp on rp.year = r.year and rp.month = r.month
+    where r.year = ${year} and r.state in (${sql.join([...COUNTED_REPORT_STATES])}) ${oneProject}
+    group by r.project_id, r.year`.execute(db);
 }
 
 export async function photosOf(db: Db, reportId: number) {
@@ -98,10 +93,5 @@ export async function correctionsOf(db: Db, reportId: number) {
 /** Rebuilds every project's year-progress row of `year` from the counted reports (after a bulk load). */
 export async function rebuildYearProgress(db: Db, year: number): Promise<void> {
   await db.deleteFrom('project_year_progress').where('year', '=', year).execute();
-  await sql`
-    insert into project_year_progress (project_id, year, latest_cutoff, completed_ytd, started_on)
-    select r.project_id, r.year, max(rp.cutoff_date), sum(r.completed_this_month), min(r.started_on) filter (where r.started)
-    from monthly_reports r join reporting_periods rp on rp.year = r.year and rp.month = r.month
-    where r.year = ${year} and r.state in (${sql.join([...COUNTED_REPORT_STATES])})
-    group by r.project_id, r.year`.execute(db);
+  await insertYearProgress(db, year);
 }

@@ -41,7 +41,12 @@ beforeAll(async () => {
     if (!user) throw new Error(role);
     return signIn(ctx.app, { id: 0, username: user.username, password: demo.password });
   };
-  [city, leader, district, owner] = await Promise.all([account('city_admin'), account('leader'), account('district_staff'), account('owner')]);
+  [city, leader, district, owner] = await Promise.all([
+    account('city_admin'),
+    account('leader'),
+    account('district_staff'),
+    account('owner'),
+  ]);
 }, 120_000);
 afterAll(() => ctx.close());
 
@@ -65,19 +70,29 @@ describe('the demo city through the API (SQL path)', () => {
     expect(response.statusCode, response.body).toBe(200);
     const body = response.json<{ breakdowns: { byCategory: { key: string; figures: Figures }[] } }>();
     const industry2021 = body.breakdowns.byCategory.find((r) => r.key === 'industry')?.figures;
-    const before = (await leader.request({ method: 'GET', url: '/api/v1/stats/dashboard?asOf=2020-05-20' })).json<typeof body>();
+    const before = (await leader.request({ method: 'GET', url: '/api/v1/stats/dashboard?asOf=2020-05-20' })).json<
+      typeof body
+    >();
     const industry2020 = before.breakdowns.byCategory.find((r) => r.key === 'industry')?.figures;
     expect((industry2021?.projects ?? 0) - (industry2020?.projects ?? 0)).toBe(40);
-    expect(formatYi((parseWan(industry2021?.totalInvestment ?? '0') ?? 0n) - (parseWan(industry2020?.totalInvestment ?? '0') ?? 0n))).toBe('236.0');
+    expect(
+      formatYi(
+        (parseWan(industry2021?.totalInvestment ?? '0') ?? 0n) - (parseWan(industry2020?.totalInvestment ?? '0') ?? 0n),
+      ),
+    ).toBe('236.0');
     expect((industry2021?.startedOrResumed ?? 0) - (industry2020?.startedOrResumed ?? 0)).toBe(27);
   });
 
   it('drills down to exactly the projects behind a figure, within scope', async () => {
     const { figures: f } = await figures(city);
-    const started = (await city.request({ method: 'GET', url: '/api/v1/stats/projects?asOf=2021-05-20&metric=started&limit=2000' })).json<{ total: number; items: unknown[] }>();
+    const started = (
+      await city.request({ method: 'GET', url: '/api/v1/stats/projects?asOf=2021-05-20&metric=started&limit=2000' })
+    ).json<{ total: number; items: unknown[] }>();
     expect([started.total, started.items.length]).toEqual([f.startedOrResumed, f.startedOrResumed]);
     const own = await figures(district);
-    const inDistrict = (await district.request({ method: 'GET', url: '/api/v1/stats/projects?asOf=2021-05-20&metric=all&limit=2000' })).json<{ total: number; items: { regionName: string }[] }>();
+    const inDistrict = (
+      await district.request({ method: 'GET', url: '/api/v1/stats/projects?asOf=2021-05-20&metric=all&limit=2000' })
+    ).json<{ total: number; items: { regionName: string }[] }>();
     expect(inDistrict.total).toBe(own.figures.projects);
     expect(new Set(inDistrict.items.map((i) => i.regionName))).toEqual(new Set(['让胡路区']));
     expect((await figures(district, '&regionCode=230600')).figures).toEqual(own.figures);
@@ -85,18 +100,31 @@ describe('the demo city through the API (SQL path)', () => {
 
   it('moves the figures when an owner’s report is approved', async () => {
     const before = (await figures(leader)).figures;
-    const list = (await owner.request({ method: 'GET', url: '/api/v1/reports?year=2021&month=5&state=not_started' })).json<{ items: { projectId: number }[] }>();
+    const list = (
+      await owner.request({ method: 'GET', url: '/api/v1/reports?year=2021&month=5&state=not_started' })
+    ).json<{ items: { projectId: number }[] }>();
     const [pending] = list.items;
     if (!pending) throw new Error('the demo owner has no report to file');
     const url = `/api/v1/projects/${pending.projectId}/reports/2021/5`;
-    const filed = await owner.request({ method: 'PUT', url, payload: { completedThisMonth: '1234.56', started: true, startedOn: '2021-05-18', submit: true } });
+    const filed = await owner.request({
+      method: 'PUT',
+      url,
+      payload: { completedThisMonth: '1234.56', started: true, startedOn: '2021-05-18', submit: true },
+    });
     expect(filed.statusCode, filed.body).toBe(200);
     expect((await figures(leader)).figures).toEqual(before);
-    expect((await district.request({ method: 'POST', url: `${url}/review`, payload: { decision: 'approve' } })).statusCode).toBe(200);
+    expect(
+      (await district.request({ method: 'POST', url: `${url}/review`, payload: { decision: 'approve' } })).statusCode,
+    ).toBe(200);
     const after = (await figures(leader)).figures;
     expect(after.startedOrResumed).toBe(before.startedOrResumed + 1);
     expect((parseWan(after.completedYtd) ?? 0n) - (parseWan(before.completedYtd) ?? 0n)).toBe(parseWan('1234.56'));
-    const drill = (await leader.request({ method: 'GET', url: '/api/v1/stats/projects?asOf=2021-05-20&metric=startedNew&limit=2000' })).json<{ items: { id: number }[] }>();
+    const drill = (
+      await leader.request({
+        method: 'GET',
+        url: '/api/v1/stats/projects?asOf=2021-05-20&metric=startedNew&limit=2000',
+      })
+    ).json<{ items: { id: number }[] }>();
     expect(drill.items.map((i) => i.id)).toContain(pending.projectId);
   });
 });

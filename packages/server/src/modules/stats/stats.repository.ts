@@ -5,7 +5,13 @@
  * aggregated from the reports otherwise.
  */
 import { sql, type Kysely, type RawBuilder, type Transaction } from 'kysely';
-import { COUNTED_REPORT_STATES, FEN_PER_YI, regionPrefix, type FigureTotals, type StatOptions } from '@keyprojects/core';
+import {
+  COUNTED_REPORT_STATES,
+  FEN_PER_YI,
+  regionPrefix,
+  type FigureTotals,
+  type StatOptions,
+} from '@keyprojects/core';
 import type { DB } from '../../db/schema.ts';
 import { visibleProjects } from '../../db/scope.ts';
 import type { Actor } from '../auth/actor.ts';
@@ -42,31 +48,74 @@ export function scopedProjectIds(db: Db, scope: StatScope, year: number) {
   return q;
 }
 
-/** One row per project on the list with what the figures need: the `rows` CTE of every statistics query. */
-async function rowsCte(db: Db, scope: StatScope, options: StatOptions): Promise<RawBuilder<unknown>> {
-  const progress = (await progressIsCurrent(db, options))
-    ? sql`select project_id, completed_ytd as completed, started_on from project_year_progress where year = ${options.year}`
-    : sql`select r.project_id, sum(r.completed_this_month) as completed,
-              min(r.started_on) filter (where r.started and r.started_on <= ${options.asOf}) as started_on
-            from monthly_reports r
-            join reporting_periods rp on rp.year = r.year and rp.month = r.month
-            where r.year = ${options.year} and rp.cutoff_date <= ${options.asOf}
-              and r.state in (${sql.join([...COUNTED_REPORT_STATES])})
-            group by r.project_id`;
-  return sql`
-    with scoped as (${scopedProjectIds(db, scope, options.year)}),
-    progress as (${progress}),
-    rows as (
-      select p.id, p.region_code, p.levels, p.category, coalesce(p.industry, 'none') as industry, ap.nature,
-        p.total_investment as total, ap.planned_investment as plan, ap.planned_new_start as planned_new_start,
-        p.actual_completion_date as completed_on, p.planned_completion_date as planned_completion,
-        coalesce(g.completed, 0)::bigint as completed,
-        case when ap.nature <> 'reserve' and g.started_on <= ${options.asOf} then g.started_on end as started_on
-      from projects p
-      join annual_plans ap on ap.project_id = p.id and ap.year = ${options.year}
-      left join progress g on g.project_id = p.id
-      where p.id in (select id from scoped)
-    )`;
+/** Counted completions per month 1–12 of the reports aggregated (the slow path's `monthly`). */
+const MONTHLY_OF_REPORTS = sql.raw(
+  `array[${Array.from({ length: 12 }, (_, i) => `coalesce(sum(r.completed_this_month) filter (where r.month = ${i + 1}), 0)`).join(', ')}]::bigint[]`,
+);
+
+/** Each project's progress as of the date: the maintained row when exact, else aggregated from the reports. */
+async function progressQuery(db: Db, options: StatOptions) {
+  if (await progressIsCurrent(db, options)) {
+    return db
+      .selectFrom('project_year_progress')
+      .select(['project_id', 'completed_ytd as completed', 'started_on', 'monthly_completed as monthly'])
+      .where('year', '=', options.year);
+  }
+  return db
+    .selectFrom('monthly_reports as r')
+    .innerJoin('reporting_periods as rp', (j) => j.onRef('rp.year', '=', 'r.year').onRef('rp.month', '=', 'r.month'))
+    .where('r.year', '=', options.year)
+    .where('rp.cutoff_date', '<=', options.asOf)
+    .where('r.state', 'in', COUNTED_REPORT_STATES)
+    .groupBy('r.project_id')
+    .select([
+      'r.project_id',
+      sql<bigint>`sum(r.completed_this_month)`.as('completed'),
+      sql<string | null>`min(r.started_on) filter (where r.started and r.started_on <= ${options.asOf})`.as(
+        'started_on',
+      ),
+      sql<bigint[]>`${MONTHLY_OF_REPORTS}`.as('monthly'),
+    ]);
+}
+
+/**
+ * One row per project on the year's list in scope with what the figures need — the `rows` of every statistics
+ * statement. Reserve projects never count as started (core's startedAsOf).
+ */
+async function rowsQuery(db: Db, scope: StatScope, options: StatOptions) {
+  const progress = await progressQuery(db, options);
+  // Materialised: computed once, then hash-joined, whatever the planner guesses of a freshly loaded table.
+  let q = db
+    .with((cte) => cte('progress').materialized(), () => progress)
+    .selectFrom('projects')
+    .where(visibleProjects(scope.actor))
+    .innerJoin('annual_plans as ap', (j) =>
+      j.onRef('ap.project_id', '=', 'projects.id').on('ap.year', '=', options.year),
+    )
+    .leftJoin('progress as g', 'g.project_id', 'projects.id')
+    .select([
+      'projects.id',
+      'projects.name',
+      'projects.region_code',
+      'projects.levels',
+      'projects.category',
+      sql<string>`coalesce(projects.industry, 'none')`.as('industry'),
+      'ap.nature',
+      'projects.total_investment as total',
+      'ap.planned_investment as plan',
+      'ap.planned_new_start',
+      'projects.actual_completion_date as completed_on',
+      'projects.planned_completion_date as planned_completion',
+      'projects.longitude',
+      'projects.latitude',
+      sql<bigint>`coalesce(g.completed, 0)::bigint`.as('completed'),
+      sql<string | null>`case when ap.nature <> 'reserve' and g.started_on <= ${options.asOf} then g.started_on end`.as(
+        'started_on',
+      ),
+      'g.monthly',
+    ]);
+  if (scope.regionCode) q = q.where('projects.region_code', 'like', `${regionPrefix(scope.regionCode)}%`);
+  return q;
 }
 
 /** The aggregate columns of FigureTotals over `rows`, one definition for every grouping. */
@@ -144,32 +193,93 @@ const KEY_EXPRESSIONS: Record<Exclude<SqlDimension, 'level'>, RawBuilder<unknown
     when total >= ${FEN_PER_YI} then 'ge1yi' else 'lt1yi' end`,
 };
 
-/** The headline totals of the scope as of the date. */
-export async function totalsOf(db: Db, scope: StatScope, options: StatOptions): Promise<FigureTotals> {
-  const cte = await rowsCte(db, scope, options);
-  const result = await sql<AggregateRow>`${cte} select null as key, ${aggregates(options)} from rows`.execute(db);
-  const [row] = result.rows;
-  if (!row) throw new Error('aggregate returned no row');
-  return toTotals(row);
+/** The rows each dimension groups: levels fan a project out under each of its levels. */
+function groupSource(dimension: SqlDimension) {
+  return dimension === 'level'
+    ? {
+        from: sql`rows cross join lateral (select distinct unnest(case when cardinality(levels) = 0 then array['none'] else levels end) as level) lv`,
+        key: sql`lv.level`,
+      }
+    : { from: sql`rows`, key: KEY_EXPRESSIONS[dimension] };
 }
 
-/** Totals per key of a dimension (levels: a project under each of its levels). */
-export async function totalsBy(
+export interface Statistics {
+  totals: FigureTotals;
+  groups: Partial<Record<SqlDimension, { key: string; totals: FigureTotals }[]>>;
+  /** Counted completions of months 1–12 over the scope. */
+  monthly: bigint[];
+  points: MapPoint[];
+}
+
+export interface MapPoint {
+  id: number;
+  name: string;
+  longitude: number;
+  latitude: number;
+  /** Fen, as a decimal string (JSON has no bigint). */
+  total: string;
+  state: 'completed' | 'started' | 'notStarted';
+}
+
+interface StatementRow extends AggregateRow {
+  dim: string;
+  monthly: string[] | null;
+  points: MapPoint[] | null;
+}
+
+/**
+ * Everything the figures need in one statement over the materialised rows: the totals, the groups of each
+ * requested dimension, the monthly completions and (when asked) the map's points.
+ */
+export async function statistics(
   db: Db,
   scope: StatScope,
   options: StatOptions,
-  dimension: SqlDimension,
-): Promise<{ key: string; totals: FigureTotals }[]> {
-  const cte = await rowsCte(db, scope, options);
-  const query =
-    dimension === 'level'
-      ? sql<AggregateRow>`${cte} select level as key, ${aggregates(options)}
-          from rows cross join lateral (select distinct unnest(case when cardinality(levels) = 0 then array['none'] else levels end) as level) l
-          group by level order by level collate "C"`
-      : sql<AggregateRow>`${cte} select * from (select ${KEY_EXPRESSIONS[dimension]} as key, ${aggregates(options)}
-          from rows group by 1) grouped order by key collate "C"`;
-  const result = await query.execute(db);
-  return result.rows.map((row) => ({ key: row.key ?? 'none', totals: toTotals(row) }));
+  request: { dimensions?: SqlDimension[]; points?: boolean } = {},
+): Promise<Statistics> {
+  const rows = await rowsQuery(db, scope, options);
+  const monthly = sql.raw(
+    `array[${Array.from({ length: 12 }, (_, i) => `coalesce(sum(monthly[${i + 1}]), 0)`).join(', ')}]::bigint[]`,
+  );
+  const points = request.points
+    ? sql`coalesce(json_agg(json_build_object('id', id, 'name', name, 'longitude', longitude::float8, 'latitude', latitude::float8,
+        'total', total::text, 'state', case when completed_on <= ${options.asOf} then 'completed'
+        when started_on is not null then 'started' else 'notStarted' end)) filter (where longitude is not null), '[]')`
+    : sql`null::json`;
+  const groups = (request.dimensions ?? []).map((dimension) => {
+    const source = groupSource(dimension);
+    return sql`select ${dimension} as dim, (${source.key})::text as key, ${aggregates(options)},
+      null::bigint[] as monthly, null::json as points from ${source.from} group by 2`;
+  });
+  const result = await sql<StatementRow>`
+    with rows as materialized (${rows})
+    select 'all' as dim, null as key, ${aggregates(options)}, ${monthly} as monthly, ${points} as points from rows
+    ${groups.length ? sql`union all ${sql.join(groups, sql` union all `)}` : sql``}`.execute(db);
+  const [all, ...grouped] = result.rows;
+  if (!all) throw new Error('aggregate returned no row');
+  const byDimension: Statistics['groups'] = {};
+  for (const row of grouped) {
+    const dimension = row.dim as SqlDimension;
+    (byDimension[dimension] ??= []).push({ key: row.key ?? 'none', totals: toTotals(row) });
+  }
+  // Core sorts breakdown keys by code unit; do the same whatever the database's collation.
+  for (const list of Object.values(byDimension)) list.sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
+  return {
+    totals: toTotals(all),
+    groups: byDimension,
+    monthly: (all.monthly ?? []).map((m) => BigInt(m)),
+    points: all.points ?? [],
+  };
+}
+
+/** The headline totals of the scope as of the date. */
+export async function totalsOf(db: Db, scope: StatScope, options: StatOptions): Promise<FigureTotals> {
+  return (await statistics(db, scope, options)).totals;
+}
+
+/** Totals per key of a dimension (levels: a project under each of its levels). */
+export async function totalsBy(db: Db, scope: StatScope, options: StatOptions, dimension: SqlDimension) {
+  return (await statistics(db, scope, options, { dimensions: [dimension] })).groups[dimension] ?? [];
 }
 
 /** The figures a drill-down can open: each is the predicate behind a count in FigureTotals. */
@@ -235,7 +345,7 @@ export async function projectsBehind(
   options: StatOptions,
   filter: { metric: DrillMetric; dimension?: SqlDimension | undefined; key?: string | undefined; limit: number },
 ) {
-  const cte = await rowsCte(db, scope, options);
+  const rows = await rowsQuery(db, scope, options);
   const group = filter.dimension && filter.key !== undefined ? groupPredicate(filter.dimension, filter.key) : sql`true`;
   const result = await sql<{
     id: number;
@@ -244,7 +354,7 @@ export async function projectsBehind(
     completed: bigint;
     started_on: string | null;
     count: number;
-  }>`${cte} select id, total, plan, completed, started_on::text as started_on, (count(*) over ())::int as count
+  }>`with rows as (${rows}) select id, total, plan, completed, started_on::text as started_on, (count(*) over ())::int as count
       from rows where ${metricPredicate(filter.metric, options)} and ${group}
       order by total desc, id limit ${filter.limit}`.execute(db);
   return { total: result.rows[0]?.count ?? 0, rows: result.rows };

@@ -32,7 +32,14 @@ export const figuresOutput = z.object({
   overPlan150: z.number().int(),
 });
 export const diffOutput = figuresOutput
-  .pick({ projects: true, newProjects: true, continuingProjects: true, reserveProjects: true, totalInvestment: true, annualPlan: true })
+  .pick({
+    projects: true,
+    newProjects: true,
+    continuingProjects: true,
+    reserveProjects: true,
+    totalInvestment: true,
+    annualPlan: true,
+  })
   .extend({
     startedOrResumed: z.number().int(),
     startedNew: z.number().int(),
@@ -56,14 +63,29 @@ export const statsRoutes =
           tags: ['stats'],
           summary: '主要指标（截至某日）及同比',
           querystring: statsQuery,
-          response: { 200: z.object({ asOf: z.string(), previousAsOf: z.string(), figures: figuresOutput, previous: figuresOutput, yearOnYear: diffOutput }), ...errorResponses },
+          response: {
+            200: z.object({
+              asOf: z.string(),
+              previousAsOf: z.string(),
+              figures: figuresOutput,
+              previous: figuresOutput,
+              yearOnYear: diffOutput,
+            }),
+            ...errorResponses,
+          },
         },
       },
       async (request) => {
         const actor = requireActor(request);
         requirePermission(actor, 'stats.read');
         const result = await headline(deps.db, { actor, regionCode: request.query.regionCode }, request.query.asOf);
-        return { asOf: request.query.asOf, previousAsOf: result.previousAsOf, figures: figuresJson(result.current), previous: figuresJson(result.previous), yearOnYear: diffJson(result.diff) };
+        return {
+          asOf: request.query.asOf,
+          previousAsOf: result.previousAsOf,
+          figures: figuresJson(result.current),
+          previous: figuresJson(result.previous),
+          yearOnYear: diffJson(result.diff),
+        };
       },
     );
 
@@ -91,7 +113,9 @@ export const statsRoutes =
                 bySizeTier: breakdownRows,
               }),
               regionNames: z.record(z.string(), z.string()),
-              monthly: z.array(z.object({ month: z.number().int(), cutoff: z.string(), completedCumulative: money, planLine: money })),
+              monthly: z.array(
+                z.object({ month: z.number().int(), cutoff: z.string(), completedCumulative: money, planLine: money }),
+              ),
               points: z.array(
                 z.object({
                   id: z.number().int(),

@@ -7,8 +7,8 @@ import type { Kysely } from 'kysely';
 import { diffFigures, formatWan, withRates, type Figures, type FiguresDiff, type StatOptions } from '@keyprojects/core';
 import type { DB } from '../../db/schema.ts';
 import { requirePermission, type Actor } from '../auth/actor.ts';
-import { totalsBy, totalsOf, type SqlDimension, type StatScope } from './stats.repository.ts';
-import { mapPoints, monthlyCompletion } from './stats-series.repository.ts';
+import { statistics, totalsOf, type SqlDimension, type StatScope } from './stats.repository.ts';
+import { monthlySeries } from './stats-series.repository.ts';
 
 /** The same calendar day a year earlier (29 February becomes the 28th). */
 export function sameDayLastYear(date: string): string {
@@ -65,37 +65,55 @@ const BREAKDOWNS = {
 } as const satisfies Record<string, SqlDimension>;
 type BreakdownName = keyof typeof BREAKDOWNS;
 
-/** Everything the leaders' dashboard shows, in one answer. */
-export async function dashboard(db: Kysely<DB>, actor: Actor, query: { asOf: string; regionCode?: string | undefined }) {
+/** Everything the leaders' dashboard shows, in one answer: one statement for the year, one for the year before. */
+export async function dashboard(
+  db: Kysely<DB>,
+  actor: Actor,
+  query: { asOf: string; regionCode?: string | undefined },
+) {
   requirePermission(actor, 'stats.read');
   const scope: StatScope = { actor, regionCode: query.regionCode };
-  const { options, previousAsOf, current, previous, diff } = await headline(db, scope, query.asOf);
+  const options: StatOptions = { year: Number(query.asOf.slice(0, 4)), asOf: query.asOf };
+  const previousAsOf = sameDayLastYear(query.asOf);
   // A province-level user compares prefectures, everyone else counties.
-  const regionDimension: SqlDimension = (query.regionCode ?? actor.regionCode ?? '').endsWith('0000') ? 'prefecture' : 'region';
-  const names = Object.keys(BREAKDOWNS) as BreakdownName[];
-  const rowsByName = await Promise.all(
-    names.map(async (name) => {
-      const rows = await totalsBy(db, scope, options, name === 'byRegion' ? regionDimension : BREAKDOWNS[name]);
-      return rows.map((r) => ({ key: r.key, figures: figuresJson(withRates(r.totals)) }));
-    }),
+  const regionDimension: SqlDimension = (query.regionCode ?? actor.regionCode ?? '').endsWith('0000')
+    ? 'prefecture'
+    : 'region';
+  const dimensions = (Object.keys(BREAKDOWNS) as BreakdownName[]).map((name) =>
+    name === 'byRegion' ? regionDimension : BREAKDOWNS[name],
   );
-  const breakdowns = Object.fromEntries(names.map((name, i) => [name, rowsByName[i] ?? []])) as Record<
-    BreakdownName,
-    { key: string; figures: ReturnType<typeof figuresJson> }[]
-  >;
+  const current = await statistics(db, scope, options, { dimensions, points: true });
+  const previous = await totalsOf(db, scope, { year: options.year - 1, asOf: previousAsOf });
+  const figures = withRates(current.totals);
+  const previousFigures = withRates(previous);
+  const breakdowns = Object.fromEntries(
+    (Object.keys(BREAKDOWNS) as BreakdownName[]).map((name, i) => [
+      name,
+      (current.groups[dimensions[i] ?? 'region'] ?? []).map((r) => ({
+        key: r.key,
+        figures: figuresJson(withRates(r.totals)),
+      })),
+    ]),
+  ) as Record<BreakdownName, { key: string; figures: ReturnType<typeof figuresJson> }[]>;
   const regionKeys = breakdowns.byRegion.map((r) => r.key);
-  const regionNames = await db.selectFrom('regions').select(['code', 'name']).where('code', 'in', regionKeys.length ? regionKeys : ['']).execute();
-  const [monthly, points] = await Promise.all([monthlyCompletion(db, scope, options, current.annualPlan), mapPoints(db, scope, options)]);
+  const [regionNames, monthly] = await Promise.all([
+    db
+      .selectFrom('regions')
+      .select(['code', 'name'])
+      .where('code', 'in', regionKeys.length ? regionKeys : [''])
+      .execute(),
+    monthlySeries(db, options, current.monthly, figures.annualPlan),
+  ]);
   return {
     year: options.year,
     asOf: options.asOf,
     previousAsOf,
-    figures: figuresJson(current),
-    previous: figuresJson(previous),
-    yearOnYear: diffJson(diff),
+    figures: figuresJson(figures),
+    previous: figuresJson(previousFigures),
+    yearOnYear: diffJson(diffFigures(figures, previousFigures)),
     breakdowns,
     regionNames: Object.fromEntries(regionNames.map((r) => [r.code, r.name])),
     monthly,
-    points,
+    points: current.points.map((p) => ({ ...p, totalInvestment: formatWan(BigInt(p.total)) })),
   };
 }

@@ -47,7 +47,10 @@ async function expectAgreement(actor: typeof chengduAdmin, projects: StatProject
   expect(withRates(await totalsOf(database.db, { actor }, options))).toEqual(computeFigures(projects, options));
   for (const [core, sqlDimension] of DIMENSIONS) {
     const rows = await totalsBy(database.db, { actor }, options, sqlDimension);
-    expect(rows.map((r) => ({ key: r.key, figures: withRates(r.totals) })), core).toEqual(breakdown(projects, options, core));
+    expect(
+      rows.map((r) => ({ key: r.key, figures: withRates(r.totals) })),
+      core,
+    ).toEqual(breakdown(projects, options, core));
   }
 }
 
@@ -65,11 +68,19 @@ describe('the SQL statistics agree with core', () => {
     expect(figures.expectedCompletionByYearEnd.count).toBe(107);
     expect(formatYi(figures.expectedCompletionByYearEnd.totalInvestment, 2)).toBe('990.22');
     expect(figures.reserveProjects).toBe(110);
-    const provincial = (await totalsBy(database.db, { actor: chengduAdmin }, chengdu.options, 'level')).find((r) => r.key === 'provincial');
+    const provincial = (await totalsBy(database.db, { actor: chengduAdmin }, chengdu.options, 'level')).find(
+      (r) => r.key === 'provincial',
+    );
     expect(provincial?.totals.projects).toBe(144);
     expect(formatYi(provincial?.totals.completedYtd ?? 0n, 2)).toBe('1338.30');
-    const provincialFigures = withRates(provincial?.totals ?? (await totalsOf(database.db, { actor: chengduAdmin }, chengdu.options)));
-    expect([provincialFigures.plannedNewStarts, provincialFigures.startedPlannedNew, provincialFigures.newStartRate]).toEqual([33, 27, '81.82']);
+    const provincialFigures = withRates(
+      provincial?.totals ?? (await totalsOf(database.db, { actor: chengduAdmin }, chengdu.options)),
+    );
+    expect([
+      provincialFigures.plannedNewStarts,
+      provincialFigures.startedPlannedNew,
+      provincialFigures.newStartRate,
+    ]).toEqual([33, 27, '81.82']);
     await expectAgreement(chengduAdmin, chengdu.projects, chengdu.options);
   });
 
@@ -82,7 +93,11 @@ describe('the SQL statistics agree with core', () => {
     const figures = withRates(await totalsOf(database.db, { actor: daqingAdmin }, options));
     expect([figures.projects, figures.newProjects, figures.continuingProjects]).toEqual([387, 210, 177]);
     expect([figures.startedOrResumed, figures.startedNew, figures.resumedContinuing]).toEqual([299, 126, 173]);
-    expect([formatYi(figures.totalInvestment), formatYi(figures.annualPlan), formatYi(figures.completedYtd)]).toEqual(['1528.2', '577.5', '94.5']);
+    expect([formatYi(figures.totalInvestment), formatYi(figures.annualPlan), formatYi(figures.completedYtd)]).toEqual([
+      '1528.2',
+      '577.5',
+      '94.5',
+    ]);
     await expectAgreement(daqingAdmin, daqing2021, options);
     await expectAgreement(daqingAdmin, daqing2021, { year: 2021, asOf: '2021-04-15' });
   });
