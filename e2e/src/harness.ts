@@ -27,7 +27,12 @@ export async function startApp(): Promise<RunningApp> {
   const database = await createTestDatabase();
   const demo = generateDaqingDemo();
   await seedDemo(database.db, demo);
-  const app = await buildApp({ db: database.db, config, clock: fixedClock(demo.asOf), demoAccounts: demoAccountsOf(demo) });
+  const app = await buildApp({
+    db: database.db,
+    config,
+    clock: fixedClock(demo.asOf),
+    demoAccounts: demoAccountsOf(demo),
+  });
   const address = await app.listen({ port: 0, host: '127.0.0.1' });
   return {
     baseUrl: address,

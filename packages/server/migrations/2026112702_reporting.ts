@@ -87,6 +87,8 @@ export async function up(db: Kysely<unknown>): Promise<void> {
       monthly_completed bigint[] not null default '{0,0,0,0,0,0,0,0,0,0,0,0}',
       primary key (project_id, year)
     )`.execute(db);
+  // The dashboard asks each time whether the progress rows are current for its date: max(latest_cutoff) of a year.
+  await sql`create index project_year_progress_cutoff on project_year_progress (year, latest_cutoff)`.execute(db);
 }
 
 export async function down(): Promise<void> {

@@ -2,7 +2,7 @@
  * Loads the generated demo city into an empty database in one transaction: organisations, the demo
  * accounts, projects with their funding sources and annual plans, and a creation audit row per project.
  */
-import type { Kysely, Transaction } from 'kysely';
+import { sql, type Kysely, type Transaction } from 'kysely';
 import type { DB } from '../db/schema.ts';
 import type { DemoAccount } from '../app.ts';
 import { hashPassword } from '../modules/auth/password.ts';
@@ -205,5 +205,7 @@ async function seedReports(trx: Transaction<DB>, demo: DaqingDemo, projectIds: M
   );
   for (const part of chunks(rows)) await trx.insertInto('monthly_reports').values(part).execute();
   for (const year of [2020, 2021]) await rebuildYearProgress(trx, year);
+  // A bulk load leaves the planner's statistics stale (PGlite has no autovacuum).
+  await sql`analyze`.execute(trx);
   return rows.length;
 }

@@ -3,6 +3,7 @@ import type { FastifyBaseLogger } from 'fastify';
 import type { Kysely } from 'kysely';
 import type { Clock } from '../clock.ts';
 import type { DB } from '../db/schema.ts';
+import * as analyze from './analyze.job.ts';
 import * as lockPeriods from './lock-periods.job.ts';
 
 interface Job {
@@ -10,7 +11,7 @@ interface Job {
   run(deps: { db: Kysely<DB>; clock: Clock }): Promise<unknown>;
 }
 
-const JOBS: Record<string, Job> = { 'lock-periods': lockPeriods };
+const JOBS: Record<string, Job> = { 'lock-periods': lockPeriods, analyze };
 
 export async function startJobs(deps: { db: Kysely<DB>; clock: Clock; log: FastifyBaseLogger }): Promise<() => void> {
   const timers: NodeJS.Timeout[] = [];
