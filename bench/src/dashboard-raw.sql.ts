@@ -38,8 +38,12 @@ export async function rawDashboard(db: Kysely<DB>, year: number, asOf: string, r
   await sql`${base(year, asOf, prefix)}
     select substr(region_code, 1, 4), category, nature, industry, ${AGGREGATES}
     from rows group by grouping sets ((), (substr(region_code, 1, 4)), (category), (nature), (industry),
-      (case when total >= 500000000000 then 3 when total >= 100000000000 then 2 when total >= 10000000000 then 1 else 0 end))`.execute(db);
-  await sql`${base(year, asOf, prefix)} select level, ${AGGREGATES} from rows cross join unnest(levels) level group by level`.execute(db);
+      (case when total >= 500000000000 then 3 when total >= 100000000000 then 2 when total >= 10000000000 then 1 else 0 end))`.execute(
+    db,
+  );
+  await sql`${base(year, asOf, prefix)} select level, ${AGGREGATES} from rows cross join unnest(levels) level group by level`.execute(
+    db,
+  );
   await sql`${base(year - 1, previousAsOf, prefix)} select ${AGGREGATES} from rows`.execute(db);
   await sql`
     select r.month, sum(r.completed_this_month) from monthly_reports r
@@ -47,5 +51,7 @@ export async function rawDashboard(db: Kysely<DB>, year: number, asOf: string, r
     where r.year = ${year} and rp.cutoff_date <= ${asOf} and p.region_code like ${`${prefix}%`} and p.deleted_at is null
       and r.state in ('approved', 'confirmed', 'locked')
     group by r.month`.execute(db);
-  await sql`select id, name, longitude, latitude from projects where region_code like ${`${prefix}%`} and deleted_at is null and longitude is not null`.execute(db);
+  await sql`select id, name, longitude, latitude from projects where region_code like ${`${prefix}%`} and deleted_at is null and longitude is not null`.execute(
+    db,
+  );
 }

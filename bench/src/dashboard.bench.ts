@@ -15,7 +15,9 @@ import { rawDashboard } from './dashboard-raw.sql.ts';
 import { generateScale } from './generate-reports.ts';
 import { time } from './measure.ts';
 
-const { values } = parseArgs({ options: { scale: { type: 'string', default: 'city' }, runs: { type: 'string', default: '20' } } });
+const { values } = parseArgs({
+  options: { scale: { type: 'string', default: 'city' }, runs: { type: 'string', default: '20' } },
+});
 const province = values.scale === 'province';
 const scale = province
   ? { projects: 50_000, years: [2017, 2018, 2019, 2020, 2021], regionCode: '230000' }
@@ -25,7 +27,9 @@ const runs = Number(values.runs);
 const database = await createTestDatabase();
 const started = Date.now();
 const { reports } = await generateScale(database.db, scale);
-console.log(`${values.scale} scale on ${database.kind}: ${scale.projects} projects, ${reports} reports, generated in ${((Date.now() - started) / 1000).toFixed(0)} s`);
+console.log(
+  `${values.scale} scale on ${database.kind}: ${scale.projects} projects, ${reports} reports, generated in ${((Date.now() - started) / 1000).toFixed(0)} s`,
+);
 
 const app = await buildApp({
   db: database.db,
@@ -41,7 +45,9 @@ for (const asOf of ['2021-12-31', '2021-06-30']) {
     if (response.statusCode !== 200) throw new Error(response.body);
   }, runs);
   const raw = await time(() => rawDashboard(database.db, 2021, asOf, scale.regionCode), runs);
-  console.log(`as of ${asOf}: dashboard endpoint median ${endpoint.medianMs} ms, p95 ${endpoint.p95Ms} ms | raw SQL median ${raw.medianMs} ms, p95 ${raw.p95Ms} ms`);
+  console.log(
+    `as of ${asOf}: dashboard endpoint median ${endpoint.medianMs} ms, p95 ${endpoint.p95Ms} ms | raw SQL median ${raw.medianMs} ms, p95 ${raw.p95Ms} ms`,
+  );
 }
 await app.close();
 await database.close();

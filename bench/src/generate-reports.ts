@@ -47,7 +47,9 @@ export async function generateScale(db: Kysely<DB>, options: ScaleOptions): Prom
   for (const year of options.years) {
     await sql`
       insert into annual_plans (project_id, year, planned_investment, nature, planned_new_start)
-      select id, ${year}, total_investment / 4, nature, nature = 'new' from projects where code like '2101-%'`.execute(db);
+      select id, ${year}, total_investment / 4, nature, nature = 'new' from projects where code like '2101-%'`.execute(
+      db,
+    );
     await sql`
       insert into reporting_periods (year, month, cutoff_date, deadline)
       select ${year}, m, (make_date(${year}, m, 1) + interval '1 month' - interval '1 day')::date,
