@@ -86,7 +86,10 @@ async function rowsQuery(db: Db, scope: StatScope, options: StatOptions) {
   const progress = await progressQuery(db, options);
   // Materialised: computed once, then hash-joined, whatever the planner guesses of a freshly loaded table.
   let q = db
-    .with((cte) => cte('progress').materialized(), () => progress)
+    .with(
+      (cte) => cte('progress').materialized(),
+      () => progress,
+    )
     .selectFrom('projects')
     .where(visibleProjects(scope.actor))
     .innerJoin('annual_plans as ap', (j) =>
@@ -211,6 +214,9 @@ export interface Statistics {
   points: MapPoint[];
 }
 
+/** At most this many points go to the map, the largest by total investment. */
+export const MAP_POINT_LIMIT = 3000;
+
 export interface MapPoint {
   id: number;
   name: string;
@@ -241,10 +247,12 @@ export async function statistics(
   const monthly = sql.raw(
     `array[${Array.from({ length: 12 }, (_, i) => `coalesce(sum(monthly[${i + 1}]), 0)`).join(', ')}]::bigint[]`,
   );
+  // The map shows the largest projects: a province's tens of thousands of points help no reader and cost megabytes.
   const points = request.points
-    ? sql`coalesce(json_agg(json_build_object('id', id, 'name', name, 'longitude', longitude::float8, 'latitude', latitude::float8,
-        'total', total::text, 'state', case when completed_on <= ${options.asOf} then 'completed'
-        when started_on is not null then 'started' else 'notStarted' end)) filter (where longitude is not null), '[]')`
+    ? sql`(select coalesce(json_agg(json_build_object('id', id, 'name', name, 'longitude', longitude::float8,
+        'latitude', latitude::float8, 'total', total::text, 'state', case when completed_on <= ${options.asOf} then 'completed'
+        when started_on is not null then 'started' else 'notStarted' end)), '[]')
+        from (select * from rows where longitude is not null order by total desc, id limit ${MAP_POINT_LIMIT}) largest)`
     : sql`null::json`;
   const groups = (request.dimensions ?? []).map((dimension) => {
     const source = groupSource(dimension);
