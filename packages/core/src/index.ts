@@ -15,3 +15,4 @@ export * from './oc4ids.codelists.ts';
 export * from './oc4ids.money.ts';
 export * from './oc4ids.export.ts';
 export * from './oc4ids.import.ts';
+export * from './bulletin.ts';

@@ -27,6 +27,7 @@ import { projectRoutes } from './modules/project/project.routes.ts';
 import { regionRoutes } from './modules/region/region.routes.ts';
 import { reportRoutes } from './modules/report/report.routes.ts';
 import { statsRoutes } from './modules/stats/stats.routes.ts';
+import { bulletinRoutes } from './modules/bulletin/bulletin.routes.ts';
 import { userRoutes } from './modules/user/user.routes.ts';
 
 export interface DemoAccount {
@@ -111,6 +112,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
       await api.register(oc4idsRoutes(deps), { prefix: '/oc4ids' });
       await api.register(reportRoutes(deps));
       await api.register(statsRoutes(deps), { prefix: '/stats' });
+      await api.register(bulletinRoutes(deps), { prefix: '/bulletins' });
     },
     { prefix: '/api/v1' },
   );

@@ -6,6 +6,7 @@
  *   create-admin --username U --password P [--role R] [--region CODE] [--display-name N]
  *   health                       check the database and print what it holds
  *   stats --as-of DATE [--region CODE]   headline figures with year-on-year differences
+ *   bulletin --as-of DATE [--region CODE] [--out FILE.docx]   the bulletin text, or a .docx
  *   export-oc4ids --out FILE [--as USER] / import-oc4ids FILE [--as USER]   OC4IDS open data
  */
 import { loadConfig } from './config.ts';
@@ -15,9 +16,15 @@ import { parseCliArgs, type CliCommand } from './cli/command.ts';
 import { foundationCommands } from './cli/foundation.commands.ts';
 import { statsCommands } from './cli/stats.commands.ts';
 import { oc4idsCommands } from './cli/oc4ids.commands.ts';
+import { bulletinCommands } from './cli/bulletin.commands.ts';
 
 /** Every command by name; each area of the product contributes its own record. */
-const commands: Record<string, CliCommand> = { ...foundationCommands, ...statsCommands, ...oc4idsCommands };
+const commands: Record<string, CliCommand> = {
+  ...foundationCommands,
+  ...statsCommands,
+  ...oc4idsCommands,
+  ...bulletinCommands,
+};
 
 const { values, positionals } = parseCliArgs(process.argv.slice(2));
 

@@ -6,12 +6,14 @@ import { Migrator, type Kysely, type Migration, type MigrationResultSet } from '
 import * as foundation from '../../migrations/2026112701_foundation.ts';
 import * as reporting from '../../migrations/2026112702_reporting.ts';
 import * as oc4ids from '../../migrations/2026112703_oc4ids.ts';
+import * as bulletins from '../../migrations/2026112705_bulletins.ts';
 import type { DB } from './schema.ts';
 
 const MIGRATIONS: Record<string, Migration> = {
   '2026112701_foundation': foundation,
   '2026112702_reporting': reporting,
   '2026112703_oc4ids': oc4ids,
+  '2026112705_bulletins': bulletins,
 };
 
 /** Brings the schema up to date; returns the names of the migrations applied now. */

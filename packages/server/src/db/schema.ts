@@ -219,6 +219,17 @@ export interface ProjectExternalIdTable {
   updated_at: UpdatedAt;
 }
 
+/** A bulletin (通报) template: text with named placeholders (core's bulletin.placeholders.ts). */
+export interface BulletinTemplateTable {
+  id: Generated<number>;
+  name: string;
+  body: string;
+  is_default: Generated<boolean>;
+  version: Generated<number>;
+  updated_at: UpdatedAt;
+  updated_by: number | null;
+}
+
 export interface DB {
   regions: RegionTable;
   lifecycle_stages: LifecycleStageTable;
@@ -235,6 +246,7 @@ export interface DB {
   report_photos: ReportPhotoTable;
   project_year_progress: ProjectYearProgressTable;
   project_external_ids: ProjectExternalIdTable;
+  bulletin_templates: BulletinTemplateTable;
 }
 
 export type ProjectRow = Selectable<ProjectTable>;

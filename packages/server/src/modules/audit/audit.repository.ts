@@ -21,7 +21,7 @@ export type AuditAction =
   | 'correct';
 
 export interface AuditEntry {
-  entityType: 'project' | 'user' | 'organization' | 'session' | 'report' | 'period';
+  entityType: 'project' | 'user' | 'organization' | 'session' | 'report' | 'period' | 'bulletin_template';
   entityId: string | number;
   action: AuditAction;
   regionCode?: string | null;

@@ -1,0 +1,83 @@
+/**
+ * `bulletin --as-of YYYY-MM-DD [--region CODE] [--template ID] [--out FILE.docx] [--json]`: the bulletin (通报)
+ * of the deployment's city (or the region named) as of a date, from the default template or the one named;
+ * printed as text, or written as a Word document with --out. Acts as the first active city administrator, so
+ * scope and figures are those of the API; with no administrator yet, --region is required.
+ */
+import { writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import type { Kysely } from 'kysely';
+import { REGION_CODE_PATTERN } from '@keyprojects/core';
+import { migrateToLatest } from '../db/migrate.ts';
+import type { DB } from '../db/schema.ts';
+import type { Actor } from '../modules/auth/actor.ts';
+import { bulletinDocx } from '../modules/bulletin/bulletin.docx.ts';
+import { composeBulletin } from '../modules/bulletin/bulletin.service.ts';
+import type { CliCommand, CliValues } from './command.ts';
+
+const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
+
+function option(values: CliValues, name: string, pattern: RegExp, hint: string): string | undefined {
+  const value = values[name];
+  if (value === undefined) return undefined;
+  if (typeof value !== 'string' || !pattern.test(value)) throw new Error(`--${name} ${hint}`);
+  return value;
+}
+
+/** The first active city administrator, or — when there is none and a region is named — the city as an operator. */
+async function cityActor(db: Kysely<DB>, region: string | undefined): Promise<Actor> {
+  const admin = await db
+    .selectFrom('users')
+    .select(['id', 'username', 'display_name', 'region_code'])
+    .where('role', '=', 'city_admin')
+    .where('disabled', '=', false)
+    .orderBy('id')
+    .executeTakeFirst();
+  const regionCode = admin?.region_code ?? region;
+  if (regionCode === undefined) throw new Error('no city administrator to take the region from; pass --region');
+  return {
+    id: admin?.id ?? 0,
+    username: admin?.username ?? 'cli',
+    displayName: admin?.display_name ?? '命令行',
+    role: 'city_admin',
+    regionCode,
+    organizationId: null,
+    ip: null,
+    userAgent: 'keyprojects-cli',
+    locale: 'zh',
+  };
+}
+
+/** The bulletin command by name, for the CLI's command table. */
+export const bulletinCommands: Record<string, CliCommand> = {
+  async bulletin({ database, values, print }) {
+    const asOf = option(values, 'as-of', ISO_DATE, 'must be a date YYYY-MM-DD');
+    if (asOf === undefined) throw new Error('--as-of YYYY-MM-DD is required');
+    const region = option(values, 'region', REGION_CODE_PATTERN, 'must be a six-digit GB/T 2260 code');
+    const template = option(values, 'template', /^[1-9]\d{0,8}$/, 'must be a template id');
+    const out = values.out;
+    if (out !== undefined && (typeof out !== 'string' || !out.endsWith('.docx'))) {
+      throw new Error('--out needs a file name ending in .docx');
+    }
+    await migrateToLatest(database.db);
+    const actor = await cityActor(database.db, region);
+    const bulletin = await composeBulletin(database.db, actor, {
+      asOf,
+      regionCode: region,
+      templateId: template === undefined ? undefined : Number(template),
+    });
+    const output = {
+      asOf,
+      regionCode: bulletin.regionCode,
+      title: bulletin.title,
+      paragraphs: bulletin.paragraphs,
+    };
+    if (out === undefined) {
+      print(output, [bulletin.title, bulletin.dateLine, '', bulletin.text].join('\n'));
+      return;
+    }
+    const file = path.resolve(out);
+    await writeFile(file, await bulletinDocx(bulletin));
+    print({ ...output, file }, `已写入 ${file}`);
+  },
+};

@@ -1,0 +1,231 @@
+/**
+ * Bulletins (通报): the templates they are written from, and the bulletin of a scope as of a date — the stats
+ * service's figures (same region scope, same SQL path) poured into a template by core's renderBulletin.
+ */
+import type { Kysely } from 'kysely';
+import {
+  BULLETIN_EXAMPLE_COUNT,
+  DEFAULT_BULLETIN_TEMPLATE,
+  bulletinTitle,
+  canBulletin,
+  chineseDate,
+  emptyFigures,
+  isWithinRegion,
+  renderBulletin,
+  validateBulletinTemplate,
+  withRates,
+  type BulletinData,
+  type BulletinPermission,
+  type RegionLevel,
+  type RenderedBulletin,
+} from '@keyprojects/core';
+import type { DB } from '../../db/schema.ts';
+import { errors } from '../../errors.ts';
+import { recordAudit } from '../audit/audit.repository.ts';
+import type { Actor } from '../auth/actor.ts';
+import { projectsBehind, totalsBy, type StatScope } from '../stats/stats.repository.ts';
+import { headline } from '../stats/stats.service.ts';
+import { BulletinTemplateError } from './bulletin.errors.ts';
+import * as repo from './bulletin.repository.ts';
+
+/** Throws 403 unless the actor's role may perform the bulletin action. */
+export function requireBulletinPermission(actor: Pick<Actor, 'role'>, permission: BulletinPermission): void {
+  if (!canBulletin(actor.role, permission)) throw errors.forbidden();
+}
+
+/** A template as the API shows it. */
+export function templateJson(row: repo.BulletinTemplateRow) {
+  return {
+    id: row.id,
+    name: row.name,
+    body: row.body,
+    isDefault: row.is_default,
+    version: row.version,
+    updatedAt: row.updated_at.toISOString(),
+    updatedBy: row.updated_by,
+  };
+}
+
+/** The templates, the default first. */
+export async function listBulletinTemplates(db: Kysely<DB>, actor: Actor) {
+  requireBulletinPermission(actor, 'bulletin.read');
+  return (await repo.listTemplates(db)).map(templateJson);
+}
+
+/** Throws the field error naming what is wrong with a template body. */
+function assertUsableTemplate(body: string, field: string): void {
+  const issue = validateBulletinTemplate(body);
+  if (issue) throw new BulletinTemplateError(issue, field);
+}
+
+const snapshot = (row: repo.BulletinTemplateRow) => ({
+  name: row.name,
+  body: row.body,
+  isDefault: row.is_default,
+  version: row.version,
+});
+
+/**
+ * Replaces a template's name and body (city administrators only): 400 naming unknown placeholders, 404 for no
+ * such template, 412 when `version` is stale; audited with the values before and after.
+ */
+export async function updateBulletinTemplate(
+  db: Kysely<DB>,
+  actor: Actor,
+  id: number,
+  version: number,
+  input: { name: string; body: string },
+) {
+  requireBulletinPermission(actor, 'bulletin.template.edit');
+  assertUsableTemplate(input.body, 'body');
+  return db.transaction().execute(async (trx) => {
+    const before = await repo.findTemplate(trx, id, true);
+    if (!before) throw errors.notFound();
+    if (before.version !== version) throw errors.versionConflict();
+    const after = await repo.updateTemplate(trx, id, version, { ...input, updatedBy: actor.id });
+    if (!after) throw errors.versionConflict();
+    await recordAudit(trx, actor, {
+      entityType: 'bulletin_template',
+      entityId: id,
+      action: 'update',
+      regionCode: actor.regionCode,
+      before: snapshot(before),
+      after: snapshot(after),
+    });
+    return templateJson(after);
+  });
+}
+
+/** What a bulletin is asked for. */
+export interface BulletinRequest {
+  asOf: string;
+  /** Narrow to a region inside the actor's scope. */
+  regionCode?: string | undefined;
+  /** A stored template; without it (and without `body`) the default. */
+  templateId?: number | undefined;
+  /** A template body to try out (the editor's preview); wins over `templateId`. */
+  body?: string | undefined;
+}
+
+/** A bulletin as written, with what the page and the .docx put around it. */
+export interface ComposedBulletin extends RenderedBulletin {
+  asOf: string;
+  regionCode: string | null;
+  regionName: string;
+  /** 大庆市重点项目建设情况通报 */
+  title: string;
+  /** （截至2021年5月20日） */
+  dateLine: string;
+}
+
+interface BulletinRegion {
+  code: string;
+  name: string;
+  level: RegionLevel;
+}
+
+/**
+ * The region a bulletin covers: the one asked for if it lies in the actor's region, the actor's own if the one
+ * asked for contains it (as the stats narrow), else a field error; without a request, the actor's region (none
+ * for owners and service officers, whose scope is their projects).
+ */
+async function bulletinRegion(
+  db: Kysely<DB>,
+  actor: Actor,
+  requested: string | undefined,
+): Promise<BulletinRegion | null> {
+  let code = requested ?? actor.regionCode;
+  if (requested !== undefined) {
+    const known = await db.selectFrom('regions').select('code').where('code', '=', requested).executeTakeFirst();
+    if (!known) throw errors.invalidField('regionCode', 'region.unknown');
+    if (actor.regionCode !== null && !isWithinRegion(requested, actor.regionCode)) {
+      if (!isWithinRegion(actor.regionCode, requested)) throw errors.invalidField('regionCode', 'region.outOfScope');
+      code = actor.regionCode;
+    }
+  }
+  if (code === null) return null;
+  const row = await db
+    .selectFrom('regions')
+    .select(['code', 'name', 'level'])
+    .where('code', '=', code)
+    .executeTakeFirst();
+  return row ?? null;
+}
+
+/** The template body a request names: its own body, a stored template, or the default. */
+async function templateBody(db: Kysely<DB>, request: BulletinRequest): Promise<string> {
+  if (request.body !== undefined) {
+    assertUsableTemplate(request.body, 'body');
+    return request.body;
+  }
+  const row =
+    request.templateId !== undefined
+      ? await repo.findTemplate(db, request.templateId)
+      : await repo.findDefaultTemplate(db);
+  if (!row && request.templateId !== undefined) throw errors.notFound();
+  const body = row?.body ?? DEFAULT_BULLETIN_TEMPLATE;
+  // A stored template may name a placeholder a later version retired; say so rather than print {{…}}.
+  assertUsableTemplate(body, 'templateId');
+  return body;
+}
+
+/**
+ * The figures a bulletin quotes, in the stats' scope: headline figures now and a year earlier, the industrial
+ * projects' figures (category breakdown) on both dates, and the largest new projects started this year (the
+ * drill-down behind startedNew, by total investment).
+ */
+export async function bulletinData(
+  db: Kysely<DB>,
+  scope: StatScope,
+  asOf: string,
+  region: Pick<BulletinRegion, 'name' | 'level'> | null,
+): Promise<BulletinData> {
+  const year = Number(asOf.slice(0, 4));
+  const { options, current, previous, previousAsOf } = await headline(db, scope, asOf);
+  const [categoriesNow, categoriesBefore, started] = await Promise.all([
+    totalsBy(db, scope, options, 'category'),
+    totalsBy(db, scope, { year: year - 1, asOf: previousAsOf }, 'category'),
+    projectsBehind(db, scope, options, { metric: 'startedNew', limit: BULLETIN_EXAMPLE_COUNT }),
+  ]);
+  const industry = (rows: typeof categoriesNow) => {
+    const row = rows.find((r) => r.key === 'industry');
+    return row ? withRates(row.totals) : emptyFigures();
+  };
+  const ids = started.rows.map((r) => r.id);
+  const names = ids.length
+    ? await db.selectFrom('projects').select(['id', 'name']).where('id', 'in', ids).execute()
+    : [];
+  const nameOf = new Map(names.map((n) => [n.id, n.name]));
+  return {
+    asOf,
+    regionName: region?.name ?? '',
+    regionLevel: region?.level ?? null,
+    current,
+    previous,
+    industry: { current: industry(categoriesNow), previous: industry(categoriesBefore) },
+    startedExamples: ids.flatMap((id) => nameOf.get(id) ?? []),
+    // Warnings and the problem list do not exist yet; the placeholder renders empty and its paragraph is left out.
+    warningsSummary: '',
+  };
+}
+
+/** The bulletin of the actor's scope (narrowed to a region if asked) as of a date, from a template. */
+export async function composeBulletin(
+  db: Kysely<DB>,
+  actor: Actor,
+  request: BulletinRequest,
+): Promise<ComposedBulletin> {
+  requireBulletinPermission(actor, 'bulletin.read');
+  const body = await templateBody(db, request);
+  const region = await bulletinRegion(db, actor, request.regionCode);
+  const data = await bulletinData(db, { actor, regionCode: region?.code }, request.asOf, region);
+  const rendered = renderBulletin(body, data);
+  return {
+    ...rendered,
+    asOf: request.asOf,
+    regionCode: region?.code ?? null,
+    regionName: data.regionName,
+    title: bulletinTitle(data.regionName),
+    dateLine: `（截至${chineseDate(request.asOf)}）`,
+  };
+}
