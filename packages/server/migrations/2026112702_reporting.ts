@@ -75,7 +75,7 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     )`.execute(db);
   await sql`create index report_photos_report on report_photos (report_id)`.execute(db);
 
-  // Year-to-date state per project as of its latest counted report (approved, confirmed or locked).
+  // Year-to-date state per project from its counted reports (approved, confirmed or locked), month by month.
   await sql`
     create table project_year_progress (
       project_id integer not null references projects (id),
@@ -83,12 +83,12 @@ export async function up(db: Kysely<unknown>): Promise<void> {
       latest_cutoff date not null,
       completed_ytd bigint not null,
       started_on date,
-      -- Counted completions of months 1–12, so the monthly series needs no scan of the reports.
+      -- Counted completions of months 1–12, and the earliest reported start date among months 1..k for each k:
+      -- the figures as of any date are read from these without scanning the reports.
       monthly_completed bigint[] not null default '{0,0,0,0,0,0,0,0,0,0,0,0}',
+      started_by_month date[] not null default '{NULL,NULL,NULL,NULL,NULL,NULL,NULL,NULL,NULL,NULL,NULL,NULL}',
       primary key (project_id, year)
     )`.execute(db);
-  // The dashboard asks each time whether the progress rows are current for its date: max(latest_cutoff) of a year.
-  await sql`create index project_year_progress_cutoff on project_year_progress (year, latest_cutoff)`.execute(db);
 }
 
 export async function down(): Promise<void> {

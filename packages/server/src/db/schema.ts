@@ -204,6 +204,8 @@ export interface ProjectYearProgressTable {
   started_on: DateString | null;
   /** Counted completions of months 1–12 (index 1 = January). */
   monthly_completed: ColumnType<bigint[], bigint[] | undefined, bigint[]>;
+  /** Element k: the earliest start date reported in months 1..k (null while none). */
+  started_by_month: ColumnType<(string | null)[], (string | null)[] | undefined, (string | null)[]>;
 }
 
 /** An identifier a project carries in another system; scheme 'oc4ids' is the OC4IDS id it was imported with. */

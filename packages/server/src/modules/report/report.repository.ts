@@ -53,18 +53,24 @@ export async function refreshYearProgress(trx: Transaction<DB>, projectId: numbe
   await insertYearProgress(trx, year, projectId);
 }
 
+const MONTHS = Array.from({ length: 12 }, (_, i) => i + 1);
 /** Per month 1–12, the counted completions of that month (zero when none). */
 const MONTHLY_ARRAY = sql.raw(
-  `array[${Array.from({ length: 12 }, (_, i) => `coalesce(sum(r.completed_this_month) filter (where r.month = ${i + 1}), 0)`).join(', ')}]::bigint[]`,
+  `array[${MONTHS.map((m) => `coalesce(sum(r.completed_this_month) filter (where r.month = ${m}), 0)`).join(', ')}]::bigint[]`,
+);
+/** Per month k, the earliest start date reported in months 1..k. */
+const STARTED_BY_MONTH = sql.raw(
+  `array[${MONTHS.map((m) => `min(r.started_on) filter (where r.started and r.month <= ${m})`).join(', ')}]::date[]`,
 );
 
 /** Inserts the year-progress rows of `year` from the counted reports: of one project, or of all. */
 async function insertYearProgress(db: Db, year: number, projectId?: number): Promise<void> {
   const oneProject = projectId === undefined ? sql`` : sql`and r.project_id = ${projectId}`;
   await sql`
-    insert into project_year_progress (project_id, year, latest_cutoff, completed_ytd, started_on, monthly_completed)
+    insert into project_year_progress
+      (project_id, year, latest_cutoff, completed_ytd, started_on, monthly_completed, started_by_month)
     select r.project_id, r.year, max(rp.cutoff_date), sum(r.completed_this_month),
-      min(r.started_on) filter (where r.started), ${MONTHLY_ARRAY}
+      min(r.started_on) filter (where r.started), ${MONTHLY_ARRAY}, ${STARTED_BY_MONTH}
     from monthly_reports r join reporting_periods rp on rp.year = r.year and rp.month = r.month
     where r.year = ${year} and r.state in (${sql.join([...COUNTED_REPORT_STATES])}) ${oneProject}
     group by r.project_id, r.year`.execute(db);

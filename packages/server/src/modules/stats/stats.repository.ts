@@ -1,17 +1,10 @@
 /**
  * The statistics in SQL, for speed: the same definitions as core's computeFigures (statistics.ts), tested to
- * agree. Totals come from SQL; the rates are added by core's `withRates`. Year-to-date progress is read from
- * `project_year_progress` when it is exact for the as-of date (no counted report of the year is later), and
- * aggregated from the reports otherwise.
+ * agree. Totals come from SQL; the rates are added by core's `withRates`. Progress as of any date is read from
+ * `project_year_progress` (kept current on every counted report, month by month), never from the reports.
  */
 import { sql, type Kysely, type RawBuilder, type Transaction } from 'kysely';
-import {
-  COUNTED_REPORT_STATES,
-  FEN_PER_YI,
-  regionPrefix,
-  type FigureTotals,
-  type StatOptions,
-} from '@keyprojects/core';
+import { FEN_PER_YI, regionPrefix, type FigureTotals, type StatOptions } from '@keyprojects/core';
 import type { DB } from '../../db/schema.ts';
 import { visibleProjects } from '../../db/scope.ts';
 import type { Actor } from '../auth/actor.ts';
@@ -27,14 +20,19 @@ export interface StatScope {
 
 export type SqlDimension = 'region' | 'prefecture' | 'category' | 'nature' | 'industry' | 'sizeTier' | 'level';
 
-/** Whether project_year_progress is exact as of the date: every counted report of the year has a cut-off ≤ asOf. */
-async function progressIsCurrent(db: Db, options: StatOptions): Promise<boolean> {
-  const row = await db
-    .selectFrom('project_year_progress')
-    .select((eb) => eb.fn.max('latest_cutoff').as('latest'))
+/**
+ * How many months of the year count as of the date (core's "counted report": cut-off on or before the date):
+ * every month before the date's month, and that month too once its cut-off has passed.
+ */
+async function monthsCounted(db: Db, options: StatOptions): Promise<number> {
+  const month = Number(options.asOf.slice(5, 7));
+  const period = await db
+    .selectFrom('reporting_periods')
+    .select('cutoff_date')
     .where('year', '=', options.year)
+    .where('month', '=', month)
     .executeTakeFirst();
-  return row?.latest == null || row.latest <= options.asOf;
+  return period && period.cutoff_date > options.asOf ? month - 1 : month;
 }
 
 /** The ids of the projects on the year's list in scope (the scope helper is the only gate). */
@@ -48,34 +46,23 @@ export function scopedProjectIds(db: Db, scope: StatScope, year: number) {
   return q;
 }
 
-/** Counted completions per month 1–12 of the reports aggregated (the slow path's `monthly`). */
-const MONTHLY_OF_REPORTS = sql.raw(
-  `array[${Array.from({ length: 12 }, (_, i) => `coalesce(sum(r.completed_this_month) filter (where r.month = ${i + 1}), 0)`).join(', ')}]::bigint[]`,
-);
-
-/** Each project's progress as of the date: the maintained row when exact, else aggregated from the reports. */
+/**
+ * Each project's progress as of the date, read from its year-progress row: the completions of the counted months
+ * and the earliest start reported in them — no scan of the reports, whatever the date.
+ */
 async function progressQuery(db: Db, options: StatOptions) {
-  if (await progressIsCurrent(db, options)) {
-    return db
-      .selectFrom('project_year_progress')
-      .select(['project_id', 'completed_ytd as completed', 'started_on', 'monthly_completed as monthly'])
-      .where('year', '=', options.year);
-  }
+  const k = await monthsCounted(db, options);
+  const completed =
+    k === 0 ? '0' : Array.from({ length: k }, (_, i) => `coalesce(monthly_completed[${i + 1}], 0)`).join(' + ');
   return db
-    .selectFrom('monthly_reports as r')
-    .innerJoin('reporting_periods as rp', (j) => j.onRef('rp.year', '=', 'r.year').onRef('rp.month', '=', 'r.month'))
-    .where('r.year', '=', options.year)
-    .where('rp.cutoff_date', '<=', options.asOf)
-    .where('r.state', 'in', COUNTED_REPORT_STATES)
-    .groupBy('r.project_id')
+    .selectFrom('project_year_progress')
     .select([
-      'r.project_id',
-      sql<bigint>`sum(r.completed_this_month)`.as('completed'),
-      sql<string | null>`min(r.started_on) filter (where r.started and r.started_on <= ${options.asOf})`.as(
-        'started_on',
-      ),
-      sql<bigint[]>`${MONTHLY_OF_REPORTS}`.as('monthly'),
-    ]);
+      'project_id',
+      sql<bigint>`(${sql.raw(completed)})::bigint`.as('completed'),
+      sql<string | null>`${k === 0 ? sql`null::date` : sql`started_by_month[${sql.lit(k)}]`}`.as('started_on'),
+      sql<bigint[]>`${k === 0 ? sql`'{}'::bigint[]` : sql`monthly_completed[1:${sql.lit(k)}]`}`.as('monthly'),
+    ])
+    .where('year', '=', options.year);
 }
 
 /**

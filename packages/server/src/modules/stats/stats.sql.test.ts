@@ -55,7 +55,7 @@ async function expectAgreement(actor: typeof chengduAdmin, projects: StatProject
 }
 
 describe('the SQL statistics agree with core', () => {
-  it('on Chengdu 2019 as of 31 August (from the progress rows), reproducing seed 001', async () => {
+  it('on Chengdu 2019 as of 31 August, reproducing seed 001', async () => {
     const figures = withRates(await totalsOf(database.db, { actor: chengduAdmin }, chengdu.options));
     expect(figures.projects).toBe(1105);
     expect(formatYi(figures.totalInvestment, 2)).toBe('35834.65');
@@ -84,7 +84,7 @@ describe('the SQL statistics agree with core', () => {
     await expectAgreement(chengduAdmin, chengdu.projects, chengdu.options);
   });
 
-  it('on Chengdu as of an earlier date (aggregating the reports)', async () => {
+  it('on Chengdu as of a date inside a month (its own month not yet counted)', async () => {
     await expectAgreement(chengduAdmin, chengdu.projects, { year: 2019, asOf: '2019-06-17' });
   });
 
