@@ -11,6 +11,10 @@ const LoginPage = lazy(() => import('./pages/auth/LoginPage.tsx'));
 const ProjectListPage = lazy(() => import('./pages/projects/ProjectListPage.tsx'));
 const ProjectDetailPage = lazy(() => import('./pages/projects/ProjectDetailPage.tsx'));
 const ProjectFormPage = lazy(() => import('./pages/projects/ProjectFormPage.tsx'));
+const DashboardPage = lazy(() => import('./pages/dashboard/DashboardPage.tsx'));
+const ReportFilePage = lazy(() => import('./pages/reports/ReportFilePage.tsx'));
+const ReportPage = lazy(() => import('./pages/reports/ReportPage.tsx'));
+const ReviewDeskPage = lazy(() => import('./pages/reports/ReviewDeskPage.tsx'));
 const NotFoundPage = lazy(() => import('./pages/misc/NotFoundPage.tsx'));
 
 /** The routes: /login outside the shell, everything else inside it behind the session check. */
@@ -29,6 +33,10 @@ export function App() {
             }
           >
             <Route index element={<HomeRedirect />} />
+            <Route path="/dashboard" element={<DashboardPage />} />
+            <Route path="/reports" element={<ReviewDeskPage />} />
+            <Route path="/reports/file" element={<ReportFilePage />} />
+            <Route path="/reports/:projectId/:year/:month" element={<ReportPage />} />
             <Route path="/projects" element={<ProjectListPage />} />
             <Route path="/projects/new" element={<ProjectFormPage />} />
             <Route path="/projects/:id" element={<ProjectDetailPage />} />

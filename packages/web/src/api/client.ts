@@ -48,6 +48,7 @@ export type QueryValue = string | number | boolean | null | undefined;
 export interface RequestOptions {
   method?: 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE';
   query?: Record<string, QueryValue>;
+  /** A JSON body, or FormData for a multipart upload. */
   body?: unknown;
   /** The version for an optimistic-concurrency `If-Match` header. */
   ifMatch?: number;
@@ -69,7 +70,9 @@ export function apiUrl(path: string, query?: Record<string, QueryValue>): string
 export async function apiRequest<T>(path: string, options: RequestOptions = {}): Promise<T> {
   const method = options.method ?? 'GET';
   const headers: Record<string, string> = { Accept: 'application/json', 'Accept-Language': acceptLanguage(locale) };
-  if (options.body !== undefined) headers['Content-Type'] = 'application/json';
+  // A FormData body (a file upload) sets its own multipart Content-Type with the boundary.
+  const payload = options.body;
+  if (payload !== undefined && !(payload instanceof FormData)) headers['Content-Type'] = 'application/json';
   if (method !== 'GET' && csrfToken) headers['x-csrf-token'] = csrfToken;
   if (options.ifMatch !== undefined) headers['If-Match'] = `"${options.ifMatch}"`;
 
@@ -79,7 +82,7 @@ export async function apiRequest<T>(path: string, options: RequestOptions = {}):
       method,
       headers,
       credentials: 'same-origin',
-      body: options.body === undefined ? null : JSON.stringify(options.body),
+      body: payload === undefined ? null : payload instanceof FormData ? payload : JSON.stringify(payload),
       signal: options.signal ?? null,
     });
   } catch (cause) {

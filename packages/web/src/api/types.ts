@@ -1,8 +1,9 @@
 /**
  * Response shapes of the endpoints that have no zod contract in core yet (auth, codelists, regions,
- * organizations, officers, audit). Projects use the core contract types directly.
+ * organizations, officers, audit, report lists, periods, statistics). Projects and reports use the core
+ * contract types directly.
  */
-import type { Role } from '@keyprojects/core';
+import type { ReportState, Role } from '@keyprojects/core';
 
 export interface SessionUser {
   id: number;
@@ -87,4 +88,44 @@ export interface AuditEntry {
 
 export interface ItemsResponse<T> {
   items: T[];
+}
+
+/** A reporting period (GET /periods): the statistical cut-off, the filing deadline and whether it is locked. */
+export interface ReportingPeriod {
+  year: number;
+  month: number;
+  cutoffDate: string;
+  deadline: string;
+  locked: boolean;
+}
+
+/** A report's state as the lists show it: a workflow state, or 'not_started' when nothing was filed. */
+export type ReportListState = ReportState | 'not_started';
+
+/** One project of GET /reports: its state and amount for the month. */
+export interface ReportListItem {
+  projectId: number;
+  projectName: string;
+  projectCode: string;
+  ownerName: string;
+  regionName: string;
+  state: ReportListState;
+  completedThisMonth: string | null;
+  annualPlan: string;
+  submittedAt: string | null;
+}
+
+export interface ReportListResponse {
+  items: ReportListItem[];
+  total: number;
+  /** Projects per state, for the tabs. */
+  stateCounts: Partial<Record<ReportListState, number>>;
+}
+
+/** A site photo of a report. */
+export interface ReportPhoto {
+  id: number;
+  fileName: string;
+  mimeType: string;
+  sizeBytes: number;
 }

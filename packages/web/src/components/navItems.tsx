@@ -1,6 +1,6 @@
 import type { ReactNode } from 'react';
-import { DatabaseOutlined } from '@ant-design/icons';
-import type { Permission } from '@keyprojects/core';
+import { AuditOutlined, DashboardOutlined, DatabaseOutlined, FormOutlined } from '@ant-design/icons';
+import type { Permission, Role } from '@keyprojects/core';
 import type { MessageId } from '../i18n/translate.ts';
 
 /** One entry of the side menu. */
@@ -11,9 +11,42 @@ export interface NavItem {
   icon: ReactNode;
   /** Shown only to roles with this permission. */
   permission?: Permission;
+  /** Shown only to these roles (on top of the permission). */
+  roles?: readonly Role[];
+  /** Further path prefixes under which the entry is selected (the longest match wins). */
+  alsoSelectedUnder?: readonly string[];
 }
 
-/** The side menu, top to bottom. New sections (dashboard, reports, warnings…) are added here. */
+/** The side menu, top to bottom. New sections (warnings, problems…) are added here. */
 export const NAV_ITEMS: readonly NavItem[] = [
+  { path: '/dashboard', labelId: 'menu.dashboard', icon: <DashboardOutlined />, permission: 'stats.read' },
+  {
+    path: '/reports/file',
+    labelId: 'menu.reportFile',
+    icon: <FormOutlined />,
+    permission: 'report.write',
+    roles: ['owner'],
+    alsoSelectedUnder: ['/reports'],
+  },
+  { path: '/reports', labelId: 'menu.reportReview', icon: <AuditOutlined />, permission: 'report.review' },
   { path: '/projects', labelId: 'menu.projects', icon: <DatabaseOutlined />, permission: 'project.read' },
 ];
+
+/** Where `/` (and the login) leads a role when it is not the project library. */
+export const HOME_PATHS: Partial<Record<Role, string>> = { leader: '/dashboard', owner: '/reports/file' };
+export const DEFAULT_HOME_PATH = '/projects';
+
+/** True when the user (role and permission check) may see the entry. */
+export function navItemVisible(item: NavItem, role: Role | undefined, can: (permission: Permission) => boolean) {
+  if (item.permission && !can(item.permission)) return false;
+  return !item.roles || (role !== undefined && item.roles.includes(role));
+}
+
+/** How well a path selects an entry: the length of the longest matching prefix, or 0. */
+export function navMatch(item: NavItem, pathname: string): number {
+  const prefixes = [item.path, ...(item.alsoSelectedUnder ?? [])];
+  const lengths = prefixes
+    .filter((prefix) => pathname === prefix || pathname.startsWith(`${prefix}/`))
+    .map((prefix) => prefix.length);
+  return lengths.length ? Math.max(...lengths) : 0;
+}

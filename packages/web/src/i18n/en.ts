@@ -1,3 +1,5 @@
+import { enDashboard } from './en.dashboard.ts';
+import { enReporting } from './en.reporting.ts';
 import type { MessageId } from './zh.ts';
 
 /** The English catalogue: exactly the ids of the Chinese one. */
@@ -6,6 +8,9 @@ export const en: Record<MessageId, string> = {
   'app.shortTitle': 'KeyProjects',
   'app.org': 'Development and Reform Commission',
 
+  'menu.dashboard': 'Dashboard',
+  'menu.reportFile': 'Monthly reports',
+  'menu.reportReview': 'Report review',
   'menu.projects': 'Project library',
   'menu.open': 'Open menu',
   'home.noSections': 'Your role has no sections to open yet',
@@ -163,4 +168,7 @@ export const en: Record<MessageId, string> = {
   'form.section.investment': 'Investment',
   'form.section.schedule': 'Milestones',
   'form.section.management': 'Management',
+
+  ...enDashboard,
+  ...enReporting,
 };

@@ -1,9 +1,15 @@
+import { zhDashboard } from './zh.dashboard.ts';
+import { zhReporting } from './zh.reporting.ts';
+
 /** The Chinese catalogue: the source of every message id. `{name}` marks a value filled in by `t()`. */
 export const zh = {
   'app.title': '重点项目全生命周期管理与调度平台',
   'app.shortTitle': '重点项目平台',
   'app.org': '市发展和改革委员会',
 
+  'menu.dashboard': '驾驶舱',
+  'menu.reportFile': '月报填报',
+  'menu.reportReview': '月报审核',
   'menu.projects': '项目库',
   'menu.open': '打开菜单',
   'home.noSections': '您的角色目前没有可进入的业务页面',
@@ -161,6 +167,9 @@ export const zh = {
   'form.section.investment': '投资',
   'form.section.schedule': '建设节点',
   'form.section.management': '管理信息',
+
+  ...zhDashboard,
+  ...zhReporting,
 } as const;
 
 /** Every message id of the catalogue. */

@@ -1,0 +1,64 @@
+/** Page model of the leaders' dashboard (驾驶舱) and its drill-down drawer. */
+import type { Locator, Page } from 'playwright-core';
+
+export class DashboardPage {
+  constructor(private readonly page: Page) {}
+
+  async open(baseUrl: string, asOf: string): Promise<void> {
+    await this.page.goto(`${baseUrl}/dashboard?asOf=${asOf}`);
+    await this.value('startedOrResumed').waitFor();
+  }
+
+  /** The clickable number of a headline card (projects, startedOrResumed, completedYtd …). */
+  value(figure: string): Locator {
+    return this.page.getByTestId(`figure-${figure}`).locator('.kp-figure-value');
+  }
+
+  /** The number as shown (without its unit) and the exact value behind it (a count, or 万元). */
+  async figure(figure: string): Promise<{ shown: string; exact: string }> {
+    const value = this.value(figure);
+    const [text, unit, exact] = await Promise.all([
+      value.innerText(),
+      value.locator('.kp-figure-unit').innerText(),
+      value.getAttribute('data-value'),
+    ]);
+    return { shown: text.replace(unit, '').trim(), exact: exact ?? '' };
+  }
+
+  /** Clicks a headline number and waits for the drawer listing the projects behind it. */
+  async drill(figure: string): Promise<DrillDrawer> {
+    await this.value(figure).click();
+    const drawer = new DrillDrawer(this.page);
+    await drawer
+      .total()
+      .filter({ hasText: /共 \d+ 个项目/ })
+      .waitFor();
+    return drawer;
+  }
+}
+
+export class DrillDrawer {
+  constructor(private readonly page: Page) {}
+
+  root(): Locator {
+    return this.page.getByTestId('drill-drawer');
+  }
+
+  total(): Locator {
+    return this.root().getByTestId('drill-total');
+  }
+
+  /** The total the drawer states (“截至 … 共 N 个项目”). */
+  async count(): Promise<number> {
+    const text = await this.total().innerText();
+    return Number(/共 (\d+) 个项目/.exec(text)?.[1] ?? Number.NaN);
+  }
+
+  /** Narrows the list to a name and returns the project links left. */
+  async find(name: string): Promise<string[]> {
+    await this.root().getByPlaceholder('在清单中查找项目名称或代码').fill(name);
+    const links = this.root().getByTestId('drill-table').getByRole('link');
+    await links.first().waitFor();
+    return links.allInnerTexts();
+  }
+}

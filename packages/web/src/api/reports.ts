@@ -1,0 +1,105 @@
+/** Monthly reports: periods, the review desk's list, one report, filing, review and site photos. */
+import { keepPreviousData, useQuery } from '@tanstack/react-query';
+import type { ReportOutput, ReviewInput } from '@keyprojects/core';
+import { API_BASE, apiRequest } from './client.ts';
+import type { ItemsResponse, ReportingPeriod, ReportListResponse, ReportListState, ReportPhoto } from './types.ts';
+
+/** One report: a project and a period. */
+export interface ReportRef {
+  projectId: number;
+  year: number;
+  month: number;
+}
+
+/** Query of GET /reports. */
+export interface ReportListParams {
+  year: number;
+  month: number;
+  state?: ReportListState | undefined;
+  regionCode?: string | undefined;
+  q?: string | undefined;
+  page?: number;
+  pageSize?: number;
+}
+
+/**
+ * A report body as sent: reportInput's keys with wire values (the amount as a 万元 decimal string).
+ * (core's ReportInput is the parsed, server-side shape, where money has become fen.)
+ */
+export interface ReportWriteBody {
+  completedThisMonth: string;
+  progressText?: string | null;
+  progressPercent?: number | null;
+  workers?: number | null;
+  machines?: number | null;
+  stage?: string | null;
+  started: boolean;
+  startedOn?: string | null;
+  submit: boolean;
+  correctionReason?: string;
+}
+
+export const reportKeys = {
+  all: ['reports'] as const,
+  list: (params: ReportListParams) => ['reports', 'list', params] as const,
+  detail: (ref: ReportRef) => ['reports', 'detail', ref.projectId, ref.year, ref.month] as const,
+  periods: (year: number) => ['periods', year] as const,
+};
+
+const reportPath = (ref: ReportRef) => `/projects/${ref.projectId}/reports/${ref.year}/${ref.month}`;
+
+/** The reporting periods of a year (fetched once `year` is known). */
+export function usePeriods(year: number | null) {
+  return useQuery({
+    queryKey: reportKeys.periods(year ?? 0),
+    queryFn: async ({ signal }) =>
+      (await apiRequest<ItemsResponse<ReportingPeriod>>('/periods', { query: { year }, signal })).items,
+    enabled: year !== null,
+    staleTime: 5 * 60_000,
+  });
+}
+
+/** The projects of a month with their report state (fetched once `params` is known). */
+export function useReportList(params: ReportListParams | null) {
+  return useQuery({
+    queryKey: reportKeys.list(params ?? { year: 0, month: 0 }),
+    queryFn: ({ signal }) => apiRequest<ReportListResponse>('/reports', { query: { ...params }, signal }),
+    enabled: params !== null,
+    placeholderData: keepPreviousData,
+  });
+}
+
+/** One project's report of a period ('not_started' when nothing was filed). */
+export function useReport(ref: ReportRef | null) {
+  return useQuery({
+    queryKey: reportKeys.detail(ref ?? { projectId: 0, year: 0, month: 0 }),
+    queryFn: ({ signal }) =>
+      apiRequest<ReportOutput>(reportPath(ref ?? { projectId: 0, year: 0, month: 0 }), { signal }),
+    enabled: ref !== null && Number.isInteger(ref.projectId) && ref.projectId > 0,
+    retry: false,
+    // The pages render these errors themselves.
+    meta: { silentError: true },
+  });
+}
+
+/** Saves a draft, submits, or (in a locked period) records a correction. */
+export function saveReport(ref: ReportRef, body: ReportWriteBody): Promise<ReportOutput> {
+  return apiRequest<ReportOutput>(reportPath(ref), { method: 'PUT', body });
+}
+
+/** Approves, returns (with a reason) or confirms a report. */
+export function reviewReport(ref: ReportRef, review: ReviewInput): Promise<ReportOutput> {
+  return apiRequest<ReportOutput>(`${reportPath(ref)}/review`, { method: 'POST', body: review });
+}
+
+/** Adds a site photo to an existing report. */
+export function uploadReportPhoto(ref: ReportRef, file: File): Promise<ReportPhoto> {
+  const form = new FormData();
+  form.append('photo', file, file.name);
+  return apiRequest<ReportPhoto>(`${reportPath(ref)}/photos`, { method: 'POST', body: form });
+}
+
+/** The address of a photo's image (the session cookie authorises it). */
+export function reportPhotoUrl(photoId: number): string {
+  return `${API_BASE}/report-photos/${photoId}`;
+}

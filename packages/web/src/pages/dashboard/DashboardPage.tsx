@@ -1,0 +1,122 @@
+import { useState } from 'react';
+import { Alert, Button, Col, Flex, Grid, Row, Typography } from 'antd';
+import { useSearchParams } from 'react-router';
+import { useDashboard, type StatsScope } from '../../api/stats.ts';
+import type { DrillDimension } from '../../api/statsTypes.ts';
+import { Forbidden } from '../../components/Forbidden.tsx';
+import { PageHeader } from '../../components/PageHeader.tsx';
+import { PageLoading } from '../../components/PageLoading.tsx';
+import { useT } from '../../i18n/useT.ts';
+import { useCurrentPeriod } from '../../lib/useCurrentPeriod.ts';
+import { useSession } from '../../session/useSession.ts';
+import { DashboardFilters } from './DashboardFilters.tsx';
+import type { DrillRequest } from './drill.ts';
+import { DrillDrawer } from './DrillDrawer.tsx';
+import { GroupChart } from './GroupChart.tsx';
+import { HeadlineCards } from './HeadlineCards.tsx';
+import { MonthlyChart } from './MonthlyChart.tsx';
+import { ProjectMap } from './ProjectMap.tsx';
+import { RegionChart } from './RegionChart.tsx';
+import { UP_COLOR, DOWN_COLOR } from './YoyDelta.tsx';
+
+const DATE = /^\d{4}-\d{2}-\d{2}$/;
+const REGION = /^\d{6}$/;
+
+/** 驾驶舱: the leaders' dashboard as of a date (in the URL), every number opening the projects behind it. */
+export default function DashboardPage() {
+  const t = useT();
+  const { user, can } = useSession();
+  const compact = Grid.useBreakpoint().md === false;
+  const [searchParams, setSearchParams] = useSearchParams();
+  const period = useCurrentPeriod();
+  const asOfParam = searchParams.get('asOf');
+  const regionParam = searchParams.get('regionCode');
+  const asOf = asOfParam && DATE.test(asOfParam) ? asOfParam : period.asOf;
+  const regionCode = regionParam && REGION.test(regionParam) ? regionParam : undefined;
+  const scope: StatsScope | null = asOf ? { asOf, regionCode } : null;
+  const dashboard = useDashboard(scope);
+  const [drill, setDrill] = useState<DrillRequest | null>(null);
+
+  if (!can('stats.read')) return <Forbidden />;
+
+  const handleFilters = (patch: { asOf?: string; regionCode?: string | undefined }) => {
+    const next = new URLSearchParams(searchParams);
+    if (patch.asOf) next.set('asOf', patch.asOf);
+    if ('regionCode' in patch) {
+      if (patch.regionCode) next.set('regionCode', patch.regionCode);
+      else next.delete('regionCode');
+    }
+    setSearchParams(next);
+  };
+  const handleCloseDrill = () => setDrill(null);
+
+  const data = dashboard.data;
+  // The server compares prefectures in a province-wide view, counties otherwise.
+  const regionDimension: DrillDimension = (regionCode ?? user?.regionCode ?? '').endsWith('0000')
+    ? 'prefecture'
+    : 'region';
+
+  return (
+    <div className="kp-page">
+      <PageHeader
+        title={t('dashboard.title')}
+        sub={data ? t('dashboard.sub', { asOf: data.asOf, previous: data.previousAsOf }) : undefined}
+        extra={
+          !compact && <DashboardFilters asOf={asOf} regionCode={regionCode} compact={false} onChange={handleFilters} />
+        }
+      />
+      {compact && (
+        <div style={{ marginBottom: 12 }}>
+          <DashboardFilters asOf={asOf} regionCode={regionCode} compact onChange={handleFilters} />
+        </div>
+      )}
+      {dashboard.isError && (
+        <Alert
+          type="error"
+          showIcon
+          title={dashboard.error.message}
+          style={{ marginBottom: 12 }}
+          action={
+            <Button size="small" onClick={() => void dashboard.refetch()}>
+              {t('common.retry')}
+            </Button>
+          }
+        />
+      )}
+      {!data ? (
+        !dashboard.isError && <PageLoading />
+      ) : (
+        <Flex vertical gap={12} style={{ opacity: dashboard.isPlaceholderData ? 0.6 : 1, transition: 'opacity .2s' }}>
+          <HeadlineCards data={data} onDrill={setDrill} />
+          <Row gutter={[12, 12]}>
+            <Col xs={24} lg={12}>
+              <MonthlyChart monthly={data.monthly} year={data.year} />
+            </Col>
+            <Col xs={24} lg={12}>
+              <RegionChart
+                rows={data.breakdowns.byRegion}
+                regionNames={data.regionNames}
+                dimension={regionDimension}
+                onDrill={setDrill}
+              />
+            </Col>
+            <Col xs={24} lg={12}>
+              <GroupChart breakdowns={data.breakdowns} onDrill={setDrill} />
+            </Col>
+            <Col xs={24} lg={12}>
+              <ProjectMap points={data.points} onDrill={setDrill} />
+            </Col>
+          </Row>
+          <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+            {t('dashboard.footnote.before')}
+            <span style={{ color: UP_COLOR }}>{t('dashboard.footnote.up')}</span>
+            {t('dashboard.footnote.middle')}
+            <span style={{ color: DOWN_COLOR }}>{t('dashboard.footnote.down')}</span>
+            {t('dashboard.footnote.after')}
+          </Typography.Text>
+        </Flex>
+      )}
+      <DrillDrawer scope={scope} request={drill} onClose={handleCloseDrill} />
+    </div>
+  );
+}

@@ -1,0 +1,40 @@
+import { useState } from 'react';
+import { Card } from 'antd';
+import type { BreakdownRowJson, DrillDimension } from '../../api/statsTypes.ts';
+import { useT } from '../../i18n/useT.ts';
+import { BreakdownBars, type BarMeasure } from './BreakdownBars.tsx';
+import type { OnDrill } from './drill.ts';
+import { MeasureSwitch } from './MeasureSwitch.tsx';
+
+interface RegionChartProps {
+  rows: readonly BreakdownRowJson[];
+  regionNames: Record<string, string>;
+  /** 'prefecture' when the dashboard compares prefectures (a province-wide view), else 'region'. */
+  dimension: DrillDimension;
+  onDrill: OnDrill;
+}
+
+/** The breakdown by district or county. */
+export function RegionChart({ rows, regionNames, dimension, onDrill }: RegionChartProps) {
+  const t = useT();
+  const [measure, setMeasure] = useState<BarMeasure>('count');
+  const labelOf = (key: string) => regionNames[key] ?? key;
+  return (
+    <Card
+      size="small"
+      title={t('dashboard.chart.byRegion')}
+      extra={<MeasureSwitch value={measure} onChange={setMeasure} />}
+      style={{ height: '100%' }}
+    >
+      <BreakdownBars
+        rows={rows}
+        labelOf={labelOf}
+        measure={measure}
+        dimension={dimension}
+        onDrill={onDrill}
+        ariaLabel={t('dashboard.chart.byRegion')}
+        testId="region-chart"
+      />
+    </Card>
+  );
+}

@@ -1,0 +1,163 @@
+/** The dashboard's headline cards built from the API answer: values, parts, 同比 and what each click opens. */
+import { formatYi, parseWan } from '@keyprojects/core';
+import type { DashboardResponse, DrillMetric } from '../../api/statsTypes.ts';
+import type { Translate } from '../../i18n/translate.ts';
+import { absDecimal, diffPercent, diffWan, signOf } from '../../lib/figures.ts';
+import { groupThousands } from '../../lib/format.ts';
+import type { OnDrill } from './drill.ts';
+import type { FigureCardModel, FigureYoy } from './FigureCard.tsx';
+
+/** A 万元 amount in 亿元, two decimals, grouped. */
+export function yiText(wan: string): string {
+  const fen = parseWan(wan);
+  return fen === null ? wan : groupThousands(formatYi(fen, 2));
+}
+
+function rateText(rate: string | null, t: Translate): string {
+  return rate === null ? t('common.none') : `${rate}%`;
+}
+
+function countYoy(diff: number, t: Translate): FigureYoy {
+  return { sign: signOf(diff), text: t('dashboard.count', { count: Math.abs(diff) }) };
+}
+
+function moneyYoy(diff: string | null, t: Translate): FigureYoy {
+  if (diff === null) return { sign: 0, text: '' };
+  return {
+    sign: signOf(diff),
+    text: t('dashboard.withUnit', { value: yiText(absDecimal(diff)), unit: t('project.unit.yi') }),
+  };
+}
+
+function pointsYoy(diff: string | null, t: Translate): FigureYoy | null {
+  if (diff === null) return null;
+  return { sign: signOf(diff), text: t('dashboard.points', { points: absDecimal(diff) }) };
+}
+
+/** Every headline card, in the order leaders read them. */
+export function buildHeadlineCards(data: DashboardResponse, t: Translate, onDrill: OnDrill): FigureCardModel[] {
+  const { figures: f, previous: p, yearOnYear: y } = data;
+  const open = (label: string, metric: DrillMetric) => () => onDrill({ kind: 'figure', title: label, metric });
+  const part = (label: string, value: number | string, metric?: DrillMetric) => ({
+    label,
+    value: String(value),
+    onOpen: metric ? open(label, metric) : undefined,
+  });
+  const present = (items: (FigureYoy | null)[]) => items.filter((item): item is FigureYoy => item !== null);
+  const notStarted = f.projects - f.reserveProjects - f.startedOrResumed;
+  const yi = t('project.unit.yi');
+
+  return [
+    {
+      id: 'projects',
+      label: t('dashboard.fig.projects'),
+      value: String(f.projects),
+      unit: t('dashboard.unit.projects'),
+      exact: String(f.projects),
+      onOpen: open(t('dashboard.fig.projects'), 'all'),
+      parts: [
+        part(t('dashboard.fig.new'), f.newProjects, 'new'),
+        part(t('dashboard.fig.continuing'), f.continuingProjects, 'continuing'),
+        part(t('dashboard.fig.reserve'), f.reserveProjects, 'reserve'),
+      ],
+      yoy: [countYoy(y.projects, t)],
+    },
+    {
+      id: 'totalInvestment',
+      label: t('dashboard.fig.totalInvestment'),
+      value: yiText(f.totalInvestment),
+      unit: yi,
+      exact: f.totalInvestment,
+      onOpen: open(t('dashboard.fig.totalInvestment'), 'all'),
+      parts: [],
+      yoy: [moneyYoy(y.totalInvestment, t)],
+    },
+    {
+      id: 'annualPlan',
+      label: t('dashboard.fig.annualPlan', { year: data.year }),
+      value: yiText(f.annualPlan),
+      unit: yi,
+      exact: f.annualPlan,
+      onOpen: open(t('dashboard.fig.annualPlan', { year: data.year }), 'all'),
+      parts: [],
+      yoy: [moneyYoy(y.annualPlan, t)],
+    },
+    {
+      id: 'startedOrResumed',
+      label: t('dashboard.fig.started'),
+      value: String(f.startedOrResumed),
+      unit: t('dashboard.unit.projects'),
+      exact: String(f.startedOrResumed),
+      onOpen: open(t('dashboard.fig.started'), 'started'),
+      parts: [
+        part(t('dashboard.fig.startRate'), rateText(f.startRate, t)),
+        part(t('dashboard.fig.startedNew'), f.startedNew, 'startedNew'),
+        part(t('dashboard.fig.resumed'), f.resumedContinuing, 'resumedContinuing'),
+        part(t('dashboard.fig.notStarted'), notStarted, 'notStarted'),
+      ],
+      yoy: present([countYoy(y.startedOrResumed, t), pointsYoy(y.startRate, t)]),
+    },
+    {
+      id: 'newStartRate',
+      label: t('dashboard.fig.newStartRate'),
+      value: f.newStartRate ?? t('common.none'),
+      unit: f.newStartRate === null ? '' : '%',
+      exact: f.newStartRate ?? '',
+      onOpen: open(t('dashboard.fig.startedPlannedNew'), 'startedPlannedNew'),
+      parts: [
+        part(t('dashboard.fig.startedPlannedNew'), f.startedPlannedNew, 'startedPlannedNew'),
+        part(t('dashboard.fig.plannedNewStarts'), f.plannedNewStarts, 'plannedNewStarts'),
+      ],
+      yoy: present([pointsYoy(diffPercent(f.newStartRate, p.newStartRate), t)]),
+    },
+    {
+      id: 'completedYtd',
+      label: t('dashboard.fig.completed'),
+      value: yiText(f.completedYtd),
+      unit: yi,
+      exact: f.completedYtd,
+      onOpen: open(t('dashboard.fig.completed'), 'all'),
+      parts: [
+        part(t('dashboard.fig.completionRate'), rateText(f.completionRate, t)),
+        part(t('dashboard.fig.overPlan150'), f.overPlan150, 'overPlan150'),
+      ],
+      yoy: present([moneyYoy(y.completedYtd, t), pointsYoy(y.completionRate, t)]),
+    },
+    {
+      id: 'inProduction',
+      label: t('dashboard.fig.inProduction'),
+      value: String(f.completedInProduction.count),
+      unit: t('dashboard.unit.projects'),
+      exact: String(f.completedInProduction.count),
+      onOpen: open(t('dashboard.fig.inProduction'), 'inProduction'),
+      parts: [
+        part(
+          t('dashboard.fig.ofTotal'),
+          t('dashboard.withUnit', { value: yiText(f.completedInProduction.totalInvestment), unit: yi }),
+        ),
+      ],
+      yoy: [countYoy(f.completedInProduction.count - p.completedInProduction.count, t)],
+    },
+    {
+      id: 'expectedCompletion',
+      label: t('dashboard.fig.expected'),
+      value: String(f.expectedCompletionByYearEnd.count),
+      unit: t('dashboard.unit.projects'),
+      exact: String(f.expectedCompletionByYearEnd.count),
+      onOpen: open(t('dashboard.fig.expected'), 'expectedCompletion'),
+      parts: [
+        part(
+          t('dashboard.fig.ofTotal'),
+          t('dashboard.withUnit', { value: yiText(f.expectedCompletionByYearEnd.totalInvestment), unit: yi }),
+        ),
+      ],
+      yoy: [
+        countYoy(f.expectedCompletionByYearEnd.count - p.expectedCompletionByYearEnd.count, t),
+        moneyYoy(
+          diffWan(f.expectedCompletionByYearEnd.totalInvestment, p.expectedCompletionByYearEnd.totalInvestment),
+          t,
+        ),
+      ],
+    },
+  ];
+}
