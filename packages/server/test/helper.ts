@@ -19,7 +19,12 @@ export const TEST_TODAY = '2021-05-20';
 export async function createTestContext(options: { today?: string } = {}): Promise<TestContext> {
   const database = await createTestDatabase();
   const config = { ...loadConfig({ LOG_LEVEL: 'silent', DEMO: 'false' }), webDist: '/nonexistent' };
-  const app = await buildApp({ db: database.db, config, clock: fixedClock(options.today ?? TEST_TODAY), demoAccounts: [] });
+  const app = await buildApp({
+    db: database.db,
+    config,
+    clock: fixedClock(options.today ?? TEST_TODAY),
+    demoAccounts: [],
+  });
   await app.ready();
   return {
     app,

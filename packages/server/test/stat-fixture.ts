@@ -12,10 +12,19 @@ import { creditCodeFor } from './factories.ts';
 const CHUNK = 500;
 
 /** Inserts the projects as the year's list; returns the database id of each StatProject id. */
-export async function loadStatProjects(db: Kysely<DB>, projects: readonly StatProject[], year: number): Promise<Map<number, number>> {
+export async function loadStatProjects(
+  db: Kysely<DB>,
+  projects: readonly StatProject[],
+  year: number,
+): Promise<Map<number, number>> {
   const owner = await db
     .insertInto('organizations')
-    .values({ kind: 'owner', name: `统计夹具业主${year}`, credit_code: creditCodeFor(900_000 + year), region_code: projects[0]?.regionCode ?? '110101' })
+    .values({
+      kind: 'owner',
+      name: `统计夹具业主${year}`,
+      credit_code: creditCodeFor(900_000 + year),
+      region_code: projects[0]?.regionCode ?? '110101',
+    })
     .returning('id')
     .executeTakeFirstOrThrow();
   const ids = new Map<number, number>();
@@ -46,7 +55,15 @@ export async function loadStatProjects(db: Kysely<DB>, projects: readonly StatPr
     part.forEach((p, index) => ids.set(p.id, rows[index]?.id ?? -1));
     await db
       .insertInto('annual_plans')
-      .values(part.map((p) => ({ project_id: ids.get(p.id) ?? -1, year, planned_investment: p.annualPlan, nature: p.nature, planned_new_start: p.plannedNewStart })))
+      .values(
+        part.map((p) => ({
+          project_id: ids.get(p.id) ?? -1,
+          year,
+          planned_investment: p.annualPlan,
+          nature: p.nature,
+          planned_new_start: p.plannedNewStart,
+        })),
+      )
       .execute();
   }
   const cutoffs = new Map<number, string>();
@@ -67,7 +84,11 @@ export async function loadStatProjects(db: Kysely<DB>, projects: readonly StatPr
       started_on: r.startedOn,
     })),
   );
-  for (let i = 0; i < reports.length; i += CHUNK) await db.insertInto('monthly_reports').values(reports.slice(i, i + CHUNK)).execute();
+  for (let i = 0; i < reports.length; i += CHUNK)
+    await db
+      .insertInto('monthly_reports')
+      .values(reports.slice(i, i + CHUNK))
+      .execute();
   await rebuildYearProgress(db, year);
   return ids;
 }

@@ -28,14 +28,20 @@ function pick(source: Record<(typeof KEYS)[number], unknown>) {
 export const statsCommands: Record<string, CliCommand> = {
   async stats({ database, values, print }) {
     const asOf = values['as-of'];
-    if (typeof asOf !== 'string' || !/^\d{4}-\d{2}-\d{2}$/.test(asOf)) throw new Error('--as-of YYYY-MM-DD is required');
+    if (typeof asOf !== 'string' || !/^\d{4}-\d{2}-\d{2}$/.test(asOf))
+      throw new Error('--as-of YYYY-MM-DD is required');
     let region = values.region;
     if (region !== undefined && (typeof region !== 'string' || !REGION_CODE_PATTERN.test(region))) {
       throw new Error('--region must be a six-digit GB/T 2260 code');
     }
     // The operator acts for the deployment's city unless a region is named.
     if (region === undefined) {
-      const admin = await database.db.selectFrom('users').select('region_code').where('role', '=', 'city_admin').orderBy('id').executeTakeFirst();
+      const admin = await database.db
+        .selectFrom('users')
+        .select('region_code')
+        .where('role', '=', 'city_admin')
+        .orderBy('id')
+        .executeTakeFirst();
       region = admin?.region_code ?? undefined;
       if (!region) throw new Error('no city administrator to take the region from; pass --region');
     }
