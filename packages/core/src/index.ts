@@ -15,4 +15,8 @@ export * from './oc4ids.codelists.ts';
 export * from './oc4ids.money.ts';
 export * from './oc4ids.export.ts';
 export * from './oc4ids.import.ts';
+export * from './ledger.messages.ts';
+export * from './ledger.cells.ts';
+export * from './ledger.columns.ts';
+export * from './ledger.project.ts';
 export * from './bulletin.ts';

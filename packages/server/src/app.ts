@@ -23,6 +23,7 @@ import { auditRoutes } from './modules/audit/audit.routes.ts';
 import { metaRoutes } from './modules/meta/meta.routes.ts';
 import { oc4idsRoutes } from './modules/oc4ids/oc4ids.routes.ts';
 import { organizationRoutes } from './modules/organization/organization.routes.ts';
+import { ledgerRoutes } from './modules/ledger/ledger.routes.ts';
 import { projectRoutes } from './modules/project/project.routes.ts';
 import { regionRoutes } from './modules/region/region.routes.ts';
 import { reportRoutes } from './modules/report/report.routes.ts';
@@ -109,6 +110,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
       await api.register(userRoutes(deps), { prefix: '/users' });
       await api.register(projectRoutes(deps), { prefix: '/projects' });
       await api.register(auditRoutes(deps), { prefix: '/audit' });
+      await api.register(ledgerRoutes(deps));
       await api.register(oc4idsRoutes(deps), { prefix: '/oc4ids' });
       await api.register(reportRoutes(deps));
       await api.register(statsRoutes(deps), { prefix: '/stats' });

@@ -7,6 +7,7 @@
  *   health                       check the database and print what it holds
  *   stats --as-of DATE [--region CODE]   headline figures with year-on-year differences
  *   bulletin --as-of DATE [--region CODE] [--out FILE.docx]   the bulletin text, or a .docx
+ *   import FILE.xlsx [--dry-run] [--as USER] / export projects --out FILE.xlsx / template --out FILE.xlsx   ledgers
  *   export-oc4ids --out FILE [--as USER] / import-oc4ids FILE [--as USER]   OC4IDS open data
  */
 import { loadConfig } from './config.ts';
@@ -17,6 +18,7 @@ import { foundationCommands } from './cli/foundation.commands.ts';
 import { statsCommands } from './cli/stats.commands.ts';
 import { oc4idsCommands } from './cli/oc4ids.commands.ts';
 import { bulletinCommands } from './cli/bulletin.commands.ts';
+import { ioCommands } from './cli/io.commands.ts';
 
 /** Every command by name; each area of the product contributes its own record. */
 const commands: Record<string, CliCommand> = {

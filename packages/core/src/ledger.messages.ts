@@ -1,0 +1,148 @@
+/**
+ * Messages of the Excel ledger (台账) import and export, in Chinese and English. Kept apart from MESSAGES
+ * because they carry parameters ({row}, {value}…) filled in when a row error or a refusal is reported.
+ */
+import type { Label } from './codelists.ts';
+import { isMessageKey, message, type Locale } from './messages.ts';
+
+/** Ledger messages by key; {name} marks a parameter. */
+export const LEDGER_MESSAGES = {
+  'file.missing': { zh: '请上传一个 .xlsx 文件', en: 'upload one .xlsx file' },
+  'file.notXlsx': {
+    zh: '文件不是有效的 Excel 工作簿（.xlsx）。请用 Excel 或 WPS 另存为 .xlsx 后再导入',
+    en: 'the file is not an Excel workbook (.xlsx); save it as .xlsx in Excel or WPS and try again',
+  },
+  'file.corrupt': {
+    zh: '文件已损坏，或其内部数据与声明的大小不符，已拒绝',
+    en: 'the file is damaged or its contents do not match their declared sizes; refused',
+  },
+  'file.encrypted': { zh: '文件已加密，无法读取', en: 'the file is encrypted and cannot be read' },
+  'file.tooManyEntries': {
+    zh: '文件内部条目过多（超过 {limit} 个），已拒绝',
+    en: 'the file has too many internal entries (over {limit}); refused',
+  },
+  'file.expandsTooLarge': {
+    zh: '文件解压后超过 {limit} MB 的上限，已拒绝（疑似压缩炸弹）',
+    en: 'the file expands past the {limit} MB limit; refused (suspected zip bomb)',
+  },
+  'file.compressionRatio': {
+    zh: '文件中 {entry} 的压缩比异常（{ratio}:1，上限 {limit}:1），已拒绝（疑似压缩炸弹）',
+    en: '{entry} in the file is compressed {ratio}:1, above the {limit}:1 limit; refused (suspected zip bomb)',
+  },
+  'file.tooManyRows': {
+    zh: '工作表超过 {limit} 行的上限，请拆分后分批导入',
+    en: 'a sheet has more than {limit} rows; split the file and import it in parts',
+  },
+  'file.tooManyColumns': {
+    zh: '工作表超过 {limit} 列的上限',
+    en: 'a sheet has more than {limit} columns',
+  },
+  'file.tooManyCells': {
+    zh: '工作表单元格数超过 {limit} 的上限',
+    en: 'the sheets have more than {limit} cells',
+  },
+  'file.noSheet': { zh: '工作簿中没有可导入的工作表', en: 'the workbook has no sheet to import' },
+  'file.noHeader': {
+    zh: '前 {limit} 行中未找到表头（至少应有两个可识别的列名，如“投资项目统一代码”“项目名称”）',
+    en: 'no header row in the first {limit} rows (at least two known column names, e.g. 投资项目统一代码 and 项目名称)',
+  },
+  'file.missingColumn': { zh: '缺少必需的列“{header}”', en: 'the required column “{header}” is missing' },
+  'file.duplicateColumn': {
+    zh: '列“{header}”与第 {other} 列表示同一字段',
+    en: 'column “{header}” means the same field as column {other}',
+  },
+  'column.unknown': { zh: '无法识别的列，已忽略', en: 'unknown column, ignored' },
+  'column.derived': { zh: '派生列，导入时忽略', en: 'derived column, ignored on import' },
+  'cell.formula': {
+    zh: '单元格含公式，请改为数值（复制后“选择性粘贴—数值”）',
+    en: 'the cell holds a formula; paste it as a value instead',
+  },
+  'cell.error': { zh: '单元格为错误值 {value}', en: 'the cell holds the error value {value}' },
+  'cell.date': {
+    zh: '日期“{value}”格式不正确，应为 Excel 日期或 YYYY-MM-DD、YYYY/M/D 形式的文本',
+    en: 'the date “{value}” has the wrong form; use an Excel date or text as YYYY-MM-DD or YYYY/M/D',
+  },
+  'cell.number': { zh: '“{value}”不是数字', en: '“{value}” is not a number' },
+  'cell.boolean': { zh: '应填“是”或“否”，而不是“{value}”', en: 'must be 是 (yes) or 否 (no), not “{value}”' },
+  'cell.choice': {
+    zh: '“{value}”不是有效的选项，可选：{options}',
+    en: '“{value}” is not one of the options: {options}',
+  },
+  'row.duplicateKey': {
+    zh: '与第 {other} 行的投资项目统一代码重复',
+    en: 'the same project code as row {other}',
+  },
+  'row.summary': { zh: '合计行，已跳过', en: 'a totals row, skipped' },
+  'owner.unknown': {
+    zh: '未找到项目单位“{value}”（按单位名称或统一社会信用代码查找）',
+    en: 'no organisation “{value}” (looked up by name and by credit code)',
+  },
+  'owner.ambiguous': {
+    zh: '有多个名为“{value}”的单位，请填写统一社会信用代码',
+    en: 'several organisations are named “{value}”; give the credit code',
+  },
+  'owner.mismatch': {
+    zh: '项目单位名称“{value}”与统一社会信用代码对应的单位“{other}”不一致',
+    en: 'the owner name “{value}” does not match “{other}”, the organisation of the credit code',
+  },
+  'region.unknownName': {
+    zh: '未找到行政区划“{value}”（可填写名称或 6 位区划代码）',
+    en: 'no region “{value}” (give a name or a 6-digit code)',
+  },
+  'region.ambiguous': {
+    zh: '区划名称“{value}”不唯一，请填写 6 位区划代码',
+    en: 'the region name “{value}” is not unique; give the 6-digit code',
+  },
+  'officer.unknown': {
+    zh: '未找到首席服务员“{value}”（按姓名或用户名查找）',
+    en: 'no service officer “{value}” (looked up by name and by user name)',
+  },
+  'officer.ambiguous': {
+    zh: '有多个名为“{value}”的首席服务员，请填写用户名',
+    en: 'several service officers are named “{value}”; give the user name',
+  },
+  'stage.unknownLabel': {
+    zh: '“{value}”不是有效的建设阶段，可选：{options}',
+    en: '“{value}” is not a stage; the stages are: {options}',
+  },
+  'import.invalid': {
+    zh: '台账中有 {count} 处错误，未写入任何数据',
+    en: 'the ledger has {count} errors; nothing was written',
+  },
+  'import.conflict': {
+    zh: '第 {row} 行的项目在导入期间被他人修改，请重新预览后再导入',
+    en: 'the project of row {row} was changed by someone else during the import; preview again and retry',
+  },
+  'import.taken': {
+    zh: '第 {row} 行的投资项目统一代码在导入期间已被占用，请重新预览后再导入',
+    en: 'the project code of row {row} was taken during the import; preview again and retry',
+  },
+} as const satisfies Record<string, Label>;
+/** A key of LEDGER_MESSAGES. */
+export type LedgerMessageKey = keyof typeof LEDGER_MESSAGES;
+
+/** Values filled into a message's {placeholders}. */
+export type MessageParams = Record<string, string | number>;
+
+/** A message key of either catalogue (ledger or general, e.g. 'money.invalid') with its parameters, translated late. */
+export interface LedgerProblem {
+  key: string;
+  params?: MessageParams;
+}
+
+/** True when the key is one of the ledger catalogue. */
+export function isLedgerMessageKey(key: string): key is LedgerMessageKey {
+  return Object.hasOwn(LEDGER_MESSAGES, key);
+}
+
+/** The text of a ledger or general message key in a locale, with its {placeholders} filled; unknown keys pass through. */
+export function ledgerMessage(key: string, locale: Locale, params: MessageParams = {}): string {
+  const template = isLedgerMessageKey(key)
+    ? LEDGER_MESSAGES[key][locale]
+    : isMessageKey(key)
+      ? message(key, locale)
+      : key;
+  return template.replace(/\{(\w+)\}/g, (whole, name: string) =>
+    Object.hasOwn(params, name) ? String(params[name]) : whole,
+  );
+}
