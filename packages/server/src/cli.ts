@@ -26,6 +26,7 @@ const commands: Record<string, CliCommand> = {
   ...statsCommands,
   ...oc4idsCommands,
   ...bulletinCommands,
+  ...ioCommands,
 };
 
 const { values, positionals } = parseCliArgs(process.argv.slice(2));
