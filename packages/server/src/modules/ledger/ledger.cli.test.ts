@@ -15,34 +15,7 @@ const dataDir = path.join(work, 'data');
 const OWNER = '大庆台账命令行测试有限公司';
 const ROWS = 4_000;
 
-/**
- * The CLI entry: cli.ts once it lists the io commands; until then a stand-in doing what cli.ts does
- * (parse the arguments, open the data directory, run the command, close).
- */
-function cliEntry(): string {
-  const cli = path.join(src, 'cli.ts');
-  if (readFileSync(cli, 'utf8').includes('ioCommands')) return cli;
-  const harness = path.join(work, 'io-cli.mts');
-  writeFileSync(
-    harness,
-    `import { parseCliArgs } from ${JSON.stringify(path.join(src, 'cli/command.ts'))};
-import { ioCommands } from ${JSON.stringify(path.join(src, 'cli/io.commands.ts'))};
-import { openDatabase } from ${JSON.stringify(path.join(src, 'db/database.ts'))};
-const { values, positionals } = parseCliArgs(process.argv.slice(2));
-const [name = '', ...args] = positionals;
-const command = ioCommands[name];
-if (!command) throw new Error('unknown command ' + name);
-const print = (output: Record<string, unknown>, text: string) => console.log(values.json ? JSON.stringify(output) : text);
-const database = await openDatabase({ dataDir: String(values['data-dir']) });
-try {
-  await command({ database, values, args, print });
-} finally {
-  await database.close();
-}
-`,
-  );
-  return harness;
-}
+const cliPath = path.join(src, 'cli.ts');
 
 interface Run {
   code: number | null;
@@ -57,7 +30,7 @@ function cli(args: string[], killWhen?: (line: string) => boolean): Promise<Run>
   delete env.DATABASE_URL;
   // node with tsx's loader, not the tsx launcher: the launcher runs the script in a child process that a
   // SIGKILL of the launcher would leave running.
-  const child = spawn(process.execPath, ['--import', 'tsx', cliEntry(), ...args, '--json', '--data-dir', dataDir], {
+  const child = spawn(process.execPath, ['--import', 'tsx', cliPath, ...args, '--json', '--data-dir', dataDir], {
     env,
     cwd: repoRoot,
   });
