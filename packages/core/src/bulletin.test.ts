@@ -2,12 +2,12 @@ import { describe, expect, it } from 'vitest';
 import { wan, yi } from './money.ts';
 import { withRates, type FigureTotals } from './statistics.ts';
 import type { Figures } from './statistics.types.ts';
+import { can } from './roles.ts';
 import {
   BULLETIN_PLACEHOLDERS,
   DEFAULT_BULLETIN_TEMPLATE,
   bulletinTemplateIssueMessage,
   bulletinValues,
-  canBulletin,
   emptyFigures,
   renderBulletin,
   validateBulletinTemplate,
@@ -171,9 +171,9 @@ describe('bulletin templates', () => {
   });
 
   it('lets only the city administrator edit templates', () => {
-    expect(canBulletin('city_admin', 'bulletin.template.edit')).toBe(true);
-    expect(canBulletin('leader', 'bulletin.template.edit')).toBe(false);
-    expect(canBulletin('leader', 'bulletin.read')).toBe(true);
-    expect(canBulletin('system_admin', 'bulletin.read')).toBe(false);
+    expect(can('city_admin', 'bulletin.template.edit')).toBe(true);
+    expect(can('leader', 'bulletin.template.edit')).toBe(false);
+    expect(can('leader', 'bulletin.read')).toBe(true);
+    expect(can('system_admin', 'bulletin.read')).toBe(false);
   });
 });

@@ -7,7 +7,6 @@
 import type { Locale } from './messages.ts';
 import { percent } from './money.ts';
 import type { RegionLevel } from './region.ts';
-import { POLICIES, type Role } from './roles.ts';
 import { diffFigures, withRates } from './statistics.ts';
 import type { Figures } from './statistics.types.ts';
 import {
@@ -25,20 +24,6 @@ import { BULLETIN_PLACEHOLDERS, bulletinPlaceholder, type BulletinPlaceholderKey
 export * from './bulletin.format.ts';
 export * from './bulletin.placeholders.ts';
 export * from './bulletin.template.ts';
-
-/** Who may read bulletins and who may edit their templates, one line per action. */
-export const BULLETIN_POLICIES = {
-  'bulletin.read': POLICIES['stats.read'],
-  'bulletin.template.edit': ['city_admin'],
-} as const satisfies Record<string, readonly Role[]>;
-
-/** An action on bulletins. */
-export type BulletinPermission = keyof typeof BULLETIN_POLICIES;
-
-/** True when the role may perform the bulletin action. */
-export function canBulletin(role: Role, permission: BulletinPermission): boolean {
-  return (BULLETIN_POLICIES[permission] as readonly Role[]).includes(role);
-}
 
 /** The longest template body accepted, in characters. */
 export const BULLETIN_TEMPLATE_MAX_LENGTH = 20_000;

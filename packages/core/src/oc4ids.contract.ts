@@ -6,7 +6,6 @@
  */
 import { z } from 'zod';
 import { projectListQuery } from './project.contract.ts';
-import type { Role } from './roles.ts';
 
 /** The OC4IDS schema version our packages declare (major.minor, as the package schema asks). */
 export const OC4IDS_VERSION = '0.9';
@@ -24,13 +23,6 @@ export const OC4IDS_PROJECT_STATUSES = [
 ] as const;
 /** A projectStatus code. */
 export type Oc4idsProjectStatus = (typeof OC4IDS_PROJECT_STATUSES)[number];
-
-/**
- * Who may import: the city DRC administrator, who owns the library and decides what is published. The three
- * system administrators (system, security, audit) never touch business data, so none of them may import.
- * Belongs in POLICIES as `'oc4ids.import'` once roles.ts can take it.
- */
-export const OC4IDS_IMPORT_ROLES = ['city_admin'] as const satisfies readonly Role[];
 
 const dateTime = z.string().meta({ description: 'ISO 8601 日期时间', example: '2021-04-01T00:00:00+08:00' });
 

@@ -26,6 +26,10 @@ export const POLICIES = {
   'report.write': ['city_admin', 'district_staff', 'owner'],
   'report.review': ['city_admin', 'district_staff'],
   'period.manage': ['city_admin'],
+  'bulletin.read': ['city_admin', 'district_staff', 'owner', 'service_officer', 'responsible_unit', 'leader'],
+  'bulletin.template.edit': ['city_admin'],
+  // Only the city DRC decides what enters the library from open data; system administrators never touch business data.
+  'oc4ids.import': ['city_admin'],
   'stats.read': ['city_admin', 'district_staff', 'owner', 'service_officer', 'responsible_unit', 'leader'],
   'user.read': ['system_admin', 'security_admin'],
   'user.manage': ['system_admin'],

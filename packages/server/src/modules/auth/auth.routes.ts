@@ -17,7 +17,11 @@ const currentUser = z.object({
   organizationId: z.number().int().nullable(),
   organizationName: z.string().nullable(),
 });
-const sessionOutput = z.object({ user: currentUser, csrfToken: z.string() });
+const sessionOutput = z.object({
+  user: currentUser,
+  csrfToken: z.string(),
+  today: z.iso.date().meta({ description: '系统当日（演示模式下为固定日期），用于默认的报送期和统计截止日' }),
+});
 
 export const authRoutes =
   (deps: AppDeps): FastifyPluginAsyncZod =>
@@ -65,7 +69,7 @@ export const authRoutes =
           sameSite: 'strict',
           secure: deps.config.cookieSecure,
         });
-        return { user: await loadUser(session.userId), csrfToken: session.csrfToken };
+        return { user: await loadUser(session.userId), csrfToken: session.csrfToken, today: deps.clock.today() };
       },
     );
 
@@ -85,7 +89,7 @@ export const authRoutes =
       { schema: { tags: ['auth'], summary: '当前用户', response: { 200: sessionOutput, ...errorResponses } } },
       async (request) => {
         const actor = requireActor(request);
-        return { user: await loadUser(actor.id), csrfToken: request.csrfToken ?? '' };
+        return { user: await loadUser(actor.id), csrfToken: request.csrfToken ?? '', today: deps.clock.today() };
       },
     );
 

@@ -7,7 +7,6 @@ import {
   BULLETIN_EXAMPLE_COUNT,
   DEFAULT_BULLETIN_TEMPLATE,
   bulletinTitle,
-  canBulletin,
   chineseDate,
   emptyFigures,
   isWithinRegion,
@@ -15,23 +14,17 @@ import {
   validateBulletinTemplate,
   withRates,
   type BulletinData,
-  type BulletinPermission,
   type RegionLevel,
   type RenderedBulletin,
 } from '@keyprojects/core';
 import type { DB } from '../../db/schema.ts';
 import { errors } from '../../errors.ts';
 import { recordAudit } from '../audit/audit.repository.ts';
-import type { Actor } from '../auth/actor.ts';
+import { requirePermission, type Actor } from '../auth/actor.ts';
 import { projectsBehind, totalsBy, type StatScope } from '../stats/stats.repository.ts';
 import { headline } from '../stats/stats.service.ts';
 import { BulletinTemplateError } from './bulletin.errors.ts';
 import * as repo from './bulletin.repository.ts';
-
-/** Throws 403 unless the actor's role may perform the bulletin action. */
-export function requireBulletinPermission(actor: Pick<Actor, 'role'>, permission: BulletinPermission): void {
-  if (!canBulletin(actor.role, permission)) throw errors.forbidden();
-}
 
 /** A template as the API shows it. */
 export function templateJson(row: repo.BulletinTemplateRow) {
@@ -48,7 +41,7 @@ export function templateJson(row: repo.BulletinTemplateRow) {
 
 /** The templates, the default first. */
 export async function listBulletinTemplates(db: Kysely<DB>, actor: Actor) {
-  requireBulletinPermission(actor, 'bulletin.read');
+  requirePermission(actor, 'bulletin.read');
   return (await repo.listTemplates(db)).map(templateJson);
 }
 
@@ -76,7 +69,7 @@ export async function updateBulletinTemplate(
   version: number,
   input: { name: string; body: string },
 ) {
-  requireBulletinPermission(actor, 'bulletin.template.edit');
+  requirePermission(actor, 'bulletin.template.edit');
   assertUsableTemplate(input.body, 'body');
   return db.transaction().execute(async (trx) => {
     const before = await repo.findTemplate(trx, id, true);
@@ -215,7 +208,7 @@ export async function composeBulletin(
   actor: Actor,
   request: BulletinRequest,
 ): Promise<ComposedBulletin> {
-  requireBulletinPermission(actor, 'bulletin.read');
+  requirePermission(actor, 'bulletin.read');
   const body = await templateBody(db, request);
   const region = await bulletinRegion(db, actor, request.regionCode);
   const data = await bulletinData(db, { actor, regionCode: region?.code }, request.asOf, region);

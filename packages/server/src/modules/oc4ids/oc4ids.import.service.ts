@@ -2,7 +2,7 @@
  * The OC4IDS import: a project package into the sandbox region, in one transaction, through the project
  * service (so the project contract, reference checks and audit rows apply as to any other change).
  *
- * Permission first (OC4IDS_IMPORT_ROLES), then the package against the official schema, then each project.
+ * Permission first ('oc4ids.import'), then the package against the official schema, then each project.
  * The writes run as the caller with the sandbox as its region: a city administrator of 大庆 may fill the
  * sandbox without gaining any sight of it — the answer carries the project ids, and only users whose region
  * is the sandbox see the projects. The audit rows name the real caller.
@@ -16,7 +16,6 @@ import type { z } from 'zod';
 import {
   OC4IDS_FIELD_SOURCES,
   OC4IDS_ID_SCHEME,
-  OC4IDS_IMPORT_ROLES,
   OC4IDS_SANDBOX_REGION,
   OC4IDS_SANDBOX_ROOT,
   isImportTag,
@@ -30,12 +29,11 @@ import {
   type Oc4idsImportResult,
   type ProjectCreateInput,
   type ProjectOutput,
-  type Role,
 } from '@keyprojects/core';
 import type { DB } from '../../db/schema.ts';
 import { AppError, RequestValidationError, errors } from '../../errors.ts';
 import { recordAudit } from '../audit/audit.repository.ts';
-import type { Actor } from '../auth/actor.ts';
+import { requirePermission, type Actor } from '../auth/actor.ts';
 import { findProject } from '../project/project.repository.ts';
 import { createProjectInTransaction, updateProjectInTransaction } from '../project/project.service.ts';
 import * as repo from './oc4ids.repository.ts';
@@ -44,7 +42,6 @@ import { packageIssues } from './oc4ids.validator.ts';
 type Issue = z.core.$ZodIssue;
 type Outcome = Oc4idsImportResult['projects'][number];
 
-const IMPORT_ROLES: readonly Role[] = OC4IDS_IMPORT_ROLES;
 /** The fields an import owns on an existing project; levels, region and everything else stay as a user set them. */
 const MAPPED_FIELDS = [
   'name',
@@ -220,7 +217,7 @@ function duplicateIds(projects: readonly Oc4idsImportProject[]): Issue[] {
 
 /** Imports a package (the request body as sent) into the sandbox; 400 with field messages when it is invalid. */
 export async function importPackage(db: Kysely<DB>, actor: Actor, body: unknown): Promise<Oc4idsImportResult> {
-  if (!IMPORT_ROLES.includes(actor.role)) throw errors.forbidden();
+  requirePermission(actor, 'oc4ids.import');
   const schemaIssues = packageIssues(body);
   if (schemaIssues) throw new RequestValidationError(schemaIssues, 'body');
   const parsed = oc4idsImportPackage.safeParse(body, { reportInput: true });

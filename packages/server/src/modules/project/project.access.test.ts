@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildProject, createOrganization, createTestUser, signIn, type Client } from '../../../test/factories.ts';
-import { createTestContext, type TestContext } from '../../../test/helper.ts';
+import { TEST_TODAY, createTestContext, type TestContext } from '../../../test/helper.ts';
 
 interface ProjectBody {
   id: number;
@@ -167,6 +167,11 @@ describe('sessions and CSRF', () => {
     expect((await ctx.app.inject({ method: 'GET', url: '/api/v1/projects' })).statusCode).toBe(401);
     const user = await createTestUser(ctx.db, 'leader', { regionCode: '230600' });
     const client = await signIn(ctx.app, user);
+    const me = await client.request({ method: 'GET', url: '/api/v1/auth/me' });
+    expect(me.json<{ today: string; user: { username: string } }>()).toMatchObject({
+      today: TEST_TODAY,
+      user: { username: user.username },
+    });
     expect((await client.request({ method: 'POST', url: '/api/v1/auth/logout' })).statusCode).toBe(204);
     expect((await client.request({ method: 'GET', url: '/api/v1/auth/me' })).statusCode).toBe(401);
   });
