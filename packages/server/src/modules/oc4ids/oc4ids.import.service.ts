@@ -31,7 +31,7 @@ import {
   type ProjectOutput,
 } from '@keyprojects/core';
 import type { DB } from '../../db/schema.ts';
-import { AppError, RequestValidationError, errors } from '../../errors.ts';
+import { AppError, RequestValidationError } from '../../errors.ts';
 import { recordAudit } from '../audit/audit.repository.ts';
 import { requirePermission, type Actor } from '../auth/actor.ts';
 import { findProject } from '../project/project.repository.ts';

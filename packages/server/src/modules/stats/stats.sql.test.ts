@@ -6,6 +6,7 @@ import {
   formatYi,
   withRates,
   type BreakdownDimension,
+  type ChengduFixture,
   type StatOptions,
   type StatProject,
 } from '@keyprojects/core';
@@ -21,7 +22,7 @@ const chengduAdmin = { id: 1, role: 'city_admin' as const, regionCode: '510100',
 const daqingAdmin = { id: 1, role: 'city_admin' as const, regionCode: '230600', organizationId: null };
 
 let database: Database;
-let chengdu: { projects: StatProject[]; options: StatOptions };
+let chengdu: ChengduFixture;
 let daqing2021: StatProject[];
 
 beforeAll(async () => {
@@ -56,31 +57,39 @@ async function expectAgreement(actor: typeof chengduAdmin, projects: StatProject
 
 describe('the SQL statistics agree with core', () => {
   it('on Chengdu 2019 as of 31 August, reproducing seed 001', async () => {
+    const seed = chengdu.expected;
     const figures = withRates(await totalsOf(database.db, { actor: chengduAdmin }, chengdu.options));
-    expect(figures.projects).toBe(1105);
-    expect(formatYi(figures.totalInvestment, 2)).toBe('35834.65');
-    expect(formatYi(figures.annualPlan, 2)).toBe('4606.99');
-    expect(formatYi(figures.completedYtd, 2)).toBe('3568.05');
-    expect(figures.completionRate).toBe('77.45');
-    expect([figures.plannedNewStarts, figures.startedPlannedNew, figures.newStartRate]).toEqual([308, 215, '69.81']);
-    expect(figures.completedInProduction.count).toBe(47);
-    expect(formatYi(figures.completedInProduction.totalInvestment, 2)).toBe('437.76');
-    expect(figures.expectedCompletionByYearEnd.count).toBe(107);
-    expect(formatYi(figures.expectedCompletionByYearEnd.totalInvestment, 2)).toBe('990.22');
-    expect(figures.reserveProjects).toBe(110);
+    expect(figures.projects).toBe(seed.projects);
+    expect(formatYi(figures.totalInvestment, 2)).toBe(seed.totalInvestmentYi);
+    expect(formatYi(figures.annualPlan, 2)).toBe(seed.annualPlanYi);
+    expect(formatYi(figures.completedYtd, 2)).toBe(seed.completedYtdYi);
+    expect(figures.completionRate).toBe(seed.completionRate);
+    expect([figures.plannedNewStarts, figures.startedPlannedNew, figures.newStartRate]).toEqual([
+      seed.plannedNewStarts,
+      seed.startedPlannedNew,
+      seed.newStartRate,
+    ]);
+    expect(figures.completedInProduction.count).toBe(seed.completedInProduction.count);
+    expect(formatYi(figures.completedInProduction.totalInvestment, 2)).toBe(
+      seed.completedInProduction.totalInvestmentYi,
+    );
+    expect(figures.expectedCompletionByYearEnd.count).toBe(seed.expectedCompletionByYearEnd.count);
+    expect(formatYi(figures.expectedCompletionByYearEnd.totalInvestment, 2)).toBe(
+      seed.expectedCompletionByYearEnd.totalInvestmentYi,
+    );
+    expect(figures.reserveProjects).toBe(seed.reserveProjects);
     const provincial = (await totalsBy(database.db, { actor: chengduAdmin }, chengdu.options, 'level')).find(
       (r) => r.key === 'provincial',
     );
-    expect(provincial?.totals.projects).toBe(144);
-    expect(formatYi(provincial?.totals.completedYtd ?? 0n, 2)).toBe('1338.30');
-    const provincialFigures = withRates(
-      provincial?.totals ?? (await totalsOf(database.db, { actor: chengduAdmin }, chengdu.options)),
-    );
+    if (!provincial) throw new Error('no provincial row');
+    const provincialFigures = withRates(provincial.totals);
+    expect(provincialFigures.projects).toBe(seed.provincial.projects);
+    expect(formatYi(provincialFigures.completedYtd, 2)).toBe(seed.provincial.completedYtdYi);
     expect([
       provincialFigures.plannedNewStarts,
       provincialFigures.startedPlannedNew,
       provincialFigures.newStartRate,
-    ]).toEqual([33, 27, '81.82']);
+    ]).toEqual([seed.provincial.plannedNewStarts, seed.provincial.startedPlannedNew, seed.provincial.newStartRate]);
     await expectAgreement(chengduAdmin, chengdu.projects, chengdu.options);
   });
 
