@@ -22,17 +22,14 @@ export type SqlDimension = 'region' | 'prefecture' | 'category' | 'nature' | 'in
 
 /**
  * How many months of the year count as of the date (core's "counted report": cut-off on or before the date):
- * every month before the date's month, and that month too once its cut-off has passed.
+ * every month before the date's month, and that month too once its cut-off has passed (or when it has no period).
+ * A scalar subquery, so the database evaluates it once inside the statement that uses it.
  */
-async function monthsCounted(db: Db, options: StatOptions): Promise<number> {
+function monthsCounted(options: StatOptions): RawBuilder<number> {
   const month = Number(options.asOf.slice(5, 7));
-  const period = await db
-    .selectFrom('reporting_periods')
-    .select('cutoff_date')
-    .where('year', '=', options.year)
-    .where('month', '=', month)
-    .executeTakeFirst();
-  return period && period.cutoff_date > options.asOf ? month - 1 : month;
+  return sql<number>`coalesce((select case when cutoff_date > ${options.asOf} then ${sql.lit(month - 1)}
+    else ${sql.lit(month)} end from reporting_periods where year = ${options.year} and month = ${sql.lit(month)}),
+    ${sql.lit(month)})`;
 }
 
 /** The ids of the projects on the year's list in scope (the scope helper is the only gate). */
@@ -50,17 +47,21 @@ export function scopedProjectIds(db: Db, scope: StatScope, year: number) {
  * Each project's progress as of the date, read from its year-progress row: the completions of the counted months
  * and the earliest start reported in them — no scan of the reports, whatever the date.
  */
-async function progressQuery(db: Db, options: StatOptions) {
-  const k = await monthsCounted(db, options);
-  const completed =
-    k === 0 ? '0' : Array.from({ length: k }, (_, i) => `coalesce(monthly_completed[${i + 1}], 0)`).join(' + ');
+function progressQuery(db: Db, options: StatOptions) {
+  const month = Number(options.asOf.slice(5, 7));
+  const k = monthsCounted(options);
+  // Only the date's own month depends on k (month − 1 or month), so the sum of the months before it is fixed.
+  const before = Array.from({ length: month - 1 }, (_, i) => `coalesce(monthly_completed[${i + 1}], 0)`);
+  const completed = sql.raw([...before, '0'].join(' + '));
   return db
     .selectFrom('project_year_progress')
     .select([
       'project_id',
-      sql<bigint>`(${sql.raw(completed)})::bigint`.as('completed'),
-      sql<string | null>`${k === 0 ? sql`null::date` : sql`started_by_month[${sql.lit(k)}]`}`.as('started_on'),
-      sql<bigint[]>`${k === 0 ? sql`'{}'::bigint[]` : sql`monthly_completed[1:${sql.lit(k)}]`}`.as('monthly'),
+      sql<bigint>`(${completed} + case when ${k} = ${sql.lit(month)}
+        then coalesce(monthly_completed[${sql.lit(month)}], 0) else 0 end)::bigint`.as('completed'),
+      // Index 0 (no month counted) is out of range and reads as null; slice [1:0] as an empty array.
+      sql<string | null>`started_by_month[${k}]`.as('started_on'),
+      sql<bigint[]>`coalesce(monthly_completed[1:${k}], '{}')`.as('monthly'),
     ])
     .where('year', '=', options.year);
 }
@@ -69,8 +70,8 @@ async function progressQuery(db: Db, options: StatOptions) {
  * One row per project on the year's list in scope with what the figures need — the `rows` of every statistics
  * statement. Reserve projects never count as started (core's startedAsOf).
  */
-async function rowsQuery(db: Db, scope: StatScope, options: StatOptions) {
-  const progress = await progressQuery(db, options);
+function rowsQuery(db: Db, scope: StatScope, options: StatOptions) {
+  const progress = progressQuery(db, options);
   // Materialised: computed once, then hash-joined, whatever the planner guesses of a freshly loaded table.
   let q = db
     .with(
@@ -230,7 +231,7 @@ export async function statistics(
   options: StatOptions,
   request: { dimensions?: SqlDimension[]; points?: boolean } = {},
 ): Promise<Statistics> {
-  const rows = await rowsQuery(db, scope, options);
+  const rows = rowsQuery(db, scope, options);
   const monthly = sql.raw(
     `array[${Array.from({ length: 12 }, (_, i) => `coalesce(sum(monthly[${i + 1}]), 0)`).join(', ')}]::bigint[]`,
   );
@@ -340,7 +341,7 @@ export async function projectsBehind(
   options: StatOptions,
   filter: { metric: DrillMetric; dimension?: SqlDimension | undefined; key?: string | undefined; limit: number },
 ) {
-  const rows = await rowsQuery(db, scope, options);
+  const rows = rowsQuery(db, scope, options);
   const group = filter.dimension && filter.key !== undefined ? groupPredicate(filter.dimension, filter.key) : sql`true`;
   const result = await sql<{
     id: number;
