@@ -48,7 +48,7 @@ async function main() {
   const config = loadConfig({ ...process.env, ...(typeof dataDir === 'string' ? { DATA_DIR: dataDir } : {}) });
   const database = await openConfiguredDatabase(config);
   try {
-    await command({ database, values, args, print });
+    await command({ database, config, values, args, print });
   } finally {
     await database.close();
   }

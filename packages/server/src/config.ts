@@ -32,6 +32,8 @@ const envSchema = z.object({
   REPORT_DEADLINE_DAY: z.coerce.number().int().min(1).max(28).default(5),
   /** Trust X-Forwarded-For from a reverse proxy when recording client addresses. */
   TRUST_PROXY: booleanFlag.default(false),
+  /** Where the Noto CJK fonts for PDF bulletins are (Debian's fonts-noto-cjk). */
+  PDF_FONT_DIR: z.string().min(1).default('/usr/share/fonts/opentype/noto'),
 });
 
 export interface Config {
@@ -46,6 +48,7 @@ export interface Config {
   trustProxy: boolean;
   today: string | undefined;
   reportDeadlineDay: number;
+  pdfFontDir: string;
   webDist: string;
 }
 
@@ -71,6 +74,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     trustProxy: e.TRUST_PROXY,
     today: e.TODAY,
     reportDeadlineDay: e.REPORT_DEADLINE_DAY,
+    pdfFontDir: e.PDF_FONT_DIR,
     webDist: path.join(REPO_ROOT, 'packages/web/dist'),
   };
 }

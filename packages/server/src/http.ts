@@ -1,5 +1,5 @@
-/** Shared pieces of the HTTP layer: the error body schema for OpenAPI and the If-Match version. */
-import type { FastifyRequest } from 'fastify';
+/** Shared pieces of the HTTP layer: the error body schema for OpenAPI, the If-Match version, file downloads. */
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { errors } from './errors.ts';
 
@@ -32,3 +32,28 @@ export function ifMatchVersion(request: FastifyRequest): number {
 }
 
 export const etag = (version: number) => `"${version}"`;
+
+/**
+ * Content-Disposition for a download: an ASCII name for old clients (non-ASCII characters replaced, or the
+ * fallback given) and the UTF-8 name (RFC 5987) that browsers use, so 项目台账.xlsx keeps its Chinese name.
+ */
+export function attachment(fileName: string, asciiFallback: string = fileName): string {
+  const ascii = asciiFallback.replace(/[^\x20-\x7e]/g, '_').replace(/["\\]/g, '_');
+  const encoded = encodeURIComponent(fileName).replace(
+    /['()*]/g,
+    (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`,
+  );
+  return `attachment; filename="${ascii}"; filename*=UTF-8''${encoded}`;
+}
+
+/** Sends a file held in memory as a download. */
+export function sendDownload(
+  reply: FastifyReply,
+  file: Buffer,
+  download: { mime: string; fileName: string; asciiFallback?: string },
+): FastifyReply {
+  return reply
+    .header('content-type', download.mime)
+    .header('content-disposition', attachment(download.fileName, download.asciiFallback))
+    .send(file);
+}

@@ -1,7 +1,7 @@
 /**
- * `bulletin --as-of YYYY-MM-DD [--region CODE] [--template ID] [--out FILE.docx] [--json]`: the bulletin (通报)
+ * `bulletin --as-of YYYY-MM-DD [--region CODE] [--template ID] [--out FILE.docx|FILE.pdf] [--json]`: the bulletin (通报)
  * of the deployment's city (or the region named) as of a date, from the default template or the one named;
- * printed as text, or written as a Word document with --out. Acts as the first active city administrator, so
+ * printed as text, or written as a Word document or a PDF with --out. Acts as the first active city administrator, so
  * scope and figures are those of the API; with no administrator yet, --region is required.
  */
 import { writeFile } from 'node:fs/promises';
@@ -12,6 +12,7 @@ import { migrateToLatest } from '../db/migrate.ts';
 import type { DB } from '../db/schema.ts';
 import type { Actor } from '../modules/auth/actor.ts';
 import { bulletinDocx } from '../modules/bulletin/bulletin.docx.ts';
+import { bulletinPdf } from '../modules/bulletin/bulletin.pdf.ts';
 import { composeBulletin } from '../modules/bulletin/bulletin.service.ts';
 import type { CliCommand, CliValues } from './command.ts';
 
@@ -50,14 +51,14 @@ async function cityActor(db: Kysely<DB>, region: string | undefined): Promise<Ac
 
 /** The bulletin command by name, for the CLI's command table. */
 export const bulletinCommands: Record<string, CliCommand> = {
-  async bulletin({ database, values, print }) {
+  async bulletin({ database, config, values, print }) {
     const asOf = option(values, 'as-of', ISO_DATE, 'must be a date YYYY-MM-DD');
     if (asOf === undefined) throw new Error('--as-of YYYY-MM-DD is required');
     const region = option(values, 'region', REGION_CODE_PATTERN, 'must be a six-digit GB/T 2260 code');
     const template = option(values, 'template', /^[1-9]\d{0,8}$/, 'must be a template id');
     const out = values.out;
-    if (out !== undefined && (typeof out !== 'string' || !out.endsWith('.docx'))) {
-      throw new Error('--out needs a file name ending in .docx');
+    if (out !== undefined && (typeof out !== 'string' || !/\.(docx|pdf)$/.test(out))) {
+      throw new Error('--out needs a file name ending in .docx or .pdf');
     }
     await migrateToLatest(database.db);
     const actor = await cityActor(database.db, region);
@@ -77,7 +78,10 @@ export const bulletinCommands: Record<string, CliCommand> = {
       return;
     }
     const file = path.resolve(out);
-    await writeFile(file, await bulletinDocx(bulletin));
+    await writeFile(
+      file,
+      file.endsWith('.pdf') ? await bulletinPdf(bulletin, config.pdfFontDir) : await bulletinDocx(bulletin),
+    );
     print({ ...output, file }, `已写入 ${file}`);
   },
 };

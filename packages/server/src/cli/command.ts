@@ -1,10 +1,12 @@
 /** The shape of a CLI command: it gets the open database, the parsed options and a printer honouring --json. */
+import type { Config } from '../config.ts';
 import type { Database } from '../db/database.ts';
 
 export type CliValues = Record<string, string | boolean | undefined>;
 
 export interface CliContext {
   database: Database;
+  config: Config;
   values: CliValues;
   /** Arguments after the command name (e.g. a file path). */
   args: string[];

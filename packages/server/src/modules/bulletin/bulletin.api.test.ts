@@ -6,10 +6,13 @@ import { DEFAULT_BULLETIN_TEMPLATE, DEFAULT_BULLETIN_TEMPLATE_NAME } from '@keyp
 import { signIn, type Client } from '../../../test/factories.ts';
 import { createTestContext, type TestContext } from '../../../test/helper.ts';
 import { bulletinCommands } from '../../cli/bulletin.commands.ts';
+import type { CliValues } from '../../cli/command.ts';
 import type { Database } from '../../db/database.ts';
 import { generateDaqingDemo } from '../../demo/daqing.generator.ts';
 import { seedDemo } from '../../demo/seed-demo.ts';
-import { docxParagraphs, zipEntries } from './bulletin.fixtures.ts';
+import { loadConfig } from '../../config.ts';
+import { docxParagraphs, pdfPages, zipEntries } from './bulletin.fixtures.ts';
+import { bulletinPdf } from './bulletin.pdf.ts';
 
 interface Bulletin {
   regionCode: string | null;
@@ -115,6 +118,24 @@ describe('the demo city’s bulletin as of 20 May 2021', () => {
     expect(xml).toContain('w:eastAsia="仿宋"');
   });
 
+  it('serves a PDF with the title, date line and the seed’s paragraphs, and says so when the fonts are missing', async () => {
+    const response = await city.request({ method: 'GET', url: '/api/v1/bulletins/pdf?asOf=2021-05-20' });
+    expect(response.statusCode, response.body).toBe(200);
+    expect(response.headers['content-type']).toBe('application/pdf');
+    expect(response.headers['content-disposition']).toContain('filename="bulletin-2021-05-20.pdf"');
+    const [page = '', ...rest] = await pdfPages(response.rawPayload);
+    expect(rest).toEqual([]);
+    expect(page.startsWith('大庆市重点项目建设情况通报（截至2021年5月20日）')).toBe(true);
+    expect(page).toContain(SEED_FIRST);
+    expect(page).toContain(SEED_SECOND);
+    expect(page.endsWith('— 1 —')).toBe(true);
+    const bulletin = { title: '标题', dateLine: '（截至2021年5月20日）', paragraphs: ['正文。'] };
+    await expect(bulletinPdf(bulletin, '/nonexistent')).rejects.toMatchObject({
+      statusCode: 503,
+      code: 'bulletin.pdfUnavailable',
+    });
+  });
+
   it('writes a district user’s bulletin over its district only', async () => {
     const own = (await district.request({ method: 'GET', url: '/api/v1/stats/figures?asOf=2021-05-20' })).json<{
       figures: { projects: number; startedOrResumed: number };
@@ -147,21 +168,29 @@ describe('the demo city’s bulletin as of 20 May 2021', () => {
     const printed: string[] = [];
     const database: Database = { db: ctx.db, kind: 'pglite', location: 'test', close: () => Promise.resolve() };
     const print = (_output: Record<string, unknown>, text: string) => printed.push(text);
-    const bulletin = bulletinCommands.bulletin;
-    if (!bulletin) throw new Error('no bulletin command');
-    await bulletin({ database, values: { 'as-of': '2021-05-20' }, args: [], print });
+    const command = bulletinCommands.bulletin;
+    if (!command) throw new Error('no bulletin command');
+    const config = loadConfig({ LOG_LEVEL: 'silent' });
+    const bulletin = (values: CliValues) => command({ database, config, values, args: [], print });
+    await bulletin({ 'as-of': '2021-05-20' });
     expect(printed[0]).toContain(SEED_FIRST);
     expect(printed[0]?.startsWith('大庆市重点项目建设情况通报\n（截至2021年5月20日）')).toBe(true);
     const dir = await mkdtemp(path.join(tmpdir(), 'kp-bulletin-'));
     try {
       const out = path.join(dir, '通报.docx');
-      await bulletin({ database, values: { 'as-of': '2021-05-20', region: '230621', out }, args: [], print });
+      await bulletin({ 'as-of': '2021-05-20', region: '230621', out });
       const xml = (await zipEntries(await readFile(out))).get('word/document.xml') ?? '';
       expect(docxParagraphs(xml)[0]).toBe('肇州县重点项目建设情况通报');
+      const pdf = path.join(dir, '通报.pdf');
+      await bulletin({ 'as-of': '2021-05-20', region: '230621', out: pdf });
+      expect((await pdfPages(await readFile(pdf)))[0]).toMatch(
+        /^肇州县重点项目建设情况通报（截至2021年5月20日）截至5月20日，全县/,
+      );
     } finally {
       await rm(dir, { recursive: true, force: true });
     }
-    await expect(bulletin({ database, values: {}, args: [], print })).rejects.toThrow('--as-of');
+    await expect(bulletin({})).rejects.toThrow('--as-of');
+    await expect(bulletin({ 'as-of': '2021-05-20', out: 'x.txt' })).rejects.toThrow('.docx or .pdf');
   });
 });
 

@@ -3,7 +3,6 @@
  * title in 宋体 二号 bold, date line in 楷体 三号, body in 仿宋 三号 with a two-character first-line indent and
  * a fixed 28-point line, page number centred in the footer. Fonts a machine lacks are substituted by Word or WPS.
  */
-import type { FastifyReply } from 'fastify';
 import {
   AlignmentType,
   Document,
@@ -87,22 +86,4 @@ export async function bulletinDocx(bulletin: BulletinDocument): Promise<Buffer> 
     ],
   });
   return Packer.toBuffer(document);
-}
-
-/** Content-Disposition for a download: an ASCII name for old clients and the UTF-8 one (RFC 5987) for the rest. */
-export function attachment(fileName: string, asciiFallback: string): string {
-  const ascii = asciiFallback.replace(/[^\x20-\x7e]/g, '_').replace(/["\\]/g, '_');
-  const encoded = encodeURIComponent(fileName).replace(
-    /['()*]/g,
-    (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`,
-  );
-  return `attachment; filename="${ascii}"; filename*=UTF-8''${encoded}`;
-}
-
-/** Sends a .docx held in memory as a download named `fileName` (`asciiFallback` for clients without RFC 5987). */
-export function sendDocx(reply: FastifyReply, fileName: string, asciiFallback: string, file: Buffer): FastifyReply {
-  return reply
-    .header('content-type', DOCX_MIME)
-    .header('content-disposition', attachment(fileName, asciiFallback))
-    .send(file);
 }

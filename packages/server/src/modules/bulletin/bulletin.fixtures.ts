@@ -24,3 +24,17 @@ export function docxParagraphs(documentXml: string): string[] {
     [...p[0].matchAll(/<w:t(?: [^>]*)?>([^<]*)<\/w:t>/g)].map((t) => t[1] ?? '').join(''),
   );
 }
+
+/** The text of each page of a PDF, as pdf.js extracts it (line breaks inside a paragraph dropped). */
+export async function pdfPages(pdf: Buffer): Promise<string[]> {
+  // The legacy build runs on Node 20; the modern one needs Node 22.
+  const { getDocument } = await import('pdfjs-dist/legacy/build/pdf.mjs');
+  const document = await getDocument({ data: new Uint8Array(pdf), disableFontFace: true, verbosity: 0 }).promise;
+  const pages: string[] = [];
+  for (let number = 1; number <= document.numPages; number += 1) {
+    const content = await (await document.getPage(number)).getTextContent();
+    pages.push(content.items.map((item) => ('str' in item ? item.str : '')).join(''));
+  }
+  await document.destroy();
+  return pages;
+}

@@ -13,9 +13,10 @@ import {
   regionCode,
 } from '@keyprojects/core';
 import type { AppDeps } from '../../app.ts';
-import { errorBody, errorResponses, etag, idParams, ifMatchVersion } from '../../http.ts';
+import { errorBody, errorResponses, etag, idParams, ifMatchVersion, sendDownload } from '../../http.ts';
 import { requireActor } from '../auth/auth.hooks.ts';
-import { DOCX_MIME, bulletinDocx, sendDocx } from './bulletin.docx.ts';
+import { DOCX_MIME, bulletinDocx } from './bulletin.docx.ts';
+import { PDF_MIME, bulletinPdf } from './bulletin.pdf.ts';
 import { handleBulletinError } from './bulletin.errors.ts';
 import { composeBulletin, listBulletinTemplates, updateBulletinTemplate } from './bulletin.service.ts';
 
@@ -142,8 +143,33 @@ export const bulletinRoutes =
       },
       async (request, reply) => {
         const bulletin = await composeBulletin(deps.db, requireActor(request), request.query);
-        const file = await bulletinDocx(bulletin);
-        return sendDocx(reply, `${bulletin.title}-${bulletin.asOf}.docx`, `bulletin-${bulletin.asOf}.docx`, file);
+        return sendDownload(reply, await bulletinDocx(bulletin), {
+          mime: DOCX_MIME,
+          fileName: `${bulletin.title}-${bulletin.asOf}.docx`,
+          asciiFallback: `bulletin-${bulletin.asOf}.docx`,
+        });
+      },
+    );
+
+    app.get(
+      '/pdf',
+      {
+        schema: {
+          tags: ['bulletins'],
+          summary: '下载通报（PDF）',
+          description: '版式同 Word 版；服务器缺少中文字体时返回 503。',
+          querystring: bulletinQuery,
+          produces: [PDF_MIME],
+          response: { ...errorResponses, 503: errorBody },
+        },
+      },
+      async (request, reply) => {
+        const bulletin = await composeBulletin(deps.db, requireActor(request), request.query);
+        return sendDownload(reply, await bulletinPdf(bulletin, deps.config.pdfFontDir), {
+          mime: PDF_MIME,
+          fileName: `${bulletin.title}-${bulletin.asOf}.pdf`,
+          asciiFallback: `bulletin-${bulletin.asOf}.pdf`,
+        });
       },
     );
   };

@@ -4,7 +4,7 @@ import type { FastifyReply } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { Kysely } from 'kysely';
 import type { DB } from '../../db/schema.ts';
-import { errorResponses } from '../../http.ts';
+import { attachment, errorResponses, sendDownload } from '../../http.ts';
 import { requireActor } from '../auth/auth.hooks.ts';
 import { prepareExport, type ExportDefinition, type ExportWriter } from './export.definition.ts';
 
@@ -14,15 +14,9 @@ export type ZodApp = Parameters<FastifyPluginAsyncZod>[0];
 /** The xlsx media type. */
 export const XLSX_MIME = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
-/** Content-Disposition naming the file in ASCII and, for browsers that read it, in UTF-8 (项目台账.xlsx). */
-export function attachment(fileName: string): string {
-  const ascii = fileName.replace(/[^\x20-\x7e]/g, '_').replace(/["\\]/g, '_');
-  return `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(fileName)}`;
-}
-
 /** Sends an xlsx held in memory (small files: the template). */
 export function sendXlsxBuffer(reply: FastifyReply, fileName: string, file: Buffer) {
-  return reply.header('content-type', XLSX_MIME).header('content-disposition', attachment(fileName)).send(file);
+  return sendDownload(reply, file, { mime: XLSX_MIME, fileName });
 }
 
 /** Sends an xlsx written as it streams; a failure mid-way cuts the download rather than sending half a file as whole. */

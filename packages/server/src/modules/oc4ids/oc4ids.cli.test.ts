@@ -2,6 +2,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { loadConfig } from '../../config.ts';
 import type { Database } from '../../db/database.ts';
 import { oc4idsCommands } from '../../cli/oc4ids.commands.ts';
 import type { CliValues } from '../../cli/command.ts';
@@ -28,7 +29,13 @@ async function run(name: string, args: string[], values: CliValues = {}): Promis
   const command = oc4idsCommands[name];
   if (!command) throw new Error(`no command ${name}`);
   let printed: Record<string, unknown> = {};
-  await command({ database, values, args, print: (output) => (printed = output) });
+  await command({
+    database,
+    config: loadConfig({ LOG_LEVEL: 'silent' }),
+    values,
+    args,
+    print: (output) => (printed = output),
+  });
   return printed;
 }
 
