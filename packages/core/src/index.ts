@@ -10,6 +10,7 @@ export * from './report.contract.ts';
 export * from './statistics.types.ts';
 export * from './statistics.ts';
 export * from './fixtures/chengdu2019.ts';
+export * from './random.ts';
 export * from './oc4ids.contract.ts';
 export * from './oc4ids.codelists.ts';
 export * from './oc4ids.money.ts';
