@@ -20,4 +20,5 @@ export * from './ledger.messages.ts';
 export * from './ledger.cells.ts';
 export * from './ledger.columns.ts';
 export * from './ledger.project.ts';
+export * from './ledger.report.ts';
 export * from './bulletin.ts';

@@ -117,6 +117,34 @@ export const LEDGER_MESSAGES = {
     zh: '第 {row} 行的投资项目统一代码在导入期间已被占用，请重新预览后再导入',
     en: 'the project code of row {row} was taken during the import; preview again and retry',
   },
+  'report.rowEmpty': {
+    zh: '未填写本月数据，已跳过',
+    en: 'no figures for the month, skipped',
+  },
+  'report.projectUnknown': {
+    zh: '未找到投资项目统一代码为“{value}”的项目',
+    en: 'no project has the code “{value}”',
+  },
+  'report.projectOutOfScope': {
+    zh: '项目“{value}”不在本账号的管辖范围内，不能为其填报月报',
+    en: 'the project “{value}” is outside your scope; you cannot report for it',
+  },
+  'report.periodLocked': {
+    zh: '{period} 报送期已锁定，台账导入不能修改其月报；如需更正，请在月报页面逐项填写更正原因',
+    en: 'the {period} period is locked and a ledger cannot change its reports; record corrections with a reason on the report page',
+  },
+  'report.stateBlocked': {
+    zh: '该项目本期月报状态为“{state}”，不能通过台账修改',
+    en: 'this project’s report for the period is “{state}” and cannot be changed by a ledger',
+  },
+  'report.importReturn': {
+    zh: '通过月报台账导入修改',
+    en: 'changed by a monthly-report ledger import',
+  },
+  'report.importConflict': {
+    zh: '第 {row} 行的月报在导入期间发生变化（{reason}），请重新预览后再导入',
+    en: 'the report of row {row} changed during the import ({reason}); preview again and retry',
+  },
 } as const satisfies Record<string, Label>;
 /** A key of LEDGER_MESSAGES. */
 export type LedgerMessageKey = keyof typeof LEDGER_MESSAGES;

@@ -11,6 +11,7 @@ import type { Actor } from '../auth/actor.ts';
 import { prepareExport, type ExportDefinition, type ExportWriter } from './export.definition.ts';
 import { registerExportRoute, type ZodApp } from './export.http.ts';
 import { projectsExport } from './projects.export.ts';
+import { monthlyReportsExport } from './report-ledger.export.ts';
 
 /** An export ready to serve, its query type closed over. */
 export interface RegisteredExport {
@@ -34,14 +35,11 @@ export function defineExport<Q>(definition: ExportDefinition<Q>): RegisteredExpo
   };
 }
 
-/**
- * Every export. 'monthly-reports' is reserved for the reporting module: it defines
- * `defineExport({ name: 'monthly-reports', query: <its list query>, … })` and adds it here.
- */
-export const EXPORTS: readonly RegisteredExport[] = [defineExport(projectsExport)];
+/** Every export: the project list and the monthly-report review desk. */
+export const EXPORTS: readonly RegisteredExport[] = [defineExport(projectsExport), defineExport(monthlyReportsExport)];
 
 /** Names reserved for exports other modules will register. */
-export const RESERVED_EXPORT_NAMES = ['monthly-reports'] as const;
+export const RESERVED_EXPORT_NAMES: readonly string[] = [];
 
 /** The export of that name, if registered. */
 export function findExport(name: string): RegisteredExport | undefined {

@@ -1,8 +1,8 @@
 /**
- * The downloadable project ledger template: the data sheet with the standard headers (required ones marked
- * * and red), number and date formats and dropdown lists on every coded column; the instructions sheet
- * (说明); and a hidden sheet of the lists the dropdowns draw on — the stages configured and the regions
- * within the downloading user's scope.
+ * Ledger templates (buildTemplate, shared by every kind) and the downloadable project ledger template: the
+ * data sheet with the standard headers (required ones marked * and red), number and date formats and
+ * dropdown lists on every coded column; the instructions sheet (说明); and a hidden sheet of the lists the
+ * dropdowns draw on — the stages configured and the regions within the downloading user's scope.
  */
 import ExcelJS from 'exceljs';
 import type { Kysely } from 'kysely';
@@ -18,6 +18,7 @@ import {
 import type { DB } from '../../db/schema.ts';
 import { visibleRegions } from '../../db/scope.ts';
 import { MAX_COLUMNS, MAX_ROWS, MAX_UPLOAD_BYTES } from '../../io/xlsx.limits.ts';
+import { cellValue, type XlsxColumnKind, type XlsxValue } from '../../io/xlsx.writer.ts';
 import { columnLetter } from './ledger.layout.ts';
 import { latestPlanYear } from '../project/project.repository.ts';
 import { requirePermission, type Actor } from '../auth/actor.ts';
@@ -59,10 +60,61 @@ export async function buildProjectTemplate(db: Kysely<DB>, actor: Actor): Promis
     db.selectFrom('lifecycle_stages').where('active', '=', true).select('name_zh').orderBy('sort_order').execute(),
     latestPlanYear(db),
   ]);
-  const columns = templateColumns(latestYear ?? new Date().getFullYear());
+  return buildTemplate({
+    sheet: PROJECT_LEDGER_SHEET,
+    title: '项目台账导入说明',
+    rules: RULES,
+    requiredLabel: '新建必填',
+    columns: templateColumns(latestYear ?? new Date().getFullYear()),
+    lists: { region: regions.map((r) => r.name), stage: stages.map((s) => s.name_zh) },
+  });
+}
+
+/** A ledger template: its data sheet, columns, dropdown lists, instructions and (optionally) prefilled rows. */
+export interface TemplateSpec<K extends string> {
+  sheet: string;
+  /** The instructions sheet's title. */
+  title: string;
+  rules: readonly string[];
+  /** The instructions table's header for the required flag (新建必填, 必填…). */
+  requiredLabel: string;
+  columns: readonly LedgerColumnDef<K>[];
+  /** Dropdown values of columns drawn from the database; choice columns bring their own. */
+  lists: Partial<Record<K, readonly string[]>>;
+  /** Rows to prefill, one value per column (万元 as decimal strings, dates as YYYY-MM-DD). */
+  rows?: readonly (readonly XlsxValue[])[];
+}
+
+const READ_ONLY_FONT: Partial<ExcelJS.Font> = { bold: true, color: { argb: 'FF808080' } };
+
+/** How a prefilled value of a column is written (numbers stay numbers, text is neutralised). */
+function prefillKind(column: LedgerColumnDef): XlsxColumnKind {
+  switch (column.kind) {
+    case 'money':
+      return 'money';
+    case 'number':
+      return 'number';
+    case 'date':
+      return 'date';
+    case 'text':
+    case 'boolean':
+    case 'choice':
+    case 'choices':
+    case 'list':
+    case 'reference':
+      return 'text';
+  }
+}
+
+/**
+ * Writes a template as an xlsx buffer: the data sheet (required headers marked * and red, columns kept for
+ * reading grey), number and date formats, dropdowns on listed columns, the instructions and the lists sheet.
+ */
+export async function buildTemplate<K extends string>(spec: TemplateSpec<K>): Promise<Buffer> {
+  const { columns } = spec;
   const workbook = new ExcelJS.Workbook();
   workbook.creator = 'KeyProjects';
-  const sheet = workbook.addWorksheet(PROJECT_LEDGER_SHEET, { views: [{ state: 'frozen', ySplit: 1 }] });
+  const sheet = workbook.addWorksheet(spec.sheet, { views: [{ state: 'frozen', ySplit: 1 }] });
   const instructions = workbook.addWorksheet(LEDGER_INSTRUCTIONS_SHEET);
   const lists = workbook.addWorksheet(LEDGER_LISTS_SHEET, { state: 'hidden' });
 
@@ -74,17 +126,20 @@ export async function buildProjectTemplate(db: Kysely<DB>, actor: Actor): Promis
   columns.forEach((column, index) => {
     const cell = header.getCell(index + 1);
     cell.value = column.required ? `*${column.header.zh}` : column.header.zh;
-    cell.font = { bold: true, ...(column.required ? { color: { argb: 'FFC00000' } } : {}) };
+    cell.font = !column.importable
+      ? READ_ONLY_FONT
+      : { bold: true, ...(column.required ? { color: { argb: 'FFC00000' } } : {}) };
     cell.fill = HEADER_FILL;
     cell.numFmt = '@';
     cell.alignment = { vertical: 'middle', wrapText: true };
   });
   sheet.autoFilter = { from: { row: 1, column: 1 }, to: { row: 1, column: columns.length } };
+  const kinds = columns.map(prefillKind);
+  for (const values of spec.rows ?? []) {
+    sheet.addRow(values.map((value, index) => cellValue(kinds[index] ?? 'text', value)));
+  }
 
-  const listValues: Partial<Record<ProjectLedgerKey, string[]>> = {
-    region: regions.map((r) => r.name),
-    stage: stages.map((s) => s.name_zh),
-  };
+  const listValues: Partial<Record<K, readonly string[]>> = { ...spec.lists };
   for (const column of columns) if (column.choices) listValues[column.key] = [...column.choices.options];
   let listIndex = 0;
   columns.forEach((column, index) => {
@@ -108,14 +163,13 @@ export async function buildProjectTemplate(db: Kysely<DB>, actor: Actor): Promis
   });
 
   instructions.columns = [{ width: 22 }, { width: 8 }, { width: 60 }, { width: 50 }];
-  instructions.addRow(['项目台账导入说明']).font = { bold: true, size: 14 };
-  for (const rule of RULES) instructions.addRow([rule]);
+  instructions.addRow([spec.title]).font = { bold: true, size: 14 };
+  for (const rule of spec.rules) instructions.addRow([rule]);
   instructions.addRow([]);
-  const tableHeader = instructions.addRow(['列名', '新建必填', '填写说明', '可识别的其他列名']);
+  const tableHeader = instructions.addRow(['列名', spec.requiredLabel, '填写说明', '可识别的其他列名']);
   tableHeader.font = { bold: true };
   for (const column of columns) {
-    const note = column.key === 'annualPlan' ? ANNUAL_PLAN_COLUMN.note.zh : column.note.zh;
-    instructions.addRow([column.header.zh, column.required ? '是' : '', note, column.synonyms.join('、')]);
+    instructions.addRow([column.header.zh, column.required ? '是' : '', column.note.zh, column.synonyms.join('、')]);
   }
   return Buffer.from(await workbook.xlsx.writeBuffer());
 }

@@ -36,8 +36,18 @@ export const reportListOutput = z.object({
   stateCounts: z.record(z.string(), z.number().int()),
 });
 
-export async function listReports(db: Kysely<DB>, actor: Actor, query: ReportListQuery) {
-  requirePermission(actor, 'report.read');
+/** A project's report state for the month ('not_started' when none was filed). */
+export const reportStateExpr = sql<string>`coalesce(mr.state, 'not_started')`;
+
+/** The desk's order: what waits for review first (submitted, returned, not started, draft), then the rest. */
+export const reportDeskRank = sql<number>`(case coalesce(mr.state, 'not_started') when 'submitted' then 0
+  when 'returned' then 1 when 'not_started' then 2 when 'draft' then 3 else 4 end)`;
+
+/**
+ * The list's rows before the state filter: the year's list within the actor's scope, with owner, region and the
+ * month's report (alias mr) joined, narrowed by region and text. The list and its export both start here.
+ */
+export function reportListBase(db: Kysely<DB>, actor: Actor, query: ReportListQuery) {
   let base = db
     .selectFrom('projects')
     .where(visibleProjects(actor))
@@ -52,7 +62,13 @@ export async function listReports(db: Kysely<DB>, actor: Actor, query: ReportLis
     const pattern = `%${query.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
     base = base.where((eb) => eb.or([eb('projects.name', 'ilike', pattern), eb('projects.code', 'ilike', pattern)]));
   }
-  const stateExpr = sql<string>`coalesce(mr.state, 'not_started')`;
+  return base;
+}
+
+export async function listReports(db: Kysely<DB>, actor: Actor, query: ReportListQuery) {
+  requirePermission(actor, 'report.read');
+  const base = reportListBase(db, actor, query);
+  const stateExpr = reportStateExpr;
   const counts = await base
     .select([stateExpr.as('state'), sql<bigint>`count(*)`.as('n')])
     .groupBy(stateExpr)
@@ -71,9 +87,7 @@ export async function listReports(db: Kysely<DB>, actor: Actor, query: ReportLis
       'mr.submitted_at as submittedAt',
       sql<bigint>`count(*) over ()`.as('total'),
     ])
-    .orderBy(
-      sql`case coalesce(mr.state, 'not_started') when 'submitted' then 0 when 'returned' then 1 when 'not_started' then 2 when 'draft' then 3 else 4 end`,
-    )
+    .orderBy(reportDeskRank)
     .orderBy('projects.id')
     .limit(query.pageSize)
     .offset((query.page - 1) * query.pageSize)

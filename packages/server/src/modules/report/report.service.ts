@@ -29,7 +29,11 @@ export interface ReportDeps {
   deadlineDay: number;
 }
 
-interface PeriodRef {
+/** What filing needs besides a transaction: today's date (periods not begun) and the default deadline day. */
+export type ReportCalendar = Omit<ReportDeps, 'db'>;
+
+/** A project's report of one period. */
+export interface PeriodRef {
   projectId: number;
   year: number;
   month: number;
@@ -102,7 +106,8 @@ export async function getReport(db: Kysely<DB> | Transaction<DB>, actor: Actor, 
   };
 }
 
-type ReportValues = Pick<
+/** A report's stored figures as the monthly_reports table holds them. */
+export type ReportValues = Pick<
   Insertable<MonthlyReportTable>,
   | 'completed_this_month'
   | 'progress_text'
@@ -114,7 +119,8 @@ type ReportValues = Pick<
   | 'started_on'
 >;
 
-function valuesOf(input: ReportInput): ReportValues {
+/** The stored figures of a report input (started_on only when started). */
+export function reportValuesOf(input: ReportInput): ReportValues {
   return {
     completed_this_month: BigInt(input.completedThisMonth),
     progress_text: input.progressText ?? null,
@@ -127,8 +133,8 @@ function valuesOf(input: ReportInput): ReportValues {
   };
 }
 
-/** What the audit trail and corrections keep of a report's figures. */
-const figuresOf = (r: ReportValues) => ({
+/** What the audit trail and corrections keep of a report's figures (also the ReportInput of those figures). */
+export const reportFiguresOf = (r: ReportValues) => ({
   completedThisMonth: formatWan(r.completed_this_month),
   progressText: r.progress_text ?? null,
   progressPercent: r.progress_percent == null ? null : Number(r.progress_percent),
@@ -139,9 +145,18 @@ const figuresOf = (r: ReportValues) => ({
   startedOn: r.started_on ?? null,
 });
 
-async function checkInput(trx: Transaction<DB>, ref: PeriodRef, cutoff: string, input: ReportInput) {
+/**
+ * The rules on a report's figures that need the database: the year-to-date never below zero, the start date
+ * within the year and not after the cut-off, the stage known. Read only; throws a field-level 400.
+ */
+export async function checkReportInput(
+  db: Kysely<DB> | Transaction<DB>,
+  ref: PeriodRef,
+  cutoff: string,
+  input: ReportInput,
+) {
   const fields: Record<string, MessageKey> = {};
-  const amounts = await repo.monthlyAmounts(trx, ref.projectId, ref.year);
+  const amounts = await repo.monthlyAmounts(db, ref.projectId, ref.year);
   if (firstNegativeYtdMonth(amounts, ref.month, BigInt(input.completedThisMonth)) !== null) {
     fields.completedThisMonth = 'report.ytdNegative';
   }
@@ -149,7 +164,7 @@ async function checkInput(trx: Transaction<DB>, ref: PeriodRef, cutoff: string, 
     fields.startedOn = 'report.startedBeforeYear';
   }
   if (input.stage) {
-    const stage = await trx
+    const stage = await db
       .selectFrom('lifecycle_stages')
       .select('code')
       .where('code', '=', input.stage)
@@ -168,64 +183,79 @@ export async function fileReport(
 ): Promise<ReportOutput> {
   requirePermission(actor, 'report.write');
   return deps.db.transaction().execute(async (trx) => {
-    const project = await visibleProject(trx, actor, ref.projectId);
-    if (monthStart(ref.year, ref.month) > deps.today()) throw errors.invalidField('period', 'report.futurePeriod');
-    const period = await ensurePeriod(trx, ref.year, ref.month, deps.deadlineDay);
-    const existing = await repo.findReport(trx, ref.projectId, ref.year, ref.month);
-    const values = valuesOf(input);
-    const locked = period.locked_at !== null;
-    let action: AuditAction;
-    let state: MonthlyReportTable['state'];
-    if (locked) {
-      if (!input.correctionReason) throw errors.invalidField('correctionReason', 'report.lockedNeedsReason');
-      if (!REPORT_CORRECTION_ROLES.includes(actor.role)) throw errors.forbidden();
-      action = 'correct';
-      state = existing?.state ?? 'locked';
-    } else {
-      const transition = reportTransition(existing?.state ?? null, input.submit ? 'submit' : 'save', actor.role);
-      if (!transition.ok)
-        throw transition.reason === 'forbidden' ? errors.forbidden() : errors.invalidField('state', 'report.state');
-      action = input.submit ? 'submit' : 'update';
-      state = transition.next;
-    }
-    await checkInput(trx, ref, period.cutoff_date, input);
-    const submitted =
-      state === 'submitted' ? { submitted_at: new Date(), submitted_by: actor.id, return_reason: null } : {};
-    const saved = existing
-      ? await trx
-          .updateTable('monthly_reports')
-          .set({ ...values, ...submitted, state, version: existing.version + 1, updated_at: new Date() })
-          .where('id', '=', existing.id)
-          .returning('id')
-          .executeTakeFirstOrThrow()
-      : await trx
-          .insertInto('monthly_reports')
-          .values({ ...values, ...submitted, project_id: ref.projectId, year: ref.year, month: ref.month, state })
-          .returning('id')
-          .executeTakeFirstOrThrow();
-    const before = existing ? figuresOf(existing) : null;
-    if (locked) {
-      await trx
-        .insertInto('report_corrections')
-        .values({
-          report_id: saved.id,
-          user_id: actor.id,
-          reason: input.correctionReason ?? '',
-          before: JSON.stringify(before ?? {}),
-          after: JSON.stringify(figuresOf(values)),
-        })
-        .execute();
-    }
-    await repo.refreshYearProgress(trx, ref.projectId, ref.year);
-    await recordAudit(trx, actor, {
-      entityType: 'report',
-      entityId: saved.id,
-      action: existing || locked ? action : 'create',
-      regionCode: project.regionCode,
-      before,
-      after: { ...figuresOf(values), state, period: `${ref.year}-${ref.month}`, reason: input.correctionReason },
-    });
+    await fileReportIn(trx, deps, actor, ref, input);
     return getReport(trx, actor, ref);
+  });
+}
+
+/**
+ * fileReport inside the caller's transaction: every rule, the write, the correction, the year-progress refresh
+ * and the audit row. The ledger import files each row through this, so both paths share one set of rules.
+ */
+export async function fileReportIn(
+  trx: Transaction<DB>,
+  deps: ReportCalendar,
+  actor: Actor,
+  ref: PeriodRef,
+  input: ReportInput,
+): Promise<void> {
+  requirePermission(actor, 'report.write');
+  const project = await visibleProject(trx, actor, ref.projectId);
+  if (monthStart(ref.year, ref.month) > deps.today()) throw errors.invalidField('period', 'report.futurePeriod');
+  const period = await ensurePeriod(trx, ref.year, ref.month, deps.deadlineDay);
+  const existing = await repo.findReport(trx, ref.projectId, ref.year, ref.month);
+  const values = reportValuesOf(input);
+  const locked = period.locked_at !== null;
+  let action: AuditAction;
+  let state: MonthlyReportTable['state'];
+  if (locked) {
+    if (!input.correctionReason) throw errors.invalidField('correctionReason', 'report.lockedNeedsReason');
+    if (!REPORT_CORRECTION_ROLES.includes(actor.role)) throw errors.forbidden();
+    action = 'correct';
+    state = existing?.state ?? 'locked';
+  } else {
+    const transition = reportTransition(existing?.state ?? null, input.submit ? 'submit' : 'save', actor.role);
+    if (!transition.ok)
+      throw transition.reason === 'forbidden' ? errors.forbidden() : errors.invalidField('state', 'report.state');
+    action = input.submit ? 'submit' : 'update';
+    state = transition.next;
+  }
+  await checkReportInput(trx, ref, period.cutoff_date, input);
+  const submitted =
+    state === 'submitted' ? { submitted_at: new Date(), submitted_by: actor.id, return_reason: null } : {};
+  const saved = existing
+    ? await trx
+        .updateTable('monthly_reports')
+        .set({ ...values, ...submitted, state, version: existing.version + 1, updated_at: new Date() })
+        .where('id', '=', existing.id)
+        .returning('id')
+        .executeTakeFirstOrThrow()
+    : await trx
+        .insertInto('monthly_reports')
+        .values({ ...values, ...submitted, project_id: ref.projectId, year: ref.year, month: ref.month, state })
+        .returning('id')
+        .executeTakeFirstOrThrow();
+  const before = existing ? reportFiguresOf(existing) : null;
+  if (locked) {
+    await trx
+      .insertInto('report_corrections')
+      .values({
+        report_id: saved.id,
+        user_id: actor.id,
+        reason: input.correctionReason ?? '',
+        before: JSON.stringify(before ?? {}),
+        after: JSON.stringify(reportFiguresOf(values)),
+      })
+      .execute();
+  }
+  await repo.refreshYearProgress(trx, ref.projectId, ref.year);
+  await recordAudit(trx, actor, {
+    entityType: 'report',
+    entityId: saved.id,
+    action: existing || locked ? action : 'create',
+    regionCode: project.regionCode,
+    before,
+    after: { ...reportFiguresOf(values), state, period: `${ref.year}-${ref.month}`, reason: input.correctionReason },
   });
 }
 
@@ -238,39 +268,50 @@ export async function reviewReport(
 ): Promise<ReportOutput> {
   requirePermission(actor, 'report.review');
   return deps.db.transaction().execute(async (trx) => {
-    const project = await visibleProject(trx, actor, ref.projectId);
-    const period = await findPeriod(trx, ref.year, ref.month);
-    const existing = await repo.findReport(trx, ref.projectId, ref.year, ref.month);
-    if (!existing || !period) throw errors.notFound();
-    if (period.locked_at) throw errors.invalidField('state', 'report.state');
-    const transition = reportTransition(existing.state, review.decision, actor.role);
-    if (!transition.ok)
-      throw transition.reason === 'forbidden' ? errors.forbidden() : errors.invalidField('state', 'report.state');
-    const now = new Date();
-    const stamp =
-      review.decision === 'confirm'
-        ? { confirmed_at: now, confirmed_by: actor.id }
-        : {
-            reviewed_at: now,
-            reviewed_by: actor.id,
-            return_reason: review.decision === 'return' ? (review.reason ?? null) : null,
-          };
-    await trx
-      .updateTable('monthly_reports')
-      .set({ ...stamp, state: transition.next, version: existing.version + 1, updated_at: now })
-      .where('id', '=', existing.id)
-      .execute();
-    if (review.decision === 'approve') await applyToProject(trx, actor, existing);
-    await repo.refreshYearProgress(trx, ref.projectId, ref.year);
-    await recordAudit(trx, actor, {
-      entityType: 'report',
-      entityId: existing.id,
-      action: review.decision,
-      regionCode: project.regionCode,
-      before: { state: existing.state },
-      after: { state: transition.next, reason: review.reason },
-    });
+    await reviewReportIn(trx, actor, ref, review);
     return getReport(trx, actor, ref);
+  });
+}
+
+/** reviewReport inside the caller's transaction (the ledger import approves what a reviewer files). */
+export async function reviewReportIn(
+  trx: Transaction<DB>,
+  actor: Actor,
+  ref: PeriodRef,
+  review: ReviewInput,
+): Promise<void> {
+  requirePermission(actor, 'report.review');
+  const project = await visibleProject(trx, actor, ref.projectId);
+  const period = await findPeriod(trx, ref.year, ref.month);
+  const existing = await repo.findReport(trx, ref.projectId, ref.year, ref.month);
+  if (!existing || !period) throw errors.notFound();
+  if (period.locked_at) throw errors.invalidField('state', 'report.state');
+  const transition = reportTransition(existing.state, review.decision, actor.role);
+  if (!transition.ok)
+    throw transition.reason === 'forbidden' ? errors.forbidden() : errors.invalidField('state', 'report.state');
+  const now = new Date();
+  const stamp =
+    review.decision === 'confirm'
+      ? { confirmed_at: now, confirmed_by: actor.id }
+      : {
+          reviewed_at: now,
+          reviewed_by: actor.id,
+          return_reason: review.decision === 'return' ? (review.reason ?? null) : null,
+        };
+  await trx
+    .updateTable('monthly_reports')
+    .set({ ...stamp, state: transition.next, version: existing.version + 1, updated_at: now })
+    .where('id', '=', existing.id)
+    .execute();
+  if (review.decision === 'approve') await applyToProject(trx, actor, existing);
+  await repo.refreshYearProgress(trx, ref.projectId, ref.year);
+  await recordAudit(trx, actor, {
+    entityType: 'report',
+    entityId: existing.id,
+    action: review.decision,
+    regionCode: project.regionCode,
+    before: { state: existing.state },
+    after: { state: transition.next, reason: review.reason },
   });
 }
 
