@@ -15,6 +15,9 @@ const DashboardPage = lazy(() => import('./pages/dashboard/DashboardPage.tsx'));
 const ReportFilePage = lazy(() => import('./pages/reports/ReportFilePage.tsx'));
 const ReportPage = lazy(() => import('./pages/reports/ReportPage.tsx'));
 const ReviewDeskPage = lazy(() => import('./pages/reports/ReviewDeskPage.tsx'));
+const LedgerImportPage = lazy(() => import('./pages/ledger/LedgerImportPage.tsx'));
+const BulletinPage = lazy(() => import('./pages/bulletins/BulletinPage.tsx'));
+const OpenDataPage = lazy(() => import('./pages/openData/OpenDataPage.tsx'));
 const NotFoundPage = lazy(() => import('./pages/misc/NotFoundPage.tsx'));
 
 /** The routes: /login outside the shell, everything else inside it behind the session check. */
@@ -41,6 +44,9 @@ export function App() {
             <Route path="/projects/new" element={<ProjectFormPage />} />
             <Route path="/projects/:id" element={<ProjectDetailPage />} />
             <Route path="/projects/:id/edit" element={<ProjectFormPage />} />
+            <Route path="/ledger/import" element={<LedgerImportPage />} />
+            <Route path="/bulletins" element={<BulletinPage />} />
+            <Route path="/open-data" element={<OpenDataPage />} />
             <Route path="*" element={<NotFoundPage />} />
           </Route>
         </Routes>

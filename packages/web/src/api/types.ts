@@ -19,6 +19,8 @@ export interface SessionUser {
 export interface SessionResponse {
   user: SessionUser;
   csrfToken: string;
+  /** The app's date (YYYY-MM-DD; fixed in the demo): default periods and as-of dates count from it, not the browser's clock. */
+  today: string;
 }
 
 export interface DemoAccount {

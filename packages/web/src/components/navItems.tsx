@@ -1,5 +1,13 @@
 import type { ReactNode } from 'react';
-import { AuditOutlined, DashboardOutlined, DatabaseOutlined, FormOutlined } from '@ant-design/icons';
+import {
+  AuditOutlined,
+  CloudUploadOutlined,
+  DashboardOutlined,
+  DatabaseOutlined,
+  FileTextOutlined,
+  FormOutlined,
+  GlobalOutlined,
+} from '@ant-design/icons';
 import type { Permission, Role } from '@keyprojects/core';
 import type { MessageId } from '../i18n/translate.ts';
 
@@ -30,6 +38,9 @@ export const NAV_ITEMS: readonly NavItem[] = [
   },
   { path: '/reports', labelId: 'menu.reportReview', icon: <AuditOutlined />, permission: 'report.review' },
   { path: '/projects', labelId: 'menu.projects', icon: <DatabaseOutlined />, permission: 'project.read' },
+  { path: '/ledger/import', labelId: 'menu.ledgerImport', icon: <CloudUploadOutlined />, permission: 'project.create' },
+  { path: '/bulletins', labelId: 'menu.bulletins', icon: <FileTextOutlined />, permission: 'bulletin.read' },
+  { path: '/open-data', labelId: 'menu.openData', icon: <GlobalOutlined />, permission: 'project.read' },
 ];
 
 /** Where `/` (and the login) leads a role when it is not the project library. */

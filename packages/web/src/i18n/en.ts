@@ -1,4 +1,6 @@
 import { enDashboard } from './en.dashboard.ts';
+import { enLedger } from './en.ledger.ts';
+import { enPublishing } from './en.publishing.ts';
 import { enReporting } from './en.reporting.ts';
 import type { MessageId } from './zh.ts';
 
@@ -12,6 +14,9 @@ export const en: Record<MessageId, string> = {
   'menu.reportFile': 'Monthly reports',
   'menu.reportReview': 'Report review',
   'menu.projects': 'Project library',
+  'menu.ledgerImport': 'Data import',
+  'menu.bulletins': 'Bulletins',
+  'menu.openData': 'Open data',
   'menu.open': 'Open menu',
   'home.noSections': 'Your role has no sections to open yet',
 
@@ -171,4 +176,6 @@ export const en: Record<MessageId, string> = {
 
   ...enDashboard,
   ...enReporting,
+  ...enLedger,
+  ...enPublishing,
 };

@@ -1,4 +1,6 @@
 import { zhDashboard } from './zh.dashboard.ts';
+import { zhLedger } from './zh.ledger.ts';
+import { zhPublishing } from './zh.publishing.ts';
 import { zhReporting } from './zh.reporting.ts';
 
 /** The Chinese catalogue: the source of every message id. `{name}` marks a value filled in by `t()`. */
@@ -11,6 +13,9 @@ export const zh = {
   'menu.reportFile': '月报填报',
   'menu.reportReview': '月报审核',
   'menu.projects': '项目库',
+  'menu.ledgerImport': '数据导入',
+  'menu.bulletins': '简报',
+  'menu.openData': '开放数据',
   'menu.open': '打开菜单',
   'home.noSections': '您的角色目前没有可进入的业务页面',
 
@@ -170,6 +175,8 @@ export const zh = {
 
   ...zhDashboard,
   ...zhReporting,
+  ...zhLedger,
+  ...zhPublishing,
 } as const;
 
 /** Every message id of the catalogue. */

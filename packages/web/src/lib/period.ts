@@ -1,15 +1,9 @@
 /** Reporting periods: which one is current, the default as-of date of the statistics, and period labels. */
-import dayjs from 'dayjs';
 import type { ReportingPeriod } from '../api/types.ts';
 
 export interface PeriodRef {
   year: number;
   month: number;
-}
-
-/** Today in the browser, YYYY-MM-DD. */
-export function todayIso(): string {
-  return dayjs().format('YYYY-MM-DD');
 }
 
 const monthStart = (p: PeriodRef) => `${p.year}-${String(p.month).padStart(2, '0')}-01`;

@@ -41,15 +41,17 @@ export function SessionProvider({ children }: { children: ReactNode }) {
   }, [queryClient]);
 
   const user = session.isError ? null : session.data === undefined ? undefined : (session.data?.user ?? null);
+  const today = session.data?.today;
 
   const value = useMemo<SessionContextValue>(
     () => ({
       user,
+      today,
       login,
       logout,
       can: (permission: Permission) => (user ? roleCan(user.role, permission) : false),
     }),
-    [user, login, logout],
+    [user, today, login, logout],
   );
 
   return <SessionContext.Provider value={value}>{children}</SessionContext.Provider>;

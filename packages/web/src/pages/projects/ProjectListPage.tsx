@@ -5,6 +5,7 @@ import { useNavigate, useSearchParams } from 'react-router';
 import type { ProjectListItem } from '@keyprojects/core';
 import { useProjectList } from '../../api/projects.ts';
 import { useCodelists } from '../../api/reference.ts';
+import { ExportButton } from '../../components/ExportButton.tsx';
 import { Forbidden } from '../../components/Forbidden.tsx';
 import { PageHeader } from '../../components/PageHeader.tsx';
 import { useT } from '../../i18n/useT.ts';
@@ -84,11 +85,14 @@ export default function ProjectListPage() {
       <PageHeader
         title={t('project.listTitle')}
         extra={
-          can('project.create') && (
-            <Button type="primary" icon={<PlusOutlined />} onClick={handleCreate}>
-              {t('project.new')}
-            </Button>
-          )
+          <>
+            <ExportButton name="projects" query={toApiParams(state)} />
+            {can('project.create') && (
+              <Button type="primary" icon={<PlusOutlined />} onClick={handleCreate}>
+                {t('project.new')}
+              </Button>
+            )}
+          </>
         }
       />
       <Card size="small" style={{ marginBottom: 12 }}>

@@ -5,6 +5,7 @@ import { Navigate, useSearchParams } from 'react-router';
 import { usePeriods, useReportList, type ReportRef } from '../../api/reports.ts';
 import { useScopeRegions } from '../../api/reference.ts';
 import type { ReportListItem, ReportListState } from '../../api/types.ts';
+import { ExportButton } from '../../components/ExportButton.tsx';
 import { Forbidden } from '../../components/Forbidden.tsx';
 import { PageHeader } from '../../components/PageHeader.tsx';
 import { useLocale } from '../../i18n/useT.ts';
@@ -69,7 +70,14 @@ export default function ReviewDeskPage() {
       <PageHeader
         title={t('review.title')}
         sub={info ? t('report.periodInfo', { cutoff: info.cutoffDate, deadline: info.deadline }) : undefined}
-        extra={state && <PeriodPicker value={state} max={current} onChange={handlePeriod} />}
+        extra={
+          state && (
+            <>
+              <PeriodPicker value={state} max={current} onChange={handlePeriod} />
+              <ExportButton name="monthly-reports" query={{ ...toListParams(state) }} />
+            </>
+          )
+        }
       />
       {info?.locked && <Alert type="info" showIcon title={t('review.locked')} style={{ marginBottom: 12 }} />}
       <Card size="small">

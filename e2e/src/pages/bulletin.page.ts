@@ -1,0 +1,25 @@
+/** Page model of 简报 (/bulletins). */
+import type { Page } from 'playwright-core';
+
+export class BulletinPage {
+  constructor(private readonly page: Page) {}
+
+  /** Opens the page with its defaults (the session's date, the default template). */
+  async open(baseUrl: string): Promise<void> {
+    await this.page.goto(`${baseUrl}/bulletins`);
+    await this.page.getByTestId('bulletin-document').waitFor();
+  }
+
+  asOf(): Promise<string> {
+    return this.page.getByTestId('as-of').inputValue();
+  }
+
+  /** The bulletin's paragraphs as shown. */
+  text(): Promise<string> {
+    return this.page.getByTestId('bulletin-document').innerText();
+  }
+
+  docxHref(): Promise<string | null> {
+    return this.page.getByTestId('bulletin-docx').getAttribute('href');
+  }
+}

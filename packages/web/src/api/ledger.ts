@@ -1,0 +1,57 @@
+/** Excel ledgers: templates, imports (preview, commit as a background job, its progress) and list exports. */
+import { apiRequest, apiUrl, type QueryValue } from './client.ts';
+import type { LedgerImportJob, LedgerImportResult } from './ledgerTypes.ts';
+
+/** What a ledger holds: the project library, or one month's reports. */
+export type LedgerKind = 'projects' | 'monthly-reports';
+
+/** The ledger to import: its kind and, for monthly reports, the period. */
+export interface LedgerTarget {
+  kind: LedgerKind;
+  year?: number;
+  month?: number;
+}
+
+// Projects are the endpoints' default kind, so their requests carry no `kind` at all.
+const targetQuery = (target: LedgerTarget): Record<string, QueryValue> =>
+  target.kind === 'monthly-reports' ? { kind: target.kind, year: target.year, month: target.month } : {};
+
+/** The link of the empty template for a ledger (a plain download: the session cookie goes along). */
+export function ledgerTemplateUrl(target: LedgerTarget): string {
+  return apiUrl('/ledger/template.xlsx', targetQuery(target));
+}
+
+/** The link of an Excel export of a list, with that list's own query parameters. */
+export function exportUrl(name: 'projects' | 'monthly-reports', query: Record<string, QueryValue>): string {
+  return apiUrl(`/exports/${name}.xlsx`, query);
+}
+
+const formOf = (file: File) => {
+  const form = new FormData();
+  form.append('file', file);
+  return form;
+};
+
+/** Checks a ledger without writing anything: what each row would do, and every error. */
+export function previewLedger(target: LedgerTarget, file: File, signal?: AbortSignal): Promise<LedgerImportResult> {
+  return apiRequest<LedgerImportResult>('/ledger/import', {
+    method: 'POST',
+    query: { ...targetQuery(target), dryRun: true, async: false },
+    body: formOf(file),
+    signal,
+  });
+}
+
+/** Starts writing a ledger (all rows or none) as a background job; poll it with fetchImportJob. */
+export function startLedgerImport(target: LedgerTarget, file: File): Promise<LedgerImportJob> {
+  return apiRequest<LedgerImportJob>('/ledger/import', {
+    method: 'POST',
+    query: { ...targetQuery(target), dryRun: false, async: true },
+    body: formOf(file),
+  });
+}
+
+/** A background import's progress, and its result once done. */
+export function fetchImportJob(id: string, signal?: AbortSignal): Promise<LedgerImportJob> {
+  return apiRequest<LedgerImportJob>(`/ledger/jobs/${encodeURIComponent(id)}`, { signal });
+}
