@@ -40,7 +40,11 @@ describe('bulletins, Excel ledgers and the import preview in the browser', () =>
     const text = await bulletin.text();
     expect(text).toContain('已开复工299个');
     expect(text).toContain('开复工率77.3%');
-    expect(await bulletin.docxHref()).toContain('asOf=2021-05-20');
+    expect(await bulletin.fileHref('docx')).toContain('asOf=2021-05-20');
+    // The PDF link downloads with the session's cookie.
+    const pdf = await page.request.get(new URL((await bulletin.fileHref('pdf')) ?? '', running.baseUrl).href);
+    expect(pdf.headers()['content-type']).toBe('application/pdf');
+    expect((await pdf.body()).subarray(0, 5).toString('latin1')).toBe('%PDF-');
   });
 
   it('previews a ledger with an error without writing, then imports a good one as a job', async () => {

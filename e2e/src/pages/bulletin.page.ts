@@ -19,7 +19,8 @@ export class BulletinPage {
     return this.page.getByTestId('bulletin-document').innerText();
   }
 
-  docxHref(): Promise<string | null> {
-    return this.page.getByTestId('bulletin-docx').getAttribute('href');
+  /** The download link of the Word or PDF button. */
+  fileHref(format: 'docx' | 'pdf'): Promise<string | null> {
+    return this.page.getByTestId(`bulletin-${format}`).getAttribute('href');
   }
 }

@@ -1,6 +1,7 @@
 import {
   DEFAULT_STAGES,
   FEN_PER_WAN,
+  OC4IDS_SANDBOX_ROOT,
   ROLES,
   ROLES_WITH_ORGANIZATION,
   ROLES_WITH_REGION,
@@ -299,13 +300,17 @@ describe('Daqing demo: records are well formed', () => {
 });
 
 describe('Daqing demo: accounts', () => {
-  it('has one account per role with one strong password', () => {
-    expect(demo.users.map((u) => u.role).sort()).toEqual([...ROLES].sort());
+  it('has one account per role, a sandbox administrator, and one strong password', () => {
+    const city = demo.users.filter((u) => u.regionCode !== OC4IDS_SANDBOX_ROOT);
+    expect(city.map((u) => u.role).sort()).toEqual([...ROLES].sort());
+    expect(demo.users.filter((u) => u.regionCode === OC4IDS_SANDBOX_ROOT).map((u) => u.role)).toEqual(['city_admin']);
+    // The city's administrator comes first: whoever looks a role up finds the city's account.
+    expect(demo.users.find((u) => u.role === 'city_admin')?.regionCode).toBe('230600');
     expect(demo.password).toBe(DAQING_DEMO_PASSWORD);
     expect(demo.password.length).toBeGreaterThanOrEqual(12);
     for (const re of [/[A-Z]/, /[a-z]/, /\d/, /[^A-Za-z0-9]/]) expect(demo.password).toMatch(re);
     const orgs = new Map(demo.organizations.map((o) => [o.key, o]));
-    for (const u of demo.users) {
+    for (const u of city) {
       if (ROLES_WITH_REGION.includes(u.role)) expect(u.regionCode).toMatch(/^2306\d\d$/);
       if (ROLES_WITH_ORGANIZATION.includes(u.role)) expect(orgs.has(u.organizationKey ?? '')).toBe(true);
     }

@@ -3,7 +3,7 @@
  * 387 key projects (210 new, 177 continuing), total investment 1528.2亿, 2021 plan 577.5亿, 299 started or resumed,
  * 94.5亿 completed; and the 2020 list a year earlier. Pure and deterministic: no I/O, no Math.random.
  */
-import { FEN_PER_WAN } from '@keyprojects/core';
+import { FEN_PER_WAN, OC4IDS_SANDBOX_ROOT } from '@keyprojects/core';
 import { buildFlows } from './daqing.money.ts';
 import { CITY_CODE, CITY_NAME, REGIONS } from './daqing.names.ts';
 import { OrganizationRegistry } from './daqing.orgs.ts';
@@ -129,7 +129,10 @@ export function generateDaqingDemo(): DaqingDemo {
   };
 }
 
-/** One account per role. */
+/**
+ * One account per role, and an administrator of the open-data sandbox: OC4IDS imports land in a region of their
+ * own, out of the city's scope and statistics, so only an account of that region sees them in the library.
+ */
 function demoUsers(ownerKey: string | null): DemoUser[] {
   const user = (
     username: string,
@@ -155,5 +158,6 @@ function demoUsers(ownerKey: string | null): DemoUser[] {
     user('sysadmin', '系统管理员', 'system_admin', null, null),
     user('secadmin', '安全管理员', 'security_admin', null, null),
     user('auditor', '审计管理员', 'audit_admin', null, null),
+    user('opendata.admin', '刘洋（开放数据沙箱）', 'city_admin', OC4IDS_SANDBOX_ROOT, null),
   ];
 }

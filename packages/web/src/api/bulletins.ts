@@ -1,4 +1,4 @@
-/** Bulletins (简报/通报): templates and their placeholders, the generated text, the Word download. */
+/** Bulletins (简报/通报): templates and their placeholders, the generated text, the Word and PDF downloads. */
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { apiRequest, apiUrl } from './client.ts';
 
@@ -91,7 +91,11 @@ export function saveBulletinTemplate(
   return apiRequest<BulletinTemplate>(`/bulletins/templates/${id}`, { method: 'PUT', body: input, ifMatch: version });
 }
 
-/** The link of the bulletin as a Word document. */
-export function bulletinDocxUrl(scope: BulletinScope): string {
-  return apiUrl('/bulletins/docx', { asOf: scope.asOf, regionCode: scope.regionCode, templateId: scope.templateId });
+/** The link of the bulletin as a Word document or a PDF. */
+export function bulletinFileUrl(scope: BulletinScope, format: 'docx' | 'pdf'): string {
+  return apiUrl(`/bulletins/${format}`, {
+    asOf: scope.asOf,
+    regionCode: scope.regionCode,
+    templateId: scope.templateId,
+  });
 }

@@ -8,6 +8,7 @@ export const enPublishing: Record<keyof typeof zhPublishing, string> = {
   'bulletin.asOf': 'As of',
   'bulletin.region': 'Region',
   'bulletin.template': 'Template',
+  'bulletin.pdf': 'Download PDF',
   'bulletin.docx': 'Download Word',
   'bulletin.generating': 'Generating…',
   'bulletin.empty': 'The template produced no paragraphs',

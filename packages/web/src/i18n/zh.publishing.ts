@@ -5,6 +5,7 @@ export const zhPublishing = {
   'bulletin.asOf': '截至',
   'bulletin.region': '区域',
   'bulletin.template': '模板',
+  'bulletin.pdf': '下载PDF',
   'bulletin.docx': '下载Word',
   'bulletin.generating': '正在生成…',
   'bulletin.empty': '所选模板没有生成任何段落',

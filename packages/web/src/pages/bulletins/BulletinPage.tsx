@@ -1,10 +1,10 @@
 import { useState } from 'react';
 import { Button, Card, Col, Flex, Grid, Row, Select } from 'antd';
-import { EditOutlined, FileWordOutlined } from '@ant-design/icons';
+import { EditOutlined, FilePdfOutlined, FileWordOutlined } from '@ant-design/icons';
 import { useQueryClient } from '@tanstack/react-query';
 import { useSearchParams } from 'react-router';
 import {
-  bulletinDocxUrl,
+  bulletinFileUrl,
   bulletinKeys,
   useBulletinPreview,
   useBulletinTemplates,
@@ -120,9 +120,17 @@ export default function BulletinPage() {
               </Button>
             )}
             <Button
+              icon={<FilePdfOutlined />}
+              href={scope ? bulletinFileUrl(scope, 'pdf') : undefined}
+              disabled={!scope}
+              data-testid="bulletin-pdf"
+            >
+              {t('bulletin.pdf')}
+            </Button>
+            <Button
               type="primary"
               icon={<FileWordOutlined />}
-              href={scope ? bulletinDocxUrl(scope) : undefined}
+              href={scope ? bulletinFileUrl(scope, 'docx') : undefined}
               disabled={!scope}
               data-testid="bulletin-docx"
             >
