@@ -12,14 +12,10 @@
 import { createWriteStream } from 'node:fs';
 import { readFile, writeFile } from 'node:fs/promises';
 import { once } from 'node:events';
-import type { Kysely } from 'kysely';
-import type { Locale } from '@keyprojects/core';
 import { fixedClock, systemClock } from '../clock.ts';
 import { loadConfig } from '../config.ts';
 import { migrateToLatest } from '../db/migrate.ts';
 import { RequestValidationError, issuesToFields } from '../errors.ts';
-import type { DB } from '../db/schema.ts';
-import type { Actor } from '../modules/auth/actor.ts';
 import { EXPORTS, findExport } from '../modules/ledger/export.registry.ts';
 import {
   LEDGER_KINDS,
@@ -32,36 +28,8 @@ import {
 } from '../modules/ledger/ledger.service.ts';
 import type { ReportCalendar } from '../modules/report/report.service.ts';
 import type { ImportProgress } from '../modules/ledger/ledger.pipeline.ts';
+import { cliActor, option } from './cli-actor.ts';
 import type { CliCommand, CliValues } from './command.ts';
-
-const option = (values: CliValues, name: string) => {
-  const value = values[name];
-  return typeof value === 'string' && value !== '' ? value : undefined;
-};
-
-/** The acting user: --as <username>, else the first active city administrator. */
-async function cliActor(db: Kysely<DB>, values: CliValues): Promise<Actor> {
-  const username = option(values, 'as');
-  let query = db
-    .selectFrom('users')
-    .select(['id', 'username', 'display_name', 'role', 'region_code', 'organization_id'])
-    .where('disabled', '=', false);
-  query = username ? query.where('username', '=', username) : query.where('role', '=', 'city_admin').orderBy('id');
-  const user = await query.executeTakeFirst();
-  if (!user) throw new Error(username ? `no active user ${username}` : 'no city administrator; name one with --as');
-  const locale: Locale = option(values, 'lang') === 'en' ? 'en' : 'zh';
-  return {
-    id: user.id,
-    username: user.username,
-    displayName: user.display_name,
-    role: user.role,
-    regionCode: user.region_code,
-    organizationId: user.organization_id,
-    ip: null,
-    userAgent: 'keyprojects-cli',
-    locale,
-  };
-}
 
 function requireOut(values: CliValues): string {
   const out = option(values, 'out');

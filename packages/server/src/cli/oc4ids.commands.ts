@@ -7,38 +7,12 @@
 import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import type { Kysely } from 'kysely';
 import { migrateToLatest } from '../db/migrate.ts';
-import type { DB } from '../db/schema.ts';
 import { RequestValidationError, issuesToFields } from '../errors.ts';
-import type { Actor } from '../modules/auth/actor.ts';
 import { importPackage } from '../modules/oc4ids/oc4ids.import.service.ts';
 import { exportPackage } from '../modules/oc4ids/oc4ids.service.ts';
-import type { CliCommand, CliValues } from './command.ts';
-
-/** The user named by --as, or the first active city administrator. */
-async function actorFor(db: Kysely<DB>, values: CliValues): Promise<Actor> {
-  const username = values.as;
-  if (username !== undefined && typeof username !== 'string') throw new Error('--as needs a username');
-  let query = db
-    .selectFrom('users')
-    .where('disabled', '=', false)
-    .select(['id', 'username', 'display_name', 'role', 'region_code', 'organization_id']);
-  query = username ? query.where('username', '=', username) : query.where('role', '=', 'city_admin').orderBy('id');
-  const user = await query.executeTakeFirst();
-  if (!user) throw new Error(username ? `no active user ${username}` : 'no active city administrator; pass --as');
-  return {
-    id: user.id,
-    username: user.username,
-    displayName: user.display_name,
-    role: user.role,
-    regionCode: user.region_code,
-    organizationId: user.organization_id,
-    ip: null,
-    userAgent: 'keyprojects-cli',
-    locale: 'zh',
-  };
-}
+import { cliActor } from './cli-actor.ts';
+import type { CliCommand } from './command.ts';
 
 /** An invalid package as one line naming each bad field, for the terminal. */
 function describeInvalid(error: unknown): never {
@@ -53,7 +27,7 @@ export const oc4idsCommands: Record<string, CliCommand> = {
     const out = values.out;
     if (typeof out !== 'string') throw new Error('--out <file.json> is required');
     await migrateToLatest(database.db);
-    const actor = await actorFor(database.db, values);
+    const actor = await cliActor(database.db, values);
     const file = path.resolve(out);
     const result = await exportPackage(database.db, actor, {}, { uri: pathToFileURL(file).href });
     // The schema requires at least one project; an empty file would be refused by every OC4IDS tool.
@@ -69,7 +43,7 @@ export const oc4idsCommands: Record<string, CliCommand> = {
     const [file] = args;
     if (!file) throw new Error('usage: import-oc4ids <file.json> [--as <username>]');
     await migrateToLatest(database.db);
-    const actor = await actorFor(database.db, values);
+    const actor = await cliActor(database.db, values);
     const body: unknown = JSON.parse(await readFile(path.resolve(file), 'utf8'));
     const result = await importPackage(database.db, actor, body).catch(describeInvalid);
     print(
