@@ -6,8 +6,10 @@
  *   create-admin --username U --password P [--role R] [--region CODE] [--display-name N]
  *   health                       check the database and print what it holds
  *   stats --as-of DATE [--region CODE]   headline figures with year-on-year differences
- *   bulletin --as-of DATE [--region CODE] [--out FILE.docx]   the bulletin text, or a .docx
- *   import FILE.xlsx [--dry-run] [--as USER] / export projects --out FILE.xlsx / template --out FILE.xlsx   ledgers
+ *   bulletin --as-of DATE [--region CODE] [--out FILE.docx|FILE.pdf]   the bulletin text, or a Word/PDF file
+ *   import FILE.xlsx [--kind monthly-reports --period YYYY-MM] [--dry-run] [--as USER]   a ledger, all rows or none
+ *   template [--kind monthly-reports --period YYYY-MM] --out FILE.xlsx   a ledger template
+ *   export projects|monthly-reports --out FILE.xlsx [--query "k=v&…"]   a list as Excel, with its filters
  *   export-oc4ids --out FILE [--as USER] / import-oc4ids FILE [--as USER]   OC4IDS open data
  */
 import { loadConfig } from './config.ts';
