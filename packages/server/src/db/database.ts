@@ -13,6 +13,14 @@ import type { DB } from './schema.ts';
 
 export const TIME_ZONE = 'Asia/Shanghai';
 
+/**
+ * The embedded engine's buffer pool. At PostgreSQL's default of 128 MB the process is resident for the whole
+ * pool as soon as the database opens (measured on a 50,000-project directory: 378 MB RSS after open at 128 MB,
+ * 314 MB at 64 MB, 270 MB at 32 MB, 271 MB at 16 MB). Pages outside the pool are read from the operating
+ * system's file cache (or, in memory, from the WASM file system); the dashboard benchmark did not change.
+ */
+const PGLITE_SHARED_BUFFERS = '32MB';
+
 export interface Database {
   db: Kysely<DB>;
   kind: 'pglite' | 'postgres';
@@ -54,7 +62,10 @@ export async function openDatabase(target: DatabaseTarget): Promise<Database> {
 
   const release = 'dataDir' in target ? lockDataDir(target.dataDir) : () => undefined;
   try {
-    const pglite = await PGlite.create('dataDir' in target ? target.dataDir : 'memory://', { extensions: { pg_trgm } });
+    const pglite = await PGlite.create('dataDir' in target ? target.dataDir : 'memory://', {
+      extensions: { pg_trgm },
+      startParams: [...PGlite.defaultStartParams, '-c', `shared_buffers=${PGLITE_SHARED_BUFFERS}`],
+    });
     await pglite.exec(`SET TIME ZONE '${TIME_ZONE}'`);
     // PGlite is one backend: a pool of one connection queues requests instead of interleaving them.
     const pool = new pg.Pool(Object.assign(createPgConfig(pglite), { types: typeParsers, max: 1 }));

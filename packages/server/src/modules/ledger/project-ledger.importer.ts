@@ -22,7 +22,7 @@ import { MAX_DETAILED_ROWS, type LedgerImporter } from './ledger.pipeline.ts';
 import type { RowIssue, RowOutcome } from './ledger.schema.ts';
 import { buildCandidate } from './project-ledger.candidate.ts';
 import { creationChanges, diffProject } from './project-ledger.diff.ts';
-import { loadExisting, loadReferences, type References } from './project-ledger.references.ts';
+import { loadExisting, loadReferences } from './project-ledger.references.ts';
 import { issueMaker, outOfScope, readRow, resolveRefs } from './project-ledger.rows.ts';
 import { writeCreates, writeUpdates, type PlannedCreate, type PlannedUpdate } from './project-ledger.write.ts';
 
@@ -30,7 +30,6 @@ import { writeCreates, writeUpdates, type PlannedCreate, type PlannedUpdate } fr
 export interface ProjectLedgerPlan {
   creates: PlannedCreate[];
   updates: PlannedUpdate[];
-  refs: References;
 }
 
 const PROGRESS_EVERY = 500;
@@ -69,7 +68,7 @@ export const projectLedgerImporter: LedgerImporter<ProjectLedgerKey, ProjectLedg
     let detailed = 0;
     const outcomes: RowOutcome[] = [];
     const issues: RowIssue[] = [];
-    const plan: ProjectLedgerPlan = { creates: [], updates: [], refs };
+    const plan: ProjectLedgerPlan = { creates: [], updates: [] };
     parsed.forEach((row, index) => {
       if (index % PROGRESS_EVERY === 0) progress({ phase: 'validating', processed: index, total: parsed.length });
       const current = row.code === null ? undefined : existing.visible.get(row.code);
@@ -136,7 +135,7 @@ export const projectLedgerImporter: LedgerImporter<ProjectLedgerKey, ProjectLedg
     });
     const done = { count: 0, total: plan.creates.length + plan.updates.length };
     progress({ phase: 'writing', processed: 0, total: done.total });
-    await writeUpdates(db, actor, plan.updates, plan.refs, progress, done, (row) => byRow(row, 'import.conflict'));
-    await writeCreates(db, actor, plan.creates, plan.refs, progress, done, (row) => byRow(row, 'import.taken'));
+    await writeUpdates(db, actor, plan.updates, progress, done, (row) => byRow(row, 'import.conflict'));
+    await writeCreates(db, actor, plan.creates, progress, done, (row) => byRow(row, 'import.taken'));
   },
 };

@@ -1,13 +1,13 @@
 /**
  * What a project ledger's rows refer to, loaded in bulk once per import instead of per row: regions,
  * stages, organisations, service officers, and the live projects with the file's codes (the visible ones
- * in full, as the API shows them, to compare against; the others only to know their codes are taken).
+ * in full, as the project repository shows them, to compare against; the others only to know their codes are taken).
  */
 import { sql, type Kysely, type Transaction } from 'kysely';
-import { formatWan, normaliseLabel, type ProjectOutput } from '@keyprojects/core';
+import { normaliseLabel, type ProjectOutput } from '@keyprojects/core';
 import type { DB } from '../../db/schema.ts';
-import { visibleProjects } from '../../db/scope.ts';
 import type { Actor } from '../auth/actor.ts';
+import { findProjects } from '../project/project.repository.ts';
 
 type Db = Kysely<DB> | Transaction<DB>;
 
@@ -115,106 +115,10 @@ export async function loadExisting(db: Db, actor: Actor, codes: readonly string[
       .where('deleted_at', 'is', null)
       .execute();
     for (const row of live) existing.taken.add(row.code);
-    for (const project of await loadVisibleProjects(db, actor, chunk)) {
+    for (const project of await findProjects(db, actor, { codes: chunk })) {
       existing.visible.set(project.code, project);
       existing.taken.delete(project.code);
     }
   }
   return existing;
-}
-
-/**
- * The visible projects with these codes, mapped exactly as the project repository's findProject maps
- * one (the import compares against and audits these snapshots; a test holds the two in step).
- */
-async function loadVisibleProjects(db: Db, actor: Actor, codes: string[]): Promise<ProjectOutput[]> {
-  const rows = await db
-    .selectFrom('projects')
-    .where(visibleProjects(actor))
-    .where(sql<boolean>`projects.code = any(${codes}::text[])`)
-    .innerJoin('organizations as o', 'o.id', 'projects.owner_org_id')
-    .innerJoin('regions as r', 'r.code', 'projects.region_code')
-    .leftJoin('users as so', 'so.id', 'projects.service_officer_id')
-    .selectAll('projects')
-    .select([
-      'o.name as ownerName',
-      'o.credit_code as ownerCreditCode',
-      'r.name as regionName',
-      'so.display_name as serviceOfficerName',
-    ])
-    .execute();
-  if (rows.length === 0) return [];
-  const ids = rows.map((row) => row.id);
-  const [funding, plans] = await Promise.all([
-    db
-      .selectFrom('project_funding_sources')
-      .selectAll()
-      .where(sql<boolean>`project_id = any(${ids}::int[])`)
-      .orderBy('kind')
-      .execute(),
-    db
-      .selectFrom('annual_plans')
-      .selectAll()
-      .where(sql<boolean>`project_id = any(${ids}::int[])`)
-      .orderBy('year')
-      .execute(),
-  ]);
-  const fundingOf = new Map<number, ProjectOutput['fundingSources']>();
-  for (const f of funding) {
-    push(fundingOf, f.project_id, {
-      kind: f.kind as ProjectOutput['fundingSources'][number]['kind'],
-      applied: formatWan(f.applied),
-      approved: formatWan(f.approved),
-      issued: formatWan(f.issued),
-    });
-  }
-  const plansOf = new Map<number, ProjectOutput['annualPlans']>();
-  for (const p of plans) {
-    push(plansOf, p.project_id, {
-      year: p.year,
-      plannedInvestment: formatWan(p.planned_investment),
-      nature: p.nature,
-      plannedNewStart: p.planned_new_start,
-    });
-  }
-  return rows.map((row) => ({
-    id: row.id,
-    code: row.code,
-    name: row.name,
-    ownerOrgId: row.owner_org_id,
-    ownerName: row.ownerName,
-    ownerCreditCode: row.ownerCreditCode,
-    regionCode: row.region_code,
-    regionName: row.regionName,
-    levels: row.levels,
-    category: row.category,
-    industry: row.industry,
-    nature: row.nature,
-    constructionContent: row.construction_content,
-    address: row.address,
-    longitude: row.longitude === null ? null : Number(row.longitude),
-    latitude: row.latitude === null ? null : Number(row.latitude),
-    totalInvestment: formatWan(row.total_investment),
-    plannedStartDate: row.planned_start_date,
-    plannedCompletionDate: row.planned_completion_date,
-    plannedProductionDate: row.planned_production_date,
-    actualStartDate: row.actual_start_date,
-    actualCompletionDate: row.actual_completion_date,
-    actualProductionDate: row.actual_production_date,
-    stage: row.stage,
-    financingModel: row.financing_model,
-    serviceOfficerId: row.service_officer_id,
-    serviceOfficerName: row.serviceOfficerName,
-    responsibleLeader: row.responsible_leader,
-    contactPerson: row.contact_person,
-    contactPhone: row.contact_phone,
-    tags: row.tags,
-    inStatistics: row.in_statistics,
-    inStatisticsSince: row.in_statistics_since,
-    fundingSources: fundingOf.get(row.id) ?? [],
-    annualPlans: plansOf.get(row.id) ?? [],
-    version: row.version,
-    createdAt: row.created_at.toISOString(),
-    updatedAt: row.updated_at.toISOString(),
-  }));
 }

@@ -2,7 +2,15 @@
  * Kysely access to projects, their funding sources and annual plans. Every read and write of a project
  * row is limited by `visibleProjects(actor)`; callers pass the transaction they own.
  */
-import { sql, type Kysely, type Transaction } from 'kysely';
+import {
+  sql,
+  type Expression,
+  type ExpressionBuilder,
+  type Kysely,
+  type Selectable,
+  type SqlBool,
+  type Transaction,
+} from 'kysely';
 import {
   formatWan,
   regionPrefix,
@@ -11,7 +19,7 @@ import {
   type ProjectOutput,
   type ProjectSortField,
 } from '@keyprojects/core';
-import type { DB, NewProjectRow, ProjectRowUpdate } from '../../db/schema.ts';
+import type { AnnualPlanTable, DB, FundingSourceTable, NewProjectRow, ProjectRowUpdate } from '../../db/schema.ts';
 import { visibleProjects } from '../../db/scope.ts';
 import type { Actor } from '../auth/actor.ts';
 
@@ -41,37 +49,70 @@ export async function latestPlanYear(db: Db): Promise<number | null> {
   return row?.year ?? null;
 }
 
+/**
+ * The list's filters (every field of the query but paging and sort) as one WHERE condition on `projects`,
+ * shared by the list and its export. The plan year and the owner's name are tested with subqueries so the
+ * condition needs no join: a project has one owner and at most one plan a year, so this is the same as joining.
+ */
+export function projectListFilters(query: ProjectListQuery, planYear: number | null) {
+  return (eb: ExpressionBuilder<DB, 'projects'>): Expression<SqlBool> => {
+    const conditions: Expression<SqlBool>[] = [];
+    if (query.planYear !== undefined) {
+      conditions.push(
+        eb.exists(
+          eb
+            .selectFrom('annual_plans as ap')
+            .select('ap.project_id')
+            .whereRef('ap.project_id', '=', 'projects.id')
+            .where('ap.year', '=', planYear ?? -1),
+        ),
+      );
+    }
+    if (query.regionCode) conditions.push(eb('projects.region_code', 'like', `${regionPrefix(query.regionCode)}%`));
+    if (query.level) conditions.push(sql<SqlBool>`${query.level} = any(projects.levels)`);
+    if (query.tag) conditions.push(sql<SqlBool>`${query.tag} = any(projects.tags)`);
+    if (query.category) conditions.push(eb('projects.category', '=', query.category));
+    if (query.nature) conditions.push(eb('projects.nature', '=', query.nature));
+    if (query.industry) conditions.push(eb('projects.industry', '=', query.industry));
+    if (query.stage) conditions.push(eb('projects.stage', '=', query.stage));
+    if (query.minInvestment !== undefined) {
+      conditions.push(eb('projects.total_investment', '>=', BigInt(query.minInvestment)));
+    }
+    if (query.maxInvestment !== undefined) {
+      conditions.push(eb('projects.total_investment', '<=', BigInt(query.maxInvestment)));
+    }
+    if (query.q) {
+      const pattern = likePattern(query.q);
+      conditions.push(
+        eb.or([
+          eb('projects.name', 'ilike', pattern),
+          eb('projects.code', 'ilike', pattern),
+          eb.exists(
+            eb
+              .selectFrom('organizations as o')
+              .select('o.id')
+              .whereRef('o.id', '=', 'projects.owner_org_id')
+              .where('o.name', 'ilike', pattern),
+          ),
+        ]),
+      );
+    }
+    return eb.and(conditions);
+  };
+}
+
 /** One page of the projects the actor may see, filtered and sorted, with the total count. */
 export async function listProjects(db: Db, actor: ScopeActor, query: ProjectListQuery) {
   const planYear = query.planYear ?? (await latestPlanYear(db));
-  let q = db
+  const q = db
     .selectFrom('projects')
     .where(visibleProjects(actor))
+    .where(projectListFilters(query, planYear))
     .innerJoin('organizations as o', 'o.id', 'projects.owner_org_id')
     .innerJoin('regions as r', 'r.code', 'projects.region_code')
     .leftJoin('annual_plans as ap', (join) =>
       join.onRef('ap.project_id', '=', 'projects.id').on('ap.year', '=', planYear ?? -1),
     );
-  if (query.planYear !== undefined) q = q.where('ap.year', 'is not', null);
-  if (query.regionCode) q = q.where('projects.region_code', 'like', `${regionPrefix(query.regionCode)}%`);
-  if (query.level) q = q.where(sql<boolean>`${query.level} = any(projects.levels)`);
-  if (query.tag) q = q.where(sql<boolean>`${query.tag} = any(projects.tags)`);
-  if (query.category) q = q.where('projects.category', '=', query.category);
-  if (query.nature) q = q.where('projects.nature', '=', query.nature);
-  if (query.industry) q = q.where('projects.industry', '=', query.industry);
-  if (query.stage) q = q.where('projects.stage', '=', query.stage);
-  if (query.minInvestment !== undefined) q = q.where('projects.total_investment', '>=', BigInt(query.minInvestment));
-  if (query.maxInvestment !== undefined) q = q.where('projects.total_investment', '<=', BigInt(query.maxInvestment));
-  if (query.q) {
-    const pattern = likePattern(query.q);
-    q = q.where((eb) =>
-      eb.or([
-        eb('projects.name', 'ilike', pattern),
-        eb('projects.code', 'ilike', pattern),
-        eb('o.name', 'ilike', pattern),
-      ]),
-    );
-  }
   const rows = await q
     .select([
       'projects.id',
@@ -127,12 +168,11 @@ async function countVisible(db: Db, actor: ScopeActor, page: number): Promise<nu
   return Number(row.n);
 }
 
-/** The full project as the API shows it, or undefined when it does not exist for this actor. */
-export async function findProject(db: Db, actor: ScopeActor, id: number): Promise<ProjectOutput | undefined> {
-  const row = await db
+/** The visible projects with their owner, region and officer names: what a full project is made from. */
+function projectDetails(db: Db, actor: ScopeActor) {
+  return db
     .selectFrom('projects')
     .where(visibleProjects(actor))
-    .where('projects.id', '=', id)
     .innerJoin('organizations as o', 'o.id', 'projects.owner_org_id')
     .innerJoin('regions as r', 'r.code', 'projects.region_code')
     .leftJoin('users as so', 'so.id', 'projects.service_officer_id')
@@ -142,13 +182,16 @@ export async function findProject(db: Db, actor: ScopeActor, id: number): Promis
       'o.credit_code as ownerCreditCode',
       'r.name as regionName',
       'so.display_name as serviceOfficerName',
-    ])
-    .executeTakeFirst();
-  if (!row) return undefined;
-  const [funding, plans] = await Promise.all([
-    db.selectFrom('project_funding_sources').selectAll().where('project_id', '=', id).orderBy('kind').execute(),
-    db.selectFrom('annual_plans').selectAll().where('project_id', '=', id).orderBy('year').execute(),
-  ]);
+    ]);
+}
+
+/** A project row with the names it refers to, as `projectDetails` reads it. */
+export type ProjectDetailRow = Awaited<ReturnType<ReturnType<typeof projectDetails>['executeTakeFirstOrThrow']>>;
+type FundingRow = Pick<Selectable<FundingSourceTable>, 'kind' | 'applied' | 'approved' | 'issued'>;
+type PlanRow = Pick<Selectable<AnnualPlanTable>, 'year' | 'planned_investment' | 'nature' | 'planned_new_start'>;
+
+/** A project as the API shows it, from its detail row, funding sources (by kind) and plans (by year). */
+export function toProjectOutput(row: ProjectDetailRow, funding: readonly FundingRow[], plans: readonly PlanRow[]) {
   return {
     id: row.id,
     code: row.code,
@@ -198,7 +241,66 @@ export async function findProject(db: Db, actor: ScopeActor, id: number): Promis
     version: row.version,
     createdAt: row.created_at.toISOString(),
     updatedAt: row.updated_at.toISOString(),
+  } satisfies ProjectOutput;
+}
+
+/** The full project as the API shows it, or undefined when it does not exist for this actor. */
+export async function findProject(db: Db, actor: ScopeActor, id: number): Promise<ProjectOutput | undefined> {
+  const row = await projectDetails(db, actor).where('projects.id', '=', id).executeTakeFirst();
+  if (!row) return undefined;
+  const [funding, plans] = await Promise.all([
+    db.selectFrom('project_funding_sources').selectAll().where('project_id', '=', id).orderBy('kind').execute(),
+    db.selectFrom('annual_plans').selectAll().where('project_id', '=', id).orderBy('year').execute(),
+  ]);
+  return toProjectOutput(row, funding, plans);
+}
+
+/**
+ * The visible live projects with these ids or codes, each as findProject shows it, in three queries
+ * (one array parameter each) however many there are: for bulk work such as a ledger import.
+ */
+export async function findProjects(
+  db: Db,
+  actor: ScopeActor,
+  by: { ids: readonly number[] } | { codes: readonly string[] },
+): Promise<ProjectOutput[]> {
+  const rows = await projectDetails(db, actor)
+    .where(
+      'ids' in by
+        ? sql<boolean>`projects.id = any(${by.ids}::int[])`
+        : sql<boolean>`projects.code = any(${by.codes}::text[])`,
+    )
+    .execute();
+  if (rows.length === 0) return [];
+  const ids = rows.map((row) => row.id);
+  const [funding, plans] = await Promise.all([
+    db
+      .selectFrom('project_funding_sources')
+      .selectAll()
+      .where(sql<boolean>`project_id = any(${ids}::int[])`)
+      .orderBy('project_id')
+      .orderBy('kind')
+      .execute(),
+    db
+      .selectFrom('annual_plans')
+      .selectAll()
+      .where(sql<boolean>`project_id = any(${ids}::int[])`)
+      .orderBy('project_id')
+      .orderBy('year')
+      .execute(),
+  ]);
+  const group = <T extends { project_id: number }>(list: T[]) => {
+    const map = new Map<number, T[]>();
+    for (const item of list) {
+      const bucket = map.get(item.project_id);
+      if (bucket) bucket.push(item);
+      else map.set(item.project_id, [item]);
+    }
+    return map;
   };
+  const fundingOf = group(funding);
+  const plansOf = group(plans);
+  return rows.map((row) => toProjectOutput(row, fundingOf.get(row.id) ?? [], plansOf.get(row.id) ?? []));
 }
 
 /** Locks the visible project row for the rest of the transaction; its version, or undefined. */

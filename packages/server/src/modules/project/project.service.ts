@@ -35,8 +35,8 @@ export async function getProject(db: Kysely<DB>, actor: Actor, id: number): Prom
   return project;
 }
 
-/** What the audit trail keeps of a project: every field but the bookkeeping ones. */
-function snapshot(project: ProjectOutput) {
+/** What the audit trail keeps of a project: every field but the bookkeeping ones (bulk imports audit the same). */
+export function snapshot(project: ProjectOutput): Omit<ProjectOutput, 'version' | 'createdAt' | 'updatedAt'> {
   const { version: _v, createdAt: _c, updatedAt: _u, ...rest } = project;
   return rest;
 }
@@ -101,8 +101,8 @@ async function checkReferences(trx: Transaction<DB>, actor: Actor, input: Projec
   if (Object.keys(fields).length > 0) throw errors.invalidFields(fields);
 }
 
-/** Maps API fields to columns; only the fields present in the input. */
-function toRow(input: ProjectUpdateInput): Partial<NewProjectRow> {
+/** Maps API fields to columns; only the fields present in the input (bulk imports write the same). */
+export function toRow(input: ProjectUpdateInput): Partial<NewProjectRow> {
   const row: Partial<NewProjectRow> = {};
   const set = <K extends keyof NewProjectRow>(key: K, value: NewProjectRow[K] | undefined) => {
     if (value !== undefined) row[key] = value;
@@ -145,28 +145,29 @@ function toRow(input: ProjectUpdateInput): Partial<NewProjectRow> {
   return row;
 }
 
-async function writeSideTables(trx: Transaction<DB>, projectId: number, input: ProjectUpdateInput) {
-  if (input.fundingSources) {
-    const byKind = new Map(input.fundingSources.map((s) => [s.kind, s]));
-    await repo.replaceFundingSources(
-      trx,
-      projectId,
-      [...byKind.values()].map((s) => ({
-        kind: s.kind,
-        applied: BigInt(s.applied),
-        approved: BigInt(s.approved),
-        issued: BigInt(s.issued),
-      })),
-    );
-  }
-  if (input.annualPlans) {
-    const byYear = new Map(input.annualPlans.map((p) => [p.year, p]));
-    await repo.replaceAnnualPlans(
-      trx,
-      projectId,
-      [...byYear.values()].map((p) => ({ ...p, plannedInvestment: BigInt(p.plannedInvestment) })),
-    );
-  }
+/**
+ * The side-table rows of an input, when it names them: one funding source per kind and one plan per year
+ * (the last given wins), amounts in fen. Bulk imports write the same rows.
+ */
+export function sideTableRows(input: ProjectUpdateInput) {
+  const funding = input.fundingSources && [...new Map(input.fundingSources.map((s) => [s.kind, s])).values()];
+  const plans = input.annualPlans && [...new Map(input.annualPlans.map((p) => [p.year, p])).values()];
+  return {
+    fundingSources: funding?.map((s) => ({
+      kind: s.kind,
+      applied: BigInt(s.applied),
+      approved: BigInt(s.approved),
+      issued: BigInt(s.issued),
+    })),
+    annualPlans: plans?.map((p) => ({ ...p, plannedInvestment: BigInt(p.plannedInvestment) })),
+  };
+}
+
+/** Replaces the side tables the input names (a bulk import's updates call this too). */
+export async function writeSideTables(trx: Transaction<DB>, projectId: number, input: ProjectUpdateInput) {
+  const { fundingSources, annualPlans } = sideTableRows(input);
+  if (fundingSources) await repo.replaceFundingSources(trx, projectId, fundingSources);
+  if (annualPlans) await repo.replaceAnnualPlans(trx, projectId, annualPlans);
 }
 
 export async function createProject(db: Kysely<DB>, actor: Actor, input: ProjectCreateInput): Promise<ProjectOutput> {
