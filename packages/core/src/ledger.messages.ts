@@ -1,9 +1,9 @@
 /**
- * Messages of the Excel ledger (台账) import and export, in Chinese and English. Kept apart from MESSAGES
- * because they carry parameters ({row}, {value}…) filled in when a row error or a refusal is reported.
+ * The Excel ledger's (台账) part of the one message catalogue (MESSAGES in messages.ts), in Chinese and English:
+ * the texts of refused files, header and row problems, with {parameters} filled in when they are reported.
  */
 import type { Label } from './codelists.ts';
-import { isMessageKey, message, type Locale } from './messages.ts';
+import type { MessageParams } from './messages.ts';
 
 /** Ledger messages by key; {name} marks a parameter. */
 export const LEDGER_MESSAGES = {
@@ -146,31 +146,9 @@ export const LEDGER_MESSAGES = {
     en: 'the report of row {row} changed during the import ({reason}); preview again and retry',
   },
 } as const satisfies Record<string, Label>;
-/** A key of LEDGER_MESSAGES. */
-export type LedgerMessageKey = keyof typeof LEDGER_MESSAGES;
 
-/** Values filled into a message's {placeholders}. */
-export type MessageParams = Record<string, string | number>;
-
-/** A message key of either catalogue (ledger or general, e.g. 'money.invalid') with its parameters, translated late. */
+/** A message key (of either part of the catalogue, e.g. 'money.invalid') with its parameters, translated late. */
 export interface LedgerProblem {
   key: string;
   params?: MessageParams;
-}
-
-/** True when the key is one of the ledger catalogue. */
-export function isLedgerMessageKey(key: string): key is LedgerMessageKey {
-  return Object.hasOwn(LEDGER_MESSAGES, key);
-}
-
-/** The text of a ledger or general message key in a locale, with its {placeholders} filled; unknown keys pass through. */
-export function ledgerMessage(key: string, locale: Locale, params: MessageParams = {}): string {
-  const template = isLedgerMessageKey(key)
-    ? LEDGER_MESSAGES[key][locale]
-    : isMessageKey(key)
-      ? message(key, locale)
-      : key;
-  return template.replace(/\{(\w+)\}/g, (whole, name: string) =>
-    Object.hasOwn(params, name) ? String(params[name]) : whole,
-  );
 }

@@ -1,10 +1,14 @@
 /**
- * The server's user-facing messages in Chinese and English. Validation schemas carry these keys as their
- * error text; the server translates them for the request's language.
+ * The server's user-facing messages in Chinese and English, one catalogue. Validation schemas carry these keys
+ * as their error text; the server translates them for the request's language. A message may name parameters
+ * ({row}, {limit}…), filled in when it is reported. The Excel ledger's messages live in their own file and join
+ * the catalogue here.
  */
 import type { Label } from './codelists.ts';
+import { LEDGER_MESSAGES } from './ledger.messages.ts';
 
-export const MESSAGES = {
+/** The general messages: fields, records, sessions. */
+export const GENERAL_MESSAGES = {
   required: { zh: '必填', en: 'is required' },
   'text.tooLong': { zh: '超过长度上限', en: 'is too long' },
   'text.empty': { zh: '不能为空', en: 'must not be empty' },
@@ -74,14 +78,29 @@ export const MESSAGES = {
     en: 'the server lacks the Chinese fonts PDF needs (fonts-noto-cjk); download the Word version or ask the administrator',
   },
 } as const satisfies Record<string, Label>;
+
+/** Every message by key; the two parts never share a key (a test checks). */
+export const MESSAGES = { ...GENERAL_MESSAGES, ...LEDGER_MESSAGES } as const;
 export type MessageKey = keyof typeof MESSAGES;
 export type Locale = 'zh' | 'en';
+/** Values filled into a message's {placeholders}. */
+export type MessageParams = Record<string, string | number>;
 
 export function isMessageKey(text: string): text is MessageKey {
   return Object.hasOwn(MESSAGES, text);
 }
 
-/** The message for a key in a locale. */
-export function message(key: MessageKey, locale: Locale): string {
-  return MESSAGES[key][locale];
+/** The message for a key in a locale, its {placeholders} filled from `params` (unknown ones left as they are). */
+export function message(key: MessageKey, locale: Locale, params: MessageParams = {}): string {
+  return MESSAGES[key][locale].replace(/\{(\w+)\}/g, (whole, name: string) =>
+    Object.hasOwn(params, name) ? String(params[name]) : whole,
+  );
+}
+
+/**
+ * The message of a key that arrives as a plain string (a zod issue, a row problem): translated when it is a key
+ * of the catalogue, else the text itself, which is then already a message.
+ */
+export function messageText(key: string, locale: Locale, params: MessageParams = {}): string {
+  return isMessageKey(key) ? message(key, locale, params) : key;
 }

@@ -1,15 +1,15 @@
 /** A workbook refused before or while it was read: a stable code, a message key of the ledger catalogue and its values. */
-import { ledgerMessage, type LedgerMessageKey, type Locale, type MessageParams } from '@keyprojects/core';
+import { message, type Locale, type MessageKey, type MessageParams } from '@keyprojects/core';
 
 /** A refused workbook; answered as 400 with its code. */
 export class XlsxFileError extends Error {
   readonly statusCode = 400;
   constructor(
-    readonly key: LedgerMessageKey,
+    readonly key: MessageKey,
     readonly params: MessageParams = {},
   ) {
     // The Chinese text as the message, so logs and the CLI show something readable.
-    super(ledgerMessage(key, 'zh', params));
+    super(message(key, 'zh', params));
     this.name = 'XlsxFileError';
   }
 
@@ -20,6 +20,6 @@ export class XlsxFileError extends Error {
 
   /** The message in a locale. */
   localized(locale: Locale): string {
-    return ledgerMessage(this.key, locale, this.params);
+    return message(this.key, locale, this.params);
   }
 }

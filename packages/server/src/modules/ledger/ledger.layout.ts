@@ -2,7 +2,7 @@
  * Finding a ledger's header row and reading its columns. Real ledgers often start with a title row (“2025年
  * 重点项目台账”), so the header is the row among the first few that names the most known columns.
  */
-import { cellText, ledgerMessage, type HeaderMatch, type Locale } from '@keyprojects/core';
+import { cellText, message, type HeaderMatch, type Locale } from '@keyprojects/core';
 import { XlsxFileError } from '../../io/xlsx.errors.ts';
 import type { SheetGrid } from '../../io/xlsx.reader.ts';
 import { MAX_HEADER_ROWS } from '../../io/xlsx.limits.ts';
@@ -59,17 +59,23 @@ export function locateHeader<K extends string>(
   const ignore = (index: number, header: string, reason: IgnoredColumn['reason'], message: string) =>
     layout.ignored.push({ column: columnLetter(index), header, reason, message });
   for (const { index, text, match: found } of best.headers) {
-    if (found.kind === 'unknown') ignore(index, text, 'unknown', ledgerMessage('column.unknown', locale));
+    if (found.kind === 'unknown') ignore(index, text, 'unknown', message('column.unknown', locale));
     if (found.kind !== 'column') continue;
     if (!found.importable) {
-      ignore(index, text, 'derived', ledgerMessage('column.derived', locale));
+      ignore(index, text, 'derived', message('column.derived', locale));
       continue;
     }
     const same = layout.columns.find((column) => column.key === found.key && column.param === found.param);
     if (same) {
-      const message = ledgerMessage('file.duplicateColumn', locale, { header: text, other: same.letter });
-      ignore(index, text, 'duplicate', message);
-      layout.issues.push({ row: best.row, column: columnLetter(index), header: text, field: found.key, message });
+      const duplicate = message('file.duplicateColumn', locale, { header: text, other: same.letter });
+      ignore(index, text, 'duplicate', duplicate);
+      layout.issues.push({
+        row: best.row,
+        column: columnLetter(index),
+        header: text,
+        field: found.key,
+        message: duplicate,
+      });
       continue;
     }
     layout.columns.push({

@@ -6,7 +6,7 @@
  * transaction that writes all rows or none.
  */
 import type { Kysely, Transaction } from 'kysely';
-import { isBlankRow, isSummaryLabel, ledgerMessage, type HeaderMatch, type Locale } from '@keyprojects/core';
+import { isBlankRow, isSummaryLabel, message, type HeaderMatch, type Locale } from '@keyprojects/core';
 import type { DB } from '../../db/schema.ts';
 import { XlsxFileError } from '../../io/xlsx.errors.ts';
 import { pickSheet, readGrid, readWorkbook, type GridRow } from '../../io/xlsx.reader.ts';
@@ -171,7 +171,7 @@ function splitRows<K extends string>(rows: GridRow[], layout: SheetLayout<K>, ke
     const key = row.cells[keyIndex];
     const keyEmpty = !key || key.type === 'empty' || (key.type === 'text' && key.text.trim() === '');
     if (keyEmpty && row.cells.some(isSummaryLabel)) {
-      skipped.push({ row: row.number, key: null, action: 'skipped', reason: ledgerMessage('row.summary', locale) });
+      skipped.push({ row: row.number, key: null, action: 'skipped', reason: message('row.summary', locale) });
     } else {
       dataRows.push(row);
     }

@@ -6,7 +6,7 @@ import multipart from '@fastify/multipart';
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { ledgerMessage } from '@keyprojects/core';
+import { message } from '@keyprojects/core';
 import type { AppDeps } from '../../app.ts';
 import { errors, handleError } from '../../errors.ts';
 import { errorBody, errorResponses } from '../../http.ts';
@@ -153,7 +153,7 @@ const importRoutes =
         }
         const result = await run();
         if (result.dryRun || result.committed) return result;
-        const text = ledgerMessage('import.invalid', request.locale, { count: result.summary.errors });
+        const text = message('import.invalid', request.locale, { count: result.summary.errors });
         return reply.status(400).send({ error: { code: 'ledger.invalid', message: text }, result });
       },
     );

@@ -6,7 +6,7 @@
  */
 import type { z } from 'zod';
 import {
-  ledgerMessage,
+  message,
   projectCreateInput,
   projectUpdateInput,
   type Locale,
@@ -92,7 +92,7 @@ export function buildCandidate(
     if (parsed.failed.has(key)) return;
     if (value !== null && value !== undefined) body[field] = value;
     else if (!current || DEFAULTED.has(field)) return;
-    else if (REQUIRED.has(field)) parsed.issues.push(issue(parsed.row, key, ledgerMessage('required', locale)));
+    else if (REQUIRED.has(field)) parsed.issues.push(issue(parsed.row, key, message('required', locale)));
     else body[field] = field === 'tags' ? [] : null;
   };
   for (const key of DIRECT_KEYS) if (parsed.values.has(key)) set(key, key, parsed.values.get(key));

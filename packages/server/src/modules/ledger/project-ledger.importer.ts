@@ -6,13 +6,13 @@
  * month and area, code not taken by a project out of sight, owner, officer and stage known.
  */
 import {
+  hasProjectCodeShape,
   LEDGER_INSTRUCTIONS_SHEET,
   LEDGER_LISTS_SHEET,
-  PROJECT_LEDGER_SHEET,
-  hasProjectCodeShape,
-  ledgerMessage,
   matchProjectLedgerHeader,
+  messageText,
   parseProjectCode,
+  PROJECT_LEDGER_SHEET,
   projectLedgerColumn,
   type Locale,
   type ProjectLedgerKey,
@@ -73,7 +73,7 @@ export const projectLedgerImporter: LedgerImporter<ProjectLedgerKey, ProjectLedg
       if (index % PROGRESS_EVERY === 0) progress({ phase: 'validating', processed: index, total: parsed.length });
       const current = row.code === null ? undefined : existing.visible.get(row.code);
       const fail = (key: ProjectLedgerKey, messageKey: string, params: Record<string, string | number> = {}) => {
-        row.issues.push(issue(row.row, key, ledgerMessage(messageKey, locale, params)));
+        row.issues.push(issue(row.row, key, messageText(messageKey, locale, params)));
       };
       if (row.code !== null) {
         const first = firstRowOf.get(row.code);
@@ -131,7 +131,7 @@ export const projectLedgerImporter: LedgerImporter<ProjectLedgerKey, ProjectLedg
       column: null,
       header: null,
       field: 'code',
-      message: ledgerMessage(key, locale, { row }),
+      message: messageText(key, locale, { row }),
     });
     const done = { count: 0, total: plan.creates.length + plan.updates.length };
     progress({ phase: 'writing', processed: 0, total: done.total });

@@ -15,7 +15,7 @@ import {
   cellText,
   isValidCreditCode,
   isWithinRegion,
-  ledgerMessage,
+  messageText,
   normaliseLabel,
   projectLedgerColumn,
   projectScopeKind,
@@ -100,7 +100,7 @@ export function readRow(row: LedgerRow, layout: Layout, locale: Locale): ParsedR
   for (const column of layout.columns) {
     const result = convert(column.key, row.cells[column.index] ?? { type: 'empty' });
     if (!result.ok) {
-      const text = ledgerMessage(result.problem.key, locale, result.problem.params);
+      const text = messageText(result.problem.key, locale, result.problem.params);
       parsed.issues.push(issue(row.number, column.key, text, column.param));
       parsed.failed.add(column.param === undefined ? column.key : `${column.key}.${column.param}`);
     } else if (column.param !== undefined) {
@@ -135,7 +135,7 @@ export function resolveRefs(
 ): ResolvedRefs {
   const resolved: ResolvedRefs = {};
   const fail = (key: ProjectLedgerKey, messageKey: string, params: MessageParams) => {
-    parsed.issues.push(issue(parsed.row, key, ledgerMessage(messageKey, locale, params)));
+    parsed.issues.push(issue(parsed.row, key, messageText(messageKey, locale, params)));
     parsed.failed.add(key);
   };
   const { values } = parsed;

@@ -16,13 +16,14 @@
  * would change a locked period are refused (the simpler rule) and corrections stay on the report page.
  */
 import {
-  REPORT_LEDGER_SHEET,
-  REPORT_STATE_LABELS,
+  hasProjectCodeShape,
   LEDGER_INSTRUCTIONS_SHEET,
   LEDGER_LISTS_SHEET,
-  hasProjectCodeShape,
-  ledgerMessage,
   matchReportLedgerHeader,
+  message,
+  messageText,
+  REPORT_LEDGER_SHEET,
+  REPORT_STATE_LABELS,
   reportLedgerColumn,
   reportTransition,
   type ReportInput,
@@ -166,7 +167,7 @@ export function reportLedgerImporter(
       for (const [index, row] of parsed.entries()) {
         if (index % PROGRESS_EVERY === 0) progress({ phase: 'validating', processed: index, total: parsed.length });
         const fail = (key: ReportLedgerKey, messageKey: string, params: Record<string, string | number> = {}) =>
-          row.issues.push(issue(row.row, key, ledgerMessage(messageKey, locale, params)));
+          row.issues.push(issue(row.row, key, messageText(messageKey, locale, params)));
         const projectId = row.code === null ? undefined : projects.idOf.get(row.code);
         if (row.code === null) {
           if (!row.failed.has('code')) fail('code', 'required');
@@ -185,7 +186,7 @@ export function reportLedgerImporter(
             row: row.row,
             key: row.code,
             action: 'skipped',
-            reason: ledgerMessage('report.rowEmpty', locale),
+            reason: message('report.rowEmpty', locale),
           });
           continue;
         }
@@ -243,7 +244,7 @@ export function reportLedgerImporter(
     },
 
     async apply({ db, actor, locale, options: period, progress }, plan) {
-      const reason = ledgerMessage('report.importReturn', locale);
+      const reason = message('report.importReturn', locale);
       progress({ phase: 'writing', processed: 0, total: plan.rows.length });
       for (const [index, item] of plan.rows.entries()) {
         const ref = { projectId: item.projectId, ...period };
@@ -262,9 +263,9 @@ export function reportLedgerImporter(
             column: null,
             header: null,
             field: 'code',
-            message: ledgerMessage('report.importConflict', locale, {
+            message: message('report.importConflict', locale, {
               row: item.row,
-              reason: ledgerMessage(detail ?? error.messageKey, locale),
+              reason: messageText(detail ?? error.messageKey, locale),
             }),
           });
         }

@@ -6,11 +6,12 @@
  */
 import type { Kysely, Transaction } from 'kysely';
 import {
-  REPORT_LEDGER_FIELDS,
-  REPORT_STATE_LABELS,
-  ledgerMessage,
+  message,
+  messageText,
   normaliseLabel,
   readReportCell,
+  REPORT_LEDGER_FIELDS,
+  REPORT_STATE_LABELS,
   reportInput,
   reportLedgerColumn,
   type Locale,
@@ -65,7 +66,7 @@ export function readReportRow(row: LedgerRow, layout: Layout, locale: Locale): R
     if (key !== 'code' && !isReportField(key)) continue;
     const result = readReportCell(key, row.cells[column.index] ?? { type: 'empty' });
     if (!result.ok) {
-      parsed.issues.push(issue(row.number, key, ledgerMessage(result.problem.key, locale, result.problem.params)));
+      parsed.issues.push(issue(row.number, key, messageText(result.problem.key, locale, result.problem.params)));
       parsed.failed.add(key);
     } else if (key === 'code') {
       parsed.code = typeof result.value === 'string' ? result.value : null;
@@ -122,7 +123,7 @@ export function reportCandidate(
       const code = stages.byLabel.get(normaliseLabel(label));
       if (code === undefined) {
         const options = [...stages.label.values()].map((stage) => stage[locale]).join('、');
-        const text = ledgerMessage('stage.unknownLabel', locale, { value: label, options });
+        const text = message('stage.unknownLabel', locale, { value: label, options });
         row.issues.push(issue(row.row, 'stage', text));
         row.failed.add('stage');
       } else body.stage = code;
@@ -148,7 +149,7 @@ export function serviceIssues(
   locale: Locale,
 ): RowIssue[] {
   return Object.entries(fields).map(([field, key]) =>
-    issue(row, isReportField(field) ? field : 'code', ledgerMessage(key, locale)),
+    issue(row, isReportField(field) ? field : 'code', messageText(key, locale)),
   );
 }
 
