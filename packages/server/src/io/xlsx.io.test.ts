@@ -55,6 +55,21 @@ describe('xlsx writing and reading', () => {
     expect(sheet?.getColumn(1).width).toBe(20);
   });
 
+  it('escapes markup, drops characters XML cannot hold, and keeps the header filled and the rows numbered', async () => {
+    const file = await written([
+      ['<b>A&B "引号"</b>\u0001\u0008', null, null, null],
+      ['第二行', 1, null, null],
+    ]);
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(new Uint8Array(file).buffer);
+    const sheet = workbook.getWorksheet('导出');
+    expect(sheet?.getCell('A2').value).toBe('<b>A&B "引号"</b>');
+    expect(sheet?.getCell('A3').value).toBe('第二行');
+    expect(sheet?.getCell('B2').value).toBeNull();
+    expect(sheet?.getCell('A1').fill).toMatchObject({ type: 'pattern', fgColor: { argb: 'FFDDEBF7' } });
+    expect(sheet?.actualRowCount).toBe(3);
+  });
+
   it('reads back the cells as ledger cells, formulas marked as formulas', async () => {
     const workbook = new ExcelJS.Workbook();
     const sheet = workbook.addWorksheet('项目台账');

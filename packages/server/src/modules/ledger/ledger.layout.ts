@@ -6,6 +6,7 @@ import { cellText, message, type HeaderMatch, type Locale } from '@keyprojects/c
 import { XlsxFileError } from '../../io/xlsx.errors.ts';
 import type { SheetGrid } from '../../io/xlsx.reader.ts';
 import { MAX_HEADER_ROWS } from '../../io/xlsx.limits.ts';
+import { columnLetter } from '../../io/xlsx.parts.ts';
 import type { IgnoredColumn, RowIssue } from './ledger.schema.ts';
 
 /** A recognised, importable column of the sheet. */
@@ -27,14 +28,6 @@ export interface SheetLayout<K extends string> {
   ignored: IgnoredColumn[];
   /** Problems of the header itself (two columns for one field); they block a commit. */
   issues: RowIssue[];
-}
-
-/** 0 → A, 25 → Z, 26 → AA. */
-export function columnLetter(index: number): string {
-  let letters = '';
-  for (let n = index + 1; n > 0; n = Math.floor((n - 1) / 26))
-    letters = String.fromCharCode(65 + ((n - 1) % 26)) + letters;
-  return letters;
 }
 
 /** Picks the header row and classifies its columns; refuses a sheet without a recognisable header. */

@@ -19,7 +19,7 @@ import type { DB } from '../../db/schema.ts';
 import { visibleRegions } from '../../db/scope.ts';
 import { MAX_COLUMNS, MAX_ROWS, MAX_UPLOAD_BYTES } from '../../io/xlsx.limits.ts';
 import { cellValue, type XlsxColumnKind, type XlsxValue } from '../../io/xlsx.writer.ts';
-import { columnLetter } from './ledger.layout.ts';
+import { columnLetter } from '../../io/xlsx.parts.ts';
 import { latestPlanYear } from '../project/project.repository.ts';
 import { requirePermission, type Actor } from '../auth/actor.ts';
 
