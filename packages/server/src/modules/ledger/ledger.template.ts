@@ -87,8 +87,8 @@ export interface TemplateSpec<K extends string> {
 
 const READ_ONLY_FONT: Partial<ExcelJS.Font> = { bold: true, color: { argb: 'FF808080' } };
 
-/** How a prefilled value of a column is written (numbers stay numbers, text is neutralised). */
-function prefillKind(column: LedgerColumnDef): XlsxColumnKind {
+/** How a ledger column's values are written to xlsx (numbers stay numbers, text is neutralised). */
+export function xlsxKindOf(column: LedgerColumnDef): XlsxColumnKind {
   switch (column.kind) {
     case 'money':
       return 'money';
@@ -134,7 +134,7 @@ export async function buildTemplate<K extends string>(spec: TemplateSpec<K>): Pr
     cell.alignment = { vertical: 'middle', wrapText: true };
   });
   sheet.autoFilter = { from: { row: 1, column: 1 }, to: { row: 1, column: columns.length } };
-  const kinds = columns.map(prefillKind);
+  const kinds = columns.map(xlsxKindOf);
   for (const values of spec.rows ?? []) {
     sheet.addRow(values.map((value, index) => cellValue(kinds[index] ?? 'text', value)));
   }

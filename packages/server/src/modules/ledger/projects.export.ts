@@ -22,25 +22,12 @@ import {
 import type { XlsxColumn, XlsxColumnKind, XlsxValue } from '../../io/xlsx.writer.ts';
 import { latestPlanYear } from '../project/project.repository.ts';
 import type { ExportDefinition } from './export.definition.ts';
+import { xlsxKindOf } from './ledger.template.ts';
 import { exportRows, type ExportRow } from './projects.export.query.ts';
 
+/** Total investment in 亿元 keeps its own format; every other column is written as its ledger kind. */
 function kindOf(column: LedgerColumnDef<ProjectLedgerKey>): XlsxColumnKind {
-  if (column.key === 'totalInvestmentYi') return 'moneyYi';
-  switch (column.kind) {
-    case 'money':
-      return 'money';
-    case 'number':
-      return 'number';
-    case 'date':
-      return 'date';
-    case 'text':
-    case 'boolean':
-    case 'choice':
-    case 'choices':
-    case 'list':
-    case 'reference':
-      return 'text';
-  }
+  return column.key === 'totalInvestmentYi' ? 'moneyYi' : xlsxKindOf(column);
 }
 
 /** A row's value in a ledger column (zh labels; money as exact decimal strings). */
