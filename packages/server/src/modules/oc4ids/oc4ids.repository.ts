@@ -1,17 +1,13 @@
 /**
  * Kysely access for the OC4IDS export and import: projects with the fields the export writes (always through
- * `visibleProjects`), DRC offices, the external identifiers of imported projects, and the sandbox owners.
+ * `visibleProjects` or the project module), DRC offices, the external identifiers of imported projects, and the sandbox owners.
  */
 import { sql, type Kysely, type Transaction } from 'kysely';
-import {
-  OC4IDS_ID_SCHEME,
-  formatWan,
-  type Oc4idsOrganizationSource,
-  type Oc4idsSourceProject,
-} from '@keyprojects/core';
+import { OC4IDS_ID_SCHEME, type Oc4idsOrganizationSource, type Oc4idsSourceProject } from '@keyprojects/core';
 import type { DB } from '../../db/schema.ts';
 import { visibleProjects } from '../../db/scope.ts';
 import type { Actor } from '../auth/actor.ts';
+import { findProjects } from '../project/project.repository.ts';
 
 type Db = Kysely<DB> | Transaction<DB>;
 type ScopeActor = Pick<Actor, 'id' | 'role' | 'regionCode' | 'organizationId'>;
@@ -36,51 +32,13 @@ export async function lockImports(trx: Transaction<DB>): Promise<void> {
   await sql`select pg_advisory_xact_lock(${IMPORT_LOCK})`.execute(trx);
 }
 
-/** The export's fields of the given projects that the actor may see, keyed by id. */
+/** The given projects the actor may see, as the project module reads them (one query per table), keyed by id. */
 export async function findExportProjects(
   db: Db,
   actor: ScopeActor,
   ids: readonly number[],
 ): Promise<Map<number, Oc4idsSourceProject>> {
-  const found = new Map<number, Oc4idsSourceProject>();
-  for (const chunk of chunks(ids)) {
-    const rows = await db
-      .selectFrom('projects')
-      .where(visibleProjects(actor))
-      .where('projects.id', 'in', chunk)
-      .innerJoin('organizations as o', 'o.id', 'projects.owner_org_id')
-      .innerJoin('regions as r', 'r.code', 'projects.region_code')
-      .selectAll('projects')
-      .select(['o.name as ownerName', 'o.credit_code as ownerCreditCode', 'r.name as regionName'])
-      .execute();
-    for (const row of rows)
-      found.set(row.id, {
-        code: row.code,
-        name: row.name,
-        ownerOrgId: row.owner_org_id,
-        ownerName: row.ownerName,
-        ownerCreditCode: row.ownerCreditCode,
-        regionCode: row.region_code,
-        regionName: row.regionName,
-        category: row.category,
-        industry: row.industry,
-        constructionContent: row.construction_content,
-        address: row.address,
-        longitude: row.longitude === null ? null : Number(row.longitude),
-        latitude: row.latitude === null ? null : Number(row.latitude),
-        totalInvestment: formatWan(row.total_investment),
-        plannedStartDate: row.planned_start_date,
-        plannedCompletionDate: row.planned_completion_date,
-        plannedProductionDate: row.planned_production_date,
-        actualStartDate: row.actual_start_date,
-        actualCompletionDate: row.actual_completion_date,
-        actualProductionDate: row.actual_production_date,
-        stage: row.stage,
-        tags: row.tags,
-        updatedAt: row.updated_at.toISOString(),
-      });
-  }
-  return found;
+  return new Map((await findProjects(db, actor, { ids })).map((project) => [project.id, project]));
 }
 
 /** Every DRC office with its region (a few per city; the export picks the nearest for each project). */
