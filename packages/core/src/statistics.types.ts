@@ -100,3 +100,21 @@ export interface FiguresDiff {
   completedYtd: Fen;
   completionRate: string | null;
 }
+
+/** The figures a dashboard drill-down can open: each is the predicate behind a count of the figures. */
+export const DRILL_METRICS = [
+  'all',
+  'new',
+  'continuing',
+  'reserve',
+  'started',
+  'startedNew',
+  'resumedContinuing',
+  'notStarted',
+  'plannedNewStarts',
+  'startedPlannedNew',
+  'inProduction',
+  'expectedCompletion',
+  'overPlan150',
+] as const;
+export type DrillMetric = (typeof DRILL_METRICS)[number];

@@ -90,23 +90,7 @@ export interface DashboardResponse {
   points: MapPoint[];
 }
 
-/** The figures a drill-down can open (the server's DRILL_METRICS). */
-export const DRILL_METRICS = [
-  'all',
-  'new',
-  'continuing',
-  'reserve',
-  'started',
-  'startedNew',
-  'resumedContinuing',
-  'notStarted',
-  'plannedNewStarts',
-  'startedPlannedNew',
-  'inProduction',
-  'expectedCompletion',
-  'overPlan150',
-] as const;
-export type DrillMetric = (typeof DRILL_METRICS)[number];
+export type { DrillMetric } from '@keyprojects/core';
 
 /** The breakdowns a drill-down can narrow to. */
 export type DrillDimension = 'region' | 'prefecture' | 'category' | 'nature' | 'industry' | 'sizeTier' | 'level';

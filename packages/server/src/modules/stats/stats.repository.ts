@@ -4,7 +4,7 @@
  * `project_year_progress` (kept current on every counted report, month by month), never from the reports.
  */
 import { sql, type Kysely, type RawBuilder, type Transaction } from 'kysely';
-import { FEN_PER_YI, regionPrefix, type FigureTotals, type StatOptions } from '@keyprojects/core';
+import { FEN_PER_YI, regionPrefix, type DrillMetric, type FigureTotals, type StatOptions } from '@keyprojects/core';
 import type { DB } from '../../db/schema.ts';
 import { visibleProjects } from '../../db/scope.ts';
 import type { Actor } from '../auth/actor.ts';
@@ -277,24 +277,6 @@ export async function totalsOf(db: Db, scope: StatScope, options: StatOptions): 
 export async function totalsBy(db: Db, scope: StatScope, options: StatOptions, dimension: SqlDimension) {
   return (await statistics(db, scope, options, { dimensions: [dimension] })).groups[dimension] ?? [];
 }
-
-/** The figures a drill-down can open: each is the predicate behind a count in FigureTotals. */
-export const DRILL_METRICS = [
-  'all',
-  'new',
-  'continuing',
-  'reserve',
-  'started',
-  'startedNew',
-  'resumedContinuing',
-  'notStarted',
-  'plannedNewStarts',
-  'startedPlannedNew',
-  'inProduction',
-  'expectedCompletion',
-  'overPlan150',
-] as const;
-export type DrillMetric = (typeof DRILL_METRICS)[number];
 
 function metricPredicate(metric: DrillMetric, options: StatOptions): RawBuilder<unknown> {
   const yearStart = `${options.year}-01-01`;

@@ -1,12 +1,12 @@
 /** Statistics: headline figures, the leaders' dashboard in one request, and the projects behind any figure. */
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { formatWan, isoDate, regionCode } from '@keyprojects/core';
+import { DRILL_METRICS, formatWan, isoDate, regionCode } from '@keyprojects/core';
 import type { AppDeps } from '../../app.ts';
 import { errorResponses } from '../../http.ts';
 import { requirePermission } from '../auth/actor.ts';
 import { requireActor } from '../auth/auth.hooks.ts';
-import { DRILL_METRICS, projectsBehind } from './stats.repository.ts';
+import { projectsBehind } from './stats.repository.ts';
 import { dashboard, diffJson, figuresJson, headline } from './stats.service.ts';
 
 const money = z.string().meta({ description: '万元' });
