@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { Alert, Button, Col, Flex, Grid, Row, Typography } from 'antd';
+import { Col, Flex, Grid, Row, Typography } from 'antd';
 import { useSearchParams } from 'react-router';
 import { useDashboard, type StatsScope } from '../../api/stats.ts';
 import type { DrillDimension } from '../../api/statsTypes.ts';
@@ -18,6 +18,7 @@ import { MonthlyChart } from './MonthlyChart.tsx';
 import { ProjectMap } from './ProjectMap.tsx';
 import { RegionChart } from './RegionChart.tsx';
 import { UP_COLOR, DOWN_COLOR } from './YoyDelta.tsx';
+import { RetryAlert } from '../../components/RetryAlert.tsx';
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 const REGION = /^\d{6}$/;
@@ -70,19 +71,7 @@ export default function DashboardPage() {
           <DashboardFilters asOf={asOf} regionCode={regionCode} compact onChange={handleFilters} />
         </div>
       )}
-      {dashboard.isError && (
-        <Alert
-          type="error"
-          showIcon
-          title={dashboard.error.message}
-          style={{ marginBottom: 12 }}
-          action={
-            <Button size="small" onClick={() => void dashboard.refetch()}>
-              {t('common.retry')}
-            </Button>
-          }
-        />
-      )}
+      {dashboard.isError && <RetryAlert message={dashboard.error.message} onRetry={() => void dashboard.refetch()} />}
       {!data ? (
         !dashboard.isError && <PageLoading />
       ) : (

@@ -1,5 +1,5 @@
 import { useState, type ChangeEvent } from 'react';
-import { Alert, Button, Descriptions, Drawer, Flex, Grid, Input, Table, Tag, Typography } from 'antd';
+import { Alert, Descriptions, Drawer, Flex, Grid, Input, Table, Tag, Typography } from 'antd';
 import { Link } from 'react-router';
 import { DRILL_LIMIT, useDrillProjects, type StatsScope } from '../../api/stats.ts';
 import type { DrillProject } from '../../api/statsTypes.ts';
@@ -7,6 +7,7 @@ import { useT } from '../../i18n/useT.ts';
 import { formatMoney } from '../../lib/format.ts';
 import { drillColumns } from './drillColumns.tsx';
 import type { DrillRequest } from './drill.ts';
+import { RetryAlert } from '../../components/RetryAlert.tsx';
 
 interface DrillDrawerProps {
   scope: StatsScope | null;
@@ -94,19 +95,7 @@ export function DrillDrawer({ scope, request, onClose }: DrillDrawerProps) {
               style={{ marginBottom: 12 }}
             />
           )}
-          {query.isError && (
-            <Alert
-              type="error"
-              showIcon
-              title={query.error.message}
-              action={
-                <Button size="small" onClick={() => void query.refetch()}>
-                  {t('common.retry')}
-                </Button>
-              }
-              style={{ marginBottom: 12 }}
-            />
-          )}
+          {query.isError && <RetryAlert message={query.error.message} onRetry={() => void query.refetch()} />}
           <Table<DrillProject>
             rowKey="id"
             size="small"

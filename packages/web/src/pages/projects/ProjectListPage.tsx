@@ -1,5 +1,5 @@
 import { useMemo } from 'react';
-import { Alert, Button, Card, Flex, Grid, Table, Typography, type TableProps } from 'antd';
+import { Button, Card, Flex, Grid, Table, Typography, type TableProps } from 'antd';
 import { PlusOutlined } from '@ant-design/icons';
 import { useNavigate, useSearchParams } from 'react-router';
 import type { ProjectListItem } from '@keyprojects/core';
@@ -24,6 +24,7 @@ import {
   type OptionalColumn,
 } from './projectColumns.tsx';
 import { ProjectFilters } from './ProjectFilters.tsx';
+import { RetryAlert } from '../../components/RetryAlert.tsx';
 
 const isMoneyUnit = (value: unknown): value is MoneyUnit => value === 'wan' || value === 'yi';
 const isColumnList = (value: unknown): value is OptionalColumn[] =>
@@ -108,19 +109,7 @@ export default function ProjectListPage() {
             <ColumnChooser columns={columns} visible={visible} onChange={setVisible} />
           </Flex>
         </Flex>
-        {list.isError && !list.data && (
-          <Alert
-            type="error"
-            showIcon
-            title={list.error.message}
-            style={{ marginBottom: 12 }}
-            action={
-              <Button size="small" onClick={() => void list.refetch()}>
-                {t('common.retry')}
-              </Button>
-            }
-          />
-        )}
+        {list.isError && !list.data && <RetryAlert message={list.error.message} onRetry={() => void list.refetch()} />}
         <Table<ProjectListItem>
           rowKey="id"
           size="middle"

@@ -1,4 +1,4 @@
-import { Alert, Button, Empty, Flex, Grid, Skeleton, Typography } from 'antd';
+import { Alert, Empty, Flex, Grid, Skeleton, Typography } from 'antd';
 import { REPORT_STATES } from '@keyprojects/core';
 import { useSearchParams } from 'react-router';
 import { usePeriods, useReportList } from '../../api/reports.ts';
@@ -12,6 +12,7 @@ import { useSession } from '../../session/useSession.ts';
 import { PeriodPicker } from './PeriodPicker.tsx';
 import { ReportCard } from './ReportCard.tsx';
 import { ReportStateTag } from './ReportStateTag.tsx';
+import { RetryAlert } from '../../components/RetryAlert.tsx';
 
 const STATE_ORDER: readonly ReportListState[] = [
   'not_started',
@@ -48,19 +49,7 @@ export default function ReportFilePage() {
         }
       />
       {info?.locked && <Alert type="info" showIcon title={t('report.periodLocked')} style={{ marginBottom: 12 }} />}
-      {list.isError && (
-        <Alert
-          type="error"
-          showIcon
-          title={list.error.message}
-          style={{ marginBottom: 12 }}
-          action={
-            <Button size="small" onClick={() => void list.refetch()}>
-              {t('common.retry')}
-            </Button>
-          }
-        />
-      )}
+      {list.isError && <RetryAlert message={list.error.message} onRetry={() => void list.refetch()} />}
       {list.data && (
         <Flex wrap gap={8} align="center" style={{ marginBottom: 12 }} data-testid="report-counts">
           <Typography.Text type="secondary">{t('report.projectCount', { total: list.data.total })}</Typography.Text>

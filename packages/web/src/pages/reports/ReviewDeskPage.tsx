@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { Alert, Button, Card, Col, Grid, Input, Row, Table, Tabs, TreeSelect, type TableProps } from 'antd';
+import { Alert, Card, Col, Grid, Input, Row, Table, Tabs, TreeSelect, type TableProps } from 'antd';
 import { REPORT_STATE_LABELS } from '@keyprojects/core';
 import { Navigate, useSearchParams } from 'react-router';
 import { usePeriods, useReportList, type ReportRef } from '../../api/reports.ts';
@@ -17,6 +17,7 @@ import { PeriodPicker } from './PeriodPicker.tsx';
 import { parseReviewState, REVIEW_PAGE_SIZE, toListParams, toReviewSearch, type ReviewState } from './reviewParams.ts';
 import { reviewColumns } from './reviewColumns.tsx';
 import { ReviewDrawer } from './ReviewDrawer.tsx';
+import { RetryAlert } from '../../components/RetryAlert.tsx';
 
 /** The tabs, in the order a reviewer works: waiting first. */
 const TABS: readonly ReportListState[] = [
@@ -117,19 +118,7 @@ export default function ReviewDeskPage() {
           ]}
           data-testid="review-tabs"
         />
-        {list.isError && (
-          <Alert
-            type="error"
-            showIcon
-            title={list.error.message}
-            style={{ marginBottom: 12 }}
-            action={
-              <Button size="small" onClick={() => void list.refetch()}>
-                {t('common.retry')}
-              </Button>
-            }
-          />
-        )}
+        {list.isError && <RetryAlert message={list.error.message} onRetry={() => void list.refetch()} />}
         <Table<ReportListItem>
           rowKey="projectId"
           size="middle"
