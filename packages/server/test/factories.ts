@@ -6,6 +6,7 @@ import type { FastifyInstance, InjectOptions, LightMyRequestResponse } from 'fas
 import type { Kysely } from 'kysely';
 import { creditCodeCheckChar, type ProjectCreateInput, type Role } from '@keyprojects/core';
 import type { DB } from '../src/db/schema.ts';
+import type { Actor } from '../src/modules/auth/actor.ts';
 import { createUser } from '../src/modules/user/user.service.ts';
 
 export const TEST_PASSWORD = 'Test-Passw0rd!';
@@ -57,6 +58,25 @@ export async function createTestUser(
     organizationId: scope.organizationId ?? null,
   });
   return { id, username, password: TEST_PASSWORD };
+}
+
+/** The actor a service call acts as for a test user (what the session hook would build for a request). */
+export function actorOf(
+  user: TestUser,
+  role: Role,
+  scope: { regionCode?: string | null; organizationId?: number | null } = {},
+): Actor {
+  return {
+    id: user.id,
+    username: user.username,
+    displayName: `测试${role}`,
+    role,
+    regionCode: scope.regionCode ?? null,
+    organizationId: scope.organizationId ?? null,
+    ip: null,
+    userAgent: null,
+    locale: 'zh',
+  };
 }
 
 /** A valid project creation body; `code` is unique per call. */

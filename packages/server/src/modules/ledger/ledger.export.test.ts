@@ -1,7 +1,14 @@
 import type ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseWan, sumFen } from '@keyprojects/core';
-import { buildProject, createOrganization, createTestUser, signIn, type Client } from '../../../test/factories.ts';
+import {
+  buildProject,
+  createOrganization,
+  createTestUser,
+  signIn,
+  type Client,
+  actorOf,
+} from '../../../test/factories.ts';
 import { createTestContext, type TestContext } from '../../../test/helper.ts';
 import { readXlsx, resultOf, upload } from './ledger.fixtures.ts';
 import { projectListQuery } from '@keyprojects/core';
@@ -20,16 +27,7 @@ beforeAll(async () => {
   ownerId = await createOrganization(ctx.db, { name: '大庆台账导出测试有限公司' });
   const adminUser = await createTestUser(ctx.db, 'city_admin', { regionCode: '230600' });
   admin = await signIn(ctx.app, adminUser);
-  adminActor = {
-    ...adminUser,
-    displayName: 'admin',
-    role: 'city_admin',
-    regionCode: '230600',
-    organizationId: null,
-    ip: null,
-    userAgent: null,
-    locale: 'zh',
-  };
+  adminActor = actorOf(adminUser, 'city_admin', { regionCode: '230600' });
   staff = await signIn(ctx.app, await createTestUser(ctx.db, 'district_staff', { regionCode: '230602' }));
   const create = async (overrides: Record<string, unknown>) => {
     const response = await admin.request({

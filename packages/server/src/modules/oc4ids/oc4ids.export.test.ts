@@ -1,8 +1,14 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { wan, type Oc4idsPackage } from '@keyprojects/core';
-import { buildProject, createOrganization, createTestUser, signIn, type Client } from '../../../test/factories.ts';
+import {
+  buildProject,
+  createOrganization,
+  createTestUser,
+  signIn,
+  type Client,
+  actorOf,
+} from '../../../test/factories.ts';
 import { createTestContext, type TestContext } from '../../../test/helper.ts';
-import type { Actor } from '../auth/actor.ts';
 import { sharedValidator } from './oc4ids.fixtures.ts';
 import { exportPackage } from './oc4ids.service.ts';
 
@@ -112,17 +118,9 @@ describe('progress metrics hook', () => {
   it('writes the financial and physical progress a caller supplies, still valid against the schema', async () => {
     const [first] = ids;
     if (first === undefined) throw new Error('no project');
-    const actor: Actor = {
-      id: cityUserId,
-      username: city.user.username,
-      displayName: 'city',
-      role: 'city_admin',
+    const actor = actorOf({ id: cityUserId, username: city.user.username, password: '' }, 'city_admin', {
       regionCode: '230600',
-      organizationId: null,
-      ip: null,
-      userAgent: null,
-      locale: 'zh',
-    };
+    });
     const progress = new Map([
       [
         first,
