@@ -8,7 +8,7 @@ import type { ProjectListQuery, ProjectSortField } from '@keyprojects/core';
 import type { DB } from '../../db/schema.ts';
 import { visibleProjects } from '../../db/scope.ts';
 import type { Actor } from '../auth/actor.ts';
-import { projectListFilters } from '../project/project.repository.ts';
+import { projectDetails, projectListFilters } from '../project/project.repository.ts';
 
 /**
  * Rows per batch. The default order (updated_at, id) has an index, so a batch continues with a range scan;
@@ -95,22 +95,10 @@ async function details(db: Kysely<DB>, actor: Actor, ids: number[], planYear: nu
   // One array parameter rather than a thousand, and the plans apart: both keep the planner on the primary keys.
   const idList = sql<boolean>`projects.id = any(${ids}::int[])`;
   const [rows, plans] = await Promise.all([
-    db
-      .selectFrom('projects')
-      .where(visibleProjects(actor))
+    projectDetails(db, actor)
       .where(idList)
-      .innerJoin('organizations as o', 'o.id', 'projects.owner_org_id')
-      .innerJoin('regions as r', 'r.code', 'projects.region_code')
-      .leftJoin('users as so', 'so.id', 'projects.service_officer_id')
       .leftJoin('lifecycle_stages as st', 'st.code', 'projects.stage')
-      .selectAll('projects')
-      .select([
-        'o.name as ownerName',
-        'o.credit_code as ownerCreditCode',
-        'r.name as regionName',
-        'so.display_name as serviceOfficerName',
-        'st.name_zh as stageName',
-      ])
+      .select('st.name_zh as stageName')
       .execute(),
     planYear === null
       ? []

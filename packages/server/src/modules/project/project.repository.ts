@@ -169,7 +169,7 @@ async function countVisible(db: Db, actor: ScopeActor, page: number): Promise<nu
 }
 
 /** The visible projects with their owner, region and officer names: what a full project is made from. */
-function projectDetails(db: Db, actor: ScopeActor) {
+export function projectDetails(db: Db, actor: ScopeActor) {
   return db
     .selectFrom('projects')
     .where(visibleProjects(actor))
