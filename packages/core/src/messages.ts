@@ -77,6 +77,36 @@ export const GENERAL_MESSAGES = {
     zh: '服务器缺少生成 PDF 所需的中文字体（fonts-noto-cjk），请下载 Word 版本或联系系统管理员',
     en: 'the server lacks the Chinese fonts PDF needs (fonts-noto-cjk); download the Word version or ask the administrator',
   },
+  // Authentication (issue #8, H1): password policy, forced change, sign-in throttling, TOTP second factor.
+  'password.common': {
+    zh: '该密码过于常见，容易被猜中，请换一个',
+    en: 'this password is too common and easy to guess; choose another',
+  },
+  'password.containsUsername': { zh: '密码不能包含用户名', en: 'the password must not contain the username' },
+  'password.currentWrong': { zh: '当前密码不正确', en: 'the current password is wrong' },
+  'password.sameAsCurrent': { zh: '新密码不能与当前密码相同', en: 'the new password must differ from the current one' },
+  'error.passwordChangeRequired': {
+    zh: '请先修改密码后再继续使用系统',
+    en: 'change your password before you continue',
+  },
+  'error.mfaEnrollmentRequired': {
+    zh: '请先绑定动态口令（双因素认证）后再继续使用系统',
+    en: 'set up your authenticator (two-factor sign-in) before you continue',
+  },
+  'error.rateLimited': {
+    zh: '该网络地址登录尝试过多，请稍后再试',
+    en: 'too many sign-in attempts from this address; try again later',
+  },
+  'mfa.codeInvalid': { zh: '动态口令不正确或已使用', en: 'the code is wrong or was already used' },
+  'mfa.challengeExpired': {
+    zh: '登录验证已过期，请重新输入用户名和密码',
+    en: 'the sign-in expired; enter your username and password again',
+  },
+  'mfa.notPending': {
+    zh: '没有待确认的动态口令绑定，请重新开始',
+    en: 'no authenticator set-up is pending; start again',
+  },
+  'mfa.alreadyEnabled': { zh: '已绑定动态口令', en: 'an authenticator is already set up' },
 } as const satisfies Record<string, Label>;
 
 /** Every message by key; the two parts never share a key (a test checks). */

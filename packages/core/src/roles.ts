@@ -67,3 +67,6 @@ export function projectScopeKind(role: Role): ProjectScopeKind {
 /** Roles whose accounts must carry a region (their scope), and those that must belong to an organisation. */
 export const ROLES_WITH_REGION: readonly Role[] = ['city_admin', 'district_staff', 'leader', 'responsible_unit'];
 export const ROLES_WITH_ORGANIZATION: readonly Role[] = ['owner', 'responsible_unit'];
+
+/** Roles that sign in with a second factor (TOTP): the city DRC's administrator and the three administrators. */
+export const SECOND_FACTOR_ROLES: readonly Role[] = ['city_admin', 'system_admin', 'security_admin', 'audit_admin'];

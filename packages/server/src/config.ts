@@ -10,6 +10,9 @@ export const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url
 
 const booleanFlag = z.enum(['true', 'false', '1', '0']).transform((v) => v === 'true' || v === '1');
 
+/** The demo's secret key; production mode refuses to start with it. */
+export const DEMO_SECRET_KEY = 'keyprojects-demo-secret-key-not-for-production';
+
 const envSchema = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
   HOST: z.string().default('127.0.0.1'),
@@ -34,6 +37,14 @@ const envSchema = z.object({
   TRUST_PROXY: booleanFlag.default(false),
   /** Where the Noto CJK fonts for PDF bulletins are (Debian's fonts-noto-cjk). */
   PDF_FONT_DIR: z.string().min(1).default('/usr/share/fonts/opentype/noto'),
+  /** Key for what the app encrypts at rest (TOTP seeds); production refuses the demo default. */
+  SECRET_KEY: z.string().min(32).default(DEMO_SECRET_KEY),
+  /** Authentication: password age before a forced change, absolute session lifetime, sessions per account. */
+  PASSWORD_MAX_AGE_DAYS: z.coerce.number().int().min(1).max(3650).default(90),
+  SESSION_MAX_HOURS: z.coerce.number().int().min(1).max(720).default(12),
+  MAX_SESSIONS_PER_USER: z.coerce.number().int().min(1).max(100).default(3),
+  /** Require TOTP of the city and system/security/audit administrators; default on in production only. */
+  MFA_ENFORCE: booleanFlag.optional(),
 });
 
 export interface Config {
@@ -49,6 +60,11 @@ export interface Config {
   today: string | undefined;
   reportDeadlineDay: number;
   pdfFontDir: string;
+  secretKey: string;
+  passwordMaxAgeDays: number;
+  sessionMaxHours: number;
+  maxSessionsPerUser: number;
+  mfaEnforce: boolean;
   webDist: string;
 }
 
@@ -75,6 +91,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     today: e.TODAY,
     reportDeadlineDay: e.REPORT_DEADLINE_DAY,
     pdfFontDir: e.PDF_FONT_DIR,
+    secretKey: e.SECRET_KEY,
+    passwordMaxAgeDays: e.PASSWORD_MAX_AGE_DAYS,
+    sessionMaxHours: e.SESSION_MAX_HOURS,
+    maxSessionsPerUser: e.MAX_SESSIONS_PER_USER,
+    mfaEnforce: e.MFA_ENFORCE ?? [env.KP_ENV, env.NODE_ENV].includes('production'),
     webDist: path.join(REPO_ROOT, 'packages/web/dist'),
   };
 }

@@ -32,6 +32,10 @@ export const errors = {
   versionConflict: () => new AppError(412, 'versionConflict', 'error.versionConflict'),
   versionRequired: () => new AppError(428, 'versionRequired', 'error.versionRequired'),
   locked: () => new AppError(429, 'locked', 'error.locked'),
+  // Authentication (issue #8): a session that must change its password or enrol a second factor first.
+  passwordChangeRequired: () => new AppError(403, 'passwordChangeRequired', 'error.passwordChangeRequired'),
+  mfaEnrollmentRequired: () => new AppError(403, 'mfaEnrollmentRequired', 'error.mfaEnrollmentRequired'),
+  rateLimited: () => new AppError(429, 'rateLimited', 'error.rateLimited'),
 };
 
 /** A request that failed its zod schema; raised by our validator compiler, formatted by the handler. */

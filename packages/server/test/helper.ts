@@ -16,9 +16,12 @@ export interface TestContext {
 /** Tests run on a fixed date inside the demo year unless they ask for another. */
 export const TEST_TODAY = '2021-05-20';
 
-export async function createTestContext(options: { today?: string } = {}): Promise<TestContext> {
+/** `env` adds configuration variables (e.g. MFA_ENFORCE) to the test defaults. */
+export async function createTestContext(
+  options: { today?: string; env?: Record<string, string> } = {},
+): Promise<TestContext> {
   const database = await createTestDatabase();
-  const config = { ...loadConfig({ LOG_LEVEL: 'silent', DEMO: 'false' }), webDist: '/nonexistent' };
+  const config = { ...loadConfig({ LOG_LEVEL: 'silent', DEMO: 'false', ...options.env }), webDist: '/nonexistent' };
   const app = await buildApp({
     db: database.db,
     config,

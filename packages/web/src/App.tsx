@@ -19,6 +19,8 @@ const LedgerImportPage = lazy(() => import('./pages/ledger/LedgerImportPage.tsx'
 const BulletinPage = lazy(() => import('./pages/bulletins/BulletinPage.tsx'));
 const OpenDataPage = lazy(() => import('./pages/openData/OpenDataPage.tsx'));
 const NotFoundPage = lazy(() => import('./pages/misc/NotFoundPage.tsx'));
+const ChangePasswordPage = lazy(() => import('./pages/account/ChangePasswordPage.tsx'));
+const AccountSecurityPage = lazy(() => import('./pages/account/AccountSecurityPage.tsx'));
 
 /** The routes: /login outside the shell, everything else inside it behind the session check. */
 export function App() {
@@ -47,6 +49,8 @@ export function App() {
             <Route path="/ledger/import" element={<LedgerImportPage />} />
             <Route path="/bulletins" element={<BulletinPage />} />
             <Route path="/open-data" element={<OpenDataPage />} />
+            <Route path="/account/password" element={<ChangePasswordPage />} />
+            <Route path="/account/security" element={<AccountSecurityPage />} />
             <Route path="*" element={<NotFoundPage />} />
           </Route>
         </Routes>

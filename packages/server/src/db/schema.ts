@@ -53,7 +53,8 @@ export interface UserTable {
   disabled: Generated<boolean>;
   failed_logins: Generated<number>;
   locked_until: Date | null;
-  password_changed_at: CreatedAt;
+  must_change_password: Generated<boolean>;
+  password_changed_at: UpdatedAt;
   created_at: CreatedAt;
   updated_at: UpdatedAt;
   version: Generated<number>;
@@ -68,6 +69,39 @@ export interface SessionTable {
   last_seen_at: UpdatedAt;
   ip: string | null;
   user_agent: string | null;
+}
+
+/** Failed sign-ins per username string, known or not (auth hardening). */
+export interface LoginAttemptTable {
+  username: string;
+  failures: number;
+  locked_until: Date | null;
+  updated_at: UpdatedAt;
+}
+
+/** Failed sign-ins per client address and fixed window. */
+export interface LoginRateTable {
+  ip: string;
+  window_start: Date;
+  attempts: number;
+}
+
+/** A user's TOTP second factor: the seed encrypted with the app's key; enabled once a code confirmed it. */
+export interface UserTotpTable {
+  user_id: number;
+  secret_encrypted: string;
+  enabled_at: Date | null;
+  /** The last 30-second step whose code was accepted: a code is never accepted twice. */
+  last_step: bigint | null;
+  created_at: CreatedAt;
+}
+
+/** The second step of a sign-in: a password was right, the TOTP code is still due. */
+export interface LoginChallengeTable {
+  id: string;
+  user_id: number;
+  expires_at: Date;
+  created_at: CreatedAt;
 }
 
 export interface ProjectTable {
@@ -238,6 +272,10 @@ export interface DB {
   organizations: OrganizationTable;
   users: UserTable;
   sessions: SessionTable;
+  login_attempts: LoginAttemptTable;
+  login_rate: LoginRateTable;
+  user_totp: UserTotpTable;
+  login_challenges: LoginChallengeTable;
   projects: ProjectTable;
   project_funding_sources: FundingSourceTable;
   annual_plans: AnnualPlanTable;

@@ -4,6 +4,7 @@ import type { Kysely } from 'kysely';
 import type { Clock } from '../clock.ts';
 import type { DB } from '../db/schema.ts';
 import * as analyze from './analyze.job.ts';
+import * as authCleanup from './auth-cleanup.job.ts';
 import * as lockPeriods from './lock-periods.job.ts';
 
 interface Job {
@@ -11,7 +12,7 @@ interface Job {
   run(deps: { db: Kysely<DB>; clock: Clock }): Promise<unknown>;
 }
 
-const JOBS: Record<string, Job> = { 'lock-periods': lockPeriods, analyze };
+const JOBS: Record<string, Job> = { 'lock-periods': lockPeriods, analyze, 'auth-cleanup': authCleanup };
 
 export async function startJobs(deps: { db: Kysely<DB>; clock: Clock; log: FastifyBaseLogger }): Promise<() => void> {
   const timers: NodeJS.Timeout[] = [];

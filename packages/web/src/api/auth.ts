@@ -1,9 +1,21 @@
+import type { LoginResult, MfaEnrolment } from '@keyprojects/core';
 import { ApiError, apiRequest, setCsrfToken } from './client.ts';
 import type { DemoAccount, SessionResponse } from './types.ts';
 
-/** Signs in; the server sets the session cookie and returns the CSRF token. */
-export async function login(username: string, password: string): Promise<SessionResponse> {
-  const session = await apiRequest<SessionResponse>('/auth/login', { method: 'POST', body: { username, password } });
+/** What the first sign-in step gives: a session, or the challenge of the second step (TOTP code). */
+export type LoginOutcome = { kind: 'session'; session: SessionResponse } | { kind: 'code'; challenge: string };
+
+/** Signs in; the server sets the session cookie and returns the CSRF token, or asks for a code first. */
+export async function login(username: string, password: string): Promise<LoginOutcome> {
+  const result = await apiRequest<LoginResult>('/auth/login', { method: 'POST', body: { username, password } });
+  if ('mfaRequired' in result) return { kind: 'code', challenge: result.challenge };
+  setCsrfToken(result.csrfToken);
+  return { kind: 'session', session: result };
+}
+
+/** The second sign-in step: the challenge and the authenticator's current code. */
+export async function loginWithCode(challenge: string, code: string): Promise<SessionResponse> {
+  const session = await apiRequest<SessionResponse>('/auth/login/code', { method: 'POST', body: { challenge, code } });
   setCsrfToken(session.csrfToken);
   return session;
 }
@@ -30,6 +42,21 @@ export async function fetchSession(): Promise<SessionResponse | null> {
     }
     throw error;
   }
+}
+
+/** Changes the signed-in user's password (the user's other sessions end). */
+export async function changePassword(currentPassword: string, newPassword: string): Promise<void> {
+  await apiRequest<undefined>('/auth/password', { method: 'POST', body: { currentPassword, newPassword } });
+}
+
+/** Starts an authenticator enrolment: the seed and its otpauth:// URI, shown once. */
+export async function startMfaEnrolment(): Promise<MfaEnrolment> {
+  return apiRequest<MfaEnrolment>('/auth/mfa/enrol', { method: 'POST' });
+}
+
+/** Confirms the enrolment with a code from the authenticator. */
+export async function confirmMfaEnrolment(code: string): Promise<void> {
+  await apiRequest<undefined>('/auth/mfa/confirm', { method: 'POST', body: { code } });
 }
 
 /** Demo accounts to offer on the login page; empty outside demo mode. */

@@ -26,6 +26,9 @@ export class ApiError extends Error {
 let csrfToken: string | null = null;
 let locale: Locale = 'zh';
 const unauthenticatedListeners = new Set<() => void>();
+const gateListeners = new Set<() => void>();
+/** Answers saying the session must first change its password or enrol an authenticator. */
+const GATE_CODES = new Set(['passwordChangeRequired', 'mfaEnrollmentRequired']);
 
 /** Remembers the CSRF token from login or /auth/me; null after logout. */
 export function setCsrfToken(token: string | null): void {
@@ -41,6 +44,12 @@ export function setApiLocale(next: Locale): void {
 export function onUnauthenticated(listener: () => void): () => void {
   unauthenticatedListeners.add(listener);
   return () => unauthenticatedListeners.delete(listener);
+}
+
+/** Calls `listener` when the API says the session must change its password or enrol a second factor first. */
+export function onSessionGate(listener: () => void): () => void {
+  gateListeners.add(listener);
+  return () => gateListeners.delete(listener);
 }
 
 export type QueryValue = string | number | boolean | null | undefined;
@@ -97,6 +106,7 @@ export async function apiRequest<T>(path: string, options: RequestOptions = {}):
     if (response.status === 401 && path !== '/auth/me' && path !== '/auth/login') {
       for (const listener of unauthenticatedListeners) listener();
     }
+    if (response.status === 403 && GATE_CODES.has(error.code)) for (const listener of gateListeners) listener();
     throw error;
   }
   return body as T;

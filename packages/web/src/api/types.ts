@@ -3,25 +3,11 @@
  * organizations, officers, audit, report lists, periods, statistics). Projects and reports use the core
  * contract types directly.
  */
-import type { ReportState, Role } from '@keyprojects/core';
+import type { ReportState, Role, Session } from '@keyprojects/core';
 
-export interface SessionUser {
-  id: number;
-  username: string;
-  displayName: string;
-  role: Role;
-  regionCode: string | null;
-  regionName: string | null;
-  organizationId: number | null;
-  organizationName: string | null;
-}
-
-export interface SessionResponse {
-  user: SessionUser;
-  csrfToken: string;
-  /** The app's date (YYYY-MM-DD; fixed in the demo): default periods and as-of dates count from it, not the browser's clock. */
-  today: string;
-}
+/** The signed-in user and the session (core's auth contract). */
+export type SessionUser = Session['user'];
+export type SessionResponse = Session;
 
 export interface DemoAccount {
   username: string;

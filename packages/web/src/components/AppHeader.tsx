@@ -1,5 +1,5 @@
 import { App, Avatar, Button, Divider, Dropdown, Layout, Space, type MenuProps } from 'antd';
-import { LogoutOutlined, MenuOutlined, UserOutlined } from '@ant-design/icons';
+import { KeyOutlined, LogoutOutlined, MenuOutlined, SafetyCertificateOutlined, UserOutlined } from '@ant-design/icons';
 import { useNavigate } from 'react-router';
 import { errorMessage } from '../api/client.ts';
 import { useT } from '../i18n/useT.ts';
@@ -27,11 +27,19 @@ export function AppHeader({ compact, onOpenMenu }: { compact: boolean; onOpenMen
 
   const handleUserMenuClick: MenuProps['onClick'] = ({ key }) => {
     if (key === 'logout') void handleLogout();
+    else if (key === 'password') void navigate('/account/password');
+    else if (key === 'security') void navigate('/account/security');
   };
+  const accountItems: MenuProps['items'] = [
+    { key: 'password', icon: <KeyOutlined />, label: t('account.menuPassword') },
+    { key: 'security', icon: <SafetyCertificateOutlined />, label: t('account.menuSecurity') },
+  ];
 
   const userMenu: MenuProps['items'] = user
     ? [
         { key: 'who', label: <UserBadge user={user} vertical />, disabled: true, style: { cursor: 'default' } },
+        { type: 'divider' },
+        ...accountItems,
         { type: 'divider' },
         { key: 'logout', icon: <LogoutOutlined />, label: t('header.logout') },
       ]
@@ -54,7 +62,17 @@ export function AppHeader({ compact, onOpenMenu }: { compact: boolean; onOpenMen
         <BrandTitle short={compact} hideEmblem={!compact} />
       </div>
       <Space size={compact ? 8 : 12} style={{ flex: 'none' }}>
-        {user && !compact && <UserBadge user={user} />}
+        {user && !compact && (
+          <Dropdown
+            menu={{ items: accountItems, onClick: handleUserMenuClick }}
+            trigger={['click']}
+            placement="bottomRight"
+          >
+            <Button type="text" style={{ height: 'auto', paddingInline: 8 }} data-testid="user-menu">
+              <UserBadge user={user} />
+            </Button>
+          </Dropdown>
+        )}
         {!compact && <Divider orientation="vertical" />}
         <LanguageSwitch />
         {user && compact && (

@@ -1,3 +1,4 @@
+import { enAccount } from './en.account.ts';
 import { enDashboard } from './en.dashboard.ts';
 import { enLedger } from './en.ledger.ts';
 import { enPublishing } from './en.publishing.ts';
@@ -178,4 +179,5 @@ export const en: Record<MessageId, string> = {
   ...enReporting,
   ...enLedger,
   ...enPublishing,
+  ...enAccount,
 };

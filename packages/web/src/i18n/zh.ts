@@ -1,3 +1,4 @@
+import { zhAccount } from './zh.account.ts';
 import { zhDashboard } from './zh.dashboard.ts';
 import { zhLedger } from './zh.ledger.ts';
 import { zhPublishing } from './zh.publishing.ts';
@@ -177,6 +178,7 @@ export const zh = {
   ...zhReporting,
   ...zhLedger,
   ...zhPublishing,
+  ...zhAccount,
 } as const;
 
 /** Every message id of the catalogue. */

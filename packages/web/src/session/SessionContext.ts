@@ -1,14 +1,27 @@
 import { createContext } from 'react';
 import type { Permission } from '@keyprojects/core';
+import type { LoginOutcome } from '../api/auth.ts';
 import type { SessionUser } from '../api/types.ts';
+
+/** What the session must do before anything else, and whether it has an authenticator. */
+export interface SessionGates {
+  passwordChangeRequired: boolean;
+  mfaEnrollmentRequired: boolean;
+  mfaEnabled: boolean;
+}
 
 /** The signed-in user (null when signed out; undefined while the session is being checked) and the auth actions. */
 export interface SessionContextValue {
   user: SessionUser | null | undefined;
   /** The app's date from the server (YYYY-MM-DD); undefined while signed out or loading. */
   today: string | undefined;
-  login: (username: string, password: string) => Promise<SessionUser>;
+  gates: SessionGates | undefined;
+  /** First sign-in step: signs in, or (for an account with an authenticator) returns the challenge of the code step. */
+  login: (username: string, password: string) => Promise<LoginOutcome>;
+  loginWithCode: (challenge: string, code: string) => Promise<SessionUser>;
   logout: () => Promise<void>;
+  /** Reloads the session (after a password change or an enrolment lifted a gate). */
+  refresh: () => Promise<void>;
   can: (permission: Permission) => boolean;
 }
 

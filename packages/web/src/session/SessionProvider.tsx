@@ -1,10 +1,16 @@
 import { useCallback, useEffect, useMemo, type ReactNode } from 'react';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { can as roleCan, type Permission } from '@keyprojects/core';
-import { fetchSession, login as apiLogin, logout as apiLogout } from '../api/auth.ts';
-import { onUnauthenticated } from '../api/client.ts';
+import {
+  fetchSession,
+  login as apiLogin,
+  loginWithCode as apiLoginWithCode,
+  logout as apiLogout,
+  type LoginOutcome,
+} from '../api/auth.ts';
+import { onSessionGate, onUnauthenticated } from '../api/client.ts';
 import type { SessionResponse, SessionUser } from '../api/types.ts';
-import { SessionContext, type SessionContextValue } from './SessionContext.ts';
+import { SessionContext, type SessionContextValue, type SessionGates } from './SessionContext.ts';
 
 const SESSION_KEY = ['auth', 'me'] as const;
 
@@ -20,15 +26,31 @@ export function SessionProvider({ children }: { children: ReactNode }) {
       }),
     [queryClient],
   );
+  // A request refused because a password change or an enrolment is due: reload the session to show that step.
+  useEffect(() => onSessionGate(() => void queryClient.invalidateQueries({ queryKey: SESSION_KEY })), [queryClient]);
 
-  const login = useCallback(
-    async (username: string, password: string): Promise<SessionUser> => {
-      const result = await apiLogin(username, password);
+  const startSession = useCallback(
+    (result: SessionResponse) => {
       queryClient.removeQueries({ predicate: (query) => query.queryKey[0] !== 'auth' });
       queryClient.setQueryData<SessionResponse | null>(SESSION_KEY, result);
       return result.user;
     },
     [queryClient],
+  );
+
+  const login = useCallback(
+    async (username: string, password: string): Promise<LoginOutcome> => {
+      const outcome = await apiLogin(username, password);
+      if (outcome.kind === 'session') startSession(outcome.session);
+      return outcome;
+    },
+    [startSession],
+  );
+
+  const loginWithCode = useCallback(
+    async (challenge: string, code: string): Promise<SessionUser> =>
+      startSession(await apiLoginWithCode(challenge, code)),
+    [startSession],
   );
 
   const logout = useCallback(async (): Promise<void> => {
@@ -40,18 +62,37 @@ export function SessionProvider({ children }: { children: ReactNode }) {
     }
   }, [queryClient]);
 
+  const refresh = useCallback(async (): Promise<void> => {
+    await queryClient.invalidateQueries({ queryKey: SESSION_KEY });
+  }, [queryClient]);
+
   const user = session.isError ? null : session.data === undefined ? undefined : (session.data?.user ?? null);
   const today = session.data?.today;
+  const data = session.isError ? null : session.data;
+  const gates = useMemo<SessionGates | undefined>(
+    () =>
+      data
+        ? {
+            passwordChangeRequired: data.passwordChangeRequired,
+            mfaEnrollmentRequired: data.mfaEnrollmentRequired,
+            mfaEnabled: data.mfaEnabled,
+          }
+        : undefined,
+    [data],
+  );
 
   const value = useMemo<SessionContextValue>(
     () => ({
       user,
       today,
+      gates,
       login,
+      loginWithCode,
       logout,
+      refresh,
       can: (permission: Permission) => (user ? roleCan(user.role, permission) : false),
     }),
-    [user, today, login, logout],
+    [user, today, gates, login, loginWithCode, logout, refresh],
   );
 
   return <SessionContext.Provider value={value}>{children}</SessionContext.Provider>;

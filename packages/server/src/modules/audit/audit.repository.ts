@@ -18,7 +18,16 @@ export type AuditAction =
   | 'approve'
   | 'return'
   | 'confirm'
-  | 'correct';
+  | 'correct'
+  // Authentication (issue #8)
+  | 'login_locked'
+  | 'login_throttled'
+  | 'account_locked'
+  | 'password_change'
+  | 'password_change_failed'
+  | 'session_evicted'
+  | 'mfa_enrolled'
+  | 'mfa_failed';
 
 export interface AuditEntry {
   entityType: 'project' | 'user' | 'organization' | 'session' | 'report' | 'period' | 'bulletin_template';
@@ -29,10 +38,19 @@ export interface AuditEntry {
   after?: unknown;
 }
 
-/** Appends one audit row for the actor (null for anonymous events such as a failed login). */
+/** Only the client of an anonymous event (a failed sign-in for an unknown name): its address is kept. */
+export interface AuditClient {
+  id: null;
+  username: null;
+  role: null;
+  ip: string | null;
+  userAgent: string | null;
+}
+
+/** Appends one audit row for the actor (null or a client only for anonymous events such as a failed login). */
 export async function recordAudit(
   db: Kysely<DB> | Transaction<DB>,
-  actor: Pick<Actor, 'id' | 'username' | 'role' | 'ip' | 'userAgent'> | null,
+  actor: Pick<Actor, 'id' | 'username' | 'role' | 'ip' | 'userAgent'> | AuditClient | null,
   entry: AuditEntry,
 ): Promise<void> {
   await db

@@ -1,10 +1,11 @@
 /**
  * Request hooks: the request's language, the session behind the cookie, and CSRF protection. Every
- * state-changing API request must carry the session's CSRF token in `x-csrf-token` (login excepted,
- * which has no session yet; the SameSite cookie covers it).
+ * state-changing API request must carry the session's CSRF token in `x-csrf-token` (the sign-in steps
+ * excepted, which have no session yet; the SameSite cookie covers them). A session that must change its
+ * password or enrol a second factor may use only the few routes that let it do so.
  */
 import type { FastifyInstance, FastifyRequest } from 'fastify';
-import type { Locale } from '@keyprojects/core';
+import { SECOND_FACTOR_ROLES, type Locale, type Role } from '@keyprojects/core';
 import { errors } from '../../errors.ts';
 import type { Actor } from './actor.ts';
 import { findSession, touchSession } from './session.repository.ts';
@@ -12,7 +13,15 @@ import type { AppDeps } from '../../app.ts';
 
 export const SESSION_COOKIE = 'kp_session';
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
-const CSRF_EXEMPT = new Set(['/api/v1/auth/login']);
+const CSRF_EXEMPT = new Set(['/api/v1/auth/login', '/api/v1/auth/login/code']);
+/** What a session may still do while a password change or a second-factor enrolment is due. */
+const GATE_EXEMPT = new Set([
+  '/api/v1/auth/me',
+  '/api/v1/auth/logout',
+  '/api/v1/auth/password',
+  '/api/v1/auth/mfa/enrol',
+  '/api/v1/auth/mfa/confirm',
+]);
 /** Write the sliding expiry at most this often, not on every request. */
 const TOUCH_INTERVAL_MS = 60_000;
 
@@ -22,7 +31,27 @@ declare module 'fastify' {
     actor: Actor | null;
     sessionId: string | null;
     csrfToken: string | null;
+    sessionGates: SessionGates | null;
   }
+}
+
+/** What the session must do before anything else, and whether it has a second factor. */
+export interface SessionGates {
+  passwordChangeRequired: boolean;
+  mfaEnrollmentRequired: boolean;
+  mfaEnabled: boolean;
+}
+
+/** The gates of a session: a due password change; a second factor the role needs (when enforced) but lacks. */
+export function sessionGates(
+  session: { role: Role; passwordChangeRequired: boolean; mfaEnabled: boolean },
+  mfaEnforce: boolean,
+): SessionGates {
+  return {
+    passwordChangeRequired: session.passwordChangeRequired,
+    mfaEnrollmentRequired: mfaEnforce && SECOND_FACTOR_ROLES.includes(session.role) && !session.mfaEnabled,
+    mfaEnabled: session.mfaEnabled,
+  };
 }
 
 /** The language asked for: English when Accept-Language prefers it, Chinese otherwise. */
@@ -42,16 +71,18 @@ export function registerAuthHooks(app: FastifyInstance, deps: AppDeps): void {
   app.decorateRequest('actor', null);
   app.decorateRequest('sessionId', null);
   app.decorateRequest('csrfToken', null);
+  app.decorateRequest('sessionGates', null);
 
   app.addHook('onRequest', async (request) => {
     request.locale = localeOf(request);
     if (!request.url.startsWith('/api/')) return;
     const token = request.cookies[SESSION_COOKIE];
     if (token) {
-      const session = await findSession(deps.db, token);
+      const session = await findSession(deps.db, token, deps.config);
       if (session) {
         request.sessionId = session.sessionId;
         request.csrfToken = session.csrfToken;
+        request.sessionGates = sessionGates(session, deps.config.mfaEnforce);
         request.actor = {
           id: session.userId,
           username: session.username,
@@ -68,8 +99,15 @@ export function registerAuthHooks(app: FastifyInstance, deps: AppDeps): void {
         }
       }
     }
-    if (SAFE_METHODS.has(request.method) || CSRF_EXEMPT.has(request.routeOptions.url ?? request.url)) return;
-    if (!request.actor) throw errors.unauthenticated();
-    if (request.headers['x-csrf-token'] !== request.csrfToken) throw errors.csrf();
+    const route = request.routeOptions.url ?? request.url;
+    if (!SAFE_METHODS.has(request.method) && !CSRF_EXEMPT.has(route)) {
+      if (!request.actor) throw errors.unauthenticated();
+      if (request.headers['x-csrf-token'] !== request.csrfToken) throw errors.csrf();
+    }
+    const gates = request.sessionGates;
+    if (gates && !GATE_EXEMPT.has(route)) {
+      if (gates.passwordChangeRequired) throw errors.passwordChangeRequired();
+      if (gates.mfaEnrollmentRequired) throw errors.mfaEnrollmentRequired();
+    }
   });
 }

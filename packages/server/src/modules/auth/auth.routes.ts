@@ -1,27 +1,25 @@
-/** Sign-in, sign-out, the current user and (in demo mode) the demo accounts. */
+/**
+ * Sign-in (one step, or two with a second factor), sign-out, the current user, the change of one's own
+ * password, the authenticator enrolment and (in demo mode) the demo accounts.
+ */
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import type { FastifyReply } from 'fastify';
 import { z } from 'zod';
-import { ROLES } from '@keyprojects/core';
+import {
+  ROLES,
+  changePasswordBodySchema,
+  currentUserSchema,
+  loginBodySchema,
+  loginCodeBodySchema,
+  loginResultSchema,
+  sessionSchema,
+} from '@keyprojects/core';
 import type { AppDeps } from '../../app.ts';
-import { login, logout } from './auth.service.ts';
-import { SESSION_COOKIE, requireActor } from './auth.hooks.ts';
+import { changePassword, login, loginWithCode, logout, type LoginResult } from './auth.service.ts';
+import { SESSION_COOKIE, requireActor, sessionGates } from './auth.hooks.ts';
+import { mfaRoutes } from './mfa.routes.ts';
+import { findSession } from './session.repository.ts';
 import { errorResponses } from '../../http.ts';
-
-const currentUser = z.object({
-  id: z.number().int(),
-  username: z.string(),
-  displayName: z.string(),
-  role: z.enum(ROLES),
-  regionCode: z.string().nullable(),
-  regionName: z.string().nullable(),
-  organizationId: z.number().int().nullable(),
-  organizationName: z.string().nullable(),
-});
-const sessionOutput = z.object({
-  user: currentUser,
-  csrfToken: z.string(),
-  today: z.iso.date().meta({ description: '系统当日（演示模式下为固定日期），用于默认的报送期和统计截止日' }),
-});
 
 export const authRoutes =
   (deps: AppDeps): FastifyPluginAsyncZod =>
@@ -43,33 +41,59 @@ export const authRoutes =
         ])
         .where('u.id', '=', userId)
         .executeTakeFirstOrThrow();
-      return currentUser.parse(row);
+      return currentUserSchema.parse(row);
     };
+
+    /** Sets the cookie of a new session and answers with the session (or the challenge of a second step). */
+    const answer = async (result: LoginResult, reply: FastifyReply) => {
+      if (result.kind === 'challenge') return { mfaRequired: true as const, challenge: result.challenge };
+      const session = await findSession(deps.db, result.token, deps.config);
+      if (!session) throw new Error('a session just opened was not found');
+      void reply.setCookie(SESSION_COOKIE, result.token, {
+        path: '/',
+        httpOnly: true,
+        sameSite: 'strict',
+        secure: deps.config.cookieSecure,
+      });
+      return {
+        user: await loadUser(result.userId),
+        csrfToken: result.csrfToken,
+        today: deps.clock.today(),
+        ...sessionGates(session, deps.config.mfaEnforce),
+      };
+    };
+
+    const client = (request: { ip: string; headers: { 'user-agent'?: string } }) => ({
+      ip: request.ip,
+      userAgent: request.headers['user-agent'] ?? null,
+    });
 
     app.post(
       '/login',
       {
         schema: {
           tags: ['auth'],
-          summary: '登录',
-          body: z.strictObject({ username: z.string().trim().min(1).max(40), password: z.string().min(1).max(128) }),
-          response: { 200: sessionOutput, ...errorResponses },
+          summary: '登录（账号已绑定动态口令时返回第二步凭据）',
+          body: loginBodySchema,
+          response: { 200: loginResultSchema, ...errorResponses },
+        },
+      },
+      async (request, reply) => answer(await login(deps, { ...request.body, ...client(request) }), reply),
+    );
+
+    app.post(
+      '/login/code',
+      {
+        schema: {
+          tags: ['auth'],
+          summary: '登录第二步：提交动态口令',
+          body: loginCodeBodySchema,
+          response: { 200: sessionSchema, ...errorResponses },
         },
       },
       async (request, reply) => {
-        const session = await login(deps.db, {
-          ...request.body,
-          ip: request.ip,
-          userAgent: request.headers['user-agent'] ?? null,
-          ttlMinutes: deps.config.sessionTtlMinutes,
-        });
-        void reply.setCookie(SESSION_COOKIE, session.token, {
-          path: '/',
-          httpOnly: true,
-          sameSite: 'strict',
-          secure: deps.config.cookieSecure,
-        });
-        return { user: await loadUser(session.userId), csrfToken: session.csrfToken, today: deps.clock.today() };
+        const result = await answer(await loginWithCode(deps, { ...request.body, ...client(request) }), reply);
+        return sessionSchema.parse(result);
       },
     );
 
@@ -84,12 +108,35 @@ export const authRoutes =
       },
     );
 
+    app.post(
+      '/password',
+      {
+        schema: {
+          tags: ['auth'],
+          summary: '修改本人密码（其他会话随之结束）',
+          body: changePasswordBodySchema,
+          response: { 204: z.null(), ...errorResponses },
+        },
+      },
+      async (request, reply) => {
+        await changePassword(deps.db, requireActor(request), request.sessionId ?? '', request.body);
+        return reply.status(204).send(null);
+      },
+    );
+
     app.get(
       '/me',
-      { schema: { tags: ['auth'], summary: '当前用户', response: { 200: sessionOutput, ...errorResponses } } },
+      { schema: { tags: ['auth'], summary: '当前用户', response: { 200: sessionSchema, ...errorResponses } } },
       async (request) => {
         const actor = requireActor(request);
-        return { user: await loadUser(actor.id), csrfToken: request.csrfToken ?? '', today: deps.clock.today() };
+        return {
+          user: await loadUser(actor.id),
+          csrfToken: request.csrfToken ?? '',
+          today: deps.clock.today(),
+          passwordChangeRequired: request.sessionGates?.passwordChangeRequired ?? false,
+          mfaEnrollmentRequired: request.sessionGates?.mfaEnrollmentRequired ?? false,
+          mfaEnabled: request.sessionGates?.mfaEnabled ?? false,
+        };
       },
     );
 
@@ -110,4 +157,6 @@ export const authRoutes =
       },
       () => ({ accounts: deps.config.demo ? deps.demoAccounts : [] }),
     );
+
+    await app.register(mfaRoutes(deps), { prefix: '/mfa' });
   };

@@ -1,9 +1,10 @@
 /**
  * Sessions live in the database (so several app instances can share one PostgreSQL). The cookie holds a
- * random token; the table holds only its SHA-256, so a leaked table does not leak live sessions.
+ * random token; the table holds only its SHA-256, so a leaked table does not leak live sessions. A session
+ * ends after an idle timeout (sliding expires_at) and at the latest an absolute lifetime after sign-in.
  */
 import { createHash, randomBytes } from 'node:crypto';
-import { sql, type Kysely } from 'kysely';
+import { sql, type ExpressionBuilder, type Kysely } from 'kysely';
 import type { Role } from '@keyprojects/core';
 import type { DB } from '../../db/schema.ts';
 
@@ -19,6 +20,16 @@ export interface SessionUser {
   role: Role;
   regionCode: string | null;
   organizationId: number | null;
+  /** The account must change its password first (set by an administrator, or the password is too old). */
+  passwordChangeRequired: boolean;
+  /** The account has a confirmed TOTP second factor. */
+  mfaEnabled: boolean;
+}
+
+/** The limits a session lookup applies (from config). */
+export interface SessionLimits {
+  sessionMaxHours: number;
+  passwordMaxAgeDays: number;
 }
 
 /** Creates a session for the user; returns the cookie token and the CSRF token. */
@@ -42,12 +53,16 @@ export async function createSession(
   return { token, csrfToken };
 }
 
-/** The live session and its (enabled) user for a cookie token, or null. */
-export async function findSession(db: Kysely<DB>, token: string): Promise<SessionUser | null> {
+/**
+ * The live session and its (enabled) user for a cookie token, or null. Ages are measured with the
+ * database's clock, like the timestamps they compare with (the app's clock is a business date, fixed in the demo).
+ */
+export async function findSession(db: Kysely<DB>, token: string, limits: SessionLimits): Promise<SessionUser | null> {
   const row = await db
     .selectFrom('sessions as s')
     .innerJoin('users as u', 'u.id', 's.user_id')
-    .select([
+    .leftJoin('user_totp as t', 't.user_id', 'u.id')
+    .select((eb) => [
       's.id as sessionId',
       's.csrf_token as csrfToken',
       's.last_seen_at as lastSeenAt',
@@ -57,9 +72,14 @@ export async function findSession(db: Kysely<DB>, token: string): Promise<Sessio
       'u.role',
       'u.region_code as regionCode',
       'u.organization_id as organizationId',
+      sql<boolean>`u.must_change_password or u.password_changed_at <= now() - make_interval(days => ${limits.passwordMaxAgeDays})`.as(
+        'passwordChangeRequired',
+      ),
+      sql<boolean>`${eb.ref('t.enabled_at')} is not null`.as('mfaEnabled'),
     ])
     .where('s.id', '=', hashToken(token))
     .where('s.expires_at', '>', sql<Date>`now()`)
+    .where('s.created_at', '>', sql<Date>`now() - make_interval(hours => ${limits.sessionMaxHours})`)
     .where('u.disabled', '=', false)
     .executeTakeFirst();
   return row ?? null;
@@ -74,6 +94,49 @@ export async function touchSession(db: Kysely<DB>, sessionId: string, ttlMinutes
     .execute();
 }
 
+/**
+ * Keeps at most `keep` live sessions of the user (the newest) and ends the others; returns the ended ones'
+ * ids so the caller can audit each eviction. Expired sessions of the user are removed on the way.
+ */
+export async function evictOldestSessions(
+  db: Kysely<DB>,
+  userId: number,
+  keep: number,
+  limits: SessionLimits,
+): Promise<string[]> {
+  const live = (eb: ExpressionBuilder<DB, 'sessions'>) =>
+    eb.and([
+      eb('expires_at', '>', sql<Date>`now()`),
+      eb('created_at', '>', sql<Date>`now() - make_interval(hours => ${limits.sessionMaxHours})`),
+    ]);
+  await db
+    .deleteFrom('sessions')
+    .where('user_id', '=', userId)
+    .where((eb) => eb.not(live(eb)))
+    .execute();
+  const rows = await db
+    .deleteFrom('sessions')
+    .where('user_id', '=', userId)
+    .where('id', 'in', (eb) =>
+      eb
+        .selectFrom('sessions')
+        .select('id')
+        .where('user_id', '=', userId)
+        .orderBy('created_at', 'desc')
+        .orderBy('id', 'desc')
+        .offset(keep),
+    )
+    .returning('id')
+    .execute();
+  return rows.map((r) => r.id);
+}
+
+/** Ends every session of the user but one (after a password change). */
+export async function deleteOtherSessions(db: Kysely<DB>, userId: number, keepSessionId: string): Promise<void> {
+  await db.deleteFrom('sessions').where('user_id', '=', userId).where('id', '!=', keepSessionId).execute();
+}
+
+/** Ends the session. */
 export async function deleteSession(db: Kysely<DB>, sessionId: string): Promise<void> {
   await db.deleteFrom('sessions').where('id', '=', sessionId).execute();
 }

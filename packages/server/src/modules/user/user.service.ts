@@ -8,7 +8,8 @@ import type { DB } from '../../db/schema.ts';
 import { errors } from '../../errors.ts';
 import { recordAudit } from '../audit/audit.repository.ts';
 import type { Actor } from '../auth/actor.ts';
-import { hashPassword, isStrongPassword } from '../auth/password.ts';
+import { hashPassword } from '../auth/password.ts';
+import { passwordProblem } from '../auth/password-policy.ts';
 
 export interface NewUser {
   username: string;
@@ -40,7 +41,8 @@ const userSnapshot = (u: {
 
 async function checkUser(trx: Transaction<DB>, input: NewUser) {
   const fields: Record<string, MessageKey> = {};
-  if (!isStrongPassword(input.password)) fields.password = 'password.weak';
+  const problem = passwordProblem(input.password, input.username);
+  if (problem) fields.password = problem;
   if (await trx.selectFrom('users').select('id').where('username', '=', input.username).executeTakeFirst())
     fields.username = 'username.taken';
   if (ROLES_WITH_REGION.includes(input.role) && !input.regionCode) fields.regionCode = 'required';
@@ -74,6 +76,7 @@ export async function createUser(db: Kysely<DB>, actor: AuditActor, input: NewUs
         role: input.role,
         region_code: input.regionCode ?? null,
         organization_id: input.organizationId ?? null,
+        must_change_password: actor !== null,
       })
       .returningAll()
       .executeTakeFirstOrThrow();

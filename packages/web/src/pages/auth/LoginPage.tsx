@@ -9,6 +9,7 @@ import type { DemoAccount } from '../../api/types.ts';
 import { LanguageSwitch } from '../../components/LanguageSwitch.tsx';
 import { useT } from '../../i18n/useT.ts';
 import { useSession } from '../../session/useSession.ts';
+import { CodeStepForm } from './CodeStepForm.tsx';
 import { DemoAccountsTable } from './DemoAccountsTable.tsx';
 
 interface LoginValues {
@@ -21,7 +22,7 @@ function safeNext(next: string | null): string {
   return next && next.startsWith('/') && !next.startsWith('//') && !next.startsWith('/login') ? next : '/';
 }
 
-/** Sign-in form, with the demo accounts listed when the server runs in demo mode. */
+/** Sign-in form (and its code step for an account with an authenticator), with the demo accounts in demo mode. */
 export default function LoginPage() {
   const t = useT();
   const { user, login } = useSession();
@@ -30,6 +31,7 @@ export default function LoginPage() {
   const [form] = Form.useForm<LoginValues>();
   const [submitting, setSubmitting] = useState(false);
   const [failure, setFailure] = useState<string | null>(null);
+  const [challenge, setChallenge] = useState<string | null>(null);
   const demo = useQuery({
     queryKey: ['auth', 'demo-accounts'],
     queryFn: fetchDemoAccounts,
@@ -45,7 +47,12 @@ export default function LoginPage() {
     setSubmitting(true);
     setFailure(null);
     try {
-      await login(values.username.trim(), values.password);
+      const outcome = await login(values.username.trim(), values.password);
+      if (outcome.kind === 'code') {
+        setChallenge(outcome.challenge);
+        setSubmitting(false);
+        return;
+      }
       await navigate(next, { replace: true });
     } catch (error) {
       setFailure(errorMessage(error));
@@ -74,32 +81,45 @@ export default function LoginPage() {
           <Typography.Text style={{ color: 'rgba(255,255,255,0.8)' }}>{t('app.org')}</Typography.Text>
         </Flex>
         <Flex wrap justify="center" align="flex-start" gap={16} style={{ width: '100%' }}>
-          <Card style={{ width: '100%', maxWidth: 400, flex: '1 1 320px' }} title={t('login.heading')}>
-            <Form<LoginValues>
-              form={form}
-              layout="vertical"
-              onFinish={(values) => void handleFinish(values)}
-              requiredMark={false}
-            >
-              <Form.Item
-                label={t('login.username')}
-                name="username"
-                rules={[{ required: true, whitespace: true, message: t('login.usernameRequired') }]}
+          <Card
+            style={{ width: '100%', maxWidth: 400, flex: '1 1 320px' }}
+            title={challenge ? t('login.codeHeading') : t('login.heading')}
+          >
+            {challenge ? (
+              <CodeStepForm
+                challenge={challenge}
+                onSignedIn={async () => {
+                  await navigate(next, { replace: true });
+                }}
+                onBack={() => setChallenge(null)}
+              />
+            ) : (
+              <Form<LoginValues>
+                form={form}
+                layout="vertical"
+                onFinish={(values) => void handleFinish(values)}
+                requiredMark={false}
               >
-                <Input prefix={<UserOutlined />} autoComplete="username" autoFocus size="large" />
-              </Form.Item>
-              <Form.Item
-                label={t('login.password')}
-                name="password"
-                rules={[{ required: true, message: t('login.passwordRequired') }]}
-              >
-                <Input.Password prefix={<LockOutlined />} autoComplete="current-password" size="large" />
-              </Form.Item>
-              {failure && <Alert type="error" showIcon title={failure} style={{ marginBottom: 16 }} role="alert" />}
-              <Button type="primary" htmlType="submit" block size="large" loading={submitting}>
-                {t('login.submit')}
-              </Button>
-            </Form>
+                <Form.Item
+                  label={t('login.username')}
+                  name="username"
+                  rules={[{ required: true, whitespace: true, message: t('login.usernameRequired') }]}
+                >
+                  <Input prefix={<UserOutlined />} autoComplete="username" autoFocus size="large" />
+                </Form.Item>
+                <Form.Item
+                  label={t('login.password')}
+                  name="password"
+                  rules={[{ required: true, message: t('login.passwordRequired') }]}
+                >
+                  <Input.Password prefix={<LockOutlined />} autoComplete="current-password" size="large" />
+                </Form.Item>
+                {failure && <Alert type="error" showIcon title={failure} style={{ marginBottom: 16 }} role="alert" />}
+                <Button type="primary" htmlType="submit" block size="large" loading={submitting}>
+                  {t('login.submit')}
+                </Button>
+              </Form>
+            )}
           </Card>
           {accounts.length > 0 && (
             <Card style={{ width: '100%', maxWidth: 680, flex: '1 1 360px' }} title={t('login.demoTitle')} size="small">

@@ -1,0 +1,40 @@
+/** Enrolment of a TOTP authenticator by the signed-in user: a seed to scan, then a code to confirm it. */
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { mfaConfirmBodySchema, mfaEnrolmentSchema } from '@keyprojects/core';
+import type { AppDeps } from '../../app.ts';
+import { errorResponses } from '../../http.ts';
+import { requireActor } from './auth.hooks.ts';
+import { confirmEnrolment, startEnrolment } from './mfa.service.ts';
+
+export const mfaRoutes =
+  (deps: AppDeps): FastifyPluginAsyncZod =>
+  async (app) => {
+    app.post(
+      '/enrol',
+      {
+        schema: {
+          tags: ['auth'],
+          summary: '开始绑定动态口令（生成密钥与二维码地址）',
+          response: { 200: mfaEnrolmentSchema, ...errorResponses },
+        },
+      },
+      async (request) => startEnrolment(deps.db, deps.config.secretKey, requireActor(request)),
+    );
+
+    app.post(
+      '/confirm',
+      {
+        schema: {
+          tags: ['auth'],
+          summary: '以一个动态口令确认绑定',
+          body: mfaConfirmBodySchema,
+          response: { 204: z.null(), ...errorResponses },
+        },
+      },
+      async (request, reply) => {
+        await confirmEnrolment(deps.db, deps.config.secretKey, requireActor(request), request.body.code);
+        return reply.status(204).send(null);
+      },
+    );
+  };
