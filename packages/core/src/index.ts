@@ -22,3 +22,5 @@ export * from './ledger.columns.ts';
 export * from './ledger.project.ts';
 export * from './ledger.report.ts';
 export * from './bulletin.ts';
+export * from './separation.ts';
+export * from './admin.contract.ts';

@@ -53,6 +53,7 @@ export interface UserTable {
   disabled: Generated<boolean>;
   failed_logins: Generated<number>;
   locked_until: Date | null;
+  must_change_password: Generated<boolean>;
   password_changed_at: CreatedAt;
   created_at: CreatedAt;
   updated_at: UpdatedAt;
