@@ -14,9 +14,7 @@ import { sql, type Kysely } from 'kysely';
 
 /** Adds must_change_password and the users_separation trigger. */
 export async function up(db: Kysely<unknown>): Promise<void> {
-  await sql`alter table users add column if not exists must_change_password boolean not null default false`.execute(
-    db,
-  );
+  await sql`alter table users add column if not exists must_change_password boolean not null default false`.execute(db);
   await sql`
     create or replace function users_separation() returns trigger language plpgsql as $$
     declare

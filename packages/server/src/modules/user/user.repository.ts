@@ -39,7 +39,9 @@ function insideRegion(regionCode: string | null) {
   return (eb: UsersEb) => {
     const accountRegion = eb.fn.coalesce('users.region_code', 'organizations.region_code');
     const unscoped = eb(accountRegion, 'is', null);
-    return regionCode === null ? unscoped : eb.or([unscoped, eb(accountRegion, 'like', `${regionPrefix(regionCode)}%`)]);
+    return regionCode === null
+      ? unscoped
+      : eb.or([unscoped, eb(accountRegion, 'like', `${regionPrefix(regionCode)}%`)]);
   };
 }
 
@@ -52,7 +54,11 @@ function accountsQuery(db: Kysely<DB> | Transaction<DB>, scopeRegion: string | n
 }
 
 /** The accounts inside the administrator's region matching the filters, by username. */
-export async function listAccounts(db: Kysely<DB>, scopeRegion: string | null, query: UserListQuery): Promise<UserOutput[]> {
+export async function listAccounts(
+  db: Kysely<DB>,
+  scopeRegion: string | null,
+  query: UserListQuery,
+): Promise<UserOutput[]> {
   let q = accountsQuery(db, scopeRegion);
   if (query.q) {
     const pattern = `%${query.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;

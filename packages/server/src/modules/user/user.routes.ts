@@ -17,13 +17,7 @@ import type { AppDeps } from '../../app.ts';
 import { errorResponses, idParams } from '../../http.ts';
 import { requirePermission } from '../auth/actor.ts';
 import { requireActor } from '../auth/auth.hooks.ts';
-import {
-  listUsers,
-  resetPassword,
-  setAccountDisabled,
-  unlockAccount,
-  updateAccount,
-} from './user.account.service.ts';
+import { listUsers, resetPassword, setAccountDisabled, unlockAccount, updateAccount } from './user.account.service.ts';
 import { changeRole, createAccount } from './user.service.ts';
 
 const done = { 204: z.null().describe('已完成'), ...errorResponses };

@@ -34,9 +34,23 @@ afterAll(() => ctx.close());
 
 const userRow = (id: number) => ctx.db.selectFrom('users').selectAll().where('id', '=', id).executeTakeFirstOrThrow();
 const userCount = async () =>
-  Number((await ctx.db.selectFrom('users').select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow()).n);
+  Number(
+    (
+      await ctx.db
+        .selectFrom('users')
+        .select((eb) => eb.fn.countAll().as('n'))
+        .executeTakeFirstOrThrow()
+    ).n,
+  );
 const auditCount = async () =>
-  Number((await ctx.db.selectFrom('audit_log').select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow()).n);
+  Number(
+    (
+      await ctx.db
+        .selectFrom('audit_log')
+        .select((eb) => eb.fn.countAll().as('n'))
+        .executeTakeFirstOrThrow()
+    ).n,
+  );
 let n = 0;
 const newAccount = (body: Record<string, unknown>) =>
   sys.request({
@@ -56,7 +70,9 @@ describe('the system administrator', () => {
       expect(Object.keys(response.json<{ error: { fields: object } }>().error.fields)).toEqual(['role']);
     }
     const refused = await newAccount({ role: 'city_admin', regionCode: CITY });
-    expect(refused.json()).toMatchObject({ error: { fields: { role: '该角色高于县区发改局人员，须由安全管理员分配' } } });
+    expect(refused.json()).toMatchObject({
+      error: { fields: { role: '该角色高于县区发改局人员，须由安全管理员分配' } },
+    });
     expect(await userCount()).toBe(users);
     expect(await auditCount()).toBe(rows);
   });

@@ -75,7 +75,11 @@ export async function createUser(db: Kysely<DB>, actor: Actor | null, input: New
   const passwordHash = await hashPassword(input.password);
   return db.transaction().execute(async (trx) => {
     await declareActorRole(trx, actor === null ? 'cli' : 'system_admin');
-    const scope = { role: input.role, regionCode: input.regionCode ?? null, organizationId: input.organizationId ?? null };
+    const scope = {
+      role: input.role,
+      regionCode: input.regionCode ?? null,
+      organizationId: input.organizationId ?? null,
+    };
     const fields = await scopeErrors(trx, scope, actor === null ? undefined : actor.regionCode);
     if (!isStrongPassword(input.password)) fields.password = 'password.weak';
     if (await trx.selectFrom('users').select('id').where('username', '=', input.username).executeTakeFirst())
