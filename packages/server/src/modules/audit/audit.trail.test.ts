@@ -17,11 +17,13 @@ let startedAt: string;
 
 beforeAll(async () => {
   ctx = await createTestContext();
-  [sys, sec, auditor] = await Promise.all(
-    (['system_admin', 'security_admin', 'audit_admin'] as const).map(async (role) =>
-      signIn(ctx.app, await createTestUser(ctx.db, role, { regionCode: '230600' })),
-    ),
-  );
+  const signedIn = (role: 'system_admin' | 'security_admin' | 'audit_admin') =>
+    createTestUser(ctx.db, role, { regionCode: '230600' }).then((user) => signIn(ctx.app, user));
+  [sys, sec, auditor] = await Promise.all([
+    signedIn('system_admin'),
+    signedIn('security_admin'),
+    signedIn('audit_admin'),
+  ]);
   startedAt = new Date().toISOString();
   const created = await sys.request({
     method: 'POST',

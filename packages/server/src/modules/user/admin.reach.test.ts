@@ -12,7 +12,7 @@ let ctx: TestContext;
 let projectId: number;
 const admins: Record<string, Client> = {};
 
-/** Routes that are not business data: sign-in support, code lists, health, the accounts themselves. */
+/** Routes that are not business data: sign-in support, code lists, health, the accounts and their organisations. */
 const NOT_BUSINESS = new Set([
   'GET /api/v1/auth/demo-accounts',
   'GET /api/v1/auth/me',
@@ -20,6 +20,8 @@ const NOT_BUSINESS = new Set([
   'GET /api/v1/health',
   'GET /api/v1/regions/scope',
   'GET /api/v1/users',
+  // Organisation names inside the administrator's region, to attach an owner account (no project data).
+  'GET /api/v1/users/organizations',
 ]);
 
 beforeAll(async () => {

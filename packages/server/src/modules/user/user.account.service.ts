@@ -12,12 +12,18 @@ import { recordAudit, type AuditAction } from '../audit/audit.repository.ts';
 import { requirePermission, type Actor } from '../auth/actor.ts';
 import { hashPassword } from '../auth/password.ts';
 import { oneTimePassword } from './one-time-password.ts';
-import { declareActorRole, listAccounts, lockAccount, userSnapshot } from './user.repository.ts';
+import { declareActorRole, listAccounts, lockAccount, organizationsInside, userSnapshot } from './user.repository.ts';
 
 /** The accounts inside the administrator's region, filtered (system and security administrators). */
 export async function listUsers(db: Kysely<DB>, actor: Actor, query: UserListQuery) {
   requirePermission(actor, 'user.read');
   return { items: await listAccounts(db, actor.regionCode, query) };
+}
+
+/** Organisations an administrator may attach an account to (inside its region), by name. */
+export async function grantableOrganizations(db: Kysely<DB>, actor: Actor, q: string | undefined) {
+  requirePermission(actor, 'user.read');
+  return { items: await organizationsInside(db, actor.regionCode, q) };
 }
 
 interface AccountChange {

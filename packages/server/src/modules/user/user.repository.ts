@@ -102,3 +102,16 @@ export async function lockAccount(trx: Transaction<DB>, scopeRegion: string | nu
     .executeTakeFirst();
   return row;
 }
+
+/** Organisations inside the administrator's region whose name matches `q`, for the account forms. */
+export async function organizationsInside(db: Kysely<DB>, scopeRegion: string | null, q: string | undefined) {
+  if (scopeRegion === null) return [];
+  let query = db
+    .selectFrom('organizations')
+    .select(['id', 'name', 'kind', 'region_code as regionCode'])
+    .where('region_code', 'like', `${regionPrefix(scopeRegion)}%`)
+    .orderBy('name')
+    .limit(30);
+  if (q) query = query.where('name', 'ilike', `%${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`);
+  return query.execute();
+}

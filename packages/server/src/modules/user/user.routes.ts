@@ -17,7 +17,14 @@ import type { AppDeps } from '../../app.ts';
 import { errorResponses, idParams } from '../../http.ts';
 import { requirePermission } from '../auth/actor.ts';
 import { requireActor } from '../auth/auth.hooks.ts';
-import { listUsers, resetPassword, setAccountDisabled, unlockAccount, updateAccount } from './user.account.service.ts';
+import {
+  grantableOrganizations,
+  listUsers,
+  resetPassword,
+  setAccountDisabled,
+  unlockAccount,
+  updateAccount,
+} from './user.account.service.ts';
 import { changeRole, createAccount } from './user.service.ts';
 
 const done = { 204: z.null().describe('已完成'), ...errorResponses };
@@ -65,6 +72,26 @@ export const userRoutes =
         },
       },
       (request) => listUsers(deps.db, requireActor(request), request.query),
+    );
+
+    app.get(
+      '/organizations',
+      {
+        schema: {
+          tags: ['users'],
+          summary: '可供账号选择的单位（系统管理员、安全管理员；本账号管辖区域内）',
+          querystring: z.strictObject({ q: z.string().trim().max(100, { error: 'text.tooLong' }).optional() }),
+          response: {
+            200: z.object({
+              items: z.array(
+                z.object({ id: z.number().int(), name: z.string(), kind: z.string(), regionCode: z.string() }),
+              ),
+            }),
+            ...errorResponses,
+          },
+        },
+      },
+      (request) => grantableOrganizations(deps.db, requireActor(request), request.query.q),
     );
 
     app.post(

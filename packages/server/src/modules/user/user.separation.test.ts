@@ -189,6 +189,11 @@ describe('the system administrator', () => {
     expect(ids).not.toContain(foreign.id);
     expect((await sys.request({ method: 'POST', url: `/api/v1/users/${foreign.id}/disable` })).statusCode).toBe(404);
     expect((await assign(sec, foreign.id, { role: 'owner', organizationId: localOrg })).statusCode).toBe(404);
+    const orgs = await sys.request({ method: 'GET', url: '/api/v1/users/organizations' });
+    expect(orgs.statusCode, orgs.body).toBe(200);
+    const orgIds = orgs.json<{ items: { id: number }[] }>().items.map((o) => o.id);
+    expect(orgIds).toContain(localOrg);
+    expect(orgIds).not.toContain(foreignOrg);
   });
 
   it('filters the list by role, region, state and text', async () => {
