@@ -18,6 +18,9 @@ const ReviewDeskPage = lazy(() => import('./pages/reports/ReviewDeskPage.tsx'));
 const LedgerImportPage = lazy(() => import('./pages/ledger/LedgerImportPage.tsx'));
 const BulletinPage = lazy(() => import('./pages/bulletins/BulletinPage.tsx'));
 const OpenDataPage = lazy(() => import('./pages/openData/OpenDataPage.tsx'));
+const UsersPage = lazy(() => import('./pages/admin/UsersPage.tsx'));
+const RolesPage = lazy(() => import('./pages/admin/RolesPage.tsx'));
+const AuditLogPage = lazy(() => import('./pages/admin/AuditLogPage.tsx'));
 const NotFoundPage = lazy(() => import('./pages/misc/NotFoundPage.tsx'));
 
 /** The routes: /login outside the shell, everything else inside it behind the session check. */
@@ -47,6 +50,9 @@ export function App() {
             <Route path="/ledger/import" element={<LedgerImportPage />} />
             <Route path="/bulletins" element={<BulletinPage />} />
             <Route path="/open-data" element={<OpenDataPage />} />
+            <Route path="/admin/users" element={<UsersPage />} />
+            <Route path="/admin/roles" element={<RolesPage />} />
+            <Route path="/admin/audit" element={<AuditLogPage />} />
             <Route path="*" element={<NotFoundPage />} />
           </Route>
         </Routes>
