@@ -31,6 +31,8 @@ export const userOutput = z.object({
   organizationName: z.string().nullable(),
   disabled: z.boolean(),
   lockedUntil: z.string().nullable(),
+  /** Locked now (by the database's clock): lockedUntil lies in the future. */
+  locked: z.boolean(),
   mustChangePassword: z.boolean(),
   version: z.number().int(),
 });

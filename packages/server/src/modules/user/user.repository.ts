@@ -84,6 +84,7 @@ export async function listAccounts(
       'organizations.name as organizationName',
       'users.disabled',
       'users.locked_until as lockedUntil',
+      sql<boolean>`coalesce(users.locked_until > now(), false)`.as('locked'),
       'users.must_change_password as mustChangePassword',
       'users.version',
     ])

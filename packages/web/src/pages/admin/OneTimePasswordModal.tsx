@@ -15,7 +15,7 @@ export function OneTimePasswordModal({
   const handleCopy = () => {
     if (!shown) return;
     void navigator.clipboard
-      ?.writeText(shown.password)
+      .writeText(shown.password)
       .then(() => message.success(t('users.copied')))
       .catch(() => undefined);
   };
@@ -24,7 +24,7 @@ export function OneTimePasswordModal({
       open={shown !== null}
       title={t('users.passwordTitle')}
       onCancel={onClose}
-      maskClosable={false}
+      mask={{ closable: false }}
       footer={
         <Button type="primary" onClick={onClose}>
           {t('users.close')}

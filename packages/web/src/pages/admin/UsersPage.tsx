@@ -53,7 +53,6 @@ export default function UsersPage() {
 
   const actions = (user: UserOutput) => {
     const refusal = reason(targetRefusal(me, user));
-    const locked = user.lockedUntil !== null && Date.parse(user.lockedUntil) > Date.now();
     return (
       <Flex wrap gap={0} vertical={compact} align={compact ? 'start' : undefined}>
         <ActionLink refusal={refusal} onClick={() => setRenaming(user)} testId={`rename-${user.username}`}>
@@ -74,7 +73,7 @@ export default function UsersPage() {
             {t('users.disable')}
           </ActionLink>
         )}
-        {locked && (
+        {user.locked && (
           <ActionLink onClick={() => handleAct(user, 'unlock')} testId={`unlock-${user.username}`}>
             {t('users.unlock')}
           </ActionLink>

@@ -4,7 +4,7 @@ import { ROLE_LABELS, isAdminRole, type Label, type UserOutput } from '@keyproje
 import type { Translate } from '../../i18n/translate.ts';
 
 /** The state tags of an account: disabled, locked (until a time in the future), must change its password. */
-function stateTags(user: UserOutput, t: Translate, now: number): ReactNode {
+function stateTags(user: UserOutput, t: Translate): ReactNode {
   const tags: ReactNode[] = [];
   if (user.disabled)
     tags.push(
@@ -12,7 +12,7 @@ function stateTags(user: UserOutput, t: Translate, now: number): ReactNode {
         {t('users.state.disabled')}
       </Tag>,
     );
-  if (user.lockedUntil && Date.parse(user.lockedUntil) > now)
+  if (user.locked)
     tags.push(
       <Tag key="l" color="red">
         {t('users.state.locked')}
@@ -44,7 +44,6 @@ export function userColumns(
   actions: (user: UserOutput) => ReactNode,
   compact = false,
 ): TableColumnsType<UserOutput> {
-  const now = Date.now();
   const roleTag = (user: UserOutput) => (
     <Tag color={isAdminRole(user.role) ? 'purple' : 'blue'}>{label(ROLE_LABELS[user.role])}</Tag>
   );
@@ -61,7 +60,7 @@ export function userColumns(
             </span>
             <Flex gap={4} wrap>
               {roleTag(user)}
-              {stateTags(user, t, now)}
+              {stateTags(user, t)}
             </Flex>
             <Typography.Text type="secondary">{scope(user)}</Typography.Text>
           </Flex>
@@ -82,7 +81,7 @@ export function userColumns(
       render: (_, user) => roleTag(user),
     },
     { title: t('users.col.scope'), key: 'scope', render: (_, user) => scope(user) },
-    { title: t('users.col.state'), key: 'state', render: (_, user) => stateTags(user, t, now) },
+    { title: t('users.col.state'), key: 'state', render: (_, user) => stateTags(user, t) },
     { title: t('users.col.actions'), key: 'actions', render: (_, user) => actions(user), fixed: 'right' },
   ];
 }
