@@ -156,7 +156,7 @@ describe('the system administrator', () => {
     await signIn(ctx.app, target);
   });
 
-  it('resets a password to a one-time password that signs in and must be changed; never above district staff', async () => {
+  it('resets a password to a one-time password that must be changed, ending sessions; never above district staff', async () => {
     const target = await createTestUser(ctx.db, 'district_staff', { regionCode: COUNTY });
     const old = await signIn(ctx.app, target);
     const response = await sys.request({ method: 'POST', url: `/api/v1/users/${target.id}/reset-password` });

@@ -96,8 +96,11 @@ export async function createUser(db: Kysely<DB>, actor: Actor | null, input: New
         organization_id: scope.organizationId,
         must_change_password: actor !== null,
       })
+      // Two creations of one username at once: the second finds it taken instead of a unique violation (500).
+      .onConflict((oc) => oc.column('username').doNothing())
       .returningAll()
-      .executeTakeFirstOrThrow();
+      .executeTakeFirst();
+    if (!row) throw errors.invalidField('username', 'username.taken');
     await recordAudit(trx, actor, {
       entityType: 'user',
       entityId: row.id,
