@@ -23,3 +23,5 @@ export * from './ledger.project.ts';
 export * from './ledger.report.ts';
 export * from './bulletin.ts';
 export * from './auth.contract.ts';
+export * from './separation.ts';
+export * from './admin.contract.ts';

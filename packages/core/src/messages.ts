@@ -73,6 +73,34 @@ export const GENERAL_MESSAGES = {
   'error.locked': { zh: '登录失败次数过多，请稍后再试', en: 'too many failed sign-ins; try again later' },
   'error.internal': { zh: '服务器内部错误', en: 'internal server error' },
   'error.tooLarge': { zh: '请求体过大', en: 'request body too large' },
+  // Administrators (三员分立): users, role assignment, the audit trail.
+  'admin.roleNotGrantable': {
+    zh: '管理员角色只能通过命令行（create-admin）开设',
+    en: 'administrator roles are created only with the CLI (create-admin)',
+  },
+  'admin.needsSecurityAdmin': {
+    zh: '该角色高于县区发改局人员，须由安全管理员分配',
+    en: 'this role is above district staff; only the security administrator grants it',
+  },
+  'admin.countyOnly': {
+    zh: '系统管理员只能开设县区级账号，市级范围须由安全管理员分配',
+    en: 'the system administrator opens county-level accounts only; city-wide scope is the security administrator’s',
+  },
+  'admin.selfChange': { zh: '不能修改自己的账号', en: 'you cannot change your own account' },
+  'admin.targetAdmin': {
+    zh: '管理员账号不能在此修改（须通过命令行）',
+    en: 'administrator accounts cannot be changed here (use the CLI)',
+  },
+  'admin.resetAboveDistrict': {
+    zh: '该账号的角色高于县区发改局人员，系统管理员不能重置其密码',
+    en: 'this account’s role is above district staff; the system administrator cannot reset its password',
+  },
+  'organization.outOfScope': { zh: '该单位不在本账号的管辖区域内', en: 'this organisation is outside your region' },
+  'username.invalid': {
+    zh: '用户名须为3至40位字母、数字或 . _ -',
+    en: 'a username has 3 to 40 letters, digits or . _ -',
+  },
+  'audit.actionInvalid': { zh: '操作类型无效', en: 'unknown action' },
   'bulletin.pdfUnavailable': {
     zh: '服务器缺少生成 PDF 所需的中文字体（fonts-noto-cjk），请下载 Word 版本或联系系统管理员',
     en: 'the server lacks the Chinese fonts PDF needs (fonts-noto-cjk); download the Word version or ask the administrator',

@@ -66,6 +66,43 @@ export function projectScopeKind(role: Role): ProjectScopeKind {
 
 /** Roles whose accounts must carry a region (their scope), and those that must belong to an organisation. */
 export const ROLES_WITH_REGION: readonly Role[] = ['city_admin', 'district_staff', 'leader', 'responsible_unit'];
+
+/** The three administrators (三员分立): each account holds at most one of them, and only the CLI creates them. */
+export const ADMIN_ROLES = ['system_admin', 'security_admin', 'audit_admin'] as const satisfies readonly Role[];
+export type AdminRole = (typeof ADMIN_ROLES)[number];
+
+/** True for the three administrator roles. */
+export function isAdminRole(role: Role): role is AdminRole {
+  return (ADMIN_ROLES as readonly Role[]).includes(role);
+}
+
+/**
+ * The business roles in order of reach, defined once: what the system administrator may grant on its own is
+ * district staff and below; the city administrator and the leader (the whole city's data) need the security
+ * administrator. The database trigger of migration 2026120511 names the same two roles.
+ */
+export function businessRank(role: Role): number {
+  switch (role) {
+    case 'city_admin':
+    case 'leader':
+      return 3;
+    case 'district_staff':
+      return 2;
+    case 'responsible_unit':
+    case 'service_officer':
+    case 'owner':
+      return 1;
+    case 'system_admin':
+    case 'security_admin':
+    case 'audit_admin':
+      return 0;
+  }
+}
+
+/** True for business roles above district staff (granted only by the security administrator). */
+export function isAboveDistrictStaff(role: Role): boolean {
+  return businessRank(role) > businessRank('district_staff');
+}
 export const ROLES_WITH_ORGANIZATION: readonly Role[] = ['owner', 'responsible_unit'];
 
 /** Roles that sign in with a second factor (TOTP): the city DRC's administrator and the three administrators. */

@@ -26,7 +26,7 @@ export const errors = {
     new AppError(400, 'validation', 'error.validation', { [field]: key }),
   invalidFields: (fields: Record<string, MessageKey>) => new AppError(400, 'validation', 'error.validation', fields),
   unauthenticated: (key: MessageKey = 'error.unauthenticated') => new AppError(401, 'unauthenticated', key),
-  forbidden: () => new AppError(403, 'forbidden', 'error.forbidden'),
+  forbidden: (key: MessageKey = 'error.forbidden') => new AppError(403, 'forbidden', key),
   csrf: () => new AppError(403, 'csrf', 'error.csrf'),
   notFound: () => new AppError(404, 'notFound', 'error.notFound'),
   versionConflict: () => new AppError(412, 'versionConflict', 'error.versionConflict'),

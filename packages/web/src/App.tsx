@@ -18,6 +18,9 @@ const ReviewDeskPage = lazy(() => import('./pages/reports/ReviewDeskPage.tsx'));
 const LedgerImportPage = lazy(() => import('./pages/ledger/LedgerImportPage.tsx'));
 const BulletinPage = lazy(() => import('./pages/bulletins/BulletinPage.tsx'));
 const OpenDataPage = lazy(() => import('./pages/openData/OpenDataPage.tsx'));
+const UsersPage = lazy(() => import('./pages/admin/UsersPage.tsx'));
+const RolesPage = lazy(() => import('./pages/admin/RolesPage.tsx'));
+const AuditLogPage = lazy(() => import('./pages/admin/AuditLogPage.tsx'));
 const NotFoundPage = lazy(() => import('./pages/misc/NotFoundPage.tsx'));
 const ChangePasswordPage = lazy(() => import('./pages/account/ChangePasswordPage.tsx'));
 const AccountSecurityPage = lazy(() => import('./pages/account/AccountSecurityPage.tsx'));
@@ -51,6 +54,9 @@ export function App() {
             <Route path="/open-data" element={<OpenDataPage />} />
             <Route path="/account/password" element={<ChangePasswordPage />} />
             <Route path="/account/security" element={<AccountSecurityPage />} />
+            <Route path="/admin/users" element={<UsersPage />} />
+            <Route path="/admin/roles" element={<RolesPage />} />
+            <Route path="/admin/audit" element={<AuditLogPage />} />
             <Route path="*" element={<NotFoundPage />} />
           </Route>
         </Routes>

@@ -9,6 +9,7 @@ import * as oc4ids from '../../migrations/2026112703_oc4ids.ts';
 import * as bulletins from '../../migrations/2026112705_bulletins.ts';
 import * as projectListOrder from '../../migrations/2026112706_project_list_order.ts';
 import * as authHardening from '../../migrations/2026120510_auth_hardening.ts';
+import * as adminSeparation from '../../migrations/2026120511_admin_separation.ts';
 import type { DB } from './schema.ts';
 
 const MIGRATIONS: Record<string, Migration> = {
@@ -18,6 +19,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '2026112705_bulletins': bulletins,
   '2026112706_project_list_order': projectListOrder,
   '2026120510_auth_hardening': authHardening,
+  '2026120511_admin_separation': adminSeparation,
 };
 
 /** Brings the schema up to date; returns the names of the migrations applied now. */

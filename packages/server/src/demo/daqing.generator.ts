@@ -155,9 +155,9 @@ function demoUsers(ownerKey: string | null): DemoUser[] {
     user('officer.demo', '孙志强（首席服务员）', 'service_officer', null, 'org-drc-230600'),
     user('unit.demo', '周敏（市自然资源局）', 'responsible_unit', CITY_CODE, 'org-unit-nr'),
     user('leader.demo', '王立新（常务副市长）', 'leader', CITY_CODE, null),
-    user('sysadmin', '系统管理员', 'system_admin', null, null),
-    user('secadmin', '安全管理员', 'security_admin', null, null),
-    user('auditor', '审计管理员', 'audit_admin', null, null),
+    user('sysadmin', '系统管理员', 'system_admin', CITY_CODE, null),
+    user('secadmin', '安全管理员', 'security_admin', CITY_CODE, null),
+    user('auditor', '审计管理员', 'audit_admin', CITY_CODE, null),
     user('opendata.admin', '刘洋（开放数据沙箱）', 'city_admin', OC4IDS_SANDBOX_ROOT, null),
   ];
 }

@@ -6,6 +6,7 @@ import { sql, type Kysely, type Transaction } from 'kysely';
 import type { DB } from '../db/schema.ts';
 import type { DemoAccount } from '../app.ts';
 import { hashPassword } from '../modules/auth/password.ts';
+import { declareActorRole } from '../modules/user/user.repository.ts';
 import type { DaqingDemo } from './daqing.types.ts';
 import { daqingCutoff } from './daqing.stats.ts';
 import { defaultDeadline } from '../modules/report/period.repository.ts';
@@ -53,6 +54,8 @@ export async function seedDemo(db: Kysely<DB>, demo: DaqingDemo): Promise<SeedRe
   const hashes = await Promise.all(demo.users.map(() => hashPassword(demo.password)));
 
   return db.transaction().execute(async (trx) => {
+    // The demo's administrator and city-wide accounts are the CLI's to create (三员分立 trigger, migration 2026120511).
+    await declareActorRole(trx, 'cli');
     const orgIds = new Map<string, number>();
     for (const part of chunks(demo.organizations)) {
       const rows = await trx

@@ -22,7 +22,10 @@ export function ledgerTemplateUrl(target: LedgerTarget): string {
 }
 
 /** The link of an Excel export of a list, with that list's own query parameters. */
-export function exportUrl(name: 'projects' | 'monthly-reports', query: Record<string, QueryValue>): string {
+export function exportUrl(
+  name: 'projects' | 'monthly-reports' | 'audit-log',
+  query: Record<string, QueryValue>,
+): string {
   return apiUrl(`/exports/${name}.xlsx`, query);
 }
 

@@ -7,6 +7,9 @@ import {
   FileTextOutlined,
   FormOutlined,
   GlobalOutlined,
+  SafetyCertificateOutlined,
+  TeamOutlined,
+  FileSearchOutlined,
 } from '@ant-design/icons';
 import type { Permission, Role } from '@keyprojects/core';
 import type { MessageId } from '../i18n/translate.ts';
@@ -41,10 +44,20 @@ export const NAV_ITEMS: readonly NavItem[] = [
   { path: '/ledger/import', labelId: 'menu.ledgerImport', icon: <CloudUploadOutlined />, permission: 'project.create' },
   { path: '/bulletins', labelId: 'menu.bulletins', icon: <FileTextOutlined />, permission: 'bulletin.read' },
   { path: '/open-data', labelId: 'menu.openData', icon: <GlobalOutlined />, permission: 'project.read' },
+  // The three administrators (三员分立): one page each.
+  { path: '/admin/users', labelId: 'menu.users', icon: <TeamOutlined />, permission: 'user.manage' },
+  { path: '/admin/roles', labelId: 'menu.roles', icon: <SafetyCertificateOutlined />, permission: 'user.assignRole' },
+  { path: '/admin/audit', labelId: 'menu.audit', icon: <FileSearchOutlined />, permission: 'audit.readAll' },
 ];
 
 /** Where `/` (and the login) leads a role when it is not the project library. */
-export const HOME_PATHS: Partial<Record<Role, string>> = { leader: '/dashboard', owner: '/reports/file' };
+export const HOME_PATHS: Partial<Record<Role, string>> = {
+  leader: '/dashboard',
+  owner: '/reports/file',
+  system_admin: '/admin/users',
+  security_admin: '/admin/roles',
+  audit_admin: '/admin/audit',
+};
 export const DEFAULT_HOME_PATH = '/projects';
 
 /** True when the user (role and permission check) may see the entry. */

@@ -3,6 +3,7 @@ import { enDashboard } from './en.dashboard.ts';
 import { enLedger } from './en.ledger.ts';
 import { enPublishing } from './en.publishing.ts';
 import { enReporting } from './en.reporting.ts';
+import { enAdmin } from './en.admin.ts';
 import type { MessageId } from './zh.ts';
 
 /** The English catalogue: exactly the ids of the Chinese one. */
@@ -177,6 +178,7 @@ export const en: Record<MessageId, string> = {
 
   ...enDashboard,
   ...enReporting,
+  ...enAdmin,
   ...enLedger,
   ...enPublishing,
   ...enAccount,

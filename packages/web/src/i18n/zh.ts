@@ -3,6 +3,7 @@ import { zhDashboard } from './zh.dashboard.ts';
 import { zhLedger } from './zh.ledger.ts';
 import { zhPublishing } from './zh.publishing.ts';
 import { zhReporting } from './zh.reporting.ts';
+import { zhAdmin } from './zh.admin.ts';
 
 /** The Chinese catalogue: the source of every message id. `{name}` marks a value filled in by `t()`. */
 export const zh = {
@@ -176,6 +177,7 @@ export const zh = {
 
   ...zhDashboard,
   ...zhReporting,
+  ...zhAdmin,
   ...zhLedger,
   ...zhPublishing,
   ...zhAccount,

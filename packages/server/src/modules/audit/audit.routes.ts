@@ -1,10 +1,10 @@
-/** The whole audit trail, for the audit administrator. */
+/** The whole audit trail, for the audit administrator: filters and keyset pages (the Excel export is 'audit-log'). */
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { z } from 'zod';
+import { auditPage, auditQuery } from '@keyprojects/core';
 import type { AppDeps } from '../../app.ts';
 import { requireActor } from '../auth/auth.hooks.ts';
 import { errorResponses } from '../../http.ts';
-import { auditHistoryOutput, auditTrail } from './audit.service.ts';
+import { auditTrail } from './audit.service.ts';
 
 export const auditRoutes =
   (deps: AppDeps): FastifyPluginAsyncZod =>
@@ -14,13 +14,9 @@ export const auditRoutes =
       {
         schema: {
           tags: ['audit'],
-          summary: '审计日志（仅审计管理员）',
-          querystring: z.strictObject({
-            entityType: z.enum(['project', 'user', 'organization', 'session']).optional(),
-            limit: z.coerce.number().int().min(1).max(500).default(100),
-            beforeId: z.coerce.number().int().positive().optional(),
-          }),
-          response: { 200: auditHistoryOutput, ...errorResponses },
+          summary: '审计日志（仅审计管理员；按时间、操作人、操作、对象类型、IP、区域筛选，按 beforeId 翻页）',
+          querystring: auditQuery,
+          response: { 200: auditPage, ...errorResponses },
         },
       },
       (request) => auditTrail(deps.db, requireActor(request), request.query),

@@ -12,6 +12,7 @@ import { prepareExport, type ExportDefinition, type ExportWriter } from './expor
 import { registerExportRoute, type ZodApp } from './export.http.ts';
 import { projectsExport } from './projects.export.ts';
 import { monthlyReportsExport } from './report-ledger.export.ts';
+import { auditLogExport } from '../audit/audit-log.export.ts';
 
 /** An export ready to serve, its query type closed over. */
 export interface RegisteredExport {
@@ -35,8 +36,12 @@ export function defineExport<Q>(definition: ExportDefinition<Q>): RegisteredExpo
   };
 }
 
-/** Every export: the project list and the monthly-report review desk. */
-export const EXPORTS: readonly RegisteredExport[] = [defineExport(projectsExport), defineExport(monthlyReportsExport)];
+/** Every export: the project list, the monthly-report review desk and the audit trail. */
+export const EXPORTS: readonly RegisteredExport[] = [
+  defineExport(projectsExport),
+  defineExport(monthlyReportsExport),
+  defineExport(auditLogExport),
+];
 
 /** Names reserved for exports other modules will register. */
 export const RESERVED_EXPORT_NAMES: readonly string[] = [];

@@ -131,7 +131,7 @@ describe('audit trail', () => {
   });
 
   it('records user creation and role changes', async () => {
-    const security = await signIn(ctx.app, await createTestUser(ctx.db, 'security_admin'));
+    const security = await signIn(ctx.app, await createTestUser(ctx.db, 'security_admin', { regionCode: '230600' }));
     const target = await createTestUser(ctx.db, 'leader', { regionCode: '230600' });
     const response = await security.request({
       method: 'PATCH',

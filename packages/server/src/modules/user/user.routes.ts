@@ -1,22 +1,33 @@
-/** User accounts: service officers for pickers; listing, creation and role changes for the administrators. */
+/**
+ * User accounts: service officers for pickers; for the administrators (三员分立) the list, creation,
+ * display name, disable/enable, unlock and password reset (system administrator) and role assignment
+ * (security administrator). Routes are thin: the services check permission, scope and the separation rules.
+ */
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { ROLES, regionCode } from '@keyprojects/core';
+import {
+  oneTimePasswordOutput,
+  roleChangeInput,
+  userCreateInput,
+  userListOutput,
+  userListQuery,
+  userUpdateInput,
+} from '@keyprojects/core';
 import type { AppDeps } from '../../app.ts';
 import { errorResponses, idParams } from '../../http.ts';
 import { requirePermission } from '../auth/actor.ts';
 import { requireActor } from '../auth/auth.hooks.ts';
-import { changeRole, createUser } from './user.service.ts';
+import {
+  grantableOrganizations,
+  listUsers,
+  resetPassword,
+  setAccountDisabled,
+  unlockAccount,
+  updateAccount,
+} from './user.account.service.ts';
+import { changeRole, createAccount } from './user.service.ts';
 
-const userOutput = z.object({
-  id: z.number().int(),
-  username: z.string(),
-  displayName: z.string(),
-  role: z.enum(ROLES),
-  regionCode: z.string().nullable(),
-  organizationId: z.number().int().nullable(),
-  disabled: z.boolean(),
-});
+const done = { 204: z.null().describe('已完成'), ...errorResponses };
 
 export const userRoutes =
   (deps: AppDeps): FastifyPluginAsyncZod =>
@@ -55,27 +66,32 @@ export const userRoutes =
       {
         schema: {
           tags: ['users'],
-          summary: '用户列表（系统管理员、安全管理员）',
-          response: { 200: z.object({ items: z.array(userOutput) }), ...errorResponses },
+          summary: '用户列表（系统管理员、安全管理员；本账号管辖区域内）',
+          querystring: userListQuery,
+          response: { 200: userListOutput, ...errorResponses },
         },
       },
-      async (request) => {
-        requirePermission(requireActor(request), 'user.read');
-        const rows = await deps.db
-          .selectFrom('users')
-          .select([
-            'id',
-            'username',
-            'display_name as displayName',
-            'role',
-            'region_code as regionCode',
-            'organization_id as organizationId',
-            'disabled',
-          ])
-          .orderBy('id')
-          .execute();
-        return { items: rows };
+      (request) => listUsers(deps.db, requireActor(request), request.query),
+    );
+
+    app.get(
+      '/organizations',
+      {
+        schema: {
+          tags: ['users'],
+          summary: '可供账号选择的单位（系统管理员、安全管理员；本账号管辖区域内）',
+          querystring: z.strictObject({ q: z.string().trim().max(100, { error: 'text.tooLong' }).optional() }),
+          response: {
+            200: z.object({
+              items: z.array(
+                z.object({ id: z.number().int(), name: z.string(), kind: z.string(), regionCode: z.string() }),
+              ),
+            }),
+            ...errorResponses,
+          },
+        },
       },
+      (request) => grantableOrganizations(deps.db, requireActor(request), request.query.q),
     );
 
     app.post(
@@ -83,27 +99,75 @@ export const userRoutes =
       {
         schema: {
           tags: ['users'],
-          summary: '新建用户（系统管理员）',
-          body: z.strictObject({
-            username: z
-              .string()
-              .trim()
-              .regex(/^[a-zA-Z0-9._-]{3,40}$/),
-            displayName: z.string().trim().min(1).max(50),
-            password: z.string().min(1).max(128),
-            role: z.enum(ROLES),
-            regionCode: regionCode.nullish(),
-            organizationId: z.number().int().positive().nullish(),
-          }),
-          response: { 201: z.object({ id: z.number().int() }), ...errorResponses },
+          summary: '新建用户（系统管理员；至多县区发改局人员，返回一次性密码）',
+          body: userCreateInput,
+          response: { 201: oneTimePasswordOutput, ...errorResponses },
+        },
+      },
+      async (request, reply) =>
+        reply.status(201).send(await createAccount(deps.db, requireActor(request), request.body)),
+    );
+
+    app.patch(
+      '/:id',
+      {
+        schema: {
+          tags: ['users'],
+          summary: '修改用户姓名（系统管理员）',
+          params: idParams,
+          body: userUpdateInput,
+          response: done,
         },
       },
       async (request, reply) => {
-        const actor = requireActor(request);
-        requirePermission(actor, 'user.manage');
-        const id = await createUser(deps.db, actor, request.body);
-        return reply.status(201).send({ id });
+        await updateAccount(deps.db, requireActor(request), request.params.id, request.body);
+        return reply.status(204).send(null);
       },
+    );
+
+    for (const [path, disabled] of [
+      ['disable', true],
+      ['enable', false],
+    ] as const) {
+      app.post(
+        `/:id/${path}`,
+        {
+          schema: {
+            tags: ['users'],
+            summary: disabled ? '停用账号（系统管理员）' : '启用账号（系统管理员）',
+            params: idParams,
+            response: done,
+          },
+        },
+        async (request, reply) => {
+          await setAccountDisabled(deps.db, requireActor(request), request.params.id, disabled);
+          return reply.status(204).send(null);
+        },
+      );
+    }
+
+    app.post(
+      '/:id/unlock',
+      {
+        schema: { tags: ['users'], summary: '解除登录锁定（系统管理员）', params: idParams, response: done },
+      },
+      async (request, reply) => {
+        await unlockAccount(deps.db, requireActor(request), request.params.id);
+        return reply.status(204).send(null);
+      },
+    );
+
+    app.post(
+      '/:id/reset-password',
+      {
+        schema: {
+          tags: ['users'],
+          summary: '重置密码（系统管理员；返回一次性密码，首次登录须修改）',
+          params: idParams,
+          response: { 200: oneTimePasswordOutput, ...errorResponses },
+        },
+      },
+      (request) => resetPassword(deps.db, requireActor(request), request.params.id),
     );
 
     app.patch(
@@ -111,13 +175,9 @@ export const userRoutes =
       {
         schema: {
           tags: ['users'],
-          summary: '分配角色（安全管理员）',
+          summary: '分配角色与范围（安全管理员；本账号管辖区域内）',
           params: idParams,
-          body: z.strictObject({
-            role: z.enum(ROLES),
-            regionCode: regionCode.nullish(),
-            organizationId: z.number().int().positive().nullish(),
-          }),
+          body: roleChangeInput,
           response: {
             200: z.object({
               role: z.string(),
@@ -128,10 +188,6 @@ export const userRoutes =
           },
         },
       },
-      async (request) => {
-        const actor = requireActor(request);
-        requirePermission(actor, 'user.assignRole');
-        return changeRole(deps.db, actor, request.params.id, request.body);
-      },
+      (request) => changeRole(deps.db, requireActor(request), request.params.id, request.body),
     );
   };

@@ -1,15 +1,31 @@
 /**
- * User accounts. Creating users is the system administrator's job and assigning roles the security
- * administrator's (三员分立); both are audited. The CLI and the demo loader use the same function.
+ * User accounts under the separation of the three administrators (三员分立): the system administrator opens
+ * accounts (up to district staff, inside its region, with a one-time password), the security administrator
+ * assigns roles and scopes (inside its region, never its own account nor an administrator's); only the CLI
+ * creates the administrators. The rules are core's (separation.ts); the database trigger of migration
+ * 2026120511 enforces the role part again. Every change is audited with before and after, never the hash.
  */
 import type { Kysely, Transaction } from 'kysely';
-import { ROLES_WITH_ORGANIZATION, ROLES_WITH_REGION, type MessageKey, type Role } from '@keyprojects/core';
+import {
+  ROLES_WITH_ORGANIZATION,
+  ROLES_WITH_REGION,
+  accountCreationRefusal,
+  isWithinRegion,
+  roleGrantRefusal,
+  targetRefusal,
+  type MessageKey,
+  type Role,
+  type RoleChangeInput,
+  type UserCreateInput,
+} from '@keyprojects/core';
 import type { DB } from '../../db/schema.ts';
 import { errors } from '../../errors.ts';
 import { recordAudit } from '../audit/audit.repository.ts';
-import type { Actor } from '../auth/actor.ts';
+import { requirePermission, type Actor } from '../auth/actor.ts';
 import { hashPassword } from '../auth/password.ts';
 import { passwordProblem } from '../auth/password-policy.ts';
+import { oneTimePassword } from './one-time-password.ts';
+import { declareActorRole, lockAccount, userSnapshot } from './user.repository.ts';
 
 export interface NewUser {
   username: string;
@@ -20,53 +36,57 @@ export interface NewUser {
   organizationId?: number | null;
 }
 
-type AuditActor = Pick<Actor, 'id' | 'username' | 'role' | 'ip' | 'userAgent'> | null;
-
-/** What the audit trail keeps of a user (never the hash). */
-const userSnapshot = (u: {
-  username: string;
-  display_name: string;
-  role: string;
-  region_code: string | null;
-  organization_id: number | null;
-  disabled: boolean;
-}) => ({
-  username: u.username,
-  displayName: u.display_name,
-  role: u.role,
-  regionCode: u.region_code,
-  organizationId: u.organization_id,
-  disabled: u.disabled,
-});
-
-async function checkUser(trx: Transaction<DB>, input: NewUser) {
+/**
+ * The field errors of a role and scope: region and organisation present when the role needs them, known,
+ * and inside `scopeRegion` when an administrator grants them (undefined = the CLI, unbounded).
+ */
+async function scopeErrors(
+  trx: Transaction<DB>,
+  scope: { role: Role; regionCode: string | null; organizationId: number | null },
+  scopeRegion: string | null | undefined,
+): Promise<Record<string, MessageKey>> {
   const fields: Record<string, MessageKey> = {};
-  const problem = passwordProblem(input.password, input.username);
-  if (problem) fields.password = problem;
-  if (await trx.selectFrom('users').select('id').where('username', '=', input.username).executeTakeFirst())
-    fields.username = 'username.taken';
-  if (ROLES_WITH_REGION.includes(input.role) && !input.regionCode) fields.regionCode = 'required';
+  if (ROLES_WITH_REGION.includes(scope.role) && !scope.regionCode) fields.regionCode = 'required';
   if (
-    input.regionCode &&
-    !(await trx.selectFrom('regions').select('code').where('code', '=', input.regionCode).executeTakeFirst())
+    scope.regionCode &&
+    !(await trx.selectFrom('regions').select('code').where('code', '=', scope.regionCode).executeTakeFirst())
   ) {
     fields.regionCode = 'region.unknown';
   }
-  if (ROLES_WITH_ORGANIZATION.includes(input.role) && !input.organizationId) fields.organizationId = 'required';
-  if (
-    input.organizationId &&
-    !(await trx.selectFrom('organizations').select('id').where('id', '=', input.organizationId).executeTakeFirst())
-  ) {
-    fields.organizationId = 'organization.unknown';
+  if (ROLES_WITH_ORGANIZATION.includes(scope.role) && !scope.organizationId) fields.organizationId = 'required';
+  if (scope.organizationId) {
+    const org = await trx
+      .selectFrom('organizations')
+      .select('region_code')
+      .where('id', '=', scope.organizationId)
+      .executeTakeFirst();
+    if (!org) fields.organizationId = 'organization.unknown';
+    else if (scopeRegion !== undefined && (scopeRegion === null || !isWithinRegion(org.region_code, scopeRegion)))
+      fields.organizationId = 'organization.outOfScope';
   }
-  if (Object.keys(fields).length > 0) throw errors.invalidFields(fields);
+  return fields;
 }
 
-/** Creates a user (password checked against the policy and hashed); audited as `actor` (null for the CLI). */
-export async function createUser(db: Kysely<DB>, actor: AuditActor, input: NewUser): Promise<number> {
+/**
+ * Creates a user (password checked against the policy and hashed); audited as `actor`, null for the CLI and
+ * the test factories, which may create any role. An account an administrator creates must change its
+ * password at first sign-in.
+ */
+export async function createUser(db: Kysely<DB>, actor: Actor | null, input: NewUser): Promise<number> {
   const passwordHash = await hashPassword(input.password);
   return db.transaction().execute(async (trx) => {
-    await checkUser(trx, input);
+    await declareActorRole(trx, actor === null ? 'cli' : 'system_admin');
+    const scope = {
+      role: input.role,
+      regionCode: input.regionCode ?? null,
+      organizationId: input.organizationId ?? null,
+    };
+    const fields = await scopeErrors(trx, scope, actor === null ? undefined : actor.regionCode);
+    const problem = passwordProblem(input.password, input.username);
+    if (problem) fields.password = problem;
+    if (await trx.selectFrom('users').select('id').where('username', '=', input.username).executeTakeFirst())
+      fields.username = 'username.taken';
+    if (Object.keys(fields).length > 0) throw errors.invalidFields(fields);
     const row = await trx
       .insertInto('users')
       .values({
@@ -74,12 +94,15 @@ export async function createUser(db: Kysely<DB>, actor: AuditActor, input: NewUs
         display_name: input.displayName,
         password_hash: passwordHash,
         role: input.role,
-        region_code: input.regionCode ?? null,
-        organization_id: input.organizationId ?? null,
+        region_code: scope.regionCode,
+        organization_id: scope.organizationId,
         must_change_password: actor !== null,
       })
+      // Two creations of one username at once: the second finds it taken instead of a unique violation (500).
+      .onConflict((oc) => oc.column('username').doNothing())
       .returningAll()
-      .executeTakeFirstOrThrow();
+      .executeTakeFirst();
+    if (!row) throw errors.invalidField('username', 'username.taken');
     await recordAudit(trx, actor, {
       entityType: 'user',
       entityId: row.id,
@@ -91,41 +114,54 @@ export async function createUser(db: Kysely<DB>, actor: AuditActor, input: NewUs
   });
 }
 
-/** Changes a user's role (and the scope that goes with it); audited with before and after. */
-export async function changeRole(
-  db: Kysely<DB>,
-  actor: Actor,
-  userId: number,
-  change: { role: Role; regionCode?: string | null; organizationId?: number | null },
-) {
+/**
+ * The system administrator opens an account: a business role up to district staff in a county of its own
+ * region (anything higher is refused: it is the security administrator's grant, see README), with a
+ * one-time password made here and shown once.
+ */
+export async function createAccount(db: Kysely<DB>, actor: Actor, input: UserCreateInput) {
+  requirePermission(actor, 'user.manage');
+  const refusal = accountCreationRefusal(actor, input.role, input.regionCode ?? null);
+  if (refusal) throw errors.invalidField(refusal.field, refusal.key);
+  const password = oneTimePassword();
+  const id = await createUser(db, actor, { ...input, password });
+  return { id, password };
+}
+
+/**
+ * The security administrator assigns a role and the scope that goes with it, inside its own region; its own
+ * account and administrator accounts are refused (403), as are administrator roles (400). The user's open
+ * sessions end, so the change takes effect at once.
+ */
+export async function changeRole(db: Kysely<DB>, actor: Actor, userId: number, change: RoleChangeInput) {
+  requirePermission(actor, 'user.assignRole');
   return db.transaction().execute(async (trx) => {
-    const before = await trx.selectFrom('users').selectAll().where('id', '=', userId).forUpdate().executeTakeFirst();
+    await declareActorRole(trx, 'security_admin');
+    const before = await lockAccount(trx, actor.regionCode, userId);
     if (!before) throw errors.notFound();
-    if (
-      change.regionCode &&
-      !(await trx.selectFrom('regions').select('code').where('code', '=', change.regionCode).executeTakeFirst())
-    ) {
-      throw errors.invalidField('regionCode', 'region.unknown');
-    }
-    if (
-      change.organizationId &&
-      !(await trx.selectFrom('organizations').select('id').where('id', '=', change.organizationId).executeTakeFirst())
-    ) {
-      throw errors.invalidField('organizationId', 'organization.unknown');
-    }
+    const targetKey = targetRefusal(actor, before);
+    if (targetKey) throw errors.forbidden(targetKey);
+    const scope = {
+      role: change.role,
+      regionCode: change.regionCode === undefined ? before.region_code : change.regionCode,
+      organizationId: change.organizationId === undefined ? before.organization_id : change.organizationId,
+    };
+    const refusal = roleGrantRefusal(actor, scope.role, scope.regionCode);
+    if (refusal) throw errors.invalidField(refusal.field, refusal.key);
+    const fields = await scopeErrors(trx, scope, actor.regionCode);
+    if (Object.keys(fields).length > 0) throw errors.invalidFields(fields);
     const after = await trx
       .updateTable('users')
       .set({
-        role: change.role,
-        region_code: change.regionCode === undefined ? before.region_code : change.regionCode,
-        organization_id: change.organizationId === undefined ? before.organization_id : change.organizationId,
+        role: scope.role,
+        region_code: scope.regionCode,
+        organization_id: scope.organizationId,
         version: before.version + 1,
         updated_at: new Date(),
       })
       .where('id', '=', userId)
       .returningAll()
       .executeTakeFirstOrThrow();
-    // A role change takes effect at once: the user's open sessions end.
     await trx.deleteFrom('sessions').where('user_id', '=', userId).execute();
     await recordAudit(trx, actor, {
       entityType: 'user',
@@ -135,6 +171,6 @@ export async function changeRole(
       before: userSnapshot(before),
       after: userSnapshot(after),
     });
-    return userSnapshot(after);
+    return { role: after.role, regionCode: after.region_code, organizationId: after.organization_id };
   });
 }

@@ -1,0 +1,114 @@
+/**
+ * The system administrator's work on existing accounts: the list (also the security administrator's),
+ * the display name, disabling and enabling, unlocking, and a password reset with a one-time password. Each
+ * acts only on accounts inside the administrator's region, never on its own account nor another
+ * administrator's (unlocking excepted: it grants nothing), and is audited with before and after.
+ */
+import type { Kysely, Transaction, Updateable } from 'kysely';
+import { isAboveDistrictStaff, targetRefusal, type UserListQuery, type UserUpdateInput } from '@keyprojects/core';
+import type { DB, UserRow, UserTable } from '../../db/schema.ts';
+import { errors } from '../../errors.ts';
+import { recordAudit, type AuditAction } from '../audit/audit.repository.ts';
+import { requirePermission, type Actor } from '../auth/actor.ts';
+import { hashPassword } from '../auth/password.ts';
+import { oneTimePassword } from './one-time-password.ts';
+import { declareActorRole, listAccounts, lockAccount, organizationsInside, userSnapshot } from './user.repository.ts';
+
+/** The accounts inside the administrator's region, filtered (system and security administrators). */
+export async function listUsers(db: Kysely<DB>, actor: Actor, query: UserListQuery) {
+  requirePermission(actor, 'user.read');
+  return { items: await listAccounts(db, actor.regionCode, query) };
+}
+
+/** Organisations an administrator may attach an account to (inside its region), by name. */
+export async function grantableOrganizations(db: Kysely<DB>, actor: Actor, q: string | undefined) {
+  requirePermission(actor, 'user.read');
+  return { items: await organizationsInside(db, actor.regionCode, q) };
+}
+
+interface AccountChange {
+  action: AuditAction;
+  /** Refuses the change for this account (after the common checks); undefined when allowed. */
+  refuse?: (target: UserRow) => void;
+  set: (target: UserRow) => Updateable<UserTable> | Promise<Updateable<UserTable>>;
+  /** Ends the account's open sessions (a disabled account or a reset password must sign in again). */
+  endSessions?: boolean;
+  /** Also allowed on administrator accounts (it grants nothing). */
+  allowAdmins?: boolean;
+}
+
+/** One audited change of an account by the system administrator, in one transaction on the locked row. */
+async function changeAccount(db: Kysely<DB>, actor: Actor, userId: number, change: AccountChange) {
+  requirePermission(actor, 'user.manage');
+  return db.transaction().execute(async (trx: Transaction<DB>) => {
+    await declareActorRole(trx, 'system_admin');
+    const before = await lockAccount(trx, actor.regionCode, userId);
+    if (!before) throw errors.notFound();
+    const targetKey = targetRefusal(actor, before);
+    if (targetKey && !(change.allowAdmins && targetKey === 'admin.targetAdmin')) throw errors.forbidden(targetKey);
+    change.refuse?.(before);
+    const after = await trx
+      .updateTable('users')
+      .set({ ...(await change.set(before)), version: before.version + 1, updated_at: new Date() })
+      .where('id', '=', userId)
+      .returningAll()
+      .executeTakeFirstOrThrow();
+    if (change.endSessions) await trx.deleteFrom('sessions').where('user_id', '=', userId).execute();
+    await recordAudit(trx, actor, {
+      entityType: 'user',
+      entityId: userId,
+      action: change.action,
+      regionCode: after.region_code ?? before.region_code,
+      before: userSnapshot(before),
+      after: userSnapshot(after),
+    });
+    return after;
+  });
+}
+
+/** Changes an account's display name. */
+export async function updateAccount(db: Kysely<DB>, actor: Actor, userId: number, input: UserUpdateInput) {
+  await changeAccount(db, actor, userId, { action: 'update', set: () => ({ display_name: input.displayName }) });
+}
+
+/** Disables (ending its sessions) or enables an account. */
+export async function setAccountDisabled(db: Kysely<DB>, actor: Actor, userId: number, disabled: boolean) {
+  await changeAccount(db, actor, userId, {
+    action: disabled ? 'disable' : 'enable',
+    set: () => ({ disabled }),
+    endSessions: disabled,
+  });
+}
+
+/** Lifts a lock after failed sign-ins (also on administrator accounts). */
+export async function unlockAccount(db: Kysely<DB>, actor: Actor, userId: number) {
+  await changeAccount(db, actor, userId, {
+    action: 'unlock',
+    set: () => ({ locked_until: null, failed_logins: 0 }),
+    allowAdmins: true,
+  });
+}
+
+/**
+ * Resets a password to a one-time password shown once; the account must change it at its next sign-in and
+ * its sessions end. Refused for accounts above district staff: a password the system administrator knows
+ * would give it their reach (三员分立); those are reset with the CLI.
+ */
+export async function resetPassword(db: Kysely<DB>, actor: Actor, userId: number) {
+  const password = oneTimePassword();
+  const hash = await hashPassword(password);
+  await changeAccount(db, actor, userId, {
+    action: 'password_reset',
+    refuse: (target) => {
+      if (isAboveDistrictStaff(target.role)) throw errors.forbidden('admin.resetAboveDistrict');
+    },
+    set: () => ({
+      password_hash: hash,
+      must_change_password: true,
+      failed_logins: 0,
+      locked_until: null,
+    }),
+    endSessions: true,
+  });
+  return { id: userId, password };
+}
