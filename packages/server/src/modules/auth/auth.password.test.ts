@@ -4,7 +4,7 @@
  * administrator or with an old password must change it before doing anything else.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestUser, signIn, TEST_PASSWORD, type TestUser } from '../../../test/factories.ts';
+import { actorOf, createTestUser, signIn, TEST_PASSWORD, type TestUser } from '../../../test/factories.ts';
 import { createTestContext, type TestContext } from '../../../test/helper.ts';
 import { createUser } from '../user/user.service.ts';
 import { isCommonPassword, passwordProblem } from './password-policy.ts';
@@ -105,18 +105,14 @@ describe('a forced password change', () => {
   });
 
   it('holds an account created by an administrator to /auth/me, /auth/password and /auth/logout until it changes its password', async () => {
-    const admin = await createTestUser(ctx.db, 'system_admin');
-    const id = await createUser(
-      ctx.db,
-      { id: admin.id, username: admin.username, role: 'system_admin', ip: null, userAgent: null },
-      {
-        username: 'first.login',
-        displayName: '首次登录',
-        password: TEST_PASSWORD,
-        role: 'city_admin',
-        regionCode: '230600',
-      },
-    );
+    const admin = await createTestUser(ctx.db, 'system_admin', { regionCode: '230600' });
+    const id = await createUser(ctx.db, actorOf(admin, 'system_admin', { regionCode: '230600' }), {
+      username: 'first.login',
+      displayName: '首次登录',
+      password: TEST_PASSWORD,
+      role: 'district_staff',
+      regionCode: '230602',
+    });
     const user = { id, username: 'first.login', password: TEST_PASSWORD };
     const client = await signIn(ctx.app, user);
     const before = await gatedCalls(client);
