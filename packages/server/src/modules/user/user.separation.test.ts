@@ -251,7 +251,7 @@ describe('the security administrator', () => {
     expect(await userRow(staff.id)).toMatchObject({ role: 'district_staff', region_code: COUNTY });
   });
 
-  it('grants a city-wide role inside its region, audited, and the account then reaches the city', async () => {
+  it('grants a city-wide role inside its region and requires the scope a role needs', async () => {
     const target = await createTestUser(ctx.db, 'district_staff', { regionCode: COUNTY });
     const response = await assign(sec, target.id, { role: 'city_admin', regionCode: CITY });
     expect(response.statusCode, response.body).toBe(200);
