@@ -11,6 +11,7 @@
  *   template [--kind monthly-reports --period YYYY-MM] --out FILE.xlsx   a ledger template
  *   export projects|monthly-reports --out FILE.xlsx [--query "k=v&…"]   a list as Excel, with its filters
  *   export-oc4ids --out FILE [--as USER] / import-oc4ids FILE [--as USER]   OC4IDS open data
+ *   verify-audit                 recompute the audit trail's hash chain; exit 1 naming the first broken row
  */
 import { loadConfig } from './config.ts';
 import { AppError } from './errors.ts';
@@ -21,6 +22,7 @@ import { statsCommands } from './cli/stats.commands.ts';
 import { oc4idsCommands } from './cli/oc4ids.commands.ts';
 import { bulletinCommands } from './cli/bulletin.commands.ts';
 import { ioCommands } from './cli/io.commands.ts';
+import { auditCommands } from './cli/audit.commands.ts';
 
 /** Every command by name; each area of the product contributes its own record. */
 const commands: Record<string, CliCommand> = {
@@ -29,6 +31,7 @@ const commands: Record<string, CliCommand> = {
   ...oc4idsCommands,
   ...bulletinCommands,
   ...ioCommands,
+  ...auditCommands,
 };
 
 const { values, positionals } = parseCliArgs(process.argv.slice(2));

@@ -29,10 +29,16 @@ export interface AuditEntry {
   after?: unknown;
 }
 
-/** Appends one audit row for the actor (null for anonymous events such as a failed login). */
+/**
+ * Who an audit row names: a signed-in actor, or only the client's address and agent for an anonymous event
+ * (a failed login, a CSRF failure without a session).
+ */
+export type AuditActor = Partial<Pick<Actor, 'id' | 'username' | 'role'>> & Pick<Actor, 'ip' | 'userAgent'>;
+
+/** Appends one audit row for the actor (null for events of the system, e.g. a scheduled job). */
 export async function recordAudit(
   db: Kysely<DB> | Transaction<DB>,
-  actor: Pick<Actor, 'id' | 'username' | 'role' | 'ip' | 'userAgent'> | null,
+  actor: AuditActor | null,
   entry: AuditEntry,
 ): Promise<void> {
   await db
