@@ -18,10 +18,27 @@ export type AuditAction =
   | 'approve'
   | 'return'
   | 'confirm'
-  | 'correct';
+  | 'correct'
+  // Security events (issue #8): refusals, downloads and uploads of business data, period locks.
+  | 'access_denied'
+  | 'csrf_failed'
+  | 'export'
+  | 'import'
+  | 'lock'
+  | 'locked_write_refused';
 
 export interface AuditEntry {
-  entityType: 'project' | 'user' | 'organization' | 'session' | 'report' | 'period' | 'bulletin_template';
+  entityType:
+    | 'project'
+    | 'user'
+    | 'organization'
+    | 'session'
+    | 'report'
+    | 'period'
+    | 'bulletin_template'
+    // A refused API request (entityId: method and route), a data transfer (entityId: what was exported/imported).
+    | 'request'
+    | 'transfer';
   entityId: string | number;
   action: AuditAction;
   regionCode?: string | null;
