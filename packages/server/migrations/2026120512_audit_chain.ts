@@ -1,10 +1,11 @@
 /**
  * The audit trail becomes tamper-evident: TRUNCATE is refused like UPDATE and DELETE, and every row carries
  * the previous row's hash and its own SHA-256 over a canonical text of its fields (AUDIT_CANONICAL below; the
- * CLI's verify-audit recomputes it in Node). A BEFORE INSERT trigger links each new row to the chain's head
- * under a transaction-level advisory lock and gives it its id there, so id order is chain order: a transaction
- * cannot chain to a head it has not seen, and a later id is never committed before an earlier one is chained.
- * The head (last id and hash) lives in audit_chain_head, which makes a removed last row detectable too.
+ * CLI's verify-audit recomputes it in Node). A BEFORE INSERT trigger links each new row to the newest row
+ * under a transaction-level advisory lock and gives it its id there (not in the column default, which runs
+ * before the trigger), so id order is chain order: the lock is held until commit, so a later id can only be
+ * drawn once every earlier chained row is committed or rolled back. The head (last id and hash, moved at
+ * commit) lives in audit_chain_head, which makes a removed last row detectable too.
  */
 import { sql, type Kysely } from 'kysely';
 
@@ -68,22 +69,28 @@ export async function up(db: Kysely<unknown>): Promise<void> {
   // The id comes from the trigger (under the lock), not from the column default evaluated before it.
   await sql`alter table audit_log alter column id drop default`.execute(db);
   // SECURITY DEFINER: the application's role appends rows without any right on the head or the sequence.
+  // The previous hash is the newest row's (rows earlier in the same statement are visible to a BEFORE trigger).
+  // Locking the head row FOR UPDATE makes a REPEATABLE READ transaction that has not seen the latest head fail
+  // with a serialisation error instead of forking the chain. The head itself is moved once per transaction, at
+  // commit (a deferred trigger): moving it per row would grow one row's version chain inside a transaction and
+  // make a 10,000-row import quadratic.
   await sql
     .raw(
       `
     create function audit_log_chain() returns trigger language plpgsql security definer
     set search_path = public, pg_temp as $$
     declare
-      head text;
+      head audit_chain_head;
+      newest audit_log;
     begin
       perform pg_advisory_xact_lock(${AUDIT_CHAIN_LOCK});
-      -- FOR UPDATE: a REPEATABLE READ transaction that has not seen the latest head fails instead of forking.
-      select last_hash into strict head from audit_chain_head for update;
+      select * into strict head from audit_chain_head for update;
+      select * into newest from audit_log order by id desc limit 1;
       new.id := nextval('audit_log_id_seq');
       new.at := coalesce(new.at, now());
-      new.prev_hash := head;
+      new.prev_hash := case when newest.id is not null and newest.id > head.last_id then newest.hash
+        else head.last_hash end;
       new.hash := audit_log_hash(new);
-      update audit_chain_head set last_id = new.id, last_hash = new.hash;
       return new;
     end $$`,
     )
@@ -91,6 +98,18 @@ export async function up(db: Kysely<unknown>): Promise<void> {
   await sql`
     create trigger audit_log_chain before insert on audit_log
     for each row execute function audit_log_chain()`.execute(db);
+  await sql`
+    create function audit_chain_advance() returns trigger language plpgsql security definer
+    set search_path = public, pg_temp as $$
+    begin
+      update audit_chain_head h set last_id = n.id, last_hash = n.hash
+      from (select id, hash from audit_log order by id desc limit 1) n
+      where h.last_id < n.id;
+      return null;
+    end $$`.execute(db);
+  await sql`
+    create constraint trigger audit_log_advance_head after insert on audit_log
+    deferrable initially deferred for each row execute function audit_chain_advance()`.execute(db);
   await sql`
     create trigger audit_log_no_truncate before truncate on audit_log
     for each statement execute function audit_log_append_only()`.execute(db);

@@ -316,7 +316,7 @@ export async function restoreBackup(db: Kysely<DB>, input: Readable): Promise<Ta
     );
     const missing = manifest.filter((m) => !restored.some((r) => r.table === m.table));
     const differs = restored.filter((r) => {
-      const m = manifest?.find((x) => x.table === r.table);
+      const m = manifest.find((x) => x.table === r.table);
       return m ? m.rows !== r.rows || m.sha256 !== r.sha256 : r.rows > 0;
     });
     if (missing.length > 0 || differs.length > 0) {
