@@ -328,6 +328,20 @@ export async function restoreBackup(db: Kysely<DB>, input: Readable): Promise<Ta
   });
 }
 
+/** A backup file's header and manifest, read through to the end (a truncated file has no manifest and throws). */
+export async function readBackupSummary(file: string): Promise<{ header: BackupHeader; manifest: TableDigest[] }> {
+  let header: BackupHeader | null = null;
+  let manifest: TableDigest[] | null = null;
+  for await (const line of backupLines(createReadStream(file))) {
+    if (!line.startsWith('#')) continue;
+    const control = JSON.parse(line.slice(1)) as Partial<BackupHeader> & { manifest?: TableDigest[] };
+    if (control.format) header = control as BackupHeader;
+    if (control.manifest) manifest = control.manifest;
+  }
+  if (header?.format !== BACKUP_FORMAT || !manifest) throw new RestoreError(`${file} is not a complete backup`);
+  return { header, manifest };
+}
+
 /** Restores a backup file (see restoreBackup). */
 export function restoreFromFile(db: Kysely<DB>, file: string): Promise<TableDigest[]> {
   return restoreBackup(db, createReadStream(file));
