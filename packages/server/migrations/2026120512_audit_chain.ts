@@ -113,6 +113,20 @@ export async function up(db: Kysely<unknown>): Promise<void> {
   await sql`
     create trigger audit_log_no_truncate before truncate on audit_log
     for each statement execute function audit_log_append_only()`.execute(db);
+  // On a PostgreSQL server with an owner and an application role (docs/postgres-roles.sql), no role but the
+  // owner keeps a right to rewrite the trail, whatever default privileges granted it.
+  await sql`
+    do $$
+    declare
+      r record;
+    begin
+      for r in select distinct grantee from information_schema.role_table_grants
+        where table_schema = current_schema() and table_name in ('audit_log', 'audit_chain_head')
+          and grantee not in (current_user, 'PUBLIC') loop
+        execute format('revoke update, delete, truncate on audit_log from %I', r.grantee);
+        execute format('revoke insert, update, delete, truncate on audit_chain_head from %I', r.grantee);
+      end loop;
+    end $$`.execute(db);
   await sql`
     create trigger audit_chain_head_no_truncate before truncate or delete on audit_chain_head
     for each statement execute function audit_log_append_only()`.execute(db);

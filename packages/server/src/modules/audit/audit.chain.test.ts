@@ -74,6 +74,24 @@ describe('the audit chain', () => {
     expect(await verifyAuditChain(db)).toMatchObject({ status: 'intact' });
   });
 
+  it.skipIf(!process.env.DATABASE_URL)(
+    'refuses to chain from a REPEATABLE READ snapshot older than the head instead of forking',
+    async () => {
+      await db
+        .transaction()
+        .setIsolationLevel('repeatable read')
+        .execute(async (trx) => {
+          await sql`select count(*) from projects`.execute(trx);
+          await recordAudit(db, system, { entityType: 'project', entityId: 'rc', action: 'update' });
+          await expect(
+            recordAudit(trx, system, { entityType: 'project', entityId: 'rr', action: 'update' }),
+          ).rejects.toThrow(/serialize/);
+        })
+        .catch(() => undefined);
+      expect(await verifyAuditChain(db)).toMatchObject({ status: 'intact' });
+    },
+  );
+
   it('chains the rows of one INSERT … SELECT in the order selected', async () => {
     await sql`insert into audit_log (entity_type, entity_id, action, after)
       select 'project', s.n::text, 'create', jsonb_build_object('n', s.n)
