@@ -11,7 +11,8 @@ import * as projectListOrder from '../../migrations/2026112706_project_list_orde
 import * as auditChain from '../../migrations/2026120512_audit_chain.ts';
 import type { DB } from './schema.ts';
 
-const MIGRATIONS: Record<string, Migration> = {
+/** Every migration by name, in order. */
+export const MIGRATIONS: Record<string, Migration> = {
   '2026112701_foundation': foundation,
   '2026112702_reporting': reporting,
   '2026112703_oc4ids': oc4ids,
