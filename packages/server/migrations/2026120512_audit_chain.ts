@@ -80,16 +80,18 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     create function audit_log_chain() returns trigger language plpgsql security definer
     set search_path = public, pg_temp as $$
     declare
-      head audit_chain_head;
-      newest audit_log;
+      head_id bigint;
+      head_hash text;
+      newest_id bigint;
+      newest_hash text;
     begin
       perform pg_advisory_xact_lock(${AUDIT_CHAIN_LOCK});
-      select * into strict head from audit_chain_head for update;
-      select * into newest from audit_log order by id desc limit 1;
+      select last_id, last_hash into strict head_id, head_hash from audit_chain_head for update;
+      -- Only the two columns: the newest row's jsonb is never read.
+      select id, hash into newest_id, newest_hash from audit_log order by id desc limit 1;
       new.id := nextval('audit_log_id_seq');
       new.at := coalesce(new.at, now());
-      new.prev_hash := case when newest.id is not null and newest.id > head.last_id then newest.hash
-        else head.last_hash end;
+      new.prev_hash := case when newest_id > head_id then newest_hash else head_hash end;
       new.hash := audit_log_hash(new);
       return new;
     end $$`,

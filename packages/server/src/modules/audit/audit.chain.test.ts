@@ -17,7 +17,7 @@ let db: Kysely<DB>;
 beforeAll(async () => {
   database = await createTestDatabase();
   db = database.db;
-});
+}, 180_000);
 afterAll(() => database.close());
 
 const system: AuditActor = { username: 'x', ip: '10.0.0.1', userAgent: 'ua' };
@@ -147,5 +147,5 @@ describe('the audit chain', () => {
     } finally {
       await fresh.close();
     }
-  });
+  }, 180_000);
 });

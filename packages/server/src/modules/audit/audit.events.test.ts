@@ -33,7 +33,7 @@ beforeAll(async () => {
   const created = await staff.request({ method: 'POST', url: '/api/v1/projects', payload: buildProject(org) });
   expect(created.statusCode, created.body).toBe(201);
   projectId = created.json<{ id: number }>().id;
-});
+}, 180_000);
 afterAll(() => ctx.close());
 
 /** The newest audit row of an action (and entity id, if given). */

@@ -26,7 +26,7 @@ describe.skipIf(!onPostgres)('audit_log under an application role on PostgreSQL'
     );
     await sql`revoke update, delete, truncate on audit_log from ${sql.id(role)}`.execute(database.db);
     await sql`revoke insert, update, delete, truncate on audit_chain_head from ${sql.id(role)}`.execute(database.db);
-  });
+  }, 180_000);
   afterAll(async () => {
     await sql`drop owned by ${sql.id(role)}`.execute(database.db);
     await database.close();

@@ -38,7 +38,7 @@ describe('the audit viewer', () => {
   let ctx: TestContext;
   beforeAll(async () => {
     ctx = await createTestContext();
-  });
+  }, 180_000);
   afterAll(() => ctx.close());
 
   it('returns a username with control characters escaped in the bytes and intact when parsed', async () => {
