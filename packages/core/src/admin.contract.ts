@@ -80,7 +80,46 @@ export const AUDIT_ENTITY_TYPES = [
   'report',
   'period',
   'bulletin_template',
+  // A refused API request (entity id: method and route), a data transfer (entity id: what was exported/imported).
+  'request',
+  'transfer',
 ] as const;
+export type AuditEntityType = (typeof AUDIT_ENTITY_TYPES)[number];
+
+/** Every action the server records, in the order the audit log's filter lists them. */
+export const AUDIT_ACTIONS = [
+  'login',
+  'login_failed',
+  'logout',
+  'create',
+  'update',
+  'delete',
+  'role_change',
+  'disable',
+  'enable',
+  'unlock',
+  'password_reset',
+  'submit',
+  'approve',
+  'return',
+  'confirm',
+  'correct',
+  'login_locked',
+  'login_throttled',
+  'account_locked',
+  'password_change',
+  'password_change_failed',
+  'session_evicted',
+  'mfa_enrolled',
+  'mfa_failed',
+  'access_denied',
+  'csrf_failed',
+  'export',
+  'import',
+  'lock',
+  'locked_write_refused',
+] as const;
+export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 
 /** GET /audit: filters and keyset paging (`beforeId` = the last id of the previous page). */
 export const auditQuery = z.strictObject({

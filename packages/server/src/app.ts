@@ -20,6 +20,7 @@ import { RequestValidationError, errors, handleError } from './errors.ts';
 import { registerAuthHooks } from './modules/auth/auth.hooks.ts';
 import { authRoutes } from './modules/auth/auth.routes.ts';
 import { auditRoutes } from './modules/audit/audit.routes.ts';
+import { registerAuditHooks } from './modules/audit/audit.hooks.ts';
 import { metaRoutes } from './modules/meta/meta.routes.ts';
 import { oc4idsRoutes } from './modules/oc4ids/oc4ids.routes.ts';
 import { organizationRoutes } from './modules/organization/organization.routes.ts';
@@ -93,6 +94,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(swaggerUi, { routePrefix: '/api/docs' });
 
   registerAuthHooks(app, deps);
+  registerAuditHooks(app, deps);
   const routes: string[] = [];
   apiRoutes.set(app, routes);
   app.addHook('onRoute', (route) => {

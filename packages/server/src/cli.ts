@@ -11,16 +11,20 @@
  *   template [--kind monthly-reports --period YYYY-MM] --out FILE.xlsx   a ledger template
  *   export projects|monthly-reports --out FILE.xlsx [--query "k=v&…"]   a list as Excel, with its filters
  *   export-oc4ids --out FILE [--as USER] / import-oc4ids FILE [--as USER]   OC4IDS open data
+ *   verify-audit                 recompute the audit trail's hash chain; exit 1 naming the first broken row
+ *   backup FILE / restore FILE   a consistent logical backup (also of a running server); restore into an empty database
  */
 import { loadConfig } from './config.ts';
 import { AppError } from './errors.ts';
 import { openConfiguredDatabase } from './runtime.ts';
-import { parseCliArgs, type CliCommand } from './cli/command.ts';
+import { parseCliArgs, type CliCommand, type DirectCommand } from './cli/command.ts';
 import { foundationCommands } from './cli/foundation.commands.ts';
 import { statsCommands } from './cli/stats.commands.ts';
 import { oc4idsCommands } from './cli/oc4ids.commands.ts';
 import { bulletinCommands } from './cli/bulletin.commands.ts';
 import { ioCommands } from './cli/io.commands.ts';
+import { auditCommands } from './cli/audit.commands.ts';
+import { backupCommands, backupDirectCommands } from './cli/backup.commands.ts';
 
 /** Every command by name; each area of the product contributes its own record. */
 const commands: Record<string, CliCommand> = {
@@ -29,7 +33,11 @@ const commands: Record<string, CliCommand> = {
   ...oc4idsCommands,
   ...bulletinCommands,
   ...ioCommands,
+  ...auditCommands,
+  ...backupCommands,
 };
+/** Commands that open the database themselves. */
+const directCommands: Record<string, DirectCommand> = { ...backupDirectCommands };
 
 const { values, positionals } = parseCliArgs(process.argv.slice(2));
 
@@ -42,12 +50,19 @@ function print(output: Record<string, unknown>, text: string) {
 async function main() {
   const [name, ...args] = positionals;
   const command = name ? commands[name] : undefined;
-  if (values.help || !command) {
-    console.log(`usage: npm run cli -- <${Object.keys(commands).join('|')}> [--json] [--data-dir DIR]`);
+  const direct = name ? directCommands[name] : undefined;
+  if (values.help || (!command && !direct)) {
+    const names = [...Object.keys(commands), ...Object.keys(directCommands)];
+    console.log(`usage: npm run cli -- <${names.join('|')}> [--json] [--data-dir DIR]`);
     process.exit(values.help ? 0 : 2);
   }
   const dataDir = values['data-dir'];
   const config = loadConfig({ ...process.env, ...(typeof dataDir === 'string' ? { DATA_DIR: dataDir } : {}) });
+  if (direct) {
+    await direct({ config, values, args, print });
+    return;
+  }
+  if (!command) return;
   const database = await openConfiguredDatabase(config);
   try {
     await command({ database, config, values, args, print });

@@ -7,6 +7,7 @@ import { buildApp, type DemoAccount } from './app.ts';
 import { fixedClock, systemClock } from './clock.ts';
 import { loadConfig } from './config.ts';
 import { migrateToLatest } from './db/migrate.ts';
+import { registerBackupControl, writeControlFile } from './db/backup.control.ts';
 import { startJobs } from './jobs/scheduler.ts';
 import { generateDaqingDemo } from './demo/daqing.generator.ts';
 import { demoAccountsOf, seedDemo } from './demo/seed-demo.ts';
@@ -33,6 +34,8 @@ async function main() {
   }
 
   const app = await buildApp({ db: database.db, config, clock, demoAccounts });
+  // Embedded PGlite: the CLI cannot open the directory this process holds, so it asks for backups here.
+  const controlToken = database.kind === 'pglite' ? registerBackupControl(app, database.db) : null;
   const stopJobs = await startJobs({ db: database.db, clock, log: app.log });
   const shutdown = async (signal: string) => {
     app.log.info(`${signal}: shutting down`);
@@ -45,6 +48,7 @@ async function main() {
   process.once('SIGTERM', () => void shutdown('SIGTERM'));
 
   const address = await app.listen({ port: config.port, host: config.host });
+  if (controlToken) writeControlFile(config.dataDir, listeningPort(app, config.port), controlToken);
   console.log(
     `\nKeyProjects is running at ${address.replace('127.0.0.1', 'localhost')}  (database: ${database.kind} ${database.location})`,
   );
@@ -57,6 +61,12 @@ async function main() {
       );
     }
   }
+}
+
+/** The port the server listens on (PORT=0 picks a free one). */
+function listeningPort(app: { server: { address(): unknown } }, configured: number): number {
+  const address = app.server.address();
+  return typeof address === 'object' && address !== null && 'port' in address ? Number(address.port) : configured;
 }
 
 main().catch((error: unknown) => {

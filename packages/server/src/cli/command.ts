@@ -16,6 +16,9 @@ export interface CliContext {
 
 export type CliCommand = (context: CliContext) => Promise<void>;
 
+/** A command that opens the database itself (or not at all), e.g. a backup that may ask the running server. */
+export type DirectCommand = (context: Omit<CliContext, 'database'>) => Promise<void>;
+
 /** Flags that never take a value; every other `--name` takes the next argument (or `--name=value`). */
 const BOOLEAN_FLAGS = new Set(['json', 'help', 'dry-run', 'force']);
 

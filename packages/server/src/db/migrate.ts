@@ -10,9 +10,11 @@ import * as bulletins from '../../migrations/2026112705_bulletins.ts';
 import * as projectListOrder from '../../migrations/2026112706_project_list_order.ts';
 import * as authHardening from '../../migrations/2026120510_auth_hardening.ts';
 import * as adminSeparation from '../../migrations/2026120511_admin_separation.ts';
+import * as auditChain from '../../migrations/2026120512_audit_chain.ts';
 import type { DB } from './schema.ts';
 
-const MIGRATIONS: Record<string, Migration> = {
+/** Every migration by name, in order. */
+export const MIGRATIONS: Record<string, Migration> = {
   '2026112701_foundation': foundation,
   '2026112702_reporting': reporting,
   '2026112703_oc4ids': oc4ids,
@@ -20,6 +22,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '2026112706_project_list_order': projectListOrder,
   '2026120510_auth_hardening': authHardening,
   '2026120511_admin_separation': adminSeparation,
+  '2026120512_audit_chain': auditChain,
 };
 
 /** Brings the schema up to date; returns the names of the migrations applied now. */

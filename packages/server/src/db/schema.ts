@@ -171,6 +171,16 @@ export interface AuditLogTable {
   region_code: string | null;
   before: Json;
   after: Json;
+  /** Set by the audit_log_chain trigger: the previous row's hash and this row's (hex SHA-256). */
+  prev_hash: Generated<string>;
+  hash: Generated<string>;
+}
+
+/** The head of the audit hash chain (one row), kept by the audit_log_chain trigger. */
+export interface AuditChainHeadTable {
+  singleton: Generated<boolean>;
+  last_id: bigint;
+  last_hash: string;
 }
 
 export type ReportState = 'draft' | 'submitted' | 'returned' | 'approved' | 'confirmed' | 'locked';
@@ -280,6 +290,7 @@ export interface DB {
   project_funding_sources: FundingSourceTable;
   annual_plans: AnnualPlanTable;
   audit_log: AuditLogTable;
+  audit_chain_head: AuditChainHeadTable;
   reporting_periods: ReportingPeriodTable;
   monthly_reports: MonthlyReportTable;
   report_corrections: ReportCorrectionTable;

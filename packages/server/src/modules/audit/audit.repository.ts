@@ -3,38 +3,14 @@
  * inside the transaction of the change it records, so there is no change without its row.
  */
 import type { Kysely, Transaction } from 'kysely';
+import type { AuditAction, AuditEntityType } from '@keyprojects/core';
 import type { DB } from '../../db/schema.ts';
 import type { Actor } from '../auth/actor.ts';
 
-export type AuditAction =
-  | 'create'
-  | 'update'
-  | 'delete'
-  | 'login'
-  | 'login_failed'
-  | 'logout'
-  | 'role_change'
-  | 'disable'
-  | 'enable'
-  | 'unlock'
-  | 'password_reset'
-  | 'submit'
-  | 'approve'
-  | 'return'
-  | 'confirm'
-  | 'correct'
-  // Authentication (issue #8)
-  | 'login_locked'
-  | 'login_throttled'
-  | 'account_locked'
-  | 'password_change'
-  | 'password_change_failed'
-  | 'session_evicted'
-  | 'mfa_enrolled'
-  | 'mfa_failed';
+export type { AuditAction };
 
 export interface AuditEntry {
-  entityType: 'project' | 'user' | 'organization' | 'session' | 'report' | 'period' | 'bulletin_template';
+  entityType: AuditEntityType;
   entityId: string | number;
   action: AuditAction;
   regionCode?: string | null;
@@ -51,10 +27,16 @@ export interface AuditClient {
   userAgent: string | null;
 }
 
-/** Appends one audit row for the actor (null or a client only for anonymous events such as a failed login). */
+/**
+ * Who an audit row names: a signed-in actor, or only the client's address and agent for an anonymous event
+ * (a failed login, a CSRF failure without a session).
+ */
+export type AuditActor = Partial<Pick<Actor, 'id' | 'username' | 'role'>> & Pick<Actor, 'ip' | 'userAgent'>;
+
+/** Appends one audit row for the actor (null for events of the system, e.g. a scheduled job). */
 export async function recordAudit(
   db: Kysely<DB> | Transaction<DB>,
-  actor: Pick<Actor, 'id' | 'username' | 'role' | 'ip' | 'userAgent'> | AuditClient | null,
+  actor: AuditActor | AuditClient | null,
   entry: AuditEntry,
 ): Promise<void> {
   await db

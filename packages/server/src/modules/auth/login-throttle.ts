@@ -6,7 +6,7 @@
  * string, whether or not such an account exists (an unknown name locks like a known one), and per client
  * address in fixed windows (many names tried from one address are throttled too).
  */
-import { sql, type Kysely } from 'kysely';
+import { sql, type Kysely, type Transaction } from 'kysely';
 import type { DB } from '../../db/schema.ts';
 
 /** Failed sign-ins (or second-factor codes) before a name is locked, and for how long. */
@@ -40,7 +40,7 @@ export async function reserveNameAttempt(db: Kysely<DB>, username: string): Prom
 }
 
 /** The name signed in: its failures are forgotten and any lock its own reservation set is lifted. */
-export async function clearNameAttempts(db: Kysely<DB>, username: string): Promise<void> {
+export async function clearNameAttempts(db: Kysely<DB> | Transaction<DB>, username: string): Promise<void> {
   await db.deleteFrom('login_attempts').where('username', '=', username).execute();
 }
 

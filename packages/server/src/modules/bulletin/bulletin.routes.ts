@@ -19,6 +19,15 @@ import { DOCX_MIME, bulletinDocx } from './bulletin.docx.ts';
 import { PDF_MIME, bulletinPdf } from './bulletin.pdf.ts';
 import { handleBulletinError } from './bulletin.errors.ts';
 import { composeBulletin, listBulletinTemplates, updateBulletinTemplate } from './bulletin.service.ts';
+import { recordTransfer, type Transfer } from '../audit/audit.transfer.ts';
+
+/** A bulletin file downloaded: audited as an export of business data. */
+const bulletinDownload = (bulletin: { asOf: string; regionCode: string | null }, format: string): Transfer => ({
+  action: 'export',
+  what: `bulletin.${format}`,
+  regionCode: bulletin.regionCode,
+  details: { asOf: bulletin.asOf, regionCode: bulletin.regionCode },
+});
 
 const templateOutput = z.object({
   id: z.number().int(),
@@ -143,6 +152,7 @@ export const bulletinRoutes =
       },
       async (request, reply) => {
         const bulletin = await composeBulletin(deps.db, requireActor(request), request.query);
+        await recordTransfer(deps.db, request.actor, bulletinDownload(bulletin, 'docx'));
         return sendDownload(reply, await bulletinDocx(bulletin), {
           mime: DOCX_MIME,
           fileName: `${bulletin.title}-${bulletin.asOf}.docx`,
@@ -165,6 +175,7 @@ export const bulletinRoutes =
       },
       async (request, reply) => {
         const bulletin = await composeBulletin(deps.db, requireActor(request), request.query);
+        await recordTransfer(deps.db, request.actor, bulletinDownload(bulletin, 'pdf'));
         return sendDownload(reply, await bulletinPdf(bulletin, deps.config.pdfFontDir), {
           mime: PDF_MIME,
           fileName: `${bulletin.title}-${bulletin.asOf}.pdf`,

@@ -6,6 +6,7 @@ import type { Permission } from '@keyprojects/core';
 import type { DB } from '../../db/schema.ts';
 import { writeXlsx, type XlsxSheetSource } from '../../io/xlsx.writer.ts';
 import { requirePermission, type Actor } from '../auth/actor.ts';
+import { recordTransfer } from '../audit/audit.transfer.ts';
 
 /** An export as its module defines it. */
 export interface ExportDefinition<Q> {
@@ -25,7 +26,10 @@ export interface ExportDefinition<Q> {
 /** Writes a prepared export to a stream; resolves to the number of rows written. */
 export type ExportWriter = (out: Writable) => Promise<number>;
 
-/** Checks permission and builds the sheet before any byte is sent, so those errors still answer as JSON. */
+/**
+ * Checks permission and builds the sheet before any byte is sent, so those errors still answer as JSON; the
+ * export (with its filters) is audited at that point, whether or not the client reads the whole file.
+ */
 export async function prepareExport<Q>(
   definition: ExportDefinition<Q>,
   db: Kysely<DB>,
@@ -34,5 +38,11 @@ export async function prepareExport<Q>(
 ): Promise<ExportWriter> {
   requirePermission(actor, definition.permission);
   const sheet = await definition.sheet(db, actor, query);
+  await recordTransfer(db, actor, {
+    action: 'export',
+    what: `xlsx:${definition.name}`,
+    regionCode: actor.regionCode,
+    details: { query },
+  });
   return (out) => writeXlsx(out, [sheet]);
 }

@@ -7,6 +7,7 @@
  */
 import type { Kysely, Transaction } from 'kysely';
 import { isBlankRow, isSummaryLabel, message, type HeaderMatch, type Locale } from '@keyprojects/core';
+import { auditedTransfer } from '../audit/audit.transfer.ts';
 import type { DB } from '../../db/schema.ts';
 import { XlsxFileError } from '../../io/xlsx.errors.ts';
 import { pickSheet, readGrid, readWorkbook, type GridRow } from '../../io/xlsx.reader.ts';
@@ -95,7 +96,11 @@ export const MAX_DETAILED_ROWS = 2_000;
 /** Most row problems the result lists (the count is always complete). */
 export const MAX_LISTED_ISSUES = 5_000;
 
-/** Runs an import: refuses hostile files (XlsxFileError), previews, and unless dryRun commits all rows or none. */
+/**
+ * Runs an import: refuses hostile files (XlsxFileError), previews, and unless dryRun commits all rows or none.
+ * Every attempt past authorisation leaves an audit row (kind, file size, rows, result) outside the import's
+ * transaction, so a refused or rolled-back import is on record too.
+ */
 export async function runLedgerImport<K extends string, P, O>(
   importer: LedgerImporter<K, P, O>,
   db: Kysely<DB>,
@@ -104,6 +109,28 @@ export async function runLedgerImport<K extends string, P, O>(
   run: RunOptions<O>,
 ): Promise<ImportResult> {
   importer.authorize(actor);
+  const transfer = {
+    action: 'import' as const,
+    what: `ledger:${importer.kind}`,
+    regionCode: actor.regionCode,
+    details: { dryRun: run.dryRun, bytes: file.length, ...(run.options ? { options: run.options } : {}) },
+  };
+  return auditedTransfer(
+    db,
+    actor,
+    transfer,
+    () => importRows(importer, db, actor, file, run),
+    (result) => ({ committed: result.committed, ...result.summary }),
+  );
+}
+
+async function importRows<K extends string, P, O>(
+  importer: LedgerImporter<K, P, O>,
+  db: Kysely<DB>,
+  actor: Actor,
+  file: Buffer,
+  run: RunOptions<O>,
+): Promise<ImportResult> {
   const progress = run.onProgress ?? (() => undefined);
   progress({ phase: 'reading', processed: 0, total: 1 });
   const grid = await readSheet(file, importer.sheetNames, importer.skipSheets);

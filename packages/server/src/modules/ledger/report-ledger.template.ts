@@ -12,6 +12,7 @@ import { reportValueOf } from './report-ledger.export.ts';
 import type { ReportPeriod } from './report-ledger.importer.ts';
 import { reportListRows } from './report-ledger.query.ts';
 import { buildTemplate } from './ledger.template.ts';
+import { recordTransfer } from '../audit/audit.transfer.ts';
 
 /** The template's columns: the key, what identifies the project, the plan, and every report field. */
 const TEMPLATE_KEYS: readonly ReportLedgerKey[] = [
@@ -56,6 +57,13 @@ export async function buildReportTemplate(db: Kysely<DB>, actor: Actor, period: 
       return rows;
     })(),
   ]);
+  // Prefilled with the projects' figures: a download of business data, audited like an export.
+  await recordTransfer(db, actor, {
+    action: 'export',
+    what: 'xlsx:monthly-report-template',
+    regionCode: actor.regionCode,
+    details: { period, rows: batches.length },
+  });
   return buildTemplate({
     sheet: REPORT_LEDGER_SHEET,
     title: `${period.year}年${period.month}月 月报台账导入说明`,

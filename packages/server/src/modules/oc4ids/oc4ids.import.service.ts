@@ -33,6 +33,7 @@ import {
 import type { DB } from '../../db/schema.ts';
 import { AppError, RequestValidationError } from '../../errors.ts';
 import { recordAudit } from '../audit/audit.repository.ts';
+import { auditedTransfer } from '../audit/audit.transfer.ts';
 import { requirePermission, type Actor } from '../auth/actor.ts';
 import { findProject } from '../project/project.repository.ts';
 import { createProjectInTransaction, updateProjectInTransaction } from '../project/project.service.ts';
@@ -215,9 +216,23 @@ function duplicateIds(projects: readonly Oc4idsImportProject[]): Issue[] {
   });
 }
 
-/** Imports a package (the request body as sent) into the sandbox; 400 with field messages when it is invalid. */
+/**
+ * Imports a package (the request body as sent) into the sandbox; 400 with field messages when it is invalid.
+ * Each attempt is audited (projects sent, result) outside the import's transaction.
+ */
 export async function importPackage(db: Kysely<DB>, actor: Actor, body: unknown): Promise<Oc4idsImportResult> {
   requirePermission(actor, 'oc4ids.import');
+  const sent = (body as { projects?: unknown } | null)?.projects;
+  return auditedTransfer(
+    db,
+    actor,
+    { action: 'import', what: 'oc4ids', details: { projectsSent: Array.isArray(sent) ? sent.length : null } },
+    () => importValidPackage(db, actor, body),
+    (result) => ({ created: result.created, updated: result.updated, unchanged: result.unchanged }),
+  );
+}
+
+async function importValidPackage(db: Kysely<DB>, actor: Actor, body: unknown): Promise<Oc4idsImportResult> {
   const schemaIssues = packageIssues(body);
   if (schemaIssues) throw new RequestValidationError(schemaIssues, 'body');
   const parsed = oc4idsImportPackage.safeParse(body, { reportInput: true });

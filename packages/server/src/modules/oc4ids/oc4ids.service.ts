@@ -16,6 +16,7 @@ import {
   type Oc4idsProgress,
   type Oc4idsProjectContext,
 } from '@keyprojects/core';
+import { recordTransfer } from '../audit/audit.transfer.ts';
 import type { DB } from '../../db/schema.ts';
 import { requirePermission, type Actor } from '../auth/actor.ts';
 import { listProjects } from '../project/project.repository.ts';
@@ -67,7 +68,7 @@ export async function exportPackage(
   options: ExportOptions,
 ): Promise<Oc4idsPackage> {
   requirePermission(actor, 'project.read');
-  return db
+  const result = await db
     .transaction()
     .setIsolationLevel('repeatable read')
     .execute(async (trx) => {
@@ -108,4 +109,11 @@ export async function exportPackage(
         fallbackDate: new Date().toISOString(),
       });
     });
+  await recordTransfer(db, actor, {
+    action: 'export',
+    what: 'oc4ids',
+    regionCode: actor.regionCode,
+    details: { query: filters, projects: result.projects.length },
+  });
+  return result;
 }

@@ -4,6 +4,7 @@
  */
 import { sql, type Kysely, type Transaction } from 'kysely';
 import type { DB } from '../../db/schema.ts';
+import { recordAudit } from '../audit/audit.repository.ts';
 
 type Db = Kysely<DB> | Transaction<DB>;
 
@@ -78,6 +79,13 @@ export async function lockDuePeriods(db: Kysely<DB>, today: string): Promise<{ y
         .where('month', '=', period.month)
         .where('state', 'in', ['approved', 'confirmed'])
         .execute();
+      // A lock is a security event (later changes need a correction with a reason): recorded with the lock.
+      await recordAudit(trx, null, {
+        entityType: 'period',
+        entityId: `${period.year}-${String(period.month).padStart(2, '0')}`,
+        action: 'lock',
+        after: { today },
+      });
     }
     return due;
   });

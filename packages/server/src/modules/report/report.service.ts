@@ -18,6 +18,7 @@ import type { DB, MonthlyReportTable } from '../../db/schema.ts';
 import { visibleProjects } from '../../db/scope.ts';
 import { errors } from '../../errors.ts';
 import { recordAudit, type AuditAction } from '../audit/audit.repository.ts';
+import { auditRefusal } from '../audit/audit.hooks.ts';
 import { requirePermission, type Actor } from '../auth/actor.ts';
 import { ensurePeriod, findPeriod, monthStart } from './period.repository.ts';
 import * as repo from './report.repository.ts';
@@ -174,6 +175,17 @@ export async function checkReportInput(
   if (Object.keys(fields).length > 0) throw errors.invalidFields(fields);
 }
 
+/** A refused write into a locked period, marked so that the audit hook records the attempt. */
+function lockedPeriodRefusal<E extends Error>(error: E, ref: PeriodRef): E {
+  const period = `${ref.year}-${String(ref.month).padStart(2, '0')}`;
+  return auditRefusal(error, {
+    entityType: 'period',
+    entityId: period,
+    action: 'locked_write_refused',
+    after: { projectId: ref.projectId },
+  });
+}
+
 /** Files (saves or submits) a report, or — in a locked period — records a correction with its reason. */
 export async function fileReport(
   deps: ReportDeps,
@@ -209,8 +221,9 @@ export async function fileReportIn(
   let action: AuditAction;
   let state: MonthlyReportTable['state'];
   if (locked) {
-    if (!input.correctionReason) throw errors.invalidField('correctionReason', 'report.lockedNeedsReason');
-    if (!REPORT_CORRECTION_ROLES.includes(actor.role)) throw errors.forbidden();
+    if (!input.correctionReason)
+      throw lockedPeriodRefusal(errors.invalidField('correctionReason', 'report.lockedNeedsReason'), ref);
+    if (!REPORT_CORRECTION_ROLES.includes(actor.role)) throw lockedPeriodRefusal(errors.forbidden(), ref);
     action = 'correct';
     state = existing?.state ?? 'locked';
   } else {
@@ -285,7 +298,7 @@ export async function reviewReportIn(
   const period = await findPeriod(trx, ref.year, ref.month);
   const existing = await repo.findReport(trx, ref.projectId, ref.year, ref.month);
   if (!existing || !period) throw errors.notFound();
-  if (period.locked_at) throw errors.invalidField('state', 'report.state');
+  if (period.locked_at) throw lockedPeriodRefusal(errors.invalidField('state', 'report.state'), ref);
   const transition = reportTransition(existing.state, review.decision, actor.role);
   if (!transition.ok)
     throw transition.reason === 'forbidden' ? errors.forbidden() : errors.invalidField('state', 'report.state');

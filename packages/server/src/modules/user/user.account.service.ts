@@ -10,6 +10,7 @@ import type { DB, UserRow, UserTable } from '../../db/schema.ts';
 import { errors } from '../../errors.ts';
 import { recordAudit, type AuditAction } from '../audit/audit.repository.ts';
 import { requirePermission, type Actor } from '../auth/actor.ts';
+import { clearNameAttempts } from '../auth/login-throttle.ts';
 import { hashPassword } from '../auth/password.ts';
 import { oneTimePassword } from './one-time-password.ts';
 import { declareActorRole, listAccounts, lockAccount, organizationsInside, userSnapshot } from './user.repository.ts';
@@ -35,6 +36,8 @@ interface AccountChange {
   endSessions?: boolean;
   /** Also allowed on administrator accounts (it grants nothing). */
   allowAdmins?: boolean;
+  /** Lifts a lock after failed sign-ins, which sign-in keeps per username in login_attempts. */
+  clearSignInLock?: boolean;
 }
 
 /** One audited change of an account by the system administrator, in one transaction on the locked row. */
@@ -54,6 +57,7 @@ async function changeAccount(db: Kysely<DB>, actor: Actor, userId: number, chang
       .returningAll()
       .executeTakeFirstOrThrow();
     if (change.endSessions) await trx.deleteFrom('sessions').where('user_id', '=', userId).execute();
+    if (change.clearSignInLock) await clearNameAttempts(trx, before.username);
     await recordAudit(trx, actor, {
       entityType: 'user',
       entityId: userId,
@@ -84,8 +88,9 @@ export async function setAccountDisabled(db: Kysely<DB>, actor: Actor, userId: n
 export async function unlockAccount(db: Kysely<DB>, actor: Actor, userId: number) {
   await changeAccount(db, actor, userId, {
     action: 'unlock',
-    set: () => ({ locked_until: null, failed_logins: 0 }),
+    set: () => ({}),
     allowAdmins: true,
+    clearSignInLock: true,
   });
 }
 
@@ -105,10 +110,10 @@ export async function resetPassword(db: Kysely<DB>, actor: Actor, userId: number
     set: () => ({
       password_hash: hash,
       must_change_password: true,
-      failed_logins: 0,
-      locked_until: null,
+      password_changed_at: new Date(),
     }),
     endSessions: true,
+    clearSignInLock: true,
   });
   return { id: userId, password };
 }

@@ -23,7 +23,6 @@ export function userSnapshot(u: UserRow) {
     regionCode: u.region_code,
     organizationId: u.organization_id,
     disabled: u.disabled,
-    lockedUntil: u.locked_until?.toISOString() ?? null,
     mustChangePassword: u.must_change_password,
   };
 }
@@ -46,11 +45,15 @@ function insideRegion(regionCode: string | null) {
 }
 
 function accountsQuery(db: Kysely<DB> | Transaction<DB>, scopeRegion: string | null) {
-  return db
-    .selectFrom('users')
-    .leftJoin('organizations', 'organizations.id', 'users.organization_id')
-    .leftJoin('regions', 'regions.code', 'users.region_code')
-    .where(insideRegion(scopeRegion));
+  return (
+    db
+      .selectFrom('users')
+      .leftJoin('organizations', 'organizations.id', 'users.organization_id')
+      .leftJoin('regions', 'regions.code', 'users.region_code')
+      // Sign-in keeps its lock per username (login_attempts), whether or not the account exists.
+      .leftJoin('login_attempts', 'login_attempts.username', 'users.username')
+      .where(insideRegion(scopeRegion))
+  );
 }
 
 /** The accounts inside the administrator's region matching the filters, by username. */
@@ -70,8 +73,13 @@ export async function listAccounts(
   if (query.state === 'active')
     q = q
       .where('users.disabled', '=', false)
-      .where((eb) => eb.or([eb('users.locked_until', 'is', null), eb('users.locked_until', '<=', sql<Date>`now()`)]));
-  if (query.state === 'locked') q = q.where('users.locked_until', '>', sql<Date>`now()`);
+      .where((eb) =>
+        eb.or([
+          eb('login_attempts.locked_until', 'is', null),
+          eb('login_attempts.locked_until', '<=', sql<Date>`now()`),
+        ]),
+      );
+  if (query.state === 'locked') q = q.where('login_attempts.locked_until', '>', sql<Date>`now()`);
   const rows = await q
     .select([
       'users.id',
@@ -83,8 +91,8 @@ export async function listAccounts(
       'users.organization_id as organizationId',
       'organizations.name as organizationName',
       'users.disabled',
-      'users.locked_until as lockedUntil',
-      sql<boolean>`coalesce(users.locked_until > now(), false)`.as('locked'),
+      'login_attempts.locked_until as lockedUntil',
+      sql<boolean>`coalesce(login_attempts.locked_until > now(), false)`.as('locked'),
       'users.must_change_password as mustChangePassword',
       'users.version',
     ])

@@ -1,11 +1,11 @@
 import { Card, Col, DatePicker, Input, Row, Select, TreeSelect } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
-import { AUDIT_ENTITY_TYPES } from '@keyprojects/core';
+import { AUDIT_ACTIONS, AUDIT_ENTITY_TYPES } from '@keyprojects/core';
 import type { AuditFilters } from '../../api/admin.ts';
 import { useScopeRegions } from '../../api/reference.ts';
 import { useT } from '../../i18n/useT.ts';
 import { buildRegionTree } from '../../lib/regionTree.ts';
-import { AUDIT_ACTIONS, codeText } from './auditLabels.ts';
+import { codeText } from './auditLabels.ts';
 
 /** The audit log's filters: time range, actor, action, entity type, IP, region. */
 export function AuditFilterBar({ value, onChange }: { value: AuditFilters; onChange: (next: AuditFilters) => void }) {

@@ -2,26 +2,6 @@
 import { ROLE_LABELS, ROLES, type Label, type Role } from '@keyprojects/core';
 import { isMessageId, type Translate } from '../../i18n/translate.ts';
 
-/** The actions the server records, in the order the filter lists them. */
-export const AUDIT_ACTIONS = [
-  'login',
-  'login_failed',
-  'logout',
-  'create',
-  'update',
-  'delete',
-  'role_change',
-  'disable',
-  'enable',
-  'unlock',
-  'password_reset',
-  'submit',
-  'approve',
-  'return',
-  'confirm',
-  'correct',
-] as const;
-
 /** The label of a message id built from a prefix and a code, or the code itself. */
 export function codeText(t: Translate, prefix: string, code: string): string {
   const id = `${prefix}.${code}`;
