@@ -77,6 +77,8 @@ export const GENERAL_MESSAGES = {
     zh: '服务器缺少生成 PDF 所需的中文字体（fonts-noto-cjk），请下载 Word 版本或联系系统管理员',
     en: 'the server lacks the Chinese fonts PDF needs (fonts-noto-cjk); download the Word version or ask the administrator',
   },
+  // Bad-input suite (issue #8): dates that statistics compare with the year before must have one.
+  'date.outOfRange': { zh: '日期应在 1900 年至 2999 年之间', en: 'must be a date between 1900 and 2999' },
 } as const satisfies Record<string, Label>;
 
 /** Every message by key; the two parts never share a key (a test checks). */
