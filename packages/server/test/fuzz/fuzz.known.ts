@@ -51,6 +51,20 @@ export const KNOWN_FAILURES: readonly KnownFailure[] = [
     fixedBy: 'H4',
     matches: (f) => f.kind === '5xx' && beyondInt4(textOf(f.request)),
   },
+  {
+    // The organisation picker lists every district's organisations to district staff, which is how a
+    // district finds an owner of another district to move its project to.
+    hole: "organisations outside the district's scope (the ownerOrgId scope hole)",
+    fixedBy: 'H4',
+    matches: (f) => f.kind === 'scope' && f.operation === 'GET /api/v1/organizations/' && /regionCode/.test(f.detail),
+  },
 ];
 
-export const KNOWN_HAZARDS: readonly KnownHazard[] = [];
+export const KNOWN_HAZARDS: readonly KnownHazard[] = [
+  {
+    // A stored template with one long unbroken word stalls the whole server while its PDF is laid out.
+    hole: 'a bulletin template with a long unbroken word stalls the server in the PDF layout',
+    fixedBy: 'H5',
+    matches: (r) => r.method === 'PUT' && r.url.includes('/bulletins/templates/') && /\S{500}/.test(String(r.payload)),
+  },
+];

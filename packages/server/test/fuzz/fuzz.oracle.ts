@@ -4,6 +4,7 @@
  * `isWithinRegion` from core, the same rules the app applies — says which projects a persona may see, and
  * an answer that carries any other project's token, id or region is a leak.
  */
+import ExcelJS from 'exceljs';
 import { sql, type Kysely } from 'kysely';
 import { isWithinRegion, projectScopeKind } from '@keyprojects/core';
 import type { DB } from '../../src/db/schema.ts';
@@ -138,4 +139,13 @@ export function scopeViolation(scope: Scope, body: string, json: unknown, region
   };
   walk(json);
   return found;
+}
+
+/** Every cell of a workbook as text (exports are checked for leaked tokens like JSON answers). */
+export async function workbookText(bytes: Buffer): Promise<string> {
+  const workbook = new ExcelJS.Workbook();
+  await workbook.xlsx.load(bytes as unknown as ArrayBuffer);
+  const cells: string[] = [];
+  workbook.eachSheet((sheet) => sheet.eachRow((row) => row.eachCell((cell) => cells.push(cell.text))));
+  return cells.join('\n');
 }

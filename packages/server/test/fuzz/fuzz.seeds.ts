@@ -23,7 +23,8 @@ export function validBodies(op: Operation, world: World): fc.Arbitrary<Record<st
   return fc.constant(body);
 }
 
-function validBody(op: Operation, world: World): Record<string, unknown> | undefined {
+/** One valid body for the operation (a fixed code or username). */
+export function validBody(op: Operation, world: World): Record<string, unknown> | undefined {
   const ownerOrgId = world.organizationIds[0] ?? 1;
   switch (`${op.method} ${op.path.replace(/\/$/, '')}`) {
     case 'POST /api/v1/auth/login':

@@ -185,10 +185,10 @@ function objectOf(schema: JsonSchema): fc.Arbitrary<Record<string, unknown>> {
   return fc.record(model, { requiredKeys: (schema.required ?? []).filter((key) => key in properties) });
 }
 
-type Path = (string | number)[];
+export type Path = (string | number)[];
 
 /** Paths to every leaf (and every nested object or array) of a JSON value. */
-function pathsOf(value: unknown, prefix: Path = []): Path[] {
+export function pathsOf(value: unknown, prefix: Path = []): Path[] {
   if (value === null || typeof value !== 'object') return [prefix];
   const entries: [string | number, unknown][] = Array.isArray(value)
     ? value.map((v, i) => [i, v])
@@ -204,7 +204,7 @@ function getAt(value: unknown, path: Path): unknown {
 }
 
 /** A deep copy of `value` with `path` set (or deleted when `remove`), keys defined as own properties. */
-function setAt(value: unknown, path: Path, replacement: unknown, remove = false): unknown {
+export function setAt(value: unknown, path: Path, replacement: unknown, remove = false): unknown {
   const [head, ...rest] = path;
   if (head === undefined) return replacement;
   if (Array.isArray(value) && remove && rest.length === 0) return value.filter((_, i) => i !== head);
