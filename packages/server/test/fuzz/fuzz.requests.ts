@@ -68,7 +68,9 @@ const RAW_PATH_EXTRA = ['..%2f..%2fetc%2fpasswd', '%00', '1%00', 'abc', '١', '1
 /** Percent-encodes any string, lone surrogates included (as the replacement character's UTF-8 bytes). */
 export function encode(value: string): string {
   return [...Buffer.from(value, 'utf8')]
-    .map((b) => (/[A-Za-z0-9\-_.~]/.test(String.fromCharCode(b)) ? String.fromCharCode(b) : `%${b.toString(16)}`))
+    .map((b) =>
+      /[A-Za-z0-9\-_.~]/.test(String.fromCharCode(b)) ? String.fromCharCode(b) : `%${b.toString(16).padStart(2, '0')}`,
+    )
     .join('');
 }
 

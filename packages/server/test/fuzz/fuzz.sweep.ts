@@ -6,7 +6,7 @@
  */
 import type { Kysely } from 'kysely';
 import type { DB } from '../../src/db/schema.ts';
-import type { FuzzRequest, Operation } from './fuzz.requests.ts';
+import { encode, type FuzzRequest, type Operation } from './fuzz.requests.ts';
 import { validBody } from './fuzz.seeds.ts';
 import { BAD_STRINGS_BY_KIND, pathsOf, setAt } from './fuzz.values.ts';
 import type { Persona, World } from './fuzz.world.ts';
@@ -63,14 +63,19 @@ function badValuesFor(index: number): unknown[] {
   return [...strings, 2_147_483_648, 2 ** 63, -1, null, {}];
 }
 
-/** Whether the sweep covers the operation. */
-export const sweeps = (op: Operation) => `${op.method} ${op.path}` in TARGETS;
+/** Whether the sweep covers the operation: a body it knows how to make valid, or a query string. */
+export const sweeps = (op: Operation) =>
+  `${op.method} ${op.path}` in TARGETS || (op.method === 'GET' && Object.keys(op.query).length > 0);
 
 /**
  * The sweep's requests for one operation, built lazily: each carries the version current when it is
  * sent (an accepted request bumps it).
  */
 export function* sweepRequests(op: Operation, world: World, db: Kysely<DB>): Generator<() => Promise<FuzzRequest>> {
+  if (op.method === 'GET') {
+    yield* sweepQuery(op);
+    return;
+  }
   const target = TARGETS[`${op.method} ${op.path}`];
   const valid = validBody(op, world);
   if (!target || !valid) return;
@@ -106,4 +111,27 @@ function uniqueKeys(body: Record<string, unknown>, index: number): Record<string
     ...(typeof code === 'string' ? { code: `${code.slice(0, -6)}${n}` } : {}),
     ...(typeof username === 'string' && typeof body.displayName === 'string' ? { username: `${username}${n}` } : {}),
   };
+}
+
+/**
+ * Every text query parameter of a GET operation with every kind of bad string (SQL in filters and sort, NUL,
+ * traversal…), the others left out, as the city administrator (who sees the most).
+ */
+function* sweepQuery(op: Operation): Generator<() => Promise<FuzzRequest>> {
+  // Text parameters only (filters, sort, dates): numbers are refused by their type before any query runs.
+  const texts = Object.keys(op.query).filter((name) => op.query[name]?.type !== 'integer');
+  for (const [index, name] of texts.entries()) {
+    for (const values of Object.values(BAD_STRINGS_BY_KIND)) {
+      const bad = values[index % values.length] ?? '';
+      const asOf = name === 'asOf' || !('asOf' in op.query) ? '' : '&asOf=2021-05-20';
+      yield () =>
+        Promise.resolve({
+          persona: 'city_admin',
+          credentials: 'honest',
+          method: 'GET',
+          url: `${op.path}?${name}=${encode(bad)}${asOf}`,
+          headers: {},
+        });
+    }
+  }
 }

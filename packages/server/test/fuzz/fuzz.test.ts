@@ -240,7 +240,7 @@ describe('bad input to every operation of the OpenAPI document', () => {
   }
 
   for (const op of operations.filter(sweeps)) {
-    it(`${op.method} ${op.path}: every kind of bad value at every place of a valid body`, async () => {
+    it(`${op.method} ${op.path}: every kind of bad value at every place of a valid body or query`, async () => {
       for (const next of sweepRequests(op, world, ctx.db)) {
         const request = await next();
         record(await probe(op, request));
