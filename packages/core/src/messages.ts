@@ -135,6 +135,8 @@ export const GENERAL_MESSAGES = {
     en: 'no authenticator set-up is pending; start again',
   },
   'mfa.alreadyEnabled': { zh: '已绑定动态口令', en: 'an authenticator is already set up' },
+  // Bad-input suite (issue #8): dates that statistics compare with the year before must have one.
+  'date.outOfRange': { zh: '日期应在 1900 年至 2999 年之间', en: 'must be a date between 1900 and 2999' },
 } as const satisfies Record<string, Label>;
 
 /** Every message by key; the two parts never share a key (a test checks). */

@@ -59,6 +59,14 @@ export const isoDate = z
     },
   );
 
+/**
+ * The date figures are computed as of (statistics, bulletins). They are compared with the same day a year
+ * earlier, so the year before must be a date too: years before 1001 made that comparison a server error.
+ */
+export const asOfDate = isoDate.refine((value) => value >= '1900-01-01' && value <= '2999-12-31', {
+  error: 'date.outOfRange',
+});
+
 export const regionCode = z.string({ error: 'required' }).regex(/^\d{6}$/, { error: 'region.unknown' });
 export const projectCode = z
   .string({ error: 'required' })

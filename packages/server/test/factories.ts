@@ -103,6 +103,8 @@ export function buildProject(ownerOrgId: number, overrides: Partial<ProjectCreat
 
 export interface Client {
   user: TestUser;
+  /** The session cookie's value and the CSRF token the client sends (the fuzzer tampers with copies). */
+  session: { cookie: string; csrf: string };
   request(options: InjectOptions): Promise<LightMyRequestResponse>;
 }
 
@@ -119,6 +121,7 @@ export async function signIn(app: FastifyInstance, user: TestUser): Promise<Clie
   const { csrfToken } = response.json<{ csrfToken: string }>();
   return {
     user,
+    session: { cookie: cookie.value, csrf: csrfToken },
     request: (options) =>
       app.inject({
         ...options,

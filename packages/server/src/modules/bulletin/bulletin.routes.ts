@@ -9,7 +9,7 @@ import {
   BULLETIN_PLACEHOLDER_GROUPS,
   BULLETIN_PLACEHOLDER_GROUP_KEYS,
   BULLETIN_TEMPLATE_MAX_LENGTH,
-  isoDate,
+  asOfDate,
   regionCode,
 } from '@keyprojects/core';
 import type { AppDeps } from '../../app.ts';
@@ -56,7 +56,7 @@ const templateInput = z.strictObject({
 
 const templateId = z.coerce.number().int().positive().max(2_147_483_647);
 const bulletinQuery = z.strictObject({
-  asOf: isoDate,
+  asOf: asOfDate,
   regionCode: regionCode.optional(),
   templateId: templateId.optional(),
 });

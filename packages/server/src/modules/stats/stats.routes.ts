@@ -1,7 +1,7 @@
 /** Statistics: headline figures, the leaders' dashboard in one request, and the projects behind any figure. */
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { DRILL_METRICS, formatWan, isoDate, regionCode } from '@keyprojects/core';
+import { DRILL_METRICS, asOfDate, formatWan, regionCode } from '@keyprojects/core';
 import type { AppDeps } from '../../app.ts';
 import { errorResponses } from '../../http.ts';
 import { requirePermission } from '../auth/actor.ts';
@@ -50,7 +50,7 @@ export const diffOutput = figuresOutput
   });
 const breakdownRows = z.array(z.object({ key: z.string(), figures: figuresOutput }));
 
-const statsQuery = z.strictObject({ asOf: isoDate, regionCode: regionCode.optional() });
+const statsQuery = z.strictObject({ asOf: asOfDate, regionCode: regionCode.optional() });
 const dimension = z.enum(['region', 'prefecture', 'category', 'nature', 'industry', 'sizeTier', 'level']);
 
 export const statsRoutes =
