@@ -7,6 +7,7 @@ import { createOrganization, createTestUser } from '../../../test/factories.ts';
 import { openDatabase } from '../../db/database.ts';
 import { migrateToLatest } from '../../db/migrate.ts';
 import { ledgerFile, ledgerRow, readXlsx } from './ledger.fixtures.ts';
+import { changeAuditRows } from '../../../test/audit.ts';
 
 const src = path.join(import.meta.dirname, '../..');
 const repoRoot = path.join(src, '../../..');
@@ -57,7 +58,7 @@ async function counts() {
             .executeTakeFirstOrThrow()
         ).n,
       );
-    return { projects: await n('projects'), audit: await n('audit_log') };
+    return { projects: await n('projects'), audit: await changeAuditRows(database.db) };
   } finally {
     await database.close();
   }

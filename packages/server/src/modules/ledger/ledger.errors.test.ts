@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createOrganization, createTestUser, signIn, type Client } from '../../../test/factories.ts';
 import { createTestContext, type TestContext } from '../../../test/helper.ts';
 import { ledgerFile, ledgerRow, resultOf, upload, type TestRow } from './ledger.fixtures.ts';
+import { changeAuditRows } from '../../../test/audit.ts';
 
 let ctx: TestContext;
 let admin: Client;
@@ -28,7 +29,7 @@ const counts = async () => {
           .executeTakeFirstOrThrow()
       ).n,
     );
-  return { projects: await n('projects'), audit: await n('audit_log') };
+  return { projects: await n('projects'), audit: await changeAuditRows(ctx.db) };
 };
 
 /** Twelve kinds of bad row, each with the column it must be reported at and a fragment of the reason. */

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildProject, createOrganization, createTestUser, signIn, type Client } from '../../../test/factories.ts';
 import { createTestContext, type TestContext } from '../../../test/helper.ts';
 import { ledgerFile, ledgerRow, resultOf, textOf, upload, type TestRow } from './ledger.fixtures.ts';
+import { changeAuditRows } from '../../../test/audit.ts';
 
 interface ProjectBody {
   id: number;
@@ -34,11 +35,7 @@ const counts = async () => {
     .selectFrom('projects')
     .select((eb) => eb.fn.countAll<string>().as('n'))
     .executeTakeFirstOrThrow();
-  const audit = await ctx.db
-    .selectFrom('audit_log')
-    .select((eb) => eb.fn.countAll<string>().as('n'))
-    .executeTakeFirstOrThrow();
-  return { projects: Number(projects.n), audit: Number(audit.n) };
+  return { projects: Number(projects.n), audit: await changeAuditRows(ctx.db) };
 };
 const byCode = async (code: string) => {
   const list = await admin.request({ method: 'GET', url: `/api/v1/projects?q=${code}` });

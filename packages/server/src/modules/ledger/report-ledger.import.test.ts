@@ -6,6 +6,7 @@ import { createTestContext, type TestContext } from '../../../test/helper.ts';
 import { fixedClock } from '../../clock.ts';
 import { run as lockPeriods } from '../../jobs/lock-periods.job.ts';
 import { ledgerFile, multipart, resultOf, type TestRow } from './ledger.fixtures.ts';
+import { changeAuditRows } from '../../../test/audit.ts';
 
 const HEADERS = [
   '投资项目统一代码',
@@ -86,7 +87,7 @@ const counts = async () => {
     );
   return {
     reports: await n('monthly_reports'),
-    audit: await n('audit_log'),
+    audit: await changeAuditRows(ctx.db),
     corrections: await n('report_corrections'),
   };
 };

@@ -8,6 +8,7 @@ import {
 import { createTestUser, signIn, type Client } from '../../../test/factories.ts';
 import { createTestContext, type TestContext } from '../../../test/helper.ts';
 import { officialExample, sharedValidator } from './oc4ids.fixtures.ts';
+import { changeAuditRows } from '../../../test/audit.ts';
 
 const M75 = 'oc4ids-bu3kcz-m75-junctions-4-to-5-smart-motorway';
 
@@ -55,7 +56,7 @@ async function counts() {
     projects: await count('projects'),
     organizations: await count('organizations'),
     externalIds: await count('project_external_ids'),
-    audit: await count('audit_log'),
+    audit: await changeAuditRows(ctx.db),
   };
 }
 
