@@ -26,10 +26,12 @@ export const errors = {
     new AppError(400, 'validation', 'error.validation', { [field]: key }),
   invalidFields: (fields: Record<string, MessageKey>) => new AppError(400, 'validation', 'error.validation', fields),
   unauthenticated: (key: MessageKey = 'error.unauthenticated') => new AppError(401, 'unauthenticated', key),
-  forbidden: () => new AppError(403, 'forbidden', 'error.forbidden'),
+  forbidden: (key: MessageKey = 'error.forbidden') => new AppError(403, 'forbidden', key),
   csrf: () => new AppError(403, 'csrf', 'error.csrf'),
   notFound: () => new AppError(404, 'notFound', 'error.notFound'),
   versionConflict: () => new AppError(412, 'versionConflict', 'error.versionConflict'),
+  /** Another request changed the same record first (a lost race, a duplicate insert): reload and retry. */
+  conflict: (key: MessageKey = 'error.conflict') => new AppError(409, 'conflict', key),
   versionRequired: () => new AppError(428, 'versionRequired', 'error.versionRequired'),
   locked: () => new AppError(429, 'locked', 'error.locked'),
 };
@@ -91,6 +93,11 @@ export interface ErrorBody {
   error: { code: string; message: string; fields?: Record<string, string> };
 }
 
+/** True for PostgreSQL's unique_violation (SQLSTATE 23505), from pg or PGlite. */
+export function isUniqueViolation(error: unknown): boolean {
+  return typeof error === 'object' && error !== null && 'code' in error && error.code === '23505';
+}
+
 /** The one error handler: maps every error to the API's error shape. */
 export function handleError(error: FastifyError | Error, request: FastifyRequest, reply: FastifyReply): FastifyReply {
   const locale = request.locale;
@@ -106,6 +113,10 @@ export function handleError(error: FastifyError | Error, request: FastifyRequest
     return reply
       .status(error.statusCode)
       .send({ error: { code: error.code, message: text, ...(fields ? { fields } : {}) } });
+  }
+  // A unique violation that got past the service's checks is a race with another request: 409, not 500.
+  if (isUniqueViolation(error)) {
+    return reply.status(409).send({ error: { code: 'conflict', message: message('error.conflict', locale) } });
   }
   const statusCode = 'statusCode' in error && typeof error.statusCode === 'number' ? error.statusCode : 500;
   if (statusCode >= 400 && statusCode < 500) {

@@ -1,6 +1,7 @@
 /** The whole audit trail, for the audit administrator. */
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { idParam } from '@keyprojects/core';
 import type { AppDeps } from '../../app.ts';
 import { requireActor } from '../auth/auth.hooks.ts';
 import { errorResponses } from '../../http.ts';
@@ -18,7 +19,7 @@ export const auditRoutes =
           querystring: z.strictObject({
             entityType: z.enum(['project', 'user', 'organization', 'session']).optional(),
             limit: z.coerce.number().int().min(1).max(500).default(100),
-            beforeId: z.coerce.number().int().positive().optional(),
+            beforeId: idParam.optional(),
           }),
           response: { 200: auditHistoryOutput, ...errorResponses },
         },

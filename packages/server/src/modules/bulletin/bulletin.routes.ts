@@ -9,6 +9,7 @@ import {
   BULLETIN_PLACEHOLDER_GROUPS,
   BULLETIN_PLACEHOLDER_GROUP_KEYS,
   BULLETIN_TEMPLATE_MAX_LENGTH,
+  idParam,
   isoDate,
   regionCode,
 } from '@keyprojects/core';
@@ -45,7 +46,7 @@ const templateInput = z.strictObject({
   body: templateBody,
 });
 
-const templateId = z.coerce.number().int().positive().max(2_147_483_647);
+const templateId = idParam;
 const bulletinQuery = z.strictObject({
   asOf: isoDate,
   regionCode: regionCode.optional(),

@@ -282,8 +282,9 @@ describe('refusing bad rows, writing nothing', () => {
     const result = resultOf(response);
     expect(result.committed).toBe(false);
     expect(result.errors.map((e) => [e.row, e.column, e.message])).toEqual([
-      [2, 'A', '未找到投资项目统一代码为“2103-230602-04-01-999999”的项目'],
-      [3, 'A', `项目“${code[3]}”不在本账号的管辖范围内，不能为其填报月报`],
+      // Unknown and out of scope answer alike: a row never reveals that a code exists elsewhere.
+      [2, 'A', '未找到投资项目统一代码为“2103-230602-04-01-999999”的项目，或该项目不在本账号的管辖范围内'],
+      [3, 'A', `未找到投资项目统一代码为“${code[3]}”的项目，或该项目不在本账号的管辖范围内`],
       [4, 'C', '本月数会使年度累计完成投资小于零'],
       [5, 'A', '与第 4 行的投资项目统一代码重复'],
       [5, 'C', '应为金额（万元，数字，最多六位小数）'],

@@ -32,7 +32,7 @@ import {
   type Role,
 } from '@keyprojects/core';
 import { sql } from 'kysely';
-import { visibleProjects } from '../../db/scope.ts';
+import { scopedProjects } from '../../db/scope.ts';
 import { AppError, errors } from '../../errors.ts';
 import { requirePermission } from '../auth/actor.ts';
 import { findPeriod, monthEnd, monthStart } from '../report/period.repository.ts';
@@ -98,14 +98,13 @@ export function checkReportPeriod(calendar: ReportCalendar, period: ReportPeriod
 
 const PROGRESS_EVERY = 200;
 
-/** The visible projects of the codes, and which of the other codes exist out of the actor's sight. */
+/** The projects of the codes that the actor can see (a code out of sight is as unknown as one that does not exist). */
 async function loadProjects(context: ImportContext<ReportPeriod>, codes: string[]) {
   const { db, actor } = context;
-  const codeList = sql<boolean>`projects.code = any(${codes}::text[])`;
-  const [visible, all] = await Promise.all([
-    db.selectFrom('projects').where(visibleProjects(actor)).where(codeList).select(['id', 'code']).execute(),
-    db.selectFrom('projects').where('deleted_at', 'is', null).where(codeList).select('code').execute(),
-  ]);
+  const visible = await scopedProjects(db, actor)
+    .where(sql<boolean>`projects.code = any(${codes}::text[])`)
+    .select(['projects.id', 'projects.code'])
+    .execute();
   const ids = visible.map((project) => project.id);
   const filed =
     ids.length === 0
@@ -119,7 +118,6 @@ async function loadProjects(context: ImportContext<ReportPeriod>, codes: string[
           .execute();
   return {
     idOf: new Map(visible.map((project) => [project.code, project.id])),
-    existing: new Set(all.map((project) => project.code)),
     filedOf: new Map(filed.map((report) => [report.project_id, report])),
   };
 }
@@ -176,9 +174,7 @@ export function reportLedgerImporter(
           if (first === undefined) firstRowOf.set(row.code, row.row);
           else fail('code', 'row.duplicateKey', { other: first });
           if (projectId === undefined) {
-            fail('code', projects.existing.has(row.code) ? 'report.projectOutOfScope' : 'report.projectUnknown', {
-              value: row.code,
-            });
+            fail('code', 'report.projectUnknown', { value: row.code });
           }
         }
         if (row.issues.length === 0 && isEmptyReportRow(row)) {

@@ -2,7 +2,7 @@
 import multipart from '@fastify/multipart';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { isoDate, periodParams, reportInput, reportOutput, reviewInput } from '@keyprojects/core';
+import { idParam, isoDate, periodParams, reportInput, reportOutput, reviewInput } from '@keyprojects/core';
 import type { AppDeps } from '../../app.ts';
 import { errors } from '../../errors.ts';
 import { errorResponses } from '../../http.ts';
@@ -14,7 +14,7 @@ import { MAX_PHOTO_BYTES, addPhoto, readPhoto } from './report-photo.service.ts'
 import { listReports, reportListOutput, reportListQuery } from './report-list.service.ts';
 import { fileReport, getReport, reviewReport, type ReportDeps } from './report.service.ts';
 
-const reportParams = periodParams.extend({ id: z.coerce.number().int().positive().max(2_147_483_647) });
+const reportParams = periodParams.extend({ id: idParam });
 const photoOutput = z.object({
   id: z.number().int(),
   fileName: z.string(),
@@ -125,7 +125,7 @@ export const reportRoutes =
         schema: {
           tags: ['reports'],
           summary: '现场照片（仅对能看到该项目的用户）',
-          params: z.strictObject({ photoId: z.coerce.number().int().positive().max(2_147_483_647) }),
+          params: z.strictObject({ photoId: idParam }),
         },
       },
       async (request, reply) => {

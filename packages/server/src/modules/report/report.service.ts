@@ -15,7 +15,7 @@ import {
   type ReviewInput,
 } from '@keyprojects/core';
 import type { DB, MonthlyReportTable } from '../../db/schema.ts';
-import { visibleProjects } from '../../db/scope.ts';
+import { scopedProjects } from '../../db/scope.ts';
 import { errors } from '../../errors.ts';
 import { recordAudit, type AuditAction } from '../audit/audit.repository.ts';
 import { requirePermission, type Actor } from '../auth/actor.ts';
@@ -40,9 +40,7 @@ export interface PeriodRef {
 }
 
 async function visibleProject(db: Kysely<DB> | Transaction<DB>, actor: Actor, projectId: number) {
-  const project = await db
-    .selectFrom('projects')
-    .where(visibleProjects(actor))
+  const project = await scopedProjects(db, actor)
     .where('projects.id', '=', projectId)
     .innerJoin('regions as r', 'r.code', 'projects.region_code')
     .select([
@@ -324,10 +322,9 @@ async function applyToProject(
   actor: Actor,
   report: { project_id: number; stage: string | null; started: boolean; started_on: string | null },
 ) {
-  const project = await trx
-    .selectFrom('projects')
-    .select(['stage', 'actual_start_date', 'region_code'])
-    .where('id', '=', report.project_id)
+  const project = await scopedProjects(trx, actor)
+    .select(['projects.stage', 'projects.actual_start_date', 'projects.region_code'])
+    .where('projects.id', '=', report.project_id)
     .executeTakeFirstOrThrow();
   const change: { stage?: string; actual_start_date?: string } = {};
   if (report.stage && report.stage !== project.stage) change.stage = report.stage;

@@ -6,7 +6,7 @@
 import { sql, type Kysely, type RawBuilder, type Transaction } from 'kysely';
 import { FEN_PER_YI, regionPrefix, type DrillMetric, type FigureTotals, type StatOptions } from '@keyprojects/core';
 import type { DB } from '../../db/schema.ts';
-import { visibleProjects } from '../../db/scope.ts';
+import { scopedProjects } from '../../db/scope.ts';
 import type { Actor } from '../auth/actor.ts';
 
 type Db = Kysely<DB> | Transaction<DB>;
@@ -34,9 +34,7 @@ function monthsCounted(options: StatOptions): RawBuilder<number> {
 
 /** The ids of the projects on the year's list in scope (the scope helper is the only gate). */
 export function scopedProjectIds(db: Db, scope: StatScope, year: number) {
-  let q = db
-    .selectFrom('projects')
-    .where(visibleProjects(scope.actor))
+  let q = scopedProjects(db, scope.actor)
     .innerJoin('annual_plans as ap', (j) => j.onRef('ap.project_id', '=', 'projects.id').on('ap.year', '=', year))
     .select('projects.id');
   if (scope.regionCode) q = q.where('projects.region_code', 'like', `${regionPrefix(scope.regionCode)}%`);
@@ -78,8 +76,7 @@ function rowsQuery(db: Db, scope: StatScope, options: StatOptions) {
       (cte) => cte('progress').materialized(),
       () => progress,
     )
-    .selectFrom('projects')
-    .where(visibleProjects(scope.actor))
+    .selectFrom(() => scopedProjects(db, scope.actor).selectAll('projects').as('projects'))
     .innerJoin('annual_plans as ap', (j) =>
       j.onRef('ap.project_id', '=', 'projects.id').on('ap.year', '=', options.year),
     )

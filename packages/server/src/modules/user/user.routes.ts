@@ -1,7 +1,7 @@
 /** User accounts: service officers for pickers; listing, creation and role changes for the administrators. */
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { ROLES, regionCode } from '@keyprojects/core';
+import { ROLES, idSchema, regionCode } from '@keyprojects/core';
 import type { AppDeps } from '../../app.ts';
 import { errorResponses, idParams } from '../../http.ts';
 import { requirePermission } from '../auth/actor.ts';
@@ -93,7 +93,7 @@ export const userRoutes =
             password: z.string().min(1).max(128),
             role: z.enum(ROLES),
             regionCode: regionCode.nullish(),
-            organizationId: z.number().int().positive().nullish(),
+            organizationId: idSchema.nullish(),
           }),
           response: { 201: z.object({ id: z.number().int() }), ...errorResponses },
         },
@@ -116,7 +116,7 @@ export const userRoutes =
           body: z.strictObject({
             role: z.enum(ROLES),
             regionCode: regionCode.nullish(),
-            organizationId: z.number().int().positive().nullish(),
+            organizationId: idSchema.nullish(),
           }),
           response: {
             200: z.object({
