@@ -8,6 +8,7 @@ import * as reporting from '../../migrations/2026112702_reporting.ts';
 import * as oc4ids from '../../migrations/2026112703_oc4ids.ts';
 import * as bulletins from '../../migrations/2026112705_bulletins.ts';
 import * as projectListOrder from '../../migrations/2026112706_project_list_order.ts';
+import * as workflowIntegrity from '../../migrations/2026120513_workflow_integrity.ts';
 import type { DB } from './schema.ts';
 
 const MIGRATIONS: Record<string, Migration> = {
@@ -16,6 +17,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '2026112703_oc4ids': oc4ids,
   '2026112705_bulletins': bulletins,
   '2026112706_project_list_order': projectListOrder,
+  '2026120513_workflow_integrity': workflowIntegrity,
 };
 
 /** Brings the schema up to date; returns the names of the migrations applied now. */

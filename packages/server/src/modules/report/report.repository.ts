@@ -26,22 +26,23 @@ export async function monthlyAmounts(db: Db, projectId: number, year: number): P
   return new Map(rows.map((r) => [r.month, r.completed_this_month]));
 }
 
-/** Counted completions: this year up to and including `month`, and since the project began. */
+/**
+ * Counted completions: this year up to and including `month`, and since the project began. Summed as NUMERIC (years
+ * of valid amounts can exceed a bigint) and made exact bigint in JS.
+ */
 export async function completedTotals(db: Db, projectId: number, year: number, month: number) {
   const row = await db
     .selectFrom('monthly_reports')
     .select([
-      sql<bigint>`coalesce(sum(completed_this_month) filter (where year = ${year} and month <= ${month}), 0)::bigint`.as(
-        'ytd',
-      ),
-      sql<bigint>`coalesce(sum(completed_this_month) filter (where year < ${year} or (year = ${year} and month <= ${month})), 0)::bigint`.as(
+      sql<string>`coalesce(sum(completed_this_month) filter (where year = ${year} and month <= ${month}), 0)`.as('ytd'),
+      sql<string>`coalesce(sum(completed_this_month) filter (where year < ${year} or (year = ${year} and month <= ${month})), 0)`.as(
         'sinceStart',
       ),
     ])
     .where('project_id', '=', projectId)
     .where('state', 'in', COUNTED_REPORT_STATES)
     .executeTakeFirstOrThrow();
-  return row;
+  return { ytd: BigInt(row.ytd), sinceStart: BigInt(row.sinceStart) };
 }
 
 /**
