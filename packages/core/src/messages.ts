@@ -80,8 +80,8 @@ export const GENERAL_MESSAGES = {
     en: 'this record already exists or was just submitted by someone else; reload and try again',
   },
   'report.stateChanged': {
-    zh: '该报表刚被他人处理（提交、审核或退回），请刷新后查看最新状态',
-    en: 'someone else has just acted on this report (submitted, reviewed or returned it); reload to see its state',
+    zh: '该报表当前状态不允许此操作（可能刚被他人提交、审核或退回），请刷新后查看最新状态',
+    en: "the report's current state does not allow this (someone may have just submitted, reviewed or returned it); reload to see it",
   },
   'report.selfReview': {
     zh: '不能审核或确认本人提交的报表，须由另一名审核人员处理',

@@ -5,7 +5,7 @@ import { z } from 'zod';
 import { idParam, isoDate, periodParams, reportInput, reportOutput, reviewInput } from '@keyprojects/core';
 import type { AppDeps } from '../../app.ts';
 import { errors } from '../../errors.ts';
-import { errorResponses } from '../../http.ts';
+import { errorResponses, ifMatchVersion } from '../../http.ts';
 import { recordAudit } from '../audit/audit.repository.ts';
 import { requirePermission } from '../auth/actor.ts';
 import { requireActor } from '../auth/auth.hooks.ts';
@@ -85,13 +85,20 @@ export const reportRoutes =
       {
         schema: {
           tags: ['reports'],
-          summary: '审核月报：县区审核通过或退回（须写原因），市级确认',
+          summary: '审核月报：县区审核通过或退回（须写原因），市级确认；If-Match 可带所见版本，已变化则 409',
           params: reportParams,
           body: reviewInput,
           response: { 200: reportOutput, ...errorResponses },
         },
       },
-      (request) => reviewReport(reportDeps, requireActor(request), ref(request.params), request.body),
+      (request) =>
+        reviewReport(
+          reportDeps,
+          requireActor(request),
+          ref(request.params),
+          request.body,
+          request.headers['if-match'] ? ifMatchVersion(request) : undefined,
+        ),
     );
 
     app.post(
