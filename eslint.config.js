@@ -4,7 +4,16 @@ import reactHooks from 'eslint-plugin-react-hooks';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['**/node_modules/**', '**/dist/**', 'data/**', 'packages/web/public/**'] },
+  {
+    ignores: [
+      '**/node_modules/**',
+      '**/dist/**',
+      'data/**',
+      'packages/web/public/**',
+      // Deliberately bad code that the lint rules' own tests feed to ESLint (scope.lint.test.ts).
+      'packages/server/test/lint-fixtures/**',
+    ],
+  },
   js.configs.recommended,
   ...tseslint.configs.strictTypeChecked,
   {
@@ -34,6 +43,29 @@ export default tseslint.config(
     files: ['packages/web/**/*.{ts,tsx}'],
     plugins: { 'react-hooks': reactHooks },
     rules: reactHooks.configs.recommended.rules,
+  },
+  {
+    // Scope in one place: every project query starts from db/scope.ts (scopedProjects, or the "code exists anywhere"
+    // query), so that no endpoint can forget the actor's region. Only the scope module and the project repository
+    // select from projects themselves; the CLI and the demo loader act as the system, not as a user.
+    files: ['packages/server/src/**/*.ts', 'packages/server/test/lint-fixtures/**/*.ts'],
+    ignores: [
+      'packages/server/src/db/scope.ts',
+      'packages/server/src/modules/project/project.repository.ts',
+      'packages/server/src/cli/**',
+      'packages/server/src/demo/**',
+      '**/*.test.ts',
+    ],
+    rules: {
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector: "CallExpression[callee.property.name='selectFrom'][arguments.0.value=/^projects(\\s|$)/]",
+          message:
+            "Select projects through db/scope.ts (scopedProjects, projectCodeTaken) so the actor's scope is always applied.",
+        },
+      ],
+    },
   },
   {
     files: ['**/*.js', '**/*.mjs'],

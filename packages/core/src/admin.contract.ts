@@ -5,6 +5,7 @@
 import { z } from 'zod';
 import { regionCode } from './project.contract.ts';
 import { ROLES } from './roles.ts';
+import { idSchema } from './id.ts';
 
 /** An account's state as the user list filters it. */
 export const ACCOUNT_STATES = ['active', 'disabled', 'locked'] as const;
@@ -51,7 +52,7 @@ export const userCreateInput = z.strictObject({
   displayName,
   role: z.enum(ROLES),
   regionCode: regionCode.nullish(),
-  organizationId: z.number().int().positive().max(2147483647).nullish(),
+  organizationId: idSchema.nullish(),
 });
 export type UserCreateInput = z.input<typeof userCreateInput>;
 
@@ -67,7 +68,7 @@ export type UserUpdateInput = z.input<typeof userUpdateInput>;
 export const roleChangeInput = z.strictObject({
   role: z.enum(ROLES),
   regionCode: regionCode.nullish(),
-  organizationId: z.number().int().positive().max(2147483647).nullish(),
+  organizationId: idSchema.nullish(),
 });
 export type RoleChangeInput = z.input<typeof roleChangeInput>;
 

@@ -1,4 +1,5 @@
 export * from './money.ts';
+export * from './id.ts';
 export * from './project-code.ts';
 export * from './region.ts';
 export * from './credit-code.ts';

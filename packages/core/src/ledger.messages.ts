@@ -121,13 +121,10 @@ export const LEDGER_MESSAGES = {
     zh: '未填写本月数据，已跳过',
     en: 'no figures for the month, skipped',
   },
+  // One message whether the code is unknown or held by a project out of scope, so a row never reveals which.
   'report.projectUnknown': {
-    zh: '未找到投资项目统一代码为“{value}”的项目',
-    en: 'no project has the code “{value}”',
-  },
-  'report.projectOutOfScope': {
-    zh: '项目“{value}”不在本账号的管辖范围内，不能为其填报月报',
-    en: 'the project “{value}” is outside your scope; you cannot report for it',
+    zh: '未找到投资项目统一代码为“{value}”的项目，或该项目不在本账号的管辖范围内',
+    en: 'no project with the code “{value}” in your scope',
   },
   'report.periodLocked': {
     zh: '{period} 报送期已锁定，台账导入不能修改其月报；如需更正，请在月报页面逐项填写更正原因',

@@ -101,6 +101,32 @@ export const GENERAL_MESSAGES = {
     en: 'a username has 3 to 40 letters, digits or . _ -',
   },
   'audit.actionInvalid': { zh: '操作类型无效', en: 'unknown action' },
+  // Data integrity (issue #8, H4): id bounds, races and unique violations, self-approval, scope of references.
+  'id.invalid': { zh: '应为有效的记录编号（正整数）', en: 'must be a valid record id (a positive integer)' },
+  'error.conflict': {
+    zh: '该记录已存在或刚被他人同时提交，请刷新后重试',
+    en: 'this record already exists or was just submitted by someone else; reload and try again',
+  },
+  'report.stateChanged': {
+    zh: '该报表当前状态不允许此操作（可能刚被他人提交、审核或退回），请刷新后查看最新状态',
+    en: "the report's current state does not allow this (someone may have just submitted, reviewed or returned it); reload to see it",
+  },
+  'report.selfReview': {
+    zh: '不能审核或确认本人提交的报表，须由另一名审核人员处理',
+    en: 'you cannot approve or confirm a report you submitted; another reviewer must do it',
+  },
+  'projectCode.unavailable': {
+    zh: '该投资项目统一代码已登记，不能重复使用',
+    en: 'this project code is already registered and cannot be used again',
+  },
+  'projectCode.areaOutOfScope': {
+    zh: '投资项目统一代码中的行政区划不在本账号的管辖区域内',
+    en: "the project code's area is outside your region",
+  },
+  'projectCode.areaMismatch': {
+    zh: '投资项目统一代码中的行政区划须为项目所在区域或其上级区域',
+    en: "the project code's area must be the project's region or a region above it",
+  },
   'bulletin.pdfUnavailable': {
     zh: '服务器缺少生成 PDF 所需的中文字体（fonts-noto-cjk），请下载 Word 版本或联系系统管理员',
     en: 'the server lacks the Chinese fonts PDF needs (fonts-noto-cjk); download the Word version or ask the administrator',

@@ -8,8 +8,21 @@ export const FEN_PER_YUAN = 100n;
 export const FEN_PER_WAN = 1_000_000n;
 export const FEN_PER_YI = 10_000_000_000n;
 
-/** Decimal 万元 with at most six decimals (one fen), optionally negative. */
-const WAN_PATTERN = /^(-)?(\d{1,13})(?:\.(\d{1,6}))?$/;
+/**
+ * The bound of every amount: the largest value a PostgreSQL BIGINT column holds (2^63 − 1 fen, about 9.2 trillion
+ * 万元). Amounts are accepted in −MAX_FEN…MAX_FEN, so any one of them can be stored; sums of many are computed as
+ * NUMERIC in SQL and as bigint in code, so no combination of accepted amounts can overflow.
+ */
+export const MAX_FEN = 2n ** 63n - 1n;
+
+/** Whether an amount in fen fits the money columns (the one bound every contract checks). */
+export function isStorableFen(fen: Fen): boolean {
+  return fen >= -MAX_FEN && fen <= MAX_FEN;
+}
+
+/** Decimal 万元 with at most six decimals (one fen), optionally negative; wide enough that a too large amount is
+ * parsed and then refused by the bound (a clear "too large") rather than called malformed. */
+const WAN_PATTERN = /^(-)?(\d{1,30})(?:\.(\d{1,6}))?$/;
 
 /** Parses a 万元 amount given as a decimal string (or a finite number) into exact fen; null when it is not one. */
 export function parseWan(input: string | number): Fen | null {

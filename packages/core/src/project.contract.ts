@@ -12,11 +12,9 @@ import {
   PROJECT_NATURES,
   type Label,
 } from './codelists.ts';
-import { parseWan } from './money.ts';
+import { idSchema } from './id.ts';
+import { isStorableFen, parseWan } from './money.ts';
 import { hasProjectCodeShape } from './project-code.ts';
-
-/** 10^13 万元 minus one fen: far above any real project, safely inside BIGINT fen. */
-const MAX_WAN_FEN = 10n ** 19n - 1n;
 
 const text = (max: number) => z.string({ error: 'required' }).trim().max(max, { error: 'text.tooLong' });
 const requiredText = (max: number) => text(max).min(1, { error: 'text.empty' });
@@ -36,7 +34,7 @@ export function moneyWanSchema(options: { allowNegative?: boolean } = {}) {
         ctx.addIssue({ code: 'custom', message: 'money.negative' });
         return z.NEVER;
       }
-      if (fen > MAX_WAN_FEN || fen < -MAX_WAN_FEN) {
+      if (!isStorableFen(fen)) {
         ctx.addIssue({ code: 'custom', message: 'money.tooLarge' });
         return z.NEVER;
       }
@@ -92,7 +90,7 @@ export const annualPlanInput = z.object({
 const projectFields = {
   code: projectCode,
   name: requiredText(200),
-  ownerOrgId: z.number({ error: 'required' }).int().positive(),
+  ownerOrgId: idSchema,
   regionCode,
   levels: z.array(z.enum(PROJECT_LEVELS)).min(1, { error: 'required' }).max(3),
   category: z.enum(PROJECT_CATEGORIES),
@@ -111,7 +109,7 @@ const projectFields = {
   actualProductionDate: isoDate.nullish(),
   stage: z.string().trim().min(1).max(40).default('preparation'),
   financingModel: z.enum(FINANCING_MODELS).nullish(),
-  serviceOfficerId: z.number().int().positive().nullish(),
+  serviceOfficerId: idSchema.nullish(),
   responsibleLeader: optionalText(50),
   contactPerson: optionalText(50),
   contactPhone: z

@@ -30,6 +30,8 @@ export const errors = {
   csrf: () => new AppError(403, 'csrf', 'error.csrf'),
   notFound: () => new AppError(404, 'notFound', 'error.notFound'),
   versionConflict: () => new AppError(412, 'versionConflict', 'error.versionConflict'),
+  /** Another request changed the same record first (a lost race, a duplicate insert): reload and retry. */
+  conflict: (key: MessageKey = 'error.conflict') => new AppError(409, 'conflict', key),
   versionRequired: () => new AppError(428, 'versionRequired', 'error.versionRequired'),
   locked: () => new AppError(429, 'locked', 'error.locked'),
   // Authentication (issue #8): a session that must change its password or enrol a second factor first.
@@ -95,6 +97,11 @@ export interface ErrorBody {
   error: { code: string; message: string; fields?: Record<string, string> };
 }
 
+/** True for PostgreSQL's unique_violation (SQLSTATE 23505), from pg or PGlite. */
+export function isUniqueViolation(error: unknown): boolean {
+  return typeof error === 'object' && error !== null && 'code' in error && error.code === '23505';
+}
+
 /** The one error handler: maps every error to the API's error shape. */
 export function handleError(error: FastifyError | Error, request: FastifyRequest, reply: FastifyReply): FastifyReply {
   const locale = request.locale;
@@ -110,6 +117,10 @@ export function handleError(error: FastifyError | Error, request: FastifyRequest
     return reply
       .status(error.statusCode)
       .send({ error: { code: error.code, message: text, ...(fields ? { fields } : {}) } });
+  }
+  // A unique violation that got past the service's checks is a race with another request: 409, not 500.
+  if (isUniqueViolation(error)) {
+    return reply.status(409).send({ error: { code: 'conflict', message: message('error.conflict', locale) } });
   }
   const statusCode = 'statusCode' in error && typeof error.statusCode === 'number' ? error.statusCode : 500;
   if (statusCode >= 400 && statusCode < 500) {

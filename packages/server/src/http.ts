@@ -1,6 +1,7 @@
 /** Shared pieces of the HTTP layer: the error body schema for OpenAPI, the If-Match version, file downloads. */
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
+import { idParam } from '@keyprojects/core';
 import { errors } from './errors.ts';
 
 export const errorBody = z
@@ -20,7 +21,7 @@ export const errorResponses = {
   404: errorBody,
 } as const;
 
-export const idParams = z.strictObject({ id: z.coerce.number().int().positive().max(2_147_483_647) });
+export const idParams = z.strictObject({ id: idParam });
 
 /** The version named by If-Match (`"3"`, `W/"3"` or `3`); 428 when missing, 412 when it is not a version. */
 export function ifMatchVersion(request: FastifyRequest): number {

@@ -11,6 +11,7 @@ import * as projectListOrder from '../../migrations/2026112706_project_list_orde
 import * as authHardening from '../../migrations/2026120510_auth_hardening.ts';
 import * as adminSeparation from '../../migrations/2026120511_admin_separation.ts';
 import * as auditChain from '../../migrations/2026120512_audit_chain.ts';
+import * as workflowIntegrity from '../../migrations/2026120513_workflow_integrity.ts';
 import type { DB } from './schema.ts';
 
 /** Every migration by name, in order. */
@@ -23,6 +24,7 @@ export const MIGRATIONS: Record<string, Migration> = {
   '2026120510_auth_hardening': authHardening,
   '2026120511_admin_separation': adminSeparation,
   '2026120512_audit_chain': auditChain,
+  '2026120513_workflow_integrity': workflowIntegrity,
 };
 
 /** Brings the schema up to date; returns the names of the migrations applied now. */

@@ -244,7 +244,8 @@ export interface ProjectYearProgressTable {
   project_id: number;
   year: number;
   latest_cutoff: DateString;
-  completed_ytd: bigint;
+  /** NUMERIC (twelve bigint months can exceed a bigint): decimal text as read, a bigint or text when written. */
+  completed_ytd: ColumnType<string, bigint | string, bigint | string>;
   started_on: DateString | null;
   /** Counted completions of months 1–12 (index 1 = January). */
   monthly_completed: ColumnType<bigint[], bigint[] | undefined, bigint[]>;

@@ -7,7 +7,7 @@ import type { Kysely } from 'kysely';
 import { z } from 'zod';
 import { auditItem, regionPrefix, type AuditItem, type AuditPage, type AuditQuery } from '@keyprojects/core';
 import type { DB } from '../../db/schema.ts';
-import { visibleProjects } from '../../db/scope.ts';
+import { scopedProjects } from '../../db/scope.ts';
 import { errors } from '../../errors.ts';
 import { requirePermission, type Actor } from '../auth/actor.ts';
 import { diffSnapshots } from './audit.repository.ts';
@@ -63,11 +63,9 @@ function filteredTrail(db: Kysely<DB>, query: Omit<AuditQuery, 'limit' | 'before
 /** The audit history of one project, newest first; 404 when the actor cannot see the project. */
 export async function projectAuditHistory(db: Kysely<DB>, actor: Actor, projectId: number) {
   requirePermission(actor, 'project.read');
-  const visible = await db
-    .selectFrom('projects')
-    .where(visibleProjects(actor))
-    .where('id', '=', projectId)
-    .select('id')
+  const visible = await scopedProjects(db, actor)
+    .where('projects.id', '=', projectId)
+    .select('projects.id')
     .executeTakeFirst();
   if (!visible) throw errors.notFound();
   const rows = await baseQuery(db)

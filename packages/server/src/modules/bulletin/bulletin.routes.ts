@@ -10,6 +10,7 @@ import {
   BULLETIN_PLACEHOLDER_GROUP_KEYS,
   BULLETIN_TEMPLATE_MAX_LENGTH,
   asOfDate,
+  idParam,
   regionCode,
 } from '@keyprojects/core';
 import type { AppDeps } from '../../app.ts';
@@ -54,7 +55,7 @@ const templateInput = z.strictObject({
   body: templateBody,
 });
 
-const templateId = z.coerce.number().int().positive().max(2_147_483_647);
+const templateId = idParam;
 const bulletinQuery = z.strictObject({
   asOf: asOfDate,
   regionCode: regionCode.optional(),

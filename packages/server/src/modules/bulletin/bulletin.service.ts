@@ -22,6 +22,7 @@ import { errors } from '../../errors.ts';
 import { recordAudit } from '../audit/audit.repository.ts';
 import { requirePermission, type Actor } from '../auth/actor.ts';
 import { projectsBehind, totalsBy, type StatScope } from '../stats/stats.repository.ts';
+import { scopedProjects } from '../../db/scope.ts';
 import { headline } from '../stats/stats.service.ts';
 import { BulletinTemplateError } from './bulletin.errors.ts';
 import * as repo from './bulletin.repository.ts';
@@ -186,7 +187,10 @@ export async function bulletinData(
   };
   const ids = started.rows.map((r) => r.id);
   const names = ids.length
-    ? await db.selectFrom('projects').select(['id', 'name']).where('id', 'in', ids).execute()
+    ? await scopedProjects(db, scope.actor)
+        .select(['projects.id', 'projects.name'])
+        .where('projects.id', 'in', ids)
+        .execute()
     : [];
   const nameOf = new Map(names.map((n) => [n.id, n.name]));
   return {

@@ -39,11 +39,16 @@ let serial = 0;
 /** A test cell's text (for codes and names, which tests always write as text). */
 export const textOf = (cell: TestCell | undefined): string => (typeof cell === 'string' ? cell : JSON.stringify(cell));
 
-/** A valid row for owner `owner` (a name) in 萨尔图区, with a fresh code; override any header. */
+/**
+ * A valid row for owner `owner` (a name) in 萨尔图区, with a fresh code; override any header. A region given as a
+ * code is also the code's area part (the area must fit the project's region).
+ */
 export function ledgerRow(owner: string, overrides: TestRow = {}): TestRow {
   serial += 1;
+  const region = overrides.所属区域;
+  const area = typeof region === 'string' && /^\d{6}$/.test(region) ? region : '230602';
   return {
-    投资项目统一代码: `2103-230602-04-01-${String(700000 + serial)}`,
+    投资项目统一代码: `2103-${area}-04-01-${String(700000 + serial)}`,
     项目名称: `台账测试项目${serial}号厂房建设工程`,
     项目单位: owner,
     所属区域: '萨尔图区',

@@ -2,10 +2,12 @@
  * The project ledger importer, the pipeline's first user. Rows are keyed by the project code: a code of a
  * live project the actor can see updates it with only the changed fields (identical rows are unchanged,
  * so re-importing a file changes nothing); a new code creates a project. Every row passes the API's zod
- * schema and the project service's reference rules: region known and within the actor's scope, code shape,
- * month and area, code not taken by a project out of sight, owner, officer and stage known.
+ * schema and the project service's reference rules (db/scope.ts): region known and within the actor's scope, code
+ * shape, month and area (inside the scope, fitting the region), code not taken (one neutral message whoever holds
+ * it), owner and officer known and based inside the scope or above it, stage known.
  */
 import {
+  codeAreaFitsRegion,
   hasProjectCodeShape,
   LEDGER_INSTRUCTIONS_SHEET,
   LEDGER_LISTS_SHEET,
@@ -17,13 +19,14 @@ import {
   type Locale,
   type ProjectLedgerKey,
 } from '@keyprojects/core';
+import { homeRegionInScope, regionInScope } from '../../db/scope.ts';
 import { requirePermission } from '../auth/actor.ts';
 import { MAX_DETAILED_ROWS, type LedgerImporter } from './ledger.pipeline.ts';
 import type { RowIssue, RowOutcome } from './ledger.schema.ts';
 import { buildCandidate } from './project-ledger.candidate.ts';
 import { creationChanges, diffProject } from './project-ledger.diff.ts';
 import { loadExisting, loadReferences } from './project-ledger.references.ts';
-import { issueMaker, outOfScope, readRow, resolveRefs } from './project-ledger.rows.ts';
+import { issueMaker, readRow, resolveRefs } from './project-ledger.rows.ts';
 import { writeCreates, writeUpdates, type PlannedCreate, type PlannedUpdate } from './project-ledger.write.ts';
 
 /** What a committed project ledger writes. */
@@ -82,15 +85,29 @@ export const projectLedgerImporter: LedgerImporter<ProjectLedgerKey, ProjectLedg
       }
       const resolved = resolveRefs(row, refs, actor, current, issue, locale);
       const candidate = buildCandidate(row, resolved, current, issue, locale);
-      // The project service's reference rules, on the values the schema accepted.
+      // The project service's reference rules (db/scope.ts), on the values the schema accepted.
       if (resolved.regionCode && !row.failed.has('region')) {
         if (!refs.regionName.has(resolved.regionCode)) fail('region', 'region.unknown');
-        else if (outOfScope(actor, resolved.regionCode)) fail('region', 'region.outOfScope');
+        else if (!regionInScope(actor, resolved.regionCode)) fail('region', 'region.outOfScope');
       }
       if (row.code !== null && hasProjectCodeShape(row.code)) {
         const parsedCode = parseProjectCode(row.code, (area) => refs.regionName.has(area));
+        const area = row.code.slice(5, 11);
+        const region = resolved.regionCode ?? current?.regionCode;
         if (!parsedCode.ok) fail('code', parsedCode.problem);
-        else if (existing.taken.has(row.code)) fail('code', 'projectCode.taken');
+        else if (current) {
+          // The code is the row's key: an existing project keeps it.
+        } else if (!regionInScope(actor, area)) fail('code', 'projectCode.areaOutOfScope');
+        else if (region && !codeAreaFitsRegion(area, region)) fail('code', 'projectCode.areaMismatch');
+        else if (existing.taken.has(row.code)) fail('code', 'projectCode.unavailable');
+      }
+      const owner = resolved.ownerOrgId == null ? undefined : refs.orgById.get(resolved.ownerOrgId);
+      if (owner && owner.id !== current?.ownerOrgId && !homeRegionInScope(actor, owner.regionCode)) {
+        fail(row.values.has('ownerCreditCode') ? 'ownerCreditCode' : 'owner', 'region.outOfScope');
+      }
+      const officer = resolved.serviceOfficerId == null ? undefined : refs.officerById.get(resolved.serviceOfficerId);
+      if (officer && officer.id !== current?.serviceOfficerId && !homeRegionInScope(actor, officer.home)) {
+        fail('serviceOfficer', 'region.outOfScope');
       }
       if (!candidate || row.issues.length > 0) {
         outcomes.push({ row: row.row, key: row.code, action: 'invalid' });

@@ -6,6 +6,7 @@
 import { sql, type Kysely, type Transaction } from 'kysely';
 import { normaliseLabel, type ProjectOutput } from '@keyprojects/core';
 import type { DB } from '../../db/schema.ts';
+import { takenProjectCodes } from '../../db/scope.ts';
 import type { Actor } from '../auth/actor.ts';
 import { findProjects } from '../project/project.repository.ts';
 
@@ -16,12 +17,16 @@ export interface OrgRef {
   id: number;
   name: string;
   creditCode: string | null;
+  /** Where it is based (for the scope rule on owners). */
+  regionCode: string;
 }
 /** A service officer a row may name. */
 export interface OfficerRef {
   id: number;
   username: string;
   displayName: string;
+  /** Where the officer is based: its own region, else its organisation's (for the scope rule on officers). */
+  home: string | null;
 }
 /** A configured lifecycle stage. */
 export interface StageRef {
@@ -58,12 +63,18 @@ export async function loadReferences(db: Db): Promise<References> {
   const [regions, stages, orgs, officers] = await Promise.all([
     db.selectFrom('regions').select(['code', 'name']).execute(),
     db.selectFrom('lifecycle_stages').select(['code', 'name_zh', 'name_en']).orderBy('sort_order').execute(),
-    db.selectFrom('organizations').select(['id', 'name', 'credit_code']).execute(),
+    db.selectFrom('organizations').select(['id', 'name', 'credit_code', 'region_code']).execute(),
     db
-      .selectFrom('users')
-      .select(['id', 'username', 'display_name'])
-      .where('role', '=', 'service_officer')
-      .where('disabled', '=', false)
+      .selectFrom('users as u')
+      .leftJoin('organizations as o', 'o.id', 'u.organization_id')
+      .select([
+        'u.id',
+        'u.username',
+        'u.display_name',
+        sql<string | null>`coalesce(u.region_code, o.region_code)`.as('home'),
+      ])
+      .where('u.role', '=', 'service_officer')
+      .where('u.disabled', '=', false)
       .execute(),
   ]);
   const refs: References = {
@@ -83,13 +94,13 @@ export async function loadReferences(db: Db): Promise<References> {
     for (const label of [stage.code, stage.zh, stage.en]) refs.stageByLabel.set(normaliseLabel(label), stage.code);
   }
   for (const row of orgs) {
-    const org = { id: row.id, name: row.name, creditCode: row.credit_code };
+    const org = { id: row.id, name: row.name, creditCode: row.credit_code, regionCode: row.region_code };
     refs.orgById.set(org.id, org);
     if (org.creditCode) refs.orgByCredit.set(org.creditCode, org);
     push(refs.orgsByName, normaliseLabel(org.name), org);
   }
   for (const row of officers) {
-    const officer = { id: row.id, username: row.username, displayName: row.display_name };
+    const officer = { id: row.id, username: row.username, displayName: row.display_name, home: row.home };
     refs.officerById.set(officer.id, officer);
     refs.officerByUsername.set(officer.username.toLowerCase(), officer);
     push(refs.officersByName, normaliseLabel(officer.displayName), officer);
@@ -103,18 +114,15 @@ export interface ExistingProjects {
   taken: Set<string>;
 }
 
-/** Loads the live projects whose codes appear in the file. */
+/**
+ * Loads the live projects whose codes appear in the file: the visible ones in full, and of the rest only that their
+ * codes are taken (the scope module's "code exists anywhere", which never says where).
+ */
 export async function loadExisting(db: Db, actor: Actor, codes: readonly string[]): Promise<ExistingProjects> {
   const existing: ExistingProjects = { visible: new Map(), taken: new Set() };
   for (let start = 0; start < codes.length; start += CHUNK) {
     const chunk = codes.slice(start, start + CHUNK);
-    const live = await db
-      .selectFrom('projects')
-      .select('code')
-      .where(sql<boolean>`code = any(${chunk}::text[])`)
-      .where('deleted_at', 'is', null)
-      .execute();
-    for (const row of live) existing.taken.add(row.code);
+    for (const code of await takenProjectCodes(db, chunk)) existing.taken.add(code);
     for (const project of await findProjects(db, actor, { codes: chunk })) {
       existing.visible.set(project.code, project);
       existing.taken.delete(project.code);

@@ -18,7 +18,6 @@ import {
   messageText,
   normaliseLabel,
   projectLedgerColumn,
-  projectScopeKind,
   type CellResult,
   type LedgerCell,
   type Locale,
@@ -197,13 +196,4 @@ export function resolveRefs(
     }
   }
   return resolved;
-}
-
-/** True when the actor's region scope excludes the region (the service's region.outOfScope rule). */
-export function outOfScope(actor: Actor, regionCode: string): boolean {
-  return (
-    projectScopeKind(actor.role) === 'region' &&
-    actor.regionCode !== null &&
-    !isWithinRegion(regionCode, actor.regionCode)
-  );
 }

@@ -6,7 +6,7 @@
 import { sql, type Kysely, type RawBuilder } from 'kysely';
 import type { ProjectListQuery, ProjectSortField } from '@keyprojects/core';
 import type { DB } from '../../db/schema.ts';
-import { visibleProjects } from '../../db/scope.ts';
+import { scopedProjects } from '../../db/scope.ts';
 import type { Actor } from '../auth/actor.ts';
 import { projectDetails, projectListFilters } from '../project/project.repository.ts';
 
@@ -73,7 +73,7 @@ async function nextIds(
   size: number,
 ) {
   const key = sortKey(query.sort, query.order, planYear);
-  let q = db.selectFrom('projects').where(visibleProjects(actor)).where(projectListFilters(query, planYear));
+  let q = scopedProjects(db, actor).where(projectListFilters(query, planYear));
   if (cursor) {
     const after = sql`(cast(${cursor.value} as ${sql.raw(key.type)}), ${cursor.id})`;
     q = q.where(

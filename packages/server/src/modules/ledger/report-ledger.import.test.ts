@@ -118,6 +118,18 @@ const reportAudit = (projectId: number) =>
     .orderBy('audit_log.id')
     .execute();
 
+/** Approves the reports on the review desk as the city (a reviewer other than the importing district staff). */
+async function approveByCity(projectIds: (number | undefined)[], month = 4) {
+  for (const projectId of projectIds) {
+    const response = await city.request({
+      method: 'POST',
+      url: `/api/v1/projects/${projectId ?? 0}/reports/2021/${month}/review`,
+      payload: { decision: 'approve' },
+    });
+    expect(response.statusCode, response.body).toBe(200);
+  }
+}
+
 describe('importing a period’s monthly-report ledger', () => {
   const rows = (): TestRow[] => [
     {
@@ -154,18 +166,20 @@ describe('importing a period’s monthly-report ledger', () => {
       { field: 'stage', header: '建设阶段', before: null, after: '在建' },
       { field: 'started', header: '是否开工', before: null, after: '是' },
       { field: 'startedOn', header: '开工日期', before: null, after: '2021-04-10' },
-      { field: 'state', header: '填报状态', before: null, after: '县区已审核' },
+      { field: 'state', header: '填报状态', before: null, after: '已提交' },
     ]);
     expect(result.rows[2]).toMatchObject({ action: 'skipped', reason: '未填写本月数据，已跳过' });
     expect(await counts()).toEqual(before);
   });
 
-  it('commits as the district’s approved reports, audited and counted on the dashboard', async () => {
+  it('commits as the district’s submitted reports, which another reviewer approves and the dashboard counts', async () => {
     const figures = await dashboard();
     const before = await counts();
     const response = await importReports(staff, await reports(rows()), { ...april, dryRun: false });
     expect(response.statusCode, response.body).toBe(200);
     expect(resultOf(response)).toMatchObject({ committed: true, summary: { create: 2, skipped: 1 } });
+    expect((await report(id[0] ?? 0)).state).toBe('submitted');
+    await approveByCity([id[0], id[1]]);
     // Per report: filed (create) and approved; the first also updates the project (stage, actual start).
     expect(await counts()).toEqual({ ...before, reports: before.reports + 2, audit: before.audit + 5 });
     expect(await report(id[0] ?? 0)).toMatchObject({
@@ -206,15 +220,22 @@ describe('importing a period’s monthly-report ledger', () => {
     const figures = await dashboard();
     const preview = resultOf(await importReports(staff, await reports(modified), april));
     expect(preview.summary).toMatchObject({ update: 2, unchanged: 0, skipped: 1, errors: 0 });
-    expect(preview.rows[0]?.changes).toEqual([{ field: 'workers', header: '施工人数', before: '80', after: '95' }]);
+    // The import resubmits an approved report: approval is another reviewer's step.
+    const resubmitted = { field: 'state', header: '填报状态', before: '县区已审核', after: '已提交' };
+    expect(preview.rows[0]?.changes).toEqual([
+      { field: 'workers', header: '施工人数', before: '80', after: '95' },
+      resubmitted,
+    ]);
     expect(preview.rows[1]?.changes).toEqual([
       { field: 'completedThisMonth', header: '本月完成投资（万元）', before: '1200.00', after: '1250.25' },
+      resubmitted,
     ]);
 
     const before = await counts();
     const response = await importReports(staff, await reports(modified), { ...april, dryRun: false });
     expect(response.statusCode, response.body).toBe(200);
-    // Each changed report is reopened (return), filed (submit) and approved again, as on the review desk.
+    await approveByCity([id[0], id[1]]);
+    // Each changed report is reopened (return) and filed (submit) by the import, and approved again on the desk.
     expect(await counts()).toEqual({ ...before, audit: before.audit + 6 });
     const trail = await reportAudit(id[0] ?? 0);
     expect(trail.map((a) => a.action)).toEqual(['create', 'approve', 'return', 'submit', 'approve']);
@@ -237,6 +258,7 @@ describe('importing a period’s monthly-report ledger', () => {
     expect((await importReports(staff, await reports([row]), { year: 2021, month: 3, dryRun: false })).statusCode).toBe(
       200,
     );
+    await approveByCity([id[4]], 3);
     const body = {
       completedThisMonth: '88.8',
       progressText: '设备安装',
@@ -246,8 +268,7 @@ describe('importing a period’s monthly-report ledger', () => {
     };
     const url = `/api/v1/projects/${id[4]}/reports/2021/2`;
     expect((await staff.request({ method: 'PUT', url, payload: { ...body, submit: true } })).statusCode).toBe(200);
-    const approved = await staff.request({ method: 'POST', url: `${url}/review`, payload: { decision: 'approve' } });
-    expect(approved.statusCode, approved.body).toBe(200);
+    await approveByCity([id[4]], 2);
     const trail = await reportAudit(id[4] ?? 0);
     const byMonth = (month: number) =>
       trail
@@ -283,8 +304,9 @@ describe('refusing bad rows, writing nothing', () => {
     const result = resultOf(response);
     expect(result.committed).toBe(false);
     expect(result.errors.map((e) => [e.row, e.column, e.message])).toEqual([
-      [2, 'A', '未找到投资项目统一代码为“2103-230602-04-01-999999”的项目'],
-      [3, 'A', `项目“${code[3]}”不在本账号的管辖范围内，不能为其填报月报`],
+      // Unknown and out of scope answer alike: a row never reveals that a code exists elsewhere.
+      [2, 'A', '未找到投资项目统一代码为“2103-230602-04-01-999999”的项目，或该项目不在本账号的管辖范围内'],
+      [3, 'A', `未找到投资项目统一代码为“${code[3]}”的项目，或该项目不在本账号的管辖范围内`],
       [4, 'C', '本月数会使年度累计完成投资小于零'],
       [5, 'A', '与第 4 行的投资项目统一代码重复'],
       [5, 'C', '应为金额（万元，数字，最多六位小数）'],

@@ -6,10 +6,10 @@
  *
  * What state an imported report takes follows from the review transitions, for the importing role:
  * - an owner's import submits its reports for review, as the owner's own filing does;
- * - district staff and the city administrator are the reviewers; their ledger is the district's checked
- *   figures entered on the owners' behalf, so their import submits and then approves each report (two
- *   audited steps, as on the review desk), and the figures count in statistics at once. A report already
- *   submitted or approved is first returned (reopened) with a recorded reason; a confirmed one is refused.
+ * - district staff and the city administrator are the reviewers; their ledger is the district's figures entered
+ *   on the owners' behalf, so their import submits each report, and another reviewer approves it on the review
+ *   desk (no one approves what they submitted: four eyes). A report already submitted or approved is first
+ *   returned (reopened) with a recorded reason; a confirmed one is refused.
  * Rows whose figures equal the filed report change nothing, whatever its state: an import is data entry,
  * not a way to approve owners' submissions wholesale, and re-importing a file must change nothing.
  * A locked period takes only corrections with a reason per report; a ledger carries no reasons, so rows that
@@ -32,7 +32,7 @@ import {
   type Role,
 } from '@keyprojects/core';
 import { sql } from 'kysely';
-import { visibleProjects } from '../../db/scope.ts';
+import { scopedProjects } from '../../db/scope.ts';
 import { AppError, errors } from '../../errors.ts';
 import { requirePermission } from '../auth/actor.ts';
 import { findPeriod, monthEnd, monthStart } from '../report/period.repository.ts';
@@ -56,7 +56,7 @@ export interface ReportPeriod {
 }
 
 /** A review-desk step the import takes for a row, in order. */
-type Step = 'return' | 'submit' | 'approve';
+type Step = 'return' | 'submit';
 
 /** What a committed monthly-report ledger writes: per changed row, its project, input and steps. */
 export interface ReportLedgerPlan {
@@ -65,8 +65,9 @@ export interface ReportLedgerPlan {
 
 /**
  * The steps an import takes from the report's current state for the role, each a legal review transition:
- * reopen (return) when the role may not file over the current state but may return it, file (submit), then
- * approve when the role may. Null when the role may not change the report at all.
+ * reopen (return) when the role may not file over the current state but may return it, then file (submit). Never
+ * approve: the importer is the submitter, and a submitter does not approve its own report. Null when the role may
+ * not change the report at all.
  */
 export function importSteps(current: ReportState | null, role: Role): { steps: Step[]; next: ReportState } | null {
   const steps: Step[] = [];
@@ -80,13 +81,7 @@ export function importSteps(current: ReportState | null, role: Role): { steps: S
   const submitted = reportTransition(state, 'submit', role);
   if (!submitted.ok) return null;
   steps.push('submit');
-  state = submitted.next;
-  const approved = reportTransition(state, 'approve', role);
-  if (approved.ok) {
-    steps.push('approve');
-    state = approved.next;
-  }
-  return { steps, next: state };
+  return { steps, next: submitted.next };
 }
 
 /** Refuses a period that has not begun, as filing does (a field-level 400 on the month). */
@@ -98,14 +93,13 @@ export function checkReportPeriod(calendar: ReportCalendar, period: ReportPeriod
 
 const PROGRESS_EVERY = 200;
 
-/** The visible projects of the codes, and which of the other codes exist out of the actor's sight. */
+/** The projects of the codes that the actor can see (a code out of sight is as unknown as one that does not exist). */
 async function loadProjects(context: ImportContext<ReportPeriod>, codes: string[]) {
   const { db, actor } = context;
-  const codeList = sql<boolean>`projects.code = any(${codes}::text[])`;
-  const [visible, all] = await Promise.all([
-    db.selectFrom('projects').where(visibleProjects(actor)).where(codeList).select(['id', 'code']).execute(),
-    db.selectFrom('projects').where('deleted_at', 'is', null).where(codeList).select('code').execute(),
-  ]);
+  const visible = await scopedProjects(db, actor)
+    .where(sql<boolean>`projects.code = any(${codes}::text[])`)
+    .select(['projects.id', 'projects.code'])
+    .execute();
   const ids = visible.map((project) => project.id);
   const filed =
     ids.length === 0
@@ -119,7 +113,6 @@ async function loadProjects(context: ImportContext<ReportPeriod>, codes: string[
           .execute();
   return {
     idOf: new Map(visible.map((project) => [project.code, project.id])),
-    existing: new Set(all.map((project) => project.code)),
     filedOf: new Map(filed.map((report) => [report.project_id, report])),
   };
 }
@@ -176,9 +169,7 @@ export function reportLedgerImporter(
           if (first === undefined) firstRowOf.set(row.code, row.row);
           else fail('code', 'row.duplicateKey', { other: first });
           if (projectId === undefined) {
-            fail('code', projects.existing.has(row.code) ? 'report.projectOutOfScope' : 'report.projectUnknown', {
-              value: row.code,
-            });
+            fail('code', 'report.projectUnknown', { value: row.code });
           }
         }
         if (row.issues.length === 0 && isEmptyReportRow(row)) {
@@ -251,8 +242,7 @@ export function reportLedgerImporter(
         try {
           for (const step of item.steps) {
             if (step === 'return') await reviewReportIn(db, actor, ref, { decision: 'return', reason });
-            else if (step === 'submit') await fileReportIn(db, calendar, actor, ref, item.input);
-            else await reviewReportIn(db, actor, ref, { decision: 'approve' });
+            else await fileReportIn(db, calendar, actor, ref, item.input);
           }
         } catch (error) {
           // The report or its period moved since the preview (another filing, a lock): nothing is written.

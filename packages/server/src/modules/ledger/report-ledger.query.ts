@@ -30,7 +30,7 @@ async function batch(db: Kysely<DB>, actor: Actor, query: ReportListQuery, curso
   if (query.state) q = q.where(reportStateExpr, '=', query.state);
   if (cursor) q = q.where(sql<boolean>`(${reportDeskRank}, projects.id) > (${cursor.rank}::int, ${cursor.id}::int)`);
   const counted = sql.join([...COUNTED_REPORT_STATES]);
-  return q
+  const rows = await q
     .select([
       'projects.id as projectId',
       'projects.code',
@@ -40,7 +40,8 @@ async function batch(db: Kysely<DB>, actor: Actor, query: ReportListQuery, curso
       sql<ReportState | 'not_started'>`${reportStateExpr}`.as('state'),
       'ap.planned_investment as annualPlan',
       'mr.completed_this_month as completedThisMonth',
-      sql<bigint>`(select coalesce(sum(c.completed_this_month), 0)::bigint from monthly_reports c
+      // NUMERIC (a year of valid amounts can exceed a bigint), exact as bigint in JS below.
+      sql<string>`(select coalesce(sum(c.completed_this_month), 0) from monthly_reports c
         where c.project_id = projects.id and c.year = ${query.year} and c.month <= ${query.month}
         and c.state in (${counted}))`.as('completedYtd'),
       'mr.progress_text as progressText',
@@ -57,6 +58,7 @@ async function batch(db: Kysely<DB>, actor: Actor, query: ReportListQuery, curso
     .orderBy('projects.id')
     .limit(size)
     .execute();
+  return rows.map((row) => ({ ...row, completedYtd: BigInt(row.completedYtd) }));
 }
 
 /** A project of the list with its report of the period (report fields null when none was filed). */

@@ -31,6 +31,7 @@ import {
   type ProjectOutput,
 } from '@keyprojects/core';
 import type { DB } from '../../db/schema.ts';
+import { projectCodeTaken } from '../../db/scope.ts';
 import { AppError, RequestValidationError } from '../../errors.ts';
 import { recordAudit } from '../audit/audit.repository.ts';
 import { auditedTransfer } from '../audit/audit.transfer.ts';
@@ -97,11 +98,15 @@ async function ownerFor(trx: Transaction<DB>, actor: Actor, name: string): Promi
   return created.id;
 }
 
-/** The first synthesised code no sandbox project has (a clash is one in a million; a hundred tries is plenty). */
-async function freeCode(trx: Transaction<DB>, sandbox: Actor, oc4idsId: string): Promise<string> {
+/**
+ * The first synthesised code no live project holds, anywhere (the scope module's "code exists anywhere": a code
+ * held out of the sandbox's sight would otherwise be refused by the project service). A clash is one in a million;
+ * a hundred tries is plenty.
+ */
+async function freeCode(trx: Transaction<DB>, oc4idsId: string): Promise<string> {
   for (let attempt = 0; attempt < 100; attempt += 1) {
     const code = synthesizeProjectCode(oc4idsId, attempt);
-    if (!(await repo.isCodeVisible(trx, sandbox, code))) return code;
+    if (!(await projectCodeTaken(trx, code))) return code;
   }
   throw new Error(`no free project code for ${oc4idsId}`);
 }
@@ -162,7 +167,7 @@ async function importProject(
     ...plan.fields,
     ...(current ? { levels: current.levels, regionCode: current.regionCode } : {}),
     tags: [...(current?.tags.filter((tag) => !isImportTag(tag)) ?? []), ...plan.fields.tags],
-    code: current?.code ?? (await freeCode(trx, sandbox, plan.oc4idsId)),
+    code: current?.code ?? (await freeCode(trx, plan.oc4idsId)),
     ownerOrgId,
   };
   const parsed = projectCreateInput.safeParse(raw, { reportInput: true });

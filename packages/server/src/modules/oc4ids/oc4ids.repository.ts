@@ -1,11 +1,10 @@
 /**
  * Kysely access for the OC4IDS export and import: projects with the fields the export writes (always through
- * `visibleProjects` or the project module), DRC offices, the external identifiers of imported projects, and the sandbox owners.
+ * `db/scope.ts` or the project module), DRC offices, the external identifiers of imported projects, and the sandbox owners.
  */
 import { sql, type Kysely, type Transaction } from 'kysely';
 import { OC4IDS_ID_SCHEME, type Oc4idsOrganizationSource, type Oc4idsSourceProject } from '@keyprojects/core';
 import type { DB } from '../../db/schema.ts';
-import { visibleProjects } from '../../db/scope.ts';
 import type { Actor } from '../auth/actor.ts';
 import { findProjects } from '../project/project.repository.ts';
 
@@ -158,15 +157,4 @@ export async function insertOwner(trx: Transaction<DB>, name: string, regionCode
     .values({ kind: 'owner', name, credit_code: null, region_code: regionCode })
     .returning(['id', 'kind', 'name', 'credit_code as creditCode', 'region_code as regionCode'])
     .executeTakeFirstOrThrow();
-}
-
-/** True when a project the actor can see already has the code (the sandbox actor sees the whole sandbox). */
-export async function isCodeVisible(trx: Transaction<DB>, actor: ScopeActor, code: string): Promise<boolean> {
-  const row = await trx
-    .selectFrom('projects')
-    .where(visibleProjects(actor))
-    .where('projects.code', '=', code)
-    .select('projects.id')
-    .executeTakeFirst();
-  return row !== undefined;
 }

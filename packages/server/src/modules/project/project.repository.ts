@@ -309,7 +309,14 @@ export async function lockProject(trx: Transaction<DB>, actor: ScopeActor, id: n
     .selectFrom('projects')
     .where(visibleProjects(actor))
     .where('projects.id', '=', id)
-    .select(['projects.id', 'projects.version'])
+    .select([
+      'projects.id',
+      'projects.version',
+      'projects.code',
+      'projects.region_code as regionCode',
+      'projects.owner_org_id as ownerOrgId',
+      'projects.service_officer_id as serviceOfficerId',
+    ])
     .forUpdate()
     .executeTakeFirst();
 }

@@ -5,9 +5,8 @@
  */
 import type { Kysely, Transaction } from 'kysely';
 import {
-  isWithinRegion,
+  codeAreaFitsRegion,
   parseProjectCode,
-  projectScopeKind,
   type MessageKey,
   type ProjectCreateInput,
   type ProjectListQuery,
@@ -15,6 +14,7 @@ import {
   type ProjectUpdateInput,
 } from '@keyprojects/core';
 import type { DB, NewProjectRow } from '../../db/schema.ts';
+import { officerInScope, organizationInScope, projectCodeTaken, regionInScope } from '../../db/scope.ts';
 import { errors } from '../../errors.ts';
 import { recordAudit } from '../audit/audit.repository.ts';
 import { requirePermission, type Actor } from '../auth/actor.ts';
@@ -41,54 +41,53 @@ export function snapshot(project: ProjectOutput): Omit<ProjectOutput, 'version' 
   return rest;
 }
 
-async function checkReferences(trx: Transaction<DB>, actor: Actor, input: ProjectUpdateInput, selfId?: number) {
+/** The stored values a change is checked against (absent on create). */
+type CurrentRefs = {
+  id: number;
+  code: string;
+  regionCode: string;
+  ownerOrgId: number;
+  serviceOfficerId: number | null;
+};
+
+/**
+ * The references of a create or update checked against the database and the actor's scope (db/scope.ts): the
+ * region inside the scope; a new owner or officer based inside it or above it (naming one gives its accounts sight
+ * of the project); a new code with a known area inside the scope that fits the project's region, and not held by any
+ * other project (one neutral message whoever holds it); a known stage. Unchanged references are not re-judged.
+ */
+async function checkReferences(trx: Transaction<DB>, actor: Actor, input: ProjectUpdateInput, current?: CurrentRefs) {
   const fields: Fields = {};
+  const region = input.regionCode ?? current?.regionCode;
   if (input.regionCode !== undefined) {
-    const region = await trx
+    const known = await trx
       .selectFrom('regions')
       .select('code')
       .where('code', '=', input.regionCode)
       .executeTakeFirst();
-    if (!region) fields.regionCode = 'region.unknown';
-    else if (
-      projectScopeKind(actor.role) === 'region' &&
-      actor.regionCode &&
-      !isWithinRegion(region.code, actor.regionCode)
-    ) {
-      fields.regionCode = 'region.outOfScope';
-    }
+    if (!known) fields.regionCode = 'region.unknown';
+    else if (!regionInScope(actor, known.code)) fields.regionCode = 'region.outOfScope';
   }
-  if (input.code !== undefined) {
-    const areaCode = input.code.slice(5, 11);
-    const area = await trx.selectFrom('regions').select('code').where('code', '=', areaCode).executeTakeFirst();
-    const parsed = parseProjectCode(input.code, () => area !== undefined);
-    if (!parsed.ok) fields.code = parsed.problem;
-    else {
-      let taken = trx
-        .selectFrom('projects')
-        .select('id')
-        .where('code', '=', input.code)
-        .where('deleted_at', 'is', null);
-      if (selfId !== undefined) taken = taken.where('id', '<>', selfId);
-      if (await taken.executeTakeFirst()) fields.code = 'projectCode.taken';
-    }
+  if (input.code !== undefined && input.code !== current?.code) {
+    const problem = await codeProblem(trx, actor, input.code, region, current?.id);
+    if (problem) fields.code = problem;
+  } else if (
+    current &&
+    input.regionCode !== undefined &&
+    input.regionCode !== current.regionCode &&
+    !('regionCode' in fields) &&
+    !codeAreaFitsRegion(current.code.slice(5, 11), input.regionCode)
+  ) {
+    // Moving a project away from the region its code was issued for.
+    fields.regionCode = 'projectCode.areaMismatch';
   }
-  if (input.ownerOrgId !== undefined) {
-    const owner = await trx
-      .selectFrom('organizations')
-      .select('id')
-      .where('id', '=', input.ownerOrgId)
-      .executeTakeFirst();
-    if (!owner) fields.ownerOrgId = 'organization.unknown';
+  if (input.ownerOrgId !== undefined && input.ownerOrgId !== current?.ownerOrgId) {
+    const owner = await organizationInScope(trx, actor, input.ownerOrgId);
+    if (owner !== 'inScope') fields.ownerOrgId = owner === 'unknown' ? 'organization.unknown' : 'region.outOfScope';
   }
-  if (input.serviceOfficerId !== undefined && input.serviceOfficerId !== null) {
-    const officer = await trx
-      .selectFrom('users')
-      .select('id')
-      .where('id', '=', input.serviceOfficerId)
-      .where('role', '=', 'service_officer')
-      .executeTakeFirst();
-    if (!officer) fields.serviceOfficerId = 'user.unknown';
+  if (input.serviceOfficerId != null && input.serviceOfficerId !== current?.serviceOfficerId) {
+    const officer = await officerInScope(trx, actor, input.serviceOfficerId);
+    if (officer !== 'inScope') fields.serviceOfficerId = officer === 'unknown' ? 'user.unknown' : 'region.outOfScope';
   }
   if (input.stage !== undefined) {
     const stage = await trx
@@ -99,6 +98,23 @@ async function checkReferences(trx: Transaction<DB>, actor: Actor, input: Projec
     if (!stage) fields.stage = 'stage.unknown';
   }
   if (Object.keys(fields).length > 0) throw errors.invalidFields(fields);
+}
+
+/** What is wrong with a new project code, if anything: shape, area (known, in scope, fits the region), taken. */
+async function codeProblem(
+  trx: Transaction<DB>,
+  actor: Actor,
+  code: string,
+  region: string | undefined,
+  selfId: number | undefined,
+): Promise<MessageKey | null> {
+  const areaCode = code.slice(5, 11);
+  const area = await trx.selectFrom('regions').select('code').where('code', '=', areaCode).executeTakeFirst();
+  const parsed = parseProjectCode(code, () => area !== undefined);
+  if (!parsed.ok) return parsed.problem;
+  if (!regionInScope(actor, areaCode)) return 'projectCode.areaOutOfScope';
+  if (region !== undefined && !codeAreaFitsRegion(areaCode, region)) return 'projectCode.areaMismatch';
+  return (await projectCodeTaken(trx, code, selfId)) ? 'projectCode.unavailable' : null;
 }
 
 /** Maps API fields to columns; only the fields present in the input (bulk imports write the same). */
@@ -218,7 +234,7 @@ export async function updateProjectInTransaction(
   const current = await repo.lockProject(trx, actor, id);
   if (!current) throw errors.notFound();
   if (current.version !== version) throw errors.versionConflict();
-  await checkReferences(trx, actor, input, id);
+  await checkReferences(trx, actor, input, current);
   const before = await repo.findProject(trx, actor, id);
   if (!before) throw errors.notFound();
   if (!(await repo.updateProject(trx, actor, id, version, toRow(input)))) throw errors.versionConflict();

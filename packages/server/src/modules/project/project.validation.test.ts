@@ -100,10 +100,10 @@ describe('project input validation', () => {
     );
   });
 
-  it('rejects a duplicate project code', async () => {
+  it('rejects a duplicate project code with the neutral "already registered" message', async () => {
     const body = buildProject(ownerOrg);
     expect((await staff.request({ method: 'POST', url: '/api/v1/projects', payload: body })).statusCode).toBe(201);
-    await expectRejected({ ...buildProject(ownerOrg), code: body.code }, 'code', /已被/);
+    await expectRejected({ ...buildProject(ownerOrg), code: body.code }, 'code', /已登记/);
   });
 });
 

@@ -33,6 +33,20 @@ export async function findPeriod(db: Db, year: number, month: number) {
     .executeTakeFirst();
 }
 
+/**
+ * The period, read FOR SHARE: a report change holds it until it commits, so the locking job (which updates the
+ * period first) waits for changes in flight and no change slips into a period as it locks.
+ */
+export async function sharePeriod(trx: Transaction<DB>, year: number, month: number) {
+  return trx
+    .selectFrom('reporting_periods')
+    .selectAll()
+    .where('year', '=', year)
+    .where('month', '=', month)
+    .forShare()
+    .executeTakeFirst();
+}
+
 /** The period, created with the defaults when it does not exist yet. */
 export async function ensurePeriod(db: Db, year: number, month: number, deadlineDay: number) {
   await db
@@ -74,7 +88,8 @@ export async function lockDuePeriods(db: Kysely<DB>, today: string): Promise<{ y
     for (const period of due) {
       await trx
         .updateTable('monthly_reports')
-        .set({ state: 'locked' })
+        // A new version, so that a review read before the lock cannot land on the locked report.
+        .set({ state: 'locked', version: sql<number>`version + 1` })
         .where('year', '=', period.year)
         .where('month', '=', period.month)
         .where('state', 'in', ['approved', 'confirmed'])

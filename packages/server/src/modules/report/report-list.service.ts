@@ -3,7 +3,7 @@ import { sql, type Kysely } from 'kysely';
 import { z } from 'zod';
 import { REPORT_STATES, formatWan, regionCode, regionPrefix } from '@keyprojects/core';
 import type { DB } from '../../db/schema.ts';
-import { visibleProjects } from '../../db/scope.ts';
+import { scopedProjects } from '../../db/scope.ts';
 import { requirePermission, type Actor } from '../auth/actor.ts';
 
 export const reportListQuery = z.strictObject({
@@ -12,7 +12,7 @@ export const reportListQuery = z.strictObject({
   state: z.enum([...REPORT_STATES, 'not_started']).optional(),
   regionCode: regionCode.optional(),
   q: z.string().trim().max(100, { error: 'text.tooLong' }).optional(),
-  page: z.coerce.number().int().min(1).default(1),
+  page: z.coerce.number().int().min(1).max(1_000_000).default(1),
   pageSize: z.coerce.number().int().min(1).max(200).default(20),
 });
 export type ReportListQuery = z.infer<typeof reportListQuery>;
@@ -48,9 +48,7 @@ export const reportDeskRank = sql<number>`(case coalesce(mr.state, 'not_started'
  * month's report (alias mr) joined, narrowed by region and text. The list and its export both start here.
  */
 export function reportListBase(db: Kysely<DB>, actor: Actor, query: ReportListQuery) {
-  let base = db
-    .selectFrom('projects')
-    .where(visibleProjects(actor))
+  let base = scopedProjects(db, actor)
     .innerJoin('annual_plans as ap', (j) => j.onRef('ap.project_id', '=', 'projects.id').on('ap.year', '=', query.year))
     .innerJoin('organizations as o', 'o.id', 'projects.owner_org_id')
     .innerJoin('regions as r', 'r.code', 'projects.region_code')

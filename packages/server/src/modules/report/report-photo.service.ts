@@ -4,7 +4,7 @@
  */
 import type { Kysely } from 'kysely';
 import type { DB } from '../../db/schema.ts';
-import { visibleProjects } from '../../db/scope.ts';
+import { scopedProjects, visibleProjects } from '../../db/scope.ts';
 import { errors } from '../../errors.ts';
 import { recordAudit } from '../audit/audit.repository.ts';
 import { requirePermission, type Actor } from '../auth/actor.ts';
@@ -34,9 +34,7 @@ export async function addPhoto(
   const mimeType = sniffImageType(file.bytes);
   if (!mimeType) throw errors.invalidField('photo', 'photo.type');
   return db.transaction().execute(async (trx) => {
-    const project = await trx
-      .selectFrom('projects')
-      .where(visibleProjects(actor))
+    const project = await scopedProjects(trx, actor)
       .where('projects.id', '=', ref.projectId)
       .select(['projects.id', 'projects.region_code'])
       .executeTakeFirst();

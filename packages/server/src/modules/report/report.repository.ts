@@ -1,7 +1,7 @@
 /** Kysely access to monthly reports, their corrections and photos, and the year-to-date progress rows. */
-import { sql, type Kysely, type Transaction } from 'kysely';
-import { COUNTED_REPORT_STATES } from '@keyprojects/core';
-import type { DB } from '../../db/schema.ts';
+import { sql, type Insertable, type Kysely, type Transaction, type Updateable } from 'kysely';
+import { COUNTED_REPORT_STATES, type ReportState } from '@keyprojects/core';
+import type { DB, MonthlyReportTable } from '../../db/schema.ts';
 
 type Db = Kysely<DB> | Transaction<DB>;
 
@@ -15,6 +15,51 @@ export async function findReport(db: Db, projectId: number, year: number, month:
     .executeTakeFirst();
 }
 
+/** The state and version a report change was decided on. */
+export interface ExpectedReport {
+  id: number;
+  state: ReportState;
+  version: number;
+}
+
+/**
+ * Writes a report change only if the report is still in the state and version it was read in (one conditional
+ * UPDATE, which PostgreSQL re-checks after waiting for a concurrent writer): of two racing decisions exactly one
+ * finds its row. False when another request changed the report first.
+ */
+export async function updateReportIf(
+  trx: Transaction<DB>,
+  expected: ExpectedReport,
+  change: Updateable<MonthlyReportTable>,
+): Promise<boolean> {
+  const row = await trx
+    .updateTable('monthly_reports')
+    .set({ ...change, version: expected.version + 1, updated_at: new Date() })
+    .where('id', '=', expected.id)
+    .where('state', '=', expected.state)
+    .where('version', '=', expected.version)
+    .returning('id')
+    .executeTakeFirst();
+  return row !== undefined;
+}
+
+/**
+ * Inserts a project's first report of a period unless another request just did (the unique project/period key
+ * decides; the loser waits for the winner and finds its row): the new id, or null when it lost.
+ */
+export async function insertReportIfAbsent(
+  trx: Transaction<DB>,
+  values: Insertable<MonthlyReportTable>,
+): Promise<number | null> {
+  const row = await trx
+    .insertInto('monthly_reports')
+    .values(values)
+    .onConflict((oc) => oc.columns(['project_id', 'year', 'month']).doNothing())
+    .returning('id')
+    .executeTakeFirst();
+  return row?.id ?? null;
+}
+
 /** The project's monthly amounts of a year, by month (every state: a draft still has to keep the year-to-date ≥ 0). */
 export async function monthlyAmounts(db: Db, projectId: number, year: number): Promise<Map<number, bigint>> {
   const rows = await db
@@ -26,22 +71,23 @@ export async function monthlyAmounts(db: Db, projectId: number, year: number): P
   return new Map(rows.map((r) => [r.month, r.completed_this_month]));
 }
 
-/** Counted completions: this year up to and including `month`, and since the project began. */
+/**
+ * Counted completions: this year up to and including `month`, and since the project began. Summed as NUMERIC (years
+ * of valid amounts can exceed a bigint) and made exact bigint in JS.
+ */
 export async function completedTotals(db: Db, projectId: number, year: number, month: number) {
   const row = await db
     .selectFrom('monthly_reports')
     .select([
-      sql<bigint>`coalesce(sum(completed_this_month) filter (where year = ${year} and month <= ${month}), 0)::bigint`.as(
-        'ytd',
-      ),
-      sql<bigint>`coalesce(sum(completed_this_month) filter (where year < ${year} or (year = ${year} and month <= ${month})), 0)::bigint`.as(
+      sql<string>`coalesce(sum(completed_this_month) filter (where year = ${year} and month <= ${month}), 0)`.as('ytd'),
+      sql<string>`coalesce(sum(completed_this_month) filter (where year < ${year} or (year = ${year} and month <= ${month})), 0)`.as(
         'sinceStart',
       ),
     ])
     .where('project_id', '=', projectId)
     .where('state', 'in', COUNTED_REPORT_STATES)
     .executeTakeFirstOrThrow();
-  return row;
+  return { ytd: BigInt(row.ytd), sinceStart: BigInt(row.sinceStart) };
 }
 
 /**
@@ -63,7 +109,11 @@ const STARTED_BY_MONTH = sql.raw(
   `array[${MONTHS.map((m) => `min(r.started_on) filter (where r.started and r.month <= ${m})`).join(', ')}]::date[]`,
 );
 
-/** Inserts the year-progress rows of `year` from the counted reports: of one project, or of all. */
+/**
+ * Inserts the year-progress rows of `year` from the counted reports: of one project, or of all. A row another
+ * transaction wrote meanwhile (a change to another month of the same project) is overwritten with this statement's
+ * figures, which see that transaction's committed reports, instead of failing on the primary key.
+ */
 async function insertYearProgress(db: Db, year: number, projectId?: number): Promise<void> {
   const oneProject = projectId === undefined ? sql`` : sql`and r.project_id = ${projectId}`;
   await sql`
@@ -73,7 +123,10 @@ async function insertYearProgress(db: Db, year: number, projectId?: number): Pro
       min(r.started_on) filter (where r.started), ${MONTHLY_ARRAY}, ${STARTED_BY_MONTH}
     from monthly_reports r join reporting_periods rp on rp.year = r.year and rp.month = r.month
     where r.year = ${year} and r.state in (${sql.join([...COUNTED_REPORT_STATES])}) ${oneProject}
-    group by r.project_id, r.year`.execute(db);
+    group by r.project_id, r.year
+    on conflict (project_id, year) do update set latest_cutoff = excluded.latest_cutoff,
+      completed_ytd = excluded.completed_ytd, started_on = excluded.started_on,
+      monthly_completed = excluded.monthly_completed, started_by_month = excluded.started_by_month`.execute(db);
 }
 
 export async function photosOf(db: Db, reportId: number) {

@@ -2,10 +2,10 @@
 import multipart from '@fastify/multipart';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { isoDate, periodParams, reportInput, reportOutput, reviewInput } from '@keyprojects/core';
+import { idParam, isoDate, periodParams, reportInput, reportOutput, reviewInput } from '@keyprojects/core';
 import type { AppDeps } from '../../app.ts';
 import { errors } from '../../errors.ts';
-import { errorResponses } from '../../http.ts';
+import { errorResponses, ifMatchVersion } from '../../http.ts';
 import { recordAudit } from '../audit/audit.repository.ts';
 import { requirePermission } from '../auth/actor.ts';
 import { requireActor } from '../auth/auth.hooks.ts';
@@ -14,7 +14,7 @@ import { MAX_PHOTO_BYTES, addPhoto, readPhoto } from './report-photo.service.ts'
 import { listReports, reportListOutput, reportListQuery } from './report-list.service.ts';
 import { fileReport, getReport, reviewReport, type ReportDeps } from './report.service.ts';
 
-const reportParams = periodParams.extend({ id: z.coerce.number().int().positive().max(2_147_483_647) });
+const reportParams = periodParams.extend({ id: idParam });
 const photoOutput = z.object({
   id: z.number().int(),
   fileName: z.string(),
@@ -85,13 +85,20 @@ export const reportRoutes =
       {
         schema: {
           tags: ['reports'],
-          summary: '审核月报：县区审核通过或退回（须写原因），市级确认',
+          summary: '审核月报：县区审核通过或退回（须写原因），市级确认；If-Match 可带所见版本，已变化则 409',
           params: reportParams,
           body: reviewInput,
           response: { 200: reportOutput, ...errorResponses },
         },
       },
-      (request) => reviewReport(reportDeps, requireActor(request), ref(request.params), request.body),
+      (request) =>
+        reviewReport(
+          reportDeps,
+          requireActor(request),
+          ref(request.params),
+          request.body,
+          request.headers['if-match'] ? ifMatchVersion(request) : undefined,
+        ),
     );
 
     app.post(
@@ -125,7 +132,7 @@ export const reportRoutes =
         schema: {
           tags: ['reports'],
           summary: '现场照片（仅对能看到该项目的用户）',
-          params: z.strictObject({ photoId: z.coerce.number().int().positive().max(2_147_483_647) }),
+          params: z.strictObject({ photoId: idParam }),
         },
       },
       async (request, reply) => {

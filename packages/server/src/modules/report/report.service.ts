@@ -1,7 +1,12 @@
 /**
  * Monthly report rules: who may file, review and correct; the period must have begun; a locked period only
- * takes corrections with a reason (kept beside the original); the year-to-date may never fall below zero.
- * Every change writes its audit row and refreshes the project's year-to-date progress in one transaction.
+ * takes corrections with a reason (kept beside the original); the year-to-date may never fall below zero; no one
+ * approves or confirms a report they submitted. Every change writes its audit row and refreshes the project's
+ * year-to-date progress in one transaction.
+ *
+ * Every state change is one conditional write on the state and version it was decided on (repository's
+ * updateReportIf / insertReportIfAbsent): of two racing requests exactly one wins; the other, and any request made
+ * from a state the report has left, answers 409 and writes nothing (no audit row).
  */
 import type { Kysely, Transaction } from 'kysely';
 import {
@@ -15,12 +20,12 @@ import {
   type ReviewInput,
 } from '@keyprojects/core';
 import type { DB, MonthlyReportTable } from '../../db/schema.ts';
-import { visibleProjects } from '../../db/scope.ts';
+import { scopedProjects } from '../../db/scope.ts';
 import { errors } from '../../errors.ts';
 import { recordAudit, type AuditAction } from '../audit/audit.repository.ts';
 import { auditRefusal } from '../audit/audit.hooks.ts';
 import { requirePermission, type Actor } from '../auth/actor.ts';
-import { ensurePeriod, findPeriod, monthStart } from './period.repository.ts';
+import { ensurePeriod, findPeriod, monthStart, sharePeriod } from './period.repository.ts';
 import * as repo from './report.repository.ts';
 import type { Insertable } from 'kysely';
 
@@ -41,9 +46,7 @@ export interface PeriodRef {
 }
 
 async function visibleProject(db: Kysely<DB> | Transaction<DB>, actor: Actor, projectId: number) {
-  const project = await db
-    .selectFrom('projects')
-    .where(visibleProjects(actor))
+  const project = await scopedProjects(db, actor)
     .where('projects.id', '=', projectId)
     .innerJoin('regions as r', 'r.code', 'projects.region_code')
     .select([
@@ -106,6 +109,9 @@ export async function getReport(db: Kysely<DB> | Transaction<DB>, actor: Actor, 
     corrections,
   };
 }
+
+/** The answer to a change decided on a state the report has left (or is not in): 409, reload and retry. */
+const stateChanged = () => errors.conflict('report.stateChanged');
 
 /** A report's stored figures as the monthly_reports table holds them. */
 export type ReportValues = Pick<
@@ -214,7 +220,9 @@ export async function fileReportIn(
   requirePermission(actor, 'report.write');
   const project = await visibleProject(trx, actor, ref.projectId);
   if (monthStart(ref.year, ref.month) > deps.today()) throw errors.invalidField('period', 'report.futurePeriod');
-  const period = await ensurePeriod(trx, ref.year, ref.month, deps.deadlineDay);
+  await ensurePeriod(trx, ref.year, ref.month, deps.deadlineDay);
+  const period = await sharePeriod(trx, ref.year, ref.month);
+  if (!period) throw errors.notFound();
   const existing = await repo.findReport(trx, ref.projectId, ref.year, ref.month);
   const values = reportValuesOf(input);
   const locked = period.locked_at !== null;
@@ -228,26 +236,25 @@ export async function fileReportIn(
     state = existing?.state ?? 'locked';
   } else {
     const transition = reportTransition(existing?.state ?? null, input.submit ? 'submit' : 'save', actor.role);
-    if (!transition.ok)
-      throw transition.reason === 'forbidden' ? errors.forbidden() : errors.invalidField('state', 'report.state');
+    if (!transition.ok) throw transition.reason === 'forbidden' ? errors.forbidden() : stateChanged();
     action = input.submit ? 'submit' : 'update';
     state = transition.next;
   }
   await checkReportInput(trx, ref, period.cutoff_date, input);
   const submitted =
     state === 'submitted' ? { submitted_at: new Date(), submitted_by: actor.id, return_reason: null } : {};
-  const saved = existing
-    ? await trx
-        .updateTable('monthly_reports')
-        .set({ ...values, ...submitted, state, version: existing.version + 1, updated_at: new Date() })
-        .where('id', '=', existing.id)
-        .returning('id')
-        .executeTakeFirstOrThrow()
-    : await trx
-        .insertInto('monthly_reports')
-        .values({ ...values, ...submitted, project_id: ref.projectId, year: ref.year, month: ref.month, state })
-        .returning('id')
-        .executeTakeFirstOrThrow();
+  const savedId = existing
+    ? (await repo.updateReportIf(trx, existing, { ...values, ...submitted, state })) && existing.id
+    : await repo.insertReportIfAbsent(trx, {
+        ...values,
+        ...submitted,
+        project_id: ref.projectId,
+        year: ref.year,
+        month: ref.month,
+        state,
+      });
+  if (!savedId) throw stateChanged();
+  const saved = { id: savedId };
   const before = existing ? reportFiguresOf(existing) : null;
   if (locked) {
     await trx
@@ -272,16 +279,21 @@ export async function fileReportIn(
   });
 }
 
-/** District approval or return (with a reason), city confirmation. */
+/**
+ * District approval or return (with a reason), city confirmation. `expectedVersion` (If-Match) is the version the
+ * reviewer decided on: when the report has moved since, the decision answers 409 instead of applying to a state the
+ * reviewer never saw.
+ */
 export async function reviewReport(
   deps: ReportDeps,
   actor: Actor,
   ref: PeriodRef,
   review: ReviewInput,
+  expectedVersion?: number,
 ): Promise<ReportOutput> {
   requirePermission(actor, 'report.review');
   return deps.db.transaction().execute(async (trx) => {
-    await reviewReportIn(trx, actor, ref, review);
+    await reviewReportIn(trx, actor, ref, review, expectedVersion);
     return getReport(trx, actor, ref);
   });
 }
@@ -292,16 +304,20 @@ export async function reviewReportIn(
   actor: Actor,
   ref: PeriodRef,
   review: ReviewInput,
+  expectedVersion?: number,
 ): Promise<void> {
   requirePermission(actor, 'report.review');
   const project = await visibleProject(trx, actor, ref.projectId);
-  const period = await findPeriod(trx, ref.year, ref.month);
+  const period = await sharePeriod(trx, ref.year, ref.month);
   const existing = await repo.findReport(trx, ref.projectId, ref.year, ref.month);
   if (!existing || !period) throw errors.notFound();
+  if (expectedVersion !== undefined && existing.version !== expectedVersion) throw stateChanged();
   if (period.locked_at) throw lockedPeriodRefusal(errors.invalidField('state', 'report.state'), ref);
   const transition = reportTransition(existing.state, review.decision, actor.role);
-  if (!transition.ok)
-    throw transition.reason === 'forbidden' ? errors.forbidden() : errors.invalidField('state', 'report.state');
+  if (!transition.ok) throw transition.reason === 'forbidden' ? errors.forbidden() : stateChanged();
+  // Four eyes: whoever submitted a report (an owner, or a reviewer filing on an owner's behalf) does not approve
+  // or confirm it; returning it stays open to them.
+  if (review.decision !== 'return' && existing.submitted_by === actor.id) throw errors.forbidden('report.selfReview');
   const now = new Date();
   const stamp =
     review.decision === 'confirm'
@@ -311,11 +327,7 @@ export async function reviewReportIn(
           reviewed_by: actor.id,
           return_reason: review.decision === 'return' ? (review.reason ?? null) : null,
         };
-  await trx
-    .updateTable('monthly_reports')
-    .set({ ...stamp, state: transition.next, version: existing.version + 1, updated_at: now })
-    .where('id', '=', existing.id)
-    .execute();
+  if (!(await repo.updateReportIf(trx, existing, { ...stamp, state: transition.next }))) throw stateChanged();
   if (review.decision === 'approve') await applyToProject(trx, actor, existing);
   await repo.refreshYearProgress(trx, ref.projectId, ref.year);
   await recordAudit(trx, actor, {
@@ -337,10 +349,9 @@ async function applyToProject(
   actor: Actor,
   report: { project_id: number; stage: string | null; started: boolean; started_on: string | null },
 ) {
-  const project = await trx
-    .selectFrom('projects')
-    .select(['stage', 'actual_start_date', 'region_code'])
-    .where('id', '=', report.project_id)
+  const project = await scopedProjects(trx, actor)
+    .select(['projects.stage', 'projects.actual_start_date', 'projects.region_code'])
+    .where('projects.id', '=', report.project_id)
     .executeTakeFirstOrThrow();
   const change: { stage?: string; actual_start_date?: string } = {};
   if (report.stage && report.stage !== project.stage) change.stage = report.stage;

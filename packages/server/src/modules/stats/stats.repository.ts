@@ -2,11 +2,14 @@
  * The statistics in SQL, for speed: the same definitions as core's computeFigures (statistics.ts), tested to
  * agree. Totals come from SQL; the rates are added by core's `withRates`. Progress as of any date is read from
  * `project_year_progress` (kept current on every counted report, month by month), never from the reports.
+ *
+ * Every sum of money is NUMERIC from the first addition to the result (PostgreSQL's sum(bigint) is numeric; casting
+ * it back to bigint overflows once enough valid amounts add up) and becomes an exact bigint in JS (`fen`).
  */
 import { sql, type Kysely, type RawBuilder, type Transaction } from 'kysely';
 import { FEN_PER_YI, regionPrefix, type DrillMetric, type FigureTotals, type StatOptions } from '@keyprojects/core';
 import type { DB } from '../../db/schema.ts';
-import { visibleProjects } from '../../db/scope.ts';
+import { scopedProjects } from '../../db/scope.ts';
 import type { Actor } from '../auth/actor.ts';
 
 type Db = Kysely<DB> | Transaction<DB>;
@@ -34,9 +37,7 @@ function monthsCounted(options: StatOptions): RawBuilder<number> {
 
 /** The ids of the projects on the year's list in scope (the scope helper is the only gate). */
 export function scopedProjectIds(db: Db, scope: StatScope, year: number) {
-  let q = db
-    .selectFrom('projects')
-    .where(visibleProjects(scope.actor))
+  let q = scopedProjects(db, scope.actor)
     .innerJoin('annual_plans as ap', (j) => j.onRef('ap.project_id', '=', 'projects.id').on('ap.year', '=', year))
     .select('projects.id');
   if (scope.regionCode) q = q.where('projects.region_code', 'like', `${regionPrefix(scope.regionCode)}%`);
@@ -51,14 +52,14 @@ function progressQuery(db: Db, options: StatOptions) {
   const month = Number(options.asOf.slice(5, 7));
   const k = monthsCounted(options);
   // Only the date's own month depends on k (month − 1 or month), so the sum of the months before it is fixed.
-  const before = Array.from({ length: month - 1 }, (_, i) => `coalesce(monthly_completed[${i + 1}], 0)`);
-  const completed = sql.raw([...before, '0'].join(' + '));
+  const before = Array.from({ length: month - 1 }, (_, i) => `coalesce(monthly_completed[${i + 1}], 0)::numeric`);
+  const completed = sql.raw([...before, '0::numeric'].join(' + '));
   return db
     .selectFrom('project_year_progress')
     .select([
       'project_id',
-      sql<bigint>`(${completed} + case when ${k} = ${sql.lit(month)}
-        then coalesce(monthly_completed[${sql.lit(month)}], 0) else 0 end)::bigint`.as('completed'),
+      sql<string>`${completed} + case when ${k} = ${sql.lit(month)}
+        then coalesce(monthly_completed[${sql.lit(month)}], 0)::numeric else 0 end`.as('completed'),
       // Index 0 (no month counted) is out of range and reads as null; slice [1:0] as an empty array.
       sql<string | null>`started_by_month[${k}]`.as('started_on'),
       sql<bigint[]>`coalesce(monthly_completed[1:${k}], '{}')`.as('monthly'),
@@ -78,8 +79,7 @@ function rowsQuery(db: Db, scope: StatScope, options: StatOptions) {
       (cte) => cte('progress').materialized(),
       () => progress,
     )
-    .selectFrom('projects')
-    .where(visibleProjects(scope.actor))
+    .selectFrom(() => scopedProjects(db, scope.actor).selectAll('projects').as('projects'))
     .innerJoin('annual_plans as ap', (j) =>
       j.onRef('ap.project_id', '=', 'projects.id').on('ap.year', '=', options.year),
     )
@@ -99,7 +99,7 @@ function rowsQuery(db: Db, scope: StatScope, options: StatOptions) {
       'projects.planned_completion_date as planned_completion',
       'projects.longitude',
       'projects.latitude',
-      sql<bigint>`coalesce(g.completed, 0)::bigint`.as('completed'),
+      sql<string>`coalesce(g.completed, 0)`.as('completed'),
       sql<string | null>`case when ap.nature <> 'reserve' and g.started_on <= ${options.asOf} then g.started_on end`.as(
         'started_on',
       ),
@@ -118,39 +118,46 @@ function aggregates(options: StatOptions) {
     count(*) filter (where nature = 'new')::int as new_projects,
     count(*) filter (where nature = 'continuing')::int as continuing_projects,
     count(*) filter (where nature = 'reserve')::int as reserve_projects,
-    coalesce(sum(total), 0)::bigint as total_investment,
-    coalesce(sum(plan), 0)::bigint as annual_plan,
+    coalesce(sum(total), 0) as total_investment,
+    coalesce(sum(plan), 0) as annual_plan,
     count(*) filter (where nature = 'new' and started_on is not null)::int as started_new,
     count(*) filter (where nature = 'continuing' and started_on is not null)::int as resumed_continuing,
     count(*) filter (where planned_new_start)::int as planned_new_starts,
     count(*) filter (where planned_new_start and started_on is not null)::int as started_planned_new,
-    coalesce(sum(completed), 0)::bigint as completed_ytd,
+    coalesce(sum(completed), 0) as completed_ytd,
     count(*) filter (where completed_on between ${yearStart} and ${options.asOf})::int as in_production_count,
-    coalesce(sum(total) filter (where completed_on between ${yearStart} and ${options.asOf}), 0)::bigint as in_production_total,
+    coalesce(sum(total) filter (where completed_on between ${yearStart} and ${options.asOf}), 0) as in_production_total,
     count(*) filter (where (completed_on is null or completed_on > ${options.asOf})
       and planned_completion > ${options.asOf} and planned_completion <= ${yearEnd})::int as expected_count,
     coalesce(sum(total) filter (where (completed_on is null or completed_on > ${options.asOf})
-      and planned_completion > ${options.asOf} and planned_completion <= ${yearEnd}), 0)::bigint as expected_total,
-    count(*) filter (where plan > 0 and completed * 2 > plan * 3)::int as over_plan_150`;
+      and planned_completion > ${options.asOf} and planned_completion <= ${yearEnd}), 0) as expected_total,
+    count(*) filter (where ${OVER_PLAN_150})::int as over_plan_150`;
 }
 
+/** Completed over 150% of the plan; numeric, as plan × 3 of a valid plan does not fit a bigint. */
+const OVER_PLAN_150 = sql`plan > 0 and completed * 2 > plan::numeric * 3`;
+
+/** A NUMERIC sum as PostgreSQL sends it (an integer in decimal text) turned into exact fen. */
+const fen = (value: string | bigint): bigint => BigInt(value);
+
+/** Money columns are NUMERIC sums, which arrive as decimal text. */
 interface AggregateRow {
   key: string | null;
   projects: number;
   new_projects: number;
   continuing_projects: number;
   reserve_projects: number;
-  total_investment: bigint;
-  annual_plan: bigint;
+  total_investment: string;
+  annual_plan: string;
   started_new: number;
   resumed_continuing: number;
   planned_new_starts: number;
   started_planned_new: number;
-  completed_ytd: bigint;
+  completed_ytd: string;
   in_production_count: number;
-  in_production_total: bigint;
+  in_production_total: string;
   expected_count: number;
-  expected_total: bigint;
+  expected_total: string;
   over_plan_150: number;
 }
 
@@ -160,16 +167,16 @@ function toTotals(row: AggregateRow): FigureTotals {
     newProjects: row.new_projects,
     continuingProjects: row.continuing_projects,
     reserveProjects: row.reserve_projects,
-    totalInvestment: row.total_investment,
-    annualPlan: row.annual_plan,
+    totalInvestment: fen(row.total_investment),
+    annualPlan: fen(row.annual_plan),
     startedOrResumed: row.started_new + row.resumed_continuing,
     startedNew: row.started_new,
     resumedContinuing: row.resumed_continuing,
     plannedNewStarts: row.planned_new_starts,
     startedPlannedNew: row.started_planned_new,
-    completedYtd: row.completed_ytd,
-    completedInProduction: { count: row.in_production_count, totalInvestment: row.in_production_total },
-    expectedCompletionByYearEnd: { count: row.expected_count, totalInvestment: row.expected_total },
+    completedYtd: fen(row.completed_ytd),
+    completedInProduction: { count: row.in_production_count, totalInvestment: fen(row.in_production_total) },
+    expectedCompletionByYearEnd: { count: row.expected_count, totalInvestment: fen(row.expected_total) },
     overPlan150: row.over_plan_150,
   };
 }
@@ -233,7 +240,8 @@ export async function statistics(
 ): Promise<Statistics> {
   const rows = rowsQuery(db, scope, options);
   const monthly = sql.raw(
-    `array[${Array.from({ length: 12 }, (_, i) => `coalesce(sum(monthly[${i + 1}]), 0)`).join(', ')}]::bigint[]`,
+    // As text: pg parses numeric[] into floats, which would round sums beyond 2^53.
+    `array[${Array.from({ length: 12 }, (_, i) => `coalesce(sum(monthly[${i + 1}]), 0)`).join(', ')}]::text[]`,
   );
   // The map shows the largest projects: a province's tens of thousands of points help no reader and cost megabytes.
   const points = request.points
@@ -245,7 +253,7 @@ export async function statistics(
   const groups = (request.dimensions ?? []).map((dimension) => {
     const source = groupSource(dimension);
     return sql`select ${dimension} as dim, (${source.key})::text as key, ${aggregates(options)},
-      null::bigint[] as monthly, null::json as points from ${source.from} group by 2`;
+      null::text[] as monthly, null::json as points from ${source.from} group by 2`;
   });
   const result = await sql<StatementRow>`
     with rows as materialized (${rows})
@@ -263,7 +271,7 @@ export async function statistics(
   return {
     totals: toTotals(all),
     groups: byDimension,
-    monthly: (all.monthly ?? []).map((m) => BigInt(m)),
+    monthly: (all.monthly ?? []).map(fen),
     points: all.points ?? [],
   };
 }
@@ -305,7 +313,7 @@ function metricPredicate(metric: DrillMetric, options: StatOptions): RawBuilder<
     case 'expectedCompletion':
       return sql`(completed_on is null or completed_on > ${options.asOf}) and planned_completion > ${options.asOf} and planned_completion <= ${yearEnd}`;
     case 'overPlan150':
-      return sql`plan > 0 and completed * 2 > plan * 3`;
+      return OVER_PLAN_150;
   }
 }
 
@@ -329,11 +337,14 @@ export async function projectsBehind(
     id: number;
     total: bigint;
     plan: bigint;
-    completed: bigint;
+    completed: string;
     started_on: string | null;
     count: number;
   }>`with rows as (${rows}) select id, total, plan, completed, started_on::text as started_on, (count(*) over ())::int as count
       from rows where ${metricPredicate(filter.metric, options)} and ${group}
       order by total desc, id limit ${filter.limit}`.execute(db);
-  return { total: result.rows[0]?.count ?? 0, rows: result.rows };
+  return {
+    total: result.rows[0]?.count ?? 0,
+    rows: result.rows.map((row) => ({ ...row, completed: fen(row.completed) })),
+  };
 }

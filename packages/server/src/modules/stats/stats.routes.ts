@@ -6,8 +6,7 @@ import type { AppDeps } from '../../app.ts';
 import { errorResponses } from '../../http.ts';
 import { requirePermission } from '../auth/actor.ts';
 import { requireActor } from '../auth/auth.hooks.ts';
-import { projectsBehind } from './stats.repository.ts';
-import { dashboard, diffJson, figuresJson, headline } from './stats.service.ts';
+import { dashboard, diffJson, drillProjects, figuresJson, headline } from './stats.service.ts';
 
 const money = z.string().meta({ description: '万元' });
 const countAndInvestment = z.object({ count: z.number().int(), totalInvestment: money });
@@ -166,36 +165,6 @@ export const statsRoutes =
           },
         },
       },
-      async (request) => {
-        const actor = requireActor(request);
-        requirePermission(actor, 'stats.read');
-        const { asOf, regionCode: region, metric, limit, key } = request.query;
-        const found = await projectsBehind(
-          deps.db,
-          { actor, regionCode: region },
-          { year: Number(asOf.slice(0, 4)), asOf },
-          { metric, dimension: request.query.dimension, key, limit },
-        );
-        const names = await deps.db
-          .selectFrom('projects')
-          .innerJoin('regions as r', 'r.code', 'projects.region_code')
-          .select(['projects.id', 'projects.name', 'projects.code', 'r.name as regionName'])
-          .where('projects.id', 'in', found.rows.length ? found.rows.map((r) => r.id) : [-1])
-          .execute();
-        const byId = new Map(names.map((n) => [n.id, n]));
-        return {
-          total: found.total,
-          items: found.rows.map((r) => ({
-            id: r.id,
-            name: byId.get(r.id)?.name ?? '',
-            code: byId.get(r.id)?.code ?? '',
-            regionName: byId.get(r.id)?.regionName ?? '',
-            totalInvestment: formatWan(r.total),
-            annualPlan: formatWan(r.plan),
-            completedYtd: formatWan(r.completed),
-            startedOn: r.started_on,
-          })),
-        };
-      },
+      (request) => drillProjects(deps.db, requireActor(request), request.query),
     );
   };

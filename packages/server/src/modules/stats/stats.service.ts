@@ -4,10 +4,19 @@
  * any figure (drill-down). SQL totals; rates and differences from core.
  */
 import type { Kysely } from 'kysely';
-import { diffFigures, formatWan, withRates, type Figures, type FiguresDiff, type StatOptions } from '@keyprojects/core';
+import {
+  diffFigures,
+  formatWan,
+  withRates,
+  type DrillMetric,
+  type Figures,
+  type FiguresDiff,
+  type StatOptions,
+} from '@keyprojects/core';
 import type { DB } from '../../db/schema.ts';
+import { scopedProjects } from '../../db/scope.ts';
 import { requirePermission, type Actor } from '../auth/actor.ts';
-import { statistics, totalsOf, type SqlDimension, type StatScope } from './stats.repository.ts';
+import { projectsBehind, statistics, totalsOf, type SqlDimension, type StatScope } from './stats.repository.ts';
 import { monthlySeries } from './stats-series.repository.ts';
 
 /** The same calendar day a year earlier (29 February becomes the 28th). */
@@ -115,5 +124,47 @@ export async function dashboard(
     regionNames: Object.fromEntries(regionNames.map((r) => [r.code, r.name])),
     monthly,
     points: current.points.map((p) => ({ ...p, totalInvestment: formatWan(BigInt(p.total)) })),
+  };
+}
+
+/** The projects behind a figure (drill-down), largest first, with their names, codes and regions. */
+export async function drillProjects(
+  db: Kysely<DB>,
+  actor: Actor,
+  query: {
+    asOf: string;
+    regionCode?: string | undefined;
+    metric: DrillMetric;
+    dimension?: SqlDimension | undefined;
+    key?: string | undefined;
+    limit: number;
+  },
+) {
+  requirePermission(actor, 'stats.read');
+  const { asOf, metric, dimension, key, limit } = query;
+  const found = await projectsBehind(
+    db,
+    { actor, regionCode: query.regionCode },
+    { year: Number(asOf.slice(0, 4)), asOf },
+    { metric, dimension, key, limit },
+  );
+  const names = await scopedProjects(db, actor)
+    .innerJoin('regions as r', 'r.code', 'projects.region_code')
+    .select(['projects.id', 'projects.name', 'projects.code', 'r.name as regionName'])
+    .where('projects.id', 'in', found.rows.length ? found.rows.map((r) => r.id) : [-1])
+    .execute();
+  const byId = new Map(names.map((n) => [n.id, n]));
+  return {
+    total: found.total,
+    items: found.rows.map((r) => ({
+      id: r.id,
+      name: byId.get(r.id)?.name ?? '',
+      code: byId.get(r.id)?.code ?? '',
+      regionName: byId.get(r.id)?.regionName ?? '',
+      totalInvestment: formatWan(r.total),
+      annualPlan: formatWan(r.plan),
+      completedYtd: formatWan(r.completed),
+      startedOn: r.started_on,
+    })),
   };
 }
