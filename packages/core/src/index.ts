@@ -22,3 +22,4 @@ export * from './ledger.columns.ts';
 export * from './ledger.project.ts';
 export * from './ledger.report.ts';
 export * from './bulletin.ts';
+export * from './text.ts';

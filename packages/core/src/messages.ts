@@ -73,6 +73,11 @@ export const GENERAL_MESSAGES = {
   'error.locked': { zh: '登录失败次数过多，请稍后再试', en: 'too many failed sign-ins; try again later' },
   'error.internal': { zh: '服务器内部错误', en: 'internal server error' },
   'error.tooLarge': { zh: '请求体过大', en: 'request body too large' },
+  // HTTP hardening (issue #8, H5): bad bytes, bounded PDF, production mode.
+  'text.forbiddenCharacters': {
+    zh: '含有不允许的字符（空字符或不成对的代理字符）',
+    en: 'contains a character that is not allowed (NUL or an unpaired surrogate)',
+  },
   'bulletin.pdfUnavailable': {
     zh: '服务器缺少生成 PDF 所需的中文字体（fonts-noto-cjk），请下载 Word 版本或联系系统管理员',
     en: 'the server lacks the Chinese fonts PDF needs (fonts-noto-cjk); download the Word version or ask the administrator',

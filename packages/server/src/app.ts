@@ -17,6 +17,7 @@ import type { Clock } from './clock.ts';
 import type { Config } from './config.ts';
 import type { DB } from './db/schema.ts';
 import { RequestValidationError, errors, handleError } from './errors.ts';
+import { registerInputGuard } from './input-guard.ts';
 import { registerAuthHooks } from './modules/auth/auth.hooks.ts';
 import { authRoutes } from './modules/auth/auth.routes.ts';
 import { auditRoutes } from './modules/audit/audit.routes.ts';
@@ -93,6 +94,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(swaggerUi, { routePrefix: '/api/docs' });
 
   registerAuthHooks(app, deps);
+  registerInputGuard(app);
   const routes: string[] = [];
   apiRoutes.set(app, routes);
   app.addHook('onRoute', (route) => {
