@@ -78,6 +78,14 @@ export const GENERAL_MESSAGES = {
     zh: '含有不允许的字符（空字符或不成对的代理字符）',
     en: 'contains a character that is not allowed (NUL or an unpaired surrogate)',
   },
+  'bulletin.pdfTimeout': {
+    zh: '通报 PDF 生成超时，请检查模板后重试，或下载 Word 版本',
+    en: 'laying out the bulletin PDF took too long; check the template and retry, or download the Word version',
+  },
+  'bulletin.pdfBusy': {
+    zh: '正在生成其他通报 PDF，请稍后重试',
+    en: 'other bulletin PDFs are being laid out; try again in a moment',
+  },
   'bulletin.pdfUnavailable': {
     zh: '服务器缺少生成 PDF 所需的中文字体（fonts-noto-cjk），请下载 Word 版本或联系系统管理员',
     en: 'the server lacks the Chinese fonts PDF needs (fonts-noto-cjk); download the Word version or ask the administrator',
