@@ -23,3 +23,4 @@ export * from './ledger.project.ts';
 export * from './ledger.report.ts';
 export * from './bulletin.ts';
 export * from './text.ts';
+export * from './environment.contract.ts';

@@ -21,6 +21,8 @@ import { registerInputGuard } from './input-guard.ts';
 import { registerDocsGate, registerSecurityHeaders } from './security-headers.ts';
 import { registerAuthHooks } from './modules/auth/auth.hooks.ts';
 import { authRoutes } from './modules/auth/auth.routes.ts';
+import { demoAccountsRoutes } from './modules/auth/demo-accounts.routes.ts';
+import { environmentRoutes } from './modules/meta/environment.routes.ts';
 import { auditRoutes } from './modules/audit/audit.routes.ts';
 import { metaRoutes } from './modules/meta/meta.routes.ts';
 import { oc4idsRoutes } from './modules/oc4ids/oc4ids.routes.ts';
@@ -123,6 +125,10 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(
     async (api) => {
       await api.register(authRoutes(deps), { prefix: '/auth' });
+      // Outside the demo the route does not exist at all (404), rather than answering an empty list.
+      if (deps.config.demo && !deps.config.production)
+        await api.register(demoAccountsRoutes(deps), { prefix: '/auth' });
+      await api.register(environmentRoutes(deps));
       await api.register(metaRoutes(deps));
       await api.register(regionRoutes(deps), { prefix: '/regions' });
       await api.register(organizationRoutes(deps), { prefix: '/organizations' });

@@ -1,4 +1,4 @@
-/** Sign-in, sign-out, the current user and (in demo mode) the demo accounts. */
+/** Sign-in, sign-out and the current user (the demo accounts are demo-accounts.routes.ts, in demo mode only). */
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { ROLES } from '@keyprojects/core';
@@ -91,23 +91,5 @@ export const authRoutes =
         const actor = requireActor(request);
         return { user: await loadUser(actor.id), csrfToken: request.csrfToken ?? '', today: deps.clock.today() };
       },
-    );
-
-    app.get(
-      '/demo-accounts',
-      {
-        schema: {
-          tags: ['auth'],
-          summary: '演示账号（仅演示模式）',
-          response: {
-            200: z.object({
-              accounts: z.array(
-                z.object({ username: z.string(), password: z.string(), role: z.enum(ROLES), displayName: z.string() }),
-              ),
-            }),
-          },
-        },
-      },
-      () => ({ accounts: deps.config.demo ? deps.demoAccounts : [] }),
     );
   };
