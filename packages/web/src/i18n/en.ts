@@ -1,5 +1,6 @@
 import { enDashboard } from './en.dashboard.ts';
 import { enLedger } from './en.ledger.ts';
+import { enEnvironment } from './en.environment.ts';
 import { enPublishing } from './en.publishing.ts';
 import { enReporting } from './en.reporting.ts';
 import type { MessageId } from './zh.ts';
@@ -178,4 +179,5 @@ export const en: Record<MessageId, string> = {
   ...enReporting,
   ...enLedger,
   ...enPublishing,
+  ...enEnvironment,
 };

@@ -1,5 +1,6 @@
 import { zhDashboard } from './zh.dashboard.ts';
 import { zhLedger } from './zh.ledger.ts';
+import { zhEnvironment } from './zh.environment.ts';
 import { zhPublishing } from './zh.publishing.ts';
 import { zhReporting } from './zh.reporting.ts';
 
@@ -177,6 +178,7 @@ export const zh = {
   ...zhReporting,
   ...zhLedger,
   ...zhPublishing,
+  ...zhEnvironment,
 } as const;
 
 /** Every message id of the catalogue. */
