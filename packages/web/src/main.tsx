@@ -1,5 +1,5 @@
+import './zod-config.ts';
 import { StrictMode } from 'react';
-import { config as zodConfig } from 'zod';
 import { createRoot } from 'react-dom/client';
 import { BrowserRouter } from 'react-router';
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
@@ -9,10 +9,6 @@ import { App } from './App.tsx';
 import { LocaleProvider } from './i18n/LocaleProvider.tsx';
 import { SessionProvider } from './session/SessionProvider.tsx';
 import './styles.css';
-
-// SECURITY: the server's CSP forbids eval; zod probes for it (new Function) to speed up object parsing, which the
-// browser reports as a violation. Jitless mode skips the probe and parses without generated code.
-zodConfig({ jitless: true });
 
 const queryClient = new QueryClient({
   defaultOptions: {
