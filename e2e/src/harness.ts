@@ -4,7 +4,7 @@
  */
 import { existsSync } from 'node:fs';
 import path from 'node:path';
-import { chromium, type Browser } from 'playwright-core';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { buildApp } from '../../packages/server/src/app.ts';
 import { fixedClock } from '../../packages/server/src/clock.ts';
 import { loadConfig } from '../../packages/server/src/config.ts';
@@ -44,9 +44,13 @@ export async function startApp(): Promise<RunningApp> {
   };
 }
 
-/** Debian's Chromium, headless, with the flags this machine needs (no sandbox as root, no network chatter). */
-export function launchChromium(): Promise<Browser> {
-  return chromium.launch({
+/**
+ * Debian's Chromium, headless, with the flags this machine needs (no sandbox as root, no network chatter).
+ * Every page it opens is watched for Content-Security-Policy violations (the browser's console report); closing the browser fails the test file if any was seen, so every spec
+ * proves that the built web app runs under the server's CSP.
+ */
+export async function launchChromium(): Promise<Browser> {
+  const browser = await chromium.launch({
     executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
     args: [
       '--no-sandbox',
@@ -57,4 +61,34 @@ export function launchChromium(): Promise<Browser> {
       '--no-first-run',
     ],
   });
+  return watchCsp(browser);
+}
+
+/** Records CSP violations of every page of every context; `browser.close()` throws listing them. */
+function watchCsp(browser: Browser): Browser {
+  const violations: string[] = [];
+  const watchPage = (page: Page) => {
+    page.on('console', (message) => {
+      if (/Content Security Policy/i.test(message.text())) violations.push(`${page.url()}: ${message.text()}`);
+    });
+  };
+  const watchContext = async (context: BrowserContext) => {
+    // Chromium reports every violation on the console ("Refused to … because it violates the following Content
+    // Security Policy directive"). No init script listens for securitypolicyviolation: Playwright runs init
+    // scripts through eval, which itself shows up as a script-src eval violation.
+    context.on('page', watchPage);
+    return context;
+  };
+  const newContext = browser.newContext.bind(browser);
+  browser.newContext = async (options) => watchContext(await newContext(options));
+  browser.newPage = async (options) => {
+    const context = await browser.newContext(options);
+    return context.newPage();
+  };
+  const close = browser.close.bind(browser);
+  browser.close = async (options) => {
+    await close(options);
+    if (violations.length > 0) throw new Error(`CSP violations:\n${violations.join('\n')}`);
+  };
+  return browser;
 }

@@ -6,6 +6,7 @@
  */
 import type { Codelist } from './codelists.ts';
 import type { LedgerProblem } from './ledger.messages.ts';
+import { hasForbiddenCharacters } from './text.ts';
 
 /** One cell as read from a sheet. */
 export type LedgerCell =
@@ -89,6 +90,8 @@ export function cellText(cell: LedgerCell): CellResult<string> {
     case 'empty':
       return ok<string>(null);
     case 'text': {
+      // OOXML's _xHHHH_ escapes let a file carry any code unit; refuse the ones no text field may hold.
+      if (hasForbiddenCharacters(cell.text)) return fail('cell.forbiddenCharacters');
       const text = restoreNeutralisedText(cell.text.trim());
       return ok(text === '' ? null : text);
     }

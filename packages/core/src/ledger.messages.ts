@@ -57,6 +57,10 @@ export const LEDGER_MESSAGES = {
     zh: '单元格含公式，请改为数值（复制后“选择性粘贴—数值”）',
     en: 'the cell holds a formula; paste it as a value instead',
   },
+  'cell.forbiddenCharacters': {
+    zh: '单元格含有不允许的字符（空字符或不成对的代理字符）',
+    en: 'the cell holds a character that is not allowed (NUL or an unpaired surrogate)',
+  },
   'cell.error': { zh: '单元格为错误值 {value}', en: 'the cell holds the error value {value}' },
   'cell.date': {
     zh: '日期“{value}”格式不正确，应为 Excel 日期或 YYYY-MM-DD、YYYY/M/D 形式的文本',

@@ -126,6 +126,18 @@ export const GENERAL_MESSAGES = {
   'projectCode.areaMismatch': {
     zh: '投资项目统一代码中的行政区划须为项目所在区域或其上级区域',
     en: "the project code's area must be the project's region or a region above it",
+  // HTTP hardening (issue #8, H5): bad bytes, bounded PDF, production mode.
+  'text.forbiddenCharacters': {
+    zh: '含有不允许的字符（空字符或不成对的代理字符）',
+    en: 'contains a character that is not allowed (NUL or an unpaired surrogate)',
+  },
+  'bulletin.pdfTimeout': {
+    zh: '通报 PDF 生成超时，请检查模板后重试，或下载 Word 版本',
+    en: 'laying out the bulletin PDF took too long; check the template and retry, or download the Word version',
+  },
+  'bulletin.pdfBusy': {
+    zh: '正在生成其他通报 PDF，请稍后重试',
+    en: 'other bulletin PDFs are being laid out; try again in a moment',
   },
   'bulletin.pdfUnavailable': {
     zh: '服务器缺少生成 PDF 所需的中文字体（fonts-noto-cjk），请下载 Word 版本或联系系统管理员',

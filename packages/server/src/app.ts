@@ -17,8 +17,12 @@ import type { Clock } from './clock.ts';
 import type { Config } from './config.ts';
 import type { DB } from './db/schema.ts';
 import { RequestValidationError, errors, handleError } from './errors.ts';
+import { registerInputGuard } from './input-guard.ts';
+import { registerDocsGate, registerSecurityHeaders } from './security-headers.ts';
 import { registerAuthHooks } from './modules/auth/auth.hooks.ts';
 import { authRoutes } from './modules/auth/auth.routes.ts';
+import { demoAccountsRoutes } from './modules/auth/demo-accounts.routes.ts';
+import { environmentRoutes } from './modules/meta/environment.routes.ts';
 import { auditRoutes } from './modules/audit/audit.routes.ts';
 import { registerAuditHooks } from './modules/audit/audit.hooks.ts';
 import { metaRoutes } from './modules/meta/meta.routes.ts';
@@ -47,6 +51,19 @@ export interface AppDeps {
   demoAccounts: DemoAccount[];
 }
 
+/**
+ * Request body limits (413 with the catalogue's message beyond them): sign-in and account forms are a few fields,
+ * ordinary JSON (a project, a report, a bulletin template of 20,000 characters) fits in 1 MB, an OC4IDS package
+ * may be larger. Multipart uploads (ledgers, photos) set their own file-size limits in their plugins.
+ */
+const BODY_LIMITS = { small: 16 * 1024, json: 1024 * 1024, package: 2 * 1024 * 1024 } as const;
+const SMALL_BODY_PREFIXES = ['/api/v1/auth/', '/api/v1/users'];
+
+function bodyLimitFor(url: string): number {
+  if (url === '/api/v1/oc4ids/import') return BODY_LIMITS.package;
+  return SMALL_BODY_PREFIXES.some((prefix) => url.startsWith(prefix)) ? BODY_LIMITS.small : BODY_LIMITS.json;
+}
+
 const apiRoutes = new WeakMap<FastifyInstance, string[]>();
 
 /** The API routes the app registered, as `METHOD /path` (the OpenAPI document must list each). */
@@ -59,8 +76,9 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   const app = Fastify({
     logger: deps.config.logLevel === 'silent' ? false : { level: deps.config.logLevel },
     trustProxy: deps.config.trustProxy,
-    bodyLimit: 2 * 1024 * 1024,
+    bodyLimit: BODY_LIMITS.json,
   }).withTypeProvider<ZodTypeProvider>();
+  await registerSecurityHeaders(app, deps.config);
 
   // Our own validator: keeps zod's issues (with their inputs) so the error handler can name and translate each field.
   app.setValidatorCompiler<z.ZodType>(({ schema, httpPart }) => (data) => {
@@ -95,9 +113,12 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
 
   registerAuthHooks(app, deps);
   registerAuditHooks(app, deps);
+  registerInputGuard(app);
+  registerDocsGate(app);
   const routes: string[] = [];
   apiRoutes.set(app, routes);
   app.addHook('onRoute', (route) => {
+    route.bodyLimit ??= bodyLimitFor(route.url);
     const methods = Array.isArray(route.method) ? route.method : [route.method];
     if (route.url.startsWith('/api/v1'))
       for (const method of methods) if (method !== 'HEAD') routes.push(`${method} ${route.url}`);
@@ -106,6 +127,10 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(
     async (api) => {
       await api.register(authRoutes(deps), { prefix: '/auth' });
+      // Outside the demo the route does not exist at all (404), rather than answering an empty list.
+      if (deps.config.demo && !deps.config.production)
+        await api.register(demoAccountsRoutes(deps), { prefix: '/auth' });
+      await api.register(environmentRoutes(deps));
       await api.register(metaRoutes(deps));
       await api.register(regionRoutes(deps), { prefix: '/regions' });
       await api.register(organizationRoutes(deps), { prefix: '/organizations' });
@@ -125,14 +150,30 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   return app;
 }
 
-/** Serves the built SPA with a fallback to index.html for client-side routes; unknown API paths stay 404 JSON. */
+/**
+ * Serves the built SPA with a fallback to index.html for client-side routes; unknown API paths and missing
+ * hashed assets stay 404. Vite names assets by their content hash, so they are cached for a year; index.html
+ * (and the favicon) must be revalidated so a new release is picked up at once.
+ */
 function registerWeb(app: FastifyInstance, webDist: string) {
   const hasWeb = existsSync(path.join(webDist, 'index.html'));
-  if (hasWeb) void app.register(fastifyStatic, { root: webDist, wildcard: false, index: 'index.html' });
+  const assets = path.join(webDist, 'assets') + path.sep;
+  if (hasWeb)
+    void app.register(fastifyStatic, {
+      root: webDist,
+      wildcard: false,
+      index: 'index.html',
+      cacheControl: false,
+      setHeaders: (reply, file) => {
+        void reply.header(
+          'cache-control',
+          file.startsWith(assets) ? 'public, max-age=31536000, immutable' : 'no-cache',
+        );
+      },
+    });
   app.setNotFoundHandler((request, reply) => {
-    if (request.url.startsWith('/api/') || !hasWeb || (request.method !== 'GET' && request.method !== 'HEAD')) {
-      throw errors.notFound();
-    }
+    const spaRoute = hasWeb && (request.method === 'GET' || request.method === 'HEAD');
+    if (!spaRoute || request.url.startsWith('/api/') || request.url.startsWith('/assets/')) throw errors.notFound();
     return reply.sendFile('index.html');
   });
 }

@@ -18,8 +18,11 @@ const envSchema = z.object({
   HOST: z.string().default('127.0.0.1'),
   DATA_DIR: z.string().min(1).default('data'),
   DATABASE_URL: z.url().optional(),
-  /** Load the demo city into an empty database on start and show demo passwords on the login page. */
-  DEMO: booleanFlag.default(true),
+  /**
+   * Load the demo city into an empty database on start and show demo passwords on the login page; on unless in
+   * production mode.
+   */
+  DEMO: booleanFlag.optional(),
   /** Mark the session cookie Secure (set behind HTTPS). */
   COOKIE_SECURE: booleanFlag.default(false),
   SESSION_TTL_MINUTES: z.coerce
@@ -45,6 +48,9 @@ const envSchema = z.object({
   MAX_SESSIONS_PER_USER: z.coerce.number().int().min(1).max(100).default(3),
   /** Require TOTP of the city and system/security/audit administrators; default on in production only. */
   MFA_ENFORCE: booleanFlag.optional(),
+  /** `production` (or NODE_ENV=production) turns the demo off and refuses demo secrets and insecure cookies. */
+  KP_ENV: z.enum(['demo', 'development', 'production']).optional(),
+  NODE_ENV: z.string().optional(),
 });
 
 export interface Config {
@@ -65,7 +71,27 @@ export interface Config {
   sessionMaxHours: number;
   maxSessionsPerUser: number;
   mfaEnforce: boolean;
+  /** Production mode: no demo city or accounts, no demo secret, Secure cookies (checked by loadConfig). */
+  production: boolean;
   webDist: string;
+}
+
+/**
+ * Production refuses, naming each: the demo city (DEMO=true), the demo secret key, and a cookie without Secure.
+ * No exception for a TLS-terminating proxy: the browser still speaks HTTPS to the proxy, so the Secure cookie
+ * works there; COOKIE_SECURE=false would only serve a plain-HTTP deployment, which a level-3 system may not be.
+ */
+function assertProductionReady(e: z.infer<typeof envSchema>): void {
+  const problems: string[] = [];
+  if (e.DEMO === true)
+    problems.push('  DEMO: production mode never loads the demo city or its accounts; remove DEMO=true');
+  if (e.SECRET_KEY === DEMO_SECRET_KEY)
+    problems.push('  SECRET_KEY: production mode needs its own secret (32+ random characters), not the demo default');
+  if (!e.COOKIE_SECURE)
+    problems.push(
+      '  COOKIE_SECURE: production mode serves over HTTPS; set COOKIE_SECURE=true (also behind a TLS proxy)',
+    );
+  if (problems.length > 0) throw new Error(`Invalid configuration for production:\n${problems.join('\n')}`);
 }
 
 /** Parses the environment (and optional overrides, e.g. from CLI flags) into a Config or throws naming each bad variable. */
@@ -76,6 +102,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     throw new Error(`Invalid configuration:\n${problems}`);
   }
   const e = parsed.data;
+  const production = e.KP_ENV === 'production' || (e.KP_ENV === undefined && e.NODE_ENV === 'production');
+  if (production) assertProductionReady(e);
   // npm runs workspace scripts inside the package; a relative DATA_DIR means relative to where the user ran npm.
   const base = env.INIT_CWD ?? process.cwd();
   return {
@@ -83,7 +111,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     host: e.HOST,
     dataDir: path.isAbsolute(e.DATA_DIR) ? e.DATA_DIR : path.resolve(env.DATA_DIR ? base : REPO_ROOT, e.DATA_DIR),
     databaseUrl: e.DATABASE_URL,
-    demo: e.DEMO,
+    demo: e.DEMO ?? !production,
     cookieSecure: e.COOKIE_SECURE,
     sessionTtlMinutes: e.SESSION_TTL_MINUTES,
     logLevel: e.LOG_LEVEL,
@@ -95,7 +123,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     passwordMaxAgeDays: e.PASSWORD_MAX_AGE_DAYS,
     sessionMaxHours: e.SESSION_MAX_HOURS,
     maxSessionsPerUser: e.MAX_SESSIONS_PER_USER,
-    mfaEnforce: e.MFA_ENFORCE ?? [env.KP_ENV, env.NODE_ENV].includes('production'),
+    mfaEnforce: e.MFA_ENFORCE ?? production,
+    production,
     webDist: path.join(REPO_ROOT, 'packages/web/dist'),
   };
 }

@@ -1,6 +1,6 @@
 /**
  * Starts KeyProjects: opens the database (embedded or PostgreSQL), migrates it, loads the demo city into
- * an empty database when DEMO is on, and listens. Only this file listens; everything else is app.ts.
+ * an empty database when DEMO is on (never in production mode), and listens. Only this file listens; everything else is app.ts.
  */
 import { ROLE_LABELS } from '@keyprojects/core';
 import { buildApp, type DemoAccount } from './app.ts';
@@ -11,6 +11,7 @@ import { registerBackupControl, writeControlFile } from './db/backup.control.ts'
 import { startJobs } from './jobs/scheduler.ts';
 import { generateDaqingDemo } from './demo/daqing.generator.ts';
 import { demoAccountsOf, seedDemo } from './demo/seed-demo.ts';
+import { assertNoDemoAccounts } from './demo/demo-guard.ts';
 import { openConfiguredDatabase } from './runtime.ts';
 
 async function main() {
@@ -18,6 +19,9 @@ async function main() {
   const database = await openConfiguredDatabase(config);
   const applied = await migrateToLatest(database.db);
   if (applied.length > 0) console.log(`migrations applied: ${applied.join(', ')}`);
+
+  // Production never loads the demo (loadConfig refused DEMO=true) and never runs on a database holding it.
+  if (config.production) await assertNoDemoAccounts(database.db);
 
   let demoAccounts: DemoAccount[] = [];
   let clock = config.today ? fixedClock(config.today) : systemClock;
@@ -52,7 +56,10 @@ async function main() {
   console.log(
     `\nKeyProjects is running at ${address.replace('127.0.0.1', 'localhost')}  (database: ${database.kind} ${database.location})`,
   );
-  console.log(`API documentation: ${address}/api/docs`);
+  console.log(`API documentation: ${address}/api/docs (signed-in users)`);
+  if (config.production) console.log('Production mode: no demo data, no demo accounts.');
+  else if (config.demo)
+    console.log('演示环境 · 数据为模拟 / Demo environment: the data is simulated (KP_ENV=production for real use).');
   if (demoAccounts.length > 0) {
     console.log('\nDemo accounts (演示账号):');
     for (const account of demoAccounts) {

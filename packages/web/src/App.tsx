@@ -1,6 +1,7 @@
 import { lazy, Suspense } from 'react';
 import { Route, Routes } from 'react-router';
 import { AppShell } from './components/AppShell.tsx';
+import { DemoBanner } from './components/DemoBanner.tsx';
 import { ErrorBoundary } from './components/ErrorBoundary.tsx';
 import { HomeRedirect } from './components/HomeRedirect.tsx';
 import { PageLoading } from './components/PageLoading.tsx';
@@ -30,6 +31,7 @@ export function App() {
   return (
     <ErrorBoundary>
       <QueryErrorNotifier />
+      <DemoBanner />
       <Suspense fallback={<PageLoading />}>
         <Routes>
           <Route path="/login" element={<LoginPage />} />

@@ -1,6 +1,7 @@
 import { enAccount } from './en.account.ts';
 import { enDashboard } from './en.dashboard.ts';
 import { enLedger } from './en.ledger.ts';
+import { enEnvironment } from './en.environment.ts';
 import { enPublishing } from './en.publishing.ts';
 import { enReporting } from './en.reporting.ts';
 import { enAdmin } from './en.admin.ts';
@@ -182,4 +183,5 @@ export const en: Record<MessageId, string> = {
   ...enLedger,
   ...enPublishing,
   ...enAccount,
+  ...enEnvironment,
 };

@@ -1,6 +1,7 @@
 import { zhAccount } from './zh.account.ts';
 import { zhDashboard } from './zh.dashboard.ts';
 import { zhLedger } from './zh.ledger.ts';
+import { zhEnvironment } from './zh.environment.ts';
 import { zhPublishing } from './zh.publishing.ts';
 import { zhReporting } from './zh.reporting.ts';
 import { zhAdmin } from './zh.admin.ts';
@@ -181,6 +182,7 @@ export const zh = {
   ...zhLedger,
   ...zhPublishing,
   ...zhAccount,
+  ...zhEnvironment,
 } as const;
 
 /** Every message id of the catalogue. */

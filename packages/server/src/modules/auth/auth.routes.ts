@@ -1,6 +1,6 @@
 /**
  * Sign-in (one step, or two with a second factor), sign-out, the current user, the change of one's own
- * password, the authenticator enrolment and (in demo mode) the demo accounts.
+ * password and the authenticator enrolment (the demo accounts are demo-accounts.routes.ts, in demo mode only).
  */
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { FastifyReply } from 'fastify';
@@ -138,24 +138,6 @@ export const authRoutes =
           mfaEnabled: request.sessionGates?.mfaEnabled ?? false,
         };
       },
-    );
-
-    app.get(
-      '/demo-accounts',
-      {
-        schema: {
-          tags: ['auth'],
-          summary: '演示账号（仅演示模式）',
-          response: {
-            200: z.object({
-              accounts: z.array(
-                z.object({ username: z.string(), password: z.string(), role: z.enum(ROLES), displayName: z.string() }),
-              ),
-            }),
-          },
-        },
-      },
-      () => ({ accounts: deps.config.demo ? deps.demoAccounts : [] }),
     );
 
     await app.register(mfaRoutes(deps), { prefix: '/mfa' });

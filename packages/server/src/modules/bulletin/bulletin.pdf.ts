@@ -27,6 +27,19 @@ const SIZE_BODY = 16;
 /** The body's fixed line pitch; pdfkit adds `lineGap` to the font's own line height to reach it. */
 const LINE = 28;
 
+/** 24 characters with no break opportunity between them (not spaces, not CJK, which breaks anywhere). */
+const UNBROKEN_RUN = /[^\s\u00ad\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef]{24}/g;
+
+/**
+ * The text with a soft hyphen (U+00AD) after every 24 characters of an unbroken run. pdfkit lays out a word
+ * wider than the line by trying ever shorter pieces, which on a word of thousands of characters takes minutes;
+ * with break opportunities every line is found at once. pdfkit prints a soft hyphen only where it breaks the line
+ * there. (The CJK fonts have no glyph for U+200B, so a zero-width space would print as a box.)
+ */
+export function breakLongWords(text: string): string {
+  return text.replace(UNBROKEN_RUN, (run) => `${run}\u00ad`);
+}
+
 /** Thrown when the fonts are missing: a 503 naming what to install. */
 export function pdfUnavailable(): AppError {
   return new AppError(503, 'bulletin.pdfUnavailable', 'bulletin.pdfUnavailable');
@@ -69,7 +82,7 @@ export async function bulletinPdf(bulletin: BulletinDocument, fontDir: string): 
   doc.text(bulletin.dateLine, { align: 'center', width, lineGap });
   doc.moveDown(1);
   for (const paragraph of bulletin.paragraphs) {
-    doc.text(paragraph, { align: 'justify', width, lineGap, indent: SIZE_BODY * 2 });
+    doc.text(breakLongWords(paragraph), { align: 'justify', width, lineGap, indent: SIZE_BODY * 2 });
   }
 
   // Page numbers last, once the number of pages is known; the footer sits inside the bottom margin.

@@ -17,7 +17,8 @@ import type { AppDeps } from '../../app.ts';
 import { errorBody, errorResponses, etag, idParams, ifMatchVersion, sendDownload } from '../../http.ts';
 import { requireActor } from '../auth/auth.hooks.ts';
 import { DOCX_MIME, bulletinDocx } from './bulletin.docx.ts';
-import { PDF_MIME, bulletinPdf } from './bulletin.pdf.ts';
+import { PDF_MIME } from './bulletin.pdf.ts';
+import { renderBulletinPdf } from './bulletin.pdf-runner.ts';
 import { handleBulletinError } from './bulletin.errors.ts';
 import { composeBulletin, listBulletinTemplates, updateBulletinTemplate } from './bulletin.service.ts';
 import { recordTransfer, type Transfer } from '../audit/audit.transfer.ts';
@@ -168,7 +169,7 @@ export const bulletinRoutes =
         schema: {
           tags: ['bulletins'],
           summary: '下载通报（PDF）',
-          description: '版式同 Word 版；服务器缺少中文字体时返回 503。',
+          description: '版式同 Word 版；服务器缺少中文字体、排版超时（20 秒）或同时生成过多时返回 503。',
           querystring: bulletinQuery,
           produces: [PDF_MIME],
           response: { ...errorResponses, 503: errorBody },
@@ -177,7 +178,7 @@ export const bulletinRoutes =
       async (request, reply) => {
         const bulletin = await composeBulletin(deps.db, requireActor(request), request.query);
         await recordTransfer(deps.db, request.actor, bulletinDownload(bulletin, 'pdf'));
-        return sendDownload(reply, await bulletinPdf(bulletin, deps.config.pdfFontDir), {
+        return sendDownload(reply, await renderBulletinPdf(bulletin, deps.config.pdfFontDir), {
           mime: PDF_MIME,
           fileName: `${bulletin.title}-${bulletin.asOf}.pdf`,
           asciiFallback: `bulletin-${bulletin.asOf}.pdf`,

@@ -10,6 +10,7 @@ import { message } from '@keyprojects/core';
 import type { AppDeps } from '../../app.ts';
 import { errors, handleError } from '../../errors.ts';
 import { errorBody, errorResponses } from '../../http.ts';
+import { assertCleanText } from '../../input-guard.ts';
 import { XlsxFileError } from '../../io/xlsx.errors.ts';
 import { MAX_UPLOAD_BYTES } from '../../io/xlsx.limits.ts';
 import { inspectXlsx } from '../../io/zip.inspect.ts';
@@ -89,6 +90,7 @@ function ledgerErrorHandler(error: FastifyError | Error, request: FastifyRequest
 async function readUpload(request: FastifyRequest): Promise<Buffer> {
   const part = await request.file();
   if (!part) throw new XlsxFileError('file.missing');
+  assertCleanText(part.filename, 'file');
   return part.toBuffer();
 }
 

@@ -5,6 +5,7 @@ import { z } from 'zod';
 import { idParam, isoDate, periodParams, reportInput, reportOutput, reviewInput } from '@keyprojects/core';
 import type { AppDeps } from '../../app.ts';
 import { errors } from '../../errors.ts';
+import { assertCleanText } from '../../input-guard.ts';
 import { errorResponses, ifMatchVersion } from '../../http.ts';
 import { recordAudit } from '../audit/audit.repository.ts';
 import { requirePermission } from '../auth/actor.ts';
@@ -116,6 +117,7 @@ export const reportRoutes =
         const actor = requireActor(request);
         const file = await request.file().catch(() => undefined);
         if (!file) throw errors.invalidField('photo', 'required');
+        assertCleanText(file.filename, 'photo');
         const bytes = await file.toBuffer().catch(() => Buffer.alloc(MAX_PHOTO_BYTES + 1));
         const photo = await addPhoto(deps.db, actor, ref(request.params), {
           fileName: file.filename,
