@@ -126,6 +126,7 @@ export const GENERAL_MESSAGES = {
   'projectCode.areaMismatch': {
     zh: '投资项目统一代码中的行政区划须为项目所在区域或其上级区域',
     en: "the project code's area must be the project's region or a region above it",
+  },
   // HTTP hardening (issue #8, H5): bad bytes, bounded PDF, production mode.
   'text.forbiddenCharacters': {
     zh: '含有不允许的字符（空字符或不成对的代理字符）',
