@@ -12,7 +12,7 @@
  * `selectFrom('projects')` outside this file and the project repository fails the lint (eslint.config.js).
  */
 import { sql, type ExpressionBuilder, type Expression, type Kysely, type SqlBool, type Transaction } from 'kysely';
-import { isWithinRegion, projectScopeKind, regionPrefix } from '@keyprojects/core';
+import { isWithinRegion, parentRegionCode, projectScopeKind, regionPrefix } from '@keyprojects/core';
 import type { Actor } from '../modules/auth/actor.ts';
 import type { DB } from './schema.ts';
 
@@ -71,6 +71,34 @@ export function regionInScope(actor: ScopeActor, regionCode: string): boolean {
 export function homeRegionInScope(actor: ScopeActor, homeRegion: string | null): boolean {
   if (homeRegion === null || !actor.regionCode || projectScopeKind(actor.role) !== 'region') return false;
   return isWithinRegion(homeRegion, actor.regionCode) || isWithinRegion(actor.regionCode, homeRegion);
+}
+
+/** The actor's region and the regions above it (a county's prefecture and province). */
+function regionAndAncestors(regionCode: string): string[] {
+  const codes = [regionCode];
+  for (let parent = parentRegionCode(regionCode); parent; parent = parentRegionCode(parent)) codes.push(parent);
+  return codes;
+}
+
+/**
+ * The SQL form of homeRegionInScope for a home-region column (an organisation's region, an account's own or its
+ * organisation's): what the pickers list, so that a district never sees another district's organisations or
+ * officers. Owners see their own organisation only; the other roles without a region see none.
+ */
+export function homeRegionCondition<TB extends keyof DB>(
+  eb: ExpressionBuilder<DB, TB>,
+  actor: ScopeActor,
+  home: Expression<string | null>,
+  organizationId?: Expression<number>,
+): Expression<SqlBool> {
+  if (projectScopeKind(actor.role) === 'region' && actor.regionCode) {
+    return eb.or([
+      eb(home, 'like', `${regionPrefix(actor.regionCode)}%`),
+      eb(home, 'in', regionAndAncestors(actor.regionCode)),
+    ]);
+  }
+  if (organizationId && actor.organizationId !== null) return eb(organizationId, '=', actor.organizationId);
+  return sql<SqlBool>`false`;
 }
 
 /** Where a referenced organisation or account stands against the actor's scope. */

@@ -1,4 +1,7 @@
-/** Organisations (owners, responsible units, DRC offices): search for pickers, and registration of new ones. */
+/**
+ * Organisations (owners, responsible units, DRC offices): search for pickers — only those the actor may name,
+ * inside its scope or above it — and registration of new ones.
+ */
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { ORGANIZATION_KINDS, isValidCreditCode, isWithinRegion, regionCode } from '@keyprojects/core';
@@ -8,6 +11,7 @@ import { errorResponses } from '../../http.ts';
 import { recordAudit } from '../audit/audit.repository.ts';
 import { requirePermission } from '../auth/actor.ts';
 import { requireActor } from '../auth/auth.hooks.ts';
+import { homeRegionCondition } from '../../db/scope.ts';
 
 const organizationOutput = z.object({
   id: z.number().int(),
@@ -44,8 +48,14 @@ export const organizationRoutes =
         },
       },
       async (request) => {
-        requirePermission(requireActor(request), 'organization.read');
-        let q = deps.db.selectFrom('organizations').select(columns).orderBy('name').limit(request.query.limit);
+        const actor = requireActor(request);
+        requirePermission(actor, 'organization.read');
+        let q = deps.db
+          .selectFrom('organizations')
+          .select(columns)
+          .where((eb) => homeRegionCondition(eb, actor, eb.ref('region_code'), eb.ref('id')))
+          .orderBy('name')
+          .limit(request.query.limit);
         if (request.query.kind) q = q.where('kind', '=', request.query.kind);
         if (request.query.q) {
           const pattern = `%${request.query.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;

@@ -17,6 +17,7 @@ import type { AppDeps } from '../../app.ts';
 import { errorResponses, idParams } from '../../http.ts';
 import { requirePermission } from '../auth/actor.ts';
 import { requireActor } from '../auth/auth.hooks.ts';
+import { homeRegionCondition } from '../../db/scope.ts';
 import {
   grantableOrganizations,
   listUsers,
@@ -49,13 +50,19 @@ export const userRoutes =
         },
       },
       async (request) => {
-        requirePermission(requireActor(request), 'organization.read');
+        const actor = requireActor(request);
+        requirePermission(actor, 'organization.read');
+        // Only officers the actor may pair with its projects (based in its scope or above it).
         const items = await deps.db
           .selectFrom('users')
-          .select(['id', 'display_name as displayName', 'region_code as regionCode'])
-          .where('role', '=', 'service_officer')
-          .where('disabled', '=', false)
-          .orderBy('display_name')
+          .leftJoin('organizations', 'organizations.id', 'users.organization_id')
+          .select(['users.id', 'users.display_name as displayName', 'users.region_code as regionCode'])
+          .where('users.role', '=', 'service_officer')
+          .where('users.disabled', '=', false)
+          .where((eb) =>
+            homeRegionCondition(eb, actor, eb.fn.coalesce('users.region_code', 'organizations.region_code')),
+          )
+          .orderBy('users.display_name')
           .execute();
         return { items };
       },
