@@ -28,43 +28,18 @@ export interface KnownHazard {
   matches(request: FuzzRequest): boolean;
 }
 
-/** The request as text: method, URL, headers and body as sent. */
-function textOf(request: FuzzRequest): string {
-  const payload = typeof request.payload === 'string' ? request.payload : (request.payload?.toString('latin1') ?? '');
-  return `${request.url} ${JSON.stringify(request.headers)} ${payload}`;
-}
-
-// eslint-disable-next-line no-control-regex -- the NUL byte is what this hole is about
-const NUL = /\u0000|\\u0000|%00/i;
-const LONE_SURROGATE = /[\ud800-\udfff]|\\u[dD][89a-fA-F][0-9a-fA-F]{2}|%ED%[AB]/u;
-/** An integer literal past int4 (2,147,483,647) anywhere in the request: ids, years, money. */
-const beyondInt4 = (text: string) => (text.match(/\d{10,}/g) ?? []).some((digits) => BigInt(digits) > 2_147_483_647n);
-
-export const KNOWN_FAILURES: readonly KnownFailure[] = [
-  {
-    hole: 'a NUL byte or a lone surrogate in a text field or query answers 500',
-    fixedBy: 'H5',
-    matches: (f) => f.kind === '5xx' && (NUL.test(textOf(f.request)) || LONE_SURROGATE.test(textOf(f.request))),
-  },
-  {
-    hole: 'ids beyond int4 in foreign-key fields, and amounts the column cannot hold, answer 500',
-    fixedBy: 'H4',
-    matches: (f) => f.kind === '5xx' && beyondInt4(textOf(f.request)),
-  },
-  {
-    // The organisation picker lists every district's organisations to district staff, which is how a
-    // district finds an owner of another district to move its project to.
-    hole: "organisations outside the district's scope (the ownerOrgId scope hole)",
-    fixedBy: 'H4',
-    matches: (f) => f.kind === 'scope' && f.operation === 'GET /api/v1/organizations/' && /regionCode/.test(f.detail),
-  },
-];
+/**
+ * Empty: the holes this list carried while their fixes were on other branches (NUL bytes and lone surrogates,
+ * ids and amounts beyond their columns, the organisation picker's scope) are closed, so each now fails the suite.
+ */
+export const KNOWN_FAILURES: readonly KnownFailure[] = [];
 
 export const KNOWN_HAZARDS: readonly KnownHazard[] = [
   {
-    // A stored template with one long unbroken word stalls the whole server while its PDF is laid out.
-    hole: 'a bulletin template with a long unbroken word stalls the server in the PDF layout',
-    fixedBy: 'H5',
+    // Not a hole any more (the PDF is laid out in a worker with a time limit, and bulletin.pdf.test.ts proves the
+    // server keeps answering meanwhile), but each PDF of such a template takes seconds and would dominate the run.
+    hole: 'a bulletin template with a long unbroken word makes every later PDF slow to lay out',
+    fixedBy: 'bounded by the PDF worker; kept out of the fuzz run for its time only',
     matches: (r) => r.method === 'PUT' && r.url.includes('/bulletins/templates/') && /\S{500}/.test(String(r.payload)),
   },
 ];
