@@ -166,9 +166,11 @@ describe('with MFA_ENFORCE on (production)', () => {
   });
 
   it('defaults to enforced in production and not otherwise', () => {
-    expect(loadConfig({ NODE_ENV: 'production' }).mfaEnforce).toBe(true);
-    expect(loadConfig({ KP_ENV: 'production' }).mfaEnforce).toBe(true);
-    expect(loadConfig({ NODE_ENV: 'production', MFA_ENFORCE: 'false' }).mfaEnforce).toBe(false);
+    // What production mode needs to start at all: its own secret and Secure cookies.
+    const production = { SECRET_KEY: 'k'.repeat(40), COOKIE_SECURE: 'true' };
+    expect(loadConfig({ ...production, NODE_ENV: 'production' }).mfaEnforce).toBe(true);
+    expect(loadConfig({ ...production, KP_ENV: 'production' }).mfaEnforce).toBe(true);
+    expect(loadConfig({ ...production, NODE_ENV: 'production', MFA_ENFORCE: 'false' }).mfaEnforce).toBe(false);
     expect(loadConfig({}).mfaEnforce).toBe(false);
   });
 });

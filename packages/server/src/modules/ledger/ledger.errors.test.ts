@@ -33,7 +33,8 @@ const counts = async () => {
 };
 
 /** Twelve kinds of bad row, each with the column it must be reported at and a fragment of the reason. */
-const BAD_ROWS: { name: string; row: TestRow; header: string; reason: RegExp }[] = [
+/** `alsoCode`: the row's project code then names an area outside the scope as well, a second error on the code. */
+const BAD_ROWS: { name: string; row: TestRow; header: string; reason: RegExp; alsoCode?: RegExp }[] = [
   {
     name: 'malformed code',
     row: { 投资项目统一代码: '2103-2306-04-01' },
@@ -70,6 +71,7 @@ const BAD_ROWS: { name: string; row: TestRow; header: string; reason: RegExp }[]
     row: { 所属区域: '道里区' },
     header: '所属区域',
     reason: /超出本账号的管辖区域/,
+    alsoCode: /投资项目统一代码中的行政区划须为项目所在区域或其上级区域/,
   },
 ];
 
@@ -93,10 +95,12 @@ describe('a ledger with bad rows', () => {
     const result = resultOf(response);
     expect(result.committed).toBe(false);
     expect(result.summary).toMatchObject({ rows: 13, create: 1, invalid: 12 });
-    BAD_ROWS.forEach(({ name, header, reason }, index) => {
+    BAD_ROWS.forEach(({ name, header, reason, alsoCode }, index) => {
       const rowNumber = index + 3;
-      const found = result.errors.filter((error) => error.row === rowNumber);
-      expect(found, name).toHaveLength(1);
+      const all = result.errors.filter((error) => error.row === rowNumber);
+      const found = all.filter((error) => error.header === header);
+      expect(all, name).toHaveLength(alsoCode ? 2 : 1);
+      if (alsoCode) expect(all.find((error) => error.header === '投资项目统一代码')?.message, name).toMatch(alsoCode);
       expect(found[0], name).toMatchObject({ row: rowNumber, header, column: expect.stringMatching(/^[A-Z]$/) });
       expect(found[0]?.message, name).toMatch(reason);
     });
@@ -165,9 +169,15 @@ describe('who may import', () => {
     const file = await ledgerFile([ledgerRow(OWNER), ledgerRow(OWNER, { 所属区域: '让胡路区' })]);
     const response = await upload(staff, file, { dryRun: false });
     expect(response.statusCode).toBe(400);
-    expect(resultOf(response).errors).toEqual([
-      expect.objectContaining({ row: 3, header: '所属区域', message: '超出本账号的管辖区域' }),
-    ]);
+    const errors = resultOf(response).errors;
+    expect(errors).toHaveLength(2);
+    expect(errors).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ row: 3, header: '所属区域', message: '超出本账号的管辖区域' }),
+        // The code names the other district's area too, which lies outside the scope as well.
+        expect.objectContaining({ row: 3, header: '投资项目统一代码' }),
+      ]),
+    );
     expect(await counts()).toEqual(before);
   });
 
@@ -176,7 +186,13 @@ describe('who may import', () => {
     expect((await upload(admin, await ledgerFile([other]), { dryRun: false })).statusCode).toBe(200);
     const result = resultOf(await upload(staff, await ledgerFile([{ ...other, 所属区域: '萨尔图区' }])));
     expect(result.errors).toEqual([
-      expect.objectContaining({ row: 2, header: '投资项目统一代码', message: '该投资项目统一代码已被其他项目使用' }),
+      // The code's area (230604) is checked before whether the code is taken, so a district cannot probe codes of
+      // another district's area.
+      expect.objectContaining({
+        row: 2,
+        header: '投资项目统一代码',
+        message: '投资项目统一代码中的行政区划不在本账号的管辖区域内',
+      }),
     ]);
   });
 

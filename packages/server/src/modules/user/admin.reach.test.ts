@@ -18,6 +18,8 @@ const NOT_BUSINESS = new Set([
   'GET /api/v1/auth/me',
   'GET /api/v1/codelists',
   'GET /api/v1/health',
+  // Whether this is the demo or production (for the banner), public.
+  'GET /api/v1/environment',
   'GET /api/v1/regions/scope',
   'GET /api/v1/users',
   // Organisation names inside the administrator's region, to attach an owner account (no project data).
