@@ -13,9 +13,10 @@ import type { FuzzClient, WorldProject } from './fuzz.world.ts';
 
 /**
  * Tables a refused request may legitimately write to: the audit trail records denials and failed logins
- * (it may only grow: see `auditAppendOnly`), sessions slide their expiry on every request.
+ * (it may only grow: see `auditAppendOnly`) and its chain head moves with it; sessions slide their expiry on
+ * every request; a refused sign-in is counted against the name and the address (the lockout and throttle).
  */
-const WRITTEN_BY_REFUSALS = new Set(['audit_log', 'sessions']);
+const WRITTEN_BY_REFUSALS = new Set(['audit_log', 'audit_chain_head', 'sessions', 'login_attempts', 'login_rate']);
 
 /**
  * table → `count:checksum` of its rows, for every table of the schema but those refusals may write. The

@@ -6,7 +6,6 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { FastifyReply } from 'fastify';
 import { z } from 'zod';
 import {
-  ROLES,
   changePasswordBodySchema,
   currentUserSchema,
   loginBodySchema,

@@ -1,7 +1,7 @@
 /** Statistics: headline figures, the leaders' dashboard in one request, and the projects behind any figure. */
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { DRILL_METRICS, asOfDate, formatWan, regionCode } from '@keyprojects/core';
+import { DRILL_METRICS, asOfDate, regionCode } from '@keyprojects/core';
 import type { AppDeps } from '../../app.ts';
 import { errorResponses } from '../../http.ts';
 import { requirePermission } from '../auth/actor.ts';
