@@ -5,6 +5,7 @@
 import { z } from 'zod';
 import { regionCode } from './project.contract.ts';
 import { ROLES } from './roles.ts';
+import { currentUserSchema } from './auth.contract.ts';
 import { idSchema } from './id.ts';
 
 /** An account's state as the user list filters it. */
@@ -21,15 +22,7 @@ export const userListQuery = z.strictObject({
 export type UserListQuery = z.output<typeof userListQuery>;
 
 /** An account as the administrators see it (never the hash). */
-export const userOutput = z.object({
-  id: z.number().int(),
-  username: z.string(),
-  displayName: z.string(),
-  role: z.enum(ROLES),
-  regionCode: z.string().nullable(),
-  regionName: z.string().nullable(),
-  organizationId: z.number().int().nullable(),
-  organizationName: z.string().nullable(),
+export const userOutput = currentUserSchema.extend({
   disabled: z.boolean(),
   lockedUntil: z.string().nullable(),
   /** Locked now (by the database's clock): lockedUntil lies in the future. */
