@@ -54,6 +54,10 @@ export class RolesPage {
       form.getByTestId('region-select'),
       this.page.locator('.ant-select-tree-node-content-wrapper', { hasText: region }).first(),
     );
+    // A tree select may keep its list open over the modal's buttons (the demo banner moves the modal down):
+    // click the modal's title to close it before pressing OK.
+    await this.page.locator('.ant-modal-title').click();
+    await this.page.locator('.ant-select-dropdown:visible').waitFor({ state: 'hidden' });
     await this.page.getByRole('button', { name: /确\s*定|OK/ }).click();
     await form.waitFor({ state: 'detached' });
   }
