@@ -5,6 +5,17 @@ import type { Locator, Page } from 'playwright-core';
 async function pick(page: Page, trigger: Locator, option: Locator): Promise<void> {
   await trigger.click();
   await option.click();
+  // The pick is made once its list has closed; a list that stays open is closed by its trigger.
+  await option.waitFor({ state: 'hidden', timeout: 5_000 }).catch(() => trigger.click());
+  await page.locator('.ant-select-dropdown:visible').waitFor({ state: 'hidden' });
+}
+
+/**
+ * Presses a dialog's OK. The region tree's list can still lie over the dialog's buttons after a pick (the demo
+ * banner moves dialogs down, and under load the list closes late), so the click goes to the button itself.
+ */
+async function confirmDialog(page: Page): Promise<void> {
+  await page.getByRole('button', { name: /确\s*定|OK/ }).dispatchEvent('click');
 }
 
 export class UsersPage {
@@ -27,7 +38,7 @@ export class UsersPage {
       form.getByTestId('region-select'),
       this.page.locator('.ant-select-tree-node-content-wrapper', { hasText: input.county }),
     );
-    await this.page.getByRole('button', { name: /确\s*定|OK/ }).click();
+    await confirmDialog(this.page);
     const password = this.page.getByTestId('one-time-password');
     await password.waitFor();
     const text = await password.innerText();
@@ -54,11 +65,7 @@ export class RolesPage {
       form.getByTestId('region-select'),
       this.page.locator('.ant-select-tree-node-content-wrapper', { hasText: region }).first(),
     );
-    // A tree select may keep its list open over the modal's buttons (the demo banner moves the modal down):
-    // click the modal's title to close it before pressing OK.
-    await this.page.locator('.ant-modal-title').click();
-    await this.page.locator('.ant-select-dropdown:visible').waitFor({ state: 'hidden' });
-    await this.page.getByRole('button', { name: /确\s*定|OK/ }).click();
+    await confirmDialog(this.page);
     await form.waitFor({ state: 'detached' });
   }
 
