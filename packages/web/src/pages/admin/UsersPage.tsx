@@ -1,34 +1,24 @@
 import { useState } from 'react';
-import { App, Button, Flex, Grid, Table } from 'antd';
+import { App, Button, Flex, Grid } from 'antd';
 import { PlusOutlined } from '@ant-design/icons';
-import {
-  isAboveDistrictStaff,
-  message as messageOf,
-  targetRefusal,
-  type UserListQuery,
-  type UserOutput,
-} from '@keyprojects/core';
-import { useUserMutations, useUsers, type AccountAction } from '../../api/admin.ts';
+import { isAboveDistrictStaff, message as messageOf, targetRefusal, type UserOutput } from '@keyprojects/core';
+import { useUserMutations, type AccountAction } from '../../api/admin.ts';
 import { Forbidden } from '../../components/Forbidden.tsx';
 import { PageHeader } from '../../components/PageHeader.tsx';
-import { RetryAlert } from '../../components/RetryAlert.tsx';
 import { useLocale } from '../../i18n/useT.ts';
 import { useSession } from '../../session/useSession.ts';
+import { AccountList } from './AccountList.tsx';
 import { ActionLink } from './ActionLink.tsx';
 import { OneTimePasswordModal } from './OneTimePasswordModal.tsx';
 import { RenameModal } from './RenameModal.tsx';
 import { UserCreateModal } from './UserCreateModal.tsx';
-import { UserFilters } from './UserFilters.tsx';
-import { userColumns } from './userColumns.tsx';
 
 /** 用户管理 (system administrator): the accounts of its region; open, rename, disable/enable, unlock, reset. */
 export default function UsersPage() {
-  const { t, label, locale } = useLocale();
+  const { t, locale } = useLocale();
   const { message } = App.useApp();
   const { user: me, can } = useSession();
   const compact = Grid.useBreakpoint().md === false;
-  const [query, setQuery] = useState<UserListQuery>({});
-  const users = useUsers(query);
   const { act, reset } = useUserMutations();
   const [creating, setCreating] = useState(false);
   const [renaming, setRenaming] = useState<UserOutput | null>(null);
@@ -101,18 +91,7 @@ export default function UsersPage() {
           </Button>
         }
       />
-      <UserFilters value={query} onChange={setQuery} />
-      {users.isError && <RetryAlert message={users.error.message} onRetry={() => void users.refetch()} />}
-      <Table<UserOutput>
-        rowKey="id"
-        size="middle"
-        columns={userColumns(t, label, actions, compact)}
-        dataSource={users.data ?? []}
-        loading={users.isFetching}
-        scroll={{ x: 'max-content' }}
-        pagination={{ pageSize: 20, showSizeChanger: false, showTotal: (n) => t('users.count', { total: n }) }}
-        data-testid="user-table"
-      />
+      <AccountList actions={actions} />
       <UserCreateModal
         open={creating}
         onClose={() => setCreating(false)}
