@@ -10,12 +10,8 @@ import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { jsonSchemaTransform, serializerCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
-import type { Kysely } from 'kysely';
 import type { z } from 'zod';
-import type { Role } from '@keyprojects/core';
-import type { Clock } from './clock.ts';
-import type { Config } from './config.ts';
-import type { DB } from './db/schema.ts';
+import type { AppDeps } from './deps.ts';
 import { RequestValidationError, errors, handleError } from './errors.ts';
 import { registerInputGuard } from './input-guard.ts';
 import { registerDocsGate, registerSecurityHeaders } from './security-headers.ts';
@@ -35,21 +31,6 @@ import { reportRoutes } from './modules/report/report.routes.ts';
 import { statsRoutes } from './modules/stats/stats.routes.ts';
 import { bulletinRoutes } from './modules/bulletin/bulletin.routes.ts';
 import { userRoutes } from './modules/user/user.routes.ts';
-
-export interface DemoAccount {
-  username: string;
-  password: string;
-  role: Role;
-  displayName: string;
-}
-
-export interface AppDeps {
-  db: Kysely<DB>;
-  config: Config;
-  clock: Clock;
-  /** Shown on the login page when config.demo is on. */
-  demoAccounts: DemoAccount[];
-}
 
 /**
  * Request body limits (413 with the catalogue's message beyond them): sign-in and account forms are a few fields,

@@ -1,8 +1,21 @@
 /** Shared pieces of the HTTP layer: the error body schema for OpenAPI, the If-Match version, file downloads. */
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
-import { idParam } from '@keyprojects/core';
+import { idParam, type Permission } from '@keyprojects/core';
 import { errors } from './errors.ts';
+
+/**
+ * What a route requires, declared in its options as `config: { access }`: a permission of core's POLICIES, any
+ * signed-in user ('signedIn'), or no one ('public'). The service still checks it; the declaration lets a test walk
+ * the route table and refuse a route that declares nothing.
+ */
+export type RouteAccess = Permission | 'signedIn' | 'public';
+
+declare module 'fastify' {
+  interface FastifyContextConfig {
+    access?: RouteAccess;
+  }
+}
 
 export const errorBody = z
   .object({

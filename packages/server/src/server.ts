@@ -3,7 +3,8 @@
  * an empty database when DEMO is on (never in production mode), and listens. Only this file listens; everything else is app.ts.
  */
 import { ROLE_LABELS } from '@keyprojects/core';
-import { buildApp, type DemoAccount } from './app.ts';
+import { buildApp } from './app.ts';
+import type { DemoAccount } from './deps.ts';
 import { fixedClock, systemClock } from './clock.ts';
 import { loadConfig } from './config.ts';
 import { migrateToLatest } from './db/migrate.ts';

@@ -12,8 +12,7 @@
  * `selectFrom('projects')` outside this file and the project repository fails the lint (eslint.config.js).
  */
 import { sql, type ExpressionBuilder, type Expression, type Kysely, type SqlBool, type Transaction } from 'kysely';
-import { isWithinRegion, parentRegionCode, projectScopeKind, regionPrefix } from '@keyprojects/core';
-import type { Actor } from '../modules/auth/actor.ts';
+import { isWithinRegion, parentRegionCode, projectScopeKind, regionPrefix, type Actor } from '@keyprojects/core';
 import type { DB } from './schema.ts';
 
 type Db = Kysely<DB> | Transaction<DB>;

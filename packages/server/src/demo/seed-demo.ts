@@ -4,7 +4,7 @@
  */
 import { sql, type Kysely, type Transaction } from 'kysely';
 import type { DB } from '../db/schema.ts';
-import type { DemoAccount } from '../app.ts';
+import type { DemoAccount } from '../deps.ts';
 import { hashPassword } from '../modules/auth/password.ts';
 import { declareActorRole } from '../modules/user/user.repository.ts';
 import type { DaqingDemo } from './daqing.types.ts';

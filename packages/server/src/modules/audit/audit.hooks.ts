@@ -6,7 +6,7 @@
  * (which has rolled back by then), before the answer is sent.
  */
 import type { FastifyInstance, FastifyRequest } from 'fastify';
-import type { AppDeps } from '../../app.ts';
+import type { AppDeps } from '../../deps.ts';
 import { AppError } from '../../errors.ts';
 import { recordAudit, type AuditActor, type AuditEntry } from './audit.repository.ts';
 

@@ -1,7 +1,7 @@
 /** The whole audit trail, for the audit administrator: filters and keyset pages (the Excel export is 'audit-log'). */
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { auditPage, auditQuery } from '@keyprojects/core';
-import type { AppDeps } from '../../app.ts';
+import type { AppDeps } from '../../deps.ts';
 import { requireActor } from '../auth/auth.hooks.ts';
 import { errorResponses } from '../../http.ts';
 import { auditTrail } from './audit.service.ts';

@@ -9,7 +9,7 @@ import { SECOND_FACTOR_ROLES, type Locale, type Role } from '@keyprojects/core';
 import { errors } from '../../errors.ts';
 import type { Actor } from './actor.ts';
 import { findSession, touchSession } from './session.repository.ts';
-import type { AppDeps } from '../../app.ts';
+import type { AppDeps } from '../../deps.ts';
 
 export const SESSION_COOKIE = 'kp_session';
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);

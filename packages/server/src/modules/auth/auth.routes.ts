@@ -13,7 +13,7 @@ import {
   loginResultSchema,
   sessionSchema,
 } from '@keyprojects/core';
-import type { AppDeps } from '../../app.ts';
+import type { AppDeps } from '../../deps.ts';
 import { changePassword, login, loginWithCode, logout, type LoginResult } from './auth.service.ts';
 import { SESSION_COOKIE, requireActor, sessionGates } from './auth.hooks.ts';
 import { mfaRoutes } from './mfa.routes.ts';

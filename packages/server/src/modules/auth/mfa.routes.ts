@@ -2,7 +2,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { mfaConfirmBodySchema, mfaEnrolmentSchema } from '@keyprojects/core';
-import type { AppDeps } from '../../app.ts';
+import type { AppDeps } from '../../deps.ts';
 import { errorResponses } from '../../http.ts';
 import { requireActor } from './auth.hooks.ts';
 import { confirmEnrolment, startEnrolment } from './mfa.service.ts';

@@ -13,7 +13,7 @@ import {
   idParam,
   regionCode,
 } from '@keyprojects/core';
-import type { AppDeps } from '../../app.ts';
+import type { AppDeps } from '../../deps.ts';
 import { errorBody, errorResponses, etag, idParams, ifMatchVersion, sendDownload } from '../../http.ts';
 import { requireActor } from '../auth/auth.hooks.ts';
 import { DOCX_MIME, bulletinDocx } from './bulletin.docx.ts';

@@ -7,7 +7,7 @@ import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { message } from '@keyprojects/core';
-import type { AppDeps } from '../../app.ts';
+import type { AppDeps } from '../../deps.ts';
 import { errors, handleError } from '../../errors.ts';
 import { errorBody, errorResponses } from '../../http.ts';
 import { assertCleanText } from '../../input-guard.ts';

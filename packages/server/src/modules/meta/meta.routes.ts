@@ -13,7 +13,7 @@ import {
   ROLE_LABELS,
   type Codelist,
 } from '@keyprojects/core';
-import type { AppDeps } from '../../app.ts';
+import type { AppDeps } from '../../deps.ts';
 import { requireActor } from '../auth/auth.hooks.ts';
 import { errorResponses } from '../../http.ts';
 

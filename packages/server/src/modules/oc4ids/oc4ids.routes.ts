@@ -2,7 +2,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { oc4idsExportQuery, oc4idsImportResult, oc4idsPackage } from '@keyprojects/core';
-import type { AppDeps } from '../../app.ts';
+import type { AppDeps } from '../../deps.ts';
 import { errorResponses } from '../../http.ts';
 import { requireActor } from '../auth/auth.hooks.ts';
 import { importPackage } from './oc4ids.import.service.ts';

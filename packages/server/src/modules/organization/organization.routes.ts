@@ -5,7 +5,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { ORGANIZATION_KINDS, isValidCreditCode, isWithinRegion, regionCode } from '@keyprojects/core';
-import type { AppDeps } from '../../app.ts';
+import type { AppDeps } from '../../deps.ts';
 import { errors } from '../../errors.ts';
 import { errorResponses } from '../../http.ts';
 import { recordAudit } from '../audit/audit.repository.ts';

@@ -8,7 +8,7 @@ import {
   projectOutput,
   projectUpdateInput,
 } from '@keyprojects/core';
-import type { AppDeps } from '../../app.ts';
+import type { AppDeps } from '../../deps.ts';
 import { errorBody, errorResponses, etag, idParams, ifMatchVersion } from '../../http.ts';
 import { requireActor } from '../auth/auth.hooks.ts';
 import { auditHistoryOutput, projectAuditHistory } from '../audit/audit.service.ts';

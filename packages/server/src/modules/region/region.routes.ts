@@ -1,7 +1,7 @@
 /** Regions the actor may see (its region and everything under it), for filters and forms. */
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import type { AppDeps } from '../../app.ts';
+import type { AppDeps } from '../../deps.ts';
 import { visibleRegions } from '../../db/scope.ts';
 import { requireActor } from '../auth/auth.hooks.ts';
 import { errorResponses } from '../../http.ts';

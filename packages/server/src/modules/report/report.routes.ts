@@ -3,7 +3,7 @@ import multipart from '@fastify/multipart';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { idParam, isoDate, periodParams, reportInput, reportOutput, reviewInput } from '@keyprojects/core';
-import type { AppDeps } from '../../app.ts';
+import type { AppDeps } from '../../deps.ts';
 import { errors } from '../../errors.ts';
 import { assertCleanText } from '../../input-guard.ts';
 import { errorResponses, ifMatchVersion } from '../../http.ts';

@@ -1,0 +1,24 @@
+/**
+ * What the application is built from (database, config, clock, demo accounts). Its own file so that route
+ * plugins and services can name it without importing app.ts, which imports them (no cycle).
+ */
+import type { Kysely } from 'kysely';
+import type { Role } from '@keyprojects/core';
+import type { Clock } from './clock.ts';
+import type { Config } from './config.ts';
+import type { DB } from './db/schema.ts';
+
+export interface DemoAccount {
+  username: string;
+  password: string;
+  role: Role;
+  displayName: string;
+}
+
+export interface AppDeps {
+  db: Kysely<DB>;
+  config: Config;
+  clock: Clock;
+  /** Shown on the login page when config.demo is on. */
+  demoAccounts: DemoAccount[];
+}
