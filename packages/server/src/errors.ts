@@ -6,15 +6,27 @@
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import type { z } from 'zod';
 import { en as zodEn, zhCN as zodZh } from 'zod/locales';
-import { PROJECT_FIELD_LABELS, isMessageKey, message, type Locale, type MessageKey } from '@keyprojects/core';
+import {
+  PROJECT_FIELD_LABELS,
+  isMessageKey,
+  message,
+  type Locale,
+  type MessageKey,
+  type MessageParams,
+} from '@keyprojects/core';
+
+/** A field's message: a catalogue key, with the parameters its text names (a row, a placeholder …) when it has any. */
+export type FieldMessage = MessageKey | { key: MessageKey; params: MessageParams };
 
 export class AppError extends Error {
   constructor(
     readonly statusCode: number,
     readonly code: string,
     readonly messageKey: MessageKey,
-    /** Field path → message key, for validation errors found by the services (e.g. an unknown region). */
-    readonly fields?: Record<string, MessageKey>,
+    /** Field path → message, for validation errors found by the services (e.g. an unknown region). */
+    readonly fields?: Record<string, FieldMessage>,
+    /** Parameters of the message's text (`{limit}`, `{name}` …). */
+    readonly params: MessageParams = {},
   ) {
     super(messageKey);
     this.name = 'AppError';
@@ -22,9 +34,9 @@ export class AppError extends Error {
 }
 
 export const errors = {
-  invalidField: (field: string, key: MessageKey) =>
-    new AppError(400, 'validation', 'error.validation', { [field]: key }),
-  invalidFields: (fields: Record<string, MessageKey>) => new AppError(400, 'validation', 'error.validation', fields),
+  invalidField: (field: string, key: MessageKey, params?: MessageParams) =>
+    new AppError(400, 'validation', 'error.validation', { [field]: params ? { key, params } : key }),
+  invalidFields: (fields: Record<string, FieldMessage>) => new AppError(400, 'validation', 'error.validation', fields),
   unauthenticated: (key: MessageKey = 'error.unauthenticated') => new AppError(401, 'unauthenticated', key),
   forbidden: (key: MessageKey = 'error.forbidden') => new AppError(403, 'forbidden', key),
   csrf: () => new AppError(403, 'csrf', 'error.csrf'),
@@ -83,8 +95,14 @@ export function issuesToFields(issues: z.core.$ZodIssue[], locale: Locale): Reco
 
 const unknownField = (locale: Locale) => (locale === 'zh' ? '不支持的字段' : 'unknown field');
 
-function localizeFields(fields: Record<string, MessageKey>, locale: Locale): Record<string, string> {
-  return Object.fromEntries(Object.entries(fields).map(([path, key]) => [path, message(key, locale)]));
+/** A field's message in the reader's language. */
+export function fieldMessageText(field: FieldMessage, locale: Locale): string {
+  return typeof field === 'string' ? message(field, locale) : message(field.key, locale, field.params);
+}
+
+/** Field path → message in the reader's language. */
+export function localizeFields(fields: Record<string, FieldMessage>, locale: Locale): Record<string, string> {
+  return Object.fromEntries(Object.entries(fields).map(([path, field]) => [path, fieldMessageText(field, locale)]));
 }
 
 function firstFieldMessage(fields: Record<string, string>, locale: Locale): string {
@@ -113,7 +131,7 @@ export function handleError(error: FastifyError | Error, request: FastifyRequest
   }
   if (error instanceof AppError) {
     const fields = error.fields ? localizeFields(error.fields, locale) : undefined;
-    const text = fields ? firstFieldMessage(fields, locale) : message(error.messageKey, locale);
+    const text = fields ? firstFieldMessage(fields, locale) : message(error.messageKey, locale, error.params);
     return reply
       .status(error.statusCode)
       .send({ error: { code: error.code, message: text, ...(fields ? { fields } : {}) } });

@@ -33,7 +33,7 @@ import {
 } from '@keyprojects/core';
 import { sql } from 'kysely';
 import { scopedProjects } from '../../db/scope.ts';
-import { AppError, errors } from '../../errors.ts';
+import { AppError, errors, fieldMessageText } from '../../errors.ts';
 import { requirePermission } from '../auth/actor.ts';
 import { findPeriod, monthEnd, monthStart } from '../report/period.repository.ts';
 import { checkReportInput, fileReportIn, reviewReportIn, type ReportCalendar } from '../report/report.service.ts';
@@ -247,7 +247,7 @@ export function reportLedgerImporter(
         } catch (error) {
           // The report or its period moved since the preview (another filing, a lock): nothing is written.
           if (!(error instanceof AppError)) throw error;
-          const detail = error.fields ? Object.values(error.fields)[0] : error.messageKey;
+          const detail = error.fields ? Object.values(error.fields)[0] : undefined;
           throw new ImportConflict({
             row: item.row,
             column: null,
@@ -255,7 +255,7 @@ export function reportLedgerImporter(
             field: 'code',
             message: message('report.importConflict', locale, {
               row: item.row,
-              reason: messageText(detail ?? error.messageKey, locale),
+              reason: detail ? fieldMessageText(detail, locale) : message(error.messageKey, locale, error.params),
             }),
           });
         }

@@ -22,7 +22,7 @@ import {
   type ReportState,
 } from '@keyprojects/core';
 import type { DB } from '../../db/schema.ts';
-import { issuesToFields } from '../../errors.ts';
+import { fieldMessageText, issuesToFields, type FieldMessage } from '../../errors.ts';
 import { reportFiguresOf, reportValuesOf, type ReportValues } from '../report/report.service.ts';
 import type { LedgerRow, SheetLayout } from './ledger.pipeline.ts';
 import type { FieldChange, RowIssue } from './ledger.schema.ts';
@@ -144,12 +144,12 @@ export function reportCandidate(
 /** Field-level problems a report service rule raised (AppError fields), as row issues at their columns. */
 export function serviceIssues(
   row: number,
-  fields: Record<string, string>,
+  fields: Record<string, FieldMessage>,
   issue: ReturnType<typeof issueMaker>,
   locale: Locale,
 ): RowIssue[] {
-  return Object.entries(fields).map(([field, key]) =>
-    issue(row, isReportField(field) ? field : 'code', messageText(key, locale)),
+  return Object.entries(fields).map(([field, text]) =>
+    issue(row, isReportField(field) ? field : 'code', fieldMessageText(text, locale)),
   );
 }
 
