@@ -29,3 +29,6 @@ export * from './separation.ts';
 export * from './admin.contract.ts';
 export * from './text.ts';
 export * from './environment.contract.ts';
+export * from './iso-date.ts';
+export * from './workday.ts';
+export * from './deadline.rules.ts';

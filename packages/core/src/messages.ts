@@ -176,6 +176,39 @@ export const GENERAL_MESSAGES = {
   'mfa.alreadyEnabled': { zh: '已绑定动态口令', en: 'an authenticator is already set up' },
   // Bad-input suite (issue #8): dates that statistics compare with the year before must have one.
   'date.outOfRange': { zh: '日期应在 1900 年至 2999 年之间', en: 'must be a date between 1900 and 2999' },
+  // Dispatch (issue #10): working-day calendar, deadline rules, the problem workflow, warning presets.
+  'calendar.conflict': {
+    zh: '同一日期不能既是节假日又是调休上班日',
+    en: 'a date cannot be both a holiday and an adjusted working day',
+  },
+  'deadline.duplicateStep': { zh: '时限规则中的步骤重复', en: 'the deadline rule repeats a step' },
+  'problem.forbidden': { zh: '当前角色不能对问题执行此操作', en: 'your role may not do this to a problem' },
+  'problem.state': {
+    zh: '问题当前状态不允许此操作（可能刚被他人处理），请刷新后查看最新状态',
+    en: "the problem's current state does not allow this (someone may have just acted on it); reload to see it",
+  },
+  'problem.notAssigned': { zh: '问题尚未交办责任单位', en: 'the problem has not been assigned to a unit yet' },
+  'problem.notAssignedUnit': { zh: '该问题未交办给本单位', en: 'this problem is not assigned to your unit' },
+  'problem.unitRequired': { zh: '交办须指定责任单位', en: 'assigning needs a responsible unit' },
+  'problem.unitOutOfScope': {
+    zh: '责任单位不在本账号的管辖区域内',
+    en: 'the responsible unit is outside your region',
+  },
+  'problem.selfVerify': {
+    zh: '办理该问题的单位或人员不能验收销号，须由交办部门另行验收',
+    en: 'the unit or person that resolved the problem cannot verify it; the assigning office must',
+  },
+  'problem.reasonRequired': { zh: '须填写原因', en: 'a reason is required' },
+  'problem.gradeRequired': {
+    zh: '验收销号须评定等次（优秀、良好、合格、不合格）',
+    en: 'verification needs a grade (excellent, good, pass, fail)',
+  },
+  'warning.ruleUnknown': { zh: '未知的预警规则', en: 'unknown warning rule' },
+  'warning.thresholdRange': { zh: '预警阈值超出允许范围', en: 'the threshold is out of range' },
+  'warning.thresholdOrder': {
+    zh: '黄色预警阈值须低于红色预警阈值',
+    en: 'the yellow threshold must lie below the red one',
+  },
 } as const satisfies Record<string, Label>;
 
 /** Every message by key; the two parts never share a key (a test checks). */
