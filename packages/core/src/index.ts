@@ -32,3 +32,4 @@ export * from './environment.contract.ts';
 export * from './iso-date.ts';
 export * from './workday.ts';
 export * from './deadline.rules.ts';
+export * from './problem.workflow.ts';
