@@ -33,3 +33,7 @@ export * from './iso-date.ts';
 export * from './workday.ts';
 export * from './deadline.rules.ts';
 export * from './problem.workflow.ts';
+export * from './warning.contract.ts';
+export * from './warning.rules.ts';
+export * from './warning.presets.ts';
+export * from './warning.diff.ts';
