@@ -37,3 +37,5 @@ export * from './warning.contract.ts';
 export * from './warning.rules.ts';
 export * from './warning.presets.ts';
 export * from './warning.diff.ts';
+export * from './warning.measure.ts';
+export * from './warning.district.ts';

@@ -1,14 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { wan } from './money.ts';
 import { SANYA_PRESET, YINCHUAN_PRESET } from './warning.presets.ts';
-import {
-  evaluateDistrictTarget,
-  evaluateWarnings,
-  lastDuePeriod,
-  monthsElapsed,
-  timeElapsedPace,
-  type WarningProjectSnapshot,
-} from './warning.rules.ts';
+import { evaluateWarnings, lastDuePeriod, type WarningProjectSnapshot } from './warning.rules.ts';
+import { evaluateDistrictTarget } from './warning.district.ts';
+import { monthsElapsed, timeElapsedPace } from './warning.measure.ts';
 import type { WarningRuleId } from './warning.contract.ts';
 
 /** One fen: the smallest step past a threshold. */
