@@ -29,6 +29,12 @@ const COMMON_RULES = {
   milestone_overdue: { version: 1, yellow: atLeast(1), red: over(7) },
 } satisfies Partial<WarningPreset['rules']>;
 
+/** Yinchuan's start and statistics rules (Sanya publishes none and uses them too). */
+const YINCHUAN_START_RULES = {
+  start_overdue: { version: 1, yellow: atLeast(1), red: atLeast(3) },
+  not_in_statistics: { version: 1, yellow: atLeast(1), red: over(2) },
+} satisfies Partial<WarningPreset['rules']>;
+
 /**
  * Yinchuan (银川): planned start this month missed → yellow, three months running → red; year-to-date investment
  * 10–30 percentage points behind the time-elapsed pace → yellow, over 30 → red; not in statistics a month after
@@ -40,8 +46,7 @@ export const YINCHUAN_PRESET: WarningPreset = {
   label: { zh: '银川标准', en: 'Yinchuan thresholds' },
   rules: {
     investment_behind_pace: { version: 1, basis: 'points', yellow: atLeast(10), red: over(30) },
-    start_overdue: { version: 1, yellow: atLeast(1), red: atLeast(3) },
-    not_in_statistics: { version: 1, yellow: atLeast(1), red: over(2) },
+    ...YINCHUAN_START_RULES,
     ...COMMON_RULES,
   },
   districtRules: {},
@@ -58,8 +63,7 @@ export const SANYA_PRESET: WarningPreset = {
   label: { zh: '三亚标准', en: 'Sanya thresholds' },
   rules: {
     investment_behind_pace: { version: 1, basis: 'share', yellow: over(0), red: over(50) },
-    start_overdue: { version: 1, yellow: atLeast(1), red: atLeast(3) },
-    not_in_statistics: { version: 1, yellow: atLeast(1), red: over(2) },
+    ...YINCHUAN_START_RULES,
     ...COMMON_RULES,
   },
   districtRules: { district_target_missed: { version: 1, yellow: atLeast(1), red: atLeast(2) } },

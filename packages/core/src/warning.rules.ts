@@ -10,6 +10,7 @@ import { divRound, percent } from './money.ts';
 import type { Fen } from './money.ts';
 import type {
   ProjectWarning,
+  Threshold,
   WarningFigures,
   WarningLevel,
   WarningPreset,
@@ -111,10 +112,20 @@ export function investmentBehindPace(
   return { level, figures, text };
 }
 
-/** Month ends passed since the month of `planned` (0 within that month), when the date itself has passed. */
-function monthsMissedSince(planned: string, asOf: string): number | null {
-  if (planned >= asOf) return null;
-  return monthIndex(asOf) - monthIndex(planned);
+/**
+ * A planned date not met as of the date, graded by the month ends passed since its month (0 within that month):
+ * null when there is no plan, it was met, the date has not passed, or the count is below yellow.
+ */
+function missedPlannedDate(
+  planned: string | null,
+  met: boolean,
+  config: { yellow: Threshold; red: Threshold },
+  asOf: string,
+): { planned: string; months: number; level: WarningLevel } | null {
+  if (planned === null || met || planned >= asOf) return null;
+  const months = monthIndex(asOf) - monthIndex(planned);
+  const level = warningLevelOf(config, wholeMeasure(months));
+  return level && { planned, months, level };
 }
 
 /** 应开工未开工: the planned start passed without a start; counted in month ends missed. */
@@ -123,12 +134,9 @@ export function startOverdue(
   config: WarningRuleConfig<'start_overdue'>,
   asOf: string,
 ): Raised | null {
-  const planned = snapshot.plannedStartDate;
-  if (planned === null || isStarted(snapshot, asOf)) return null;
-  const months = monthsMissedSince(planned, asOf);
-  if (months === null) return null;
-  const level = warningLevelOf(config, wholeMeasure(months));
-  if (!level) return null;
+  const missed = missedPlannedDate(snapshot.plannedStartDate, isStarted(snapshot, asOf), config, asOf);
+  if (!missed) return null;
+  const { planned, months, level } = missed;
   return {
     level,
     figures: { plannedStartDate: planned, monthsMissed: months },
@@ -142,12 +150,9 @@ export function completionOverdue(
   config: WarningRuleConfig<'completion_overdue'>,
   asOf: string,
 ): Raised | null {
-  const planned = snapshot.plannedCompletionDate;
-  if (planned === null || isCompleted(snapshot, asOf)) return null;
-  const months = monthsMissedSince(planned, asOf);
-  if (months === null) return null;
-  const level = warningLevelOf(config, wholeMeasure(months));
-  if (!level) return null;
+  const missed = missedPlannedDate(snapshot.plannedCompletionDate, isCompleted(snapshot, asOf), config, asOf);
+  if (!missed) return null;
+  const { planned, months, level } = missed;
   return {
     level,
     figures: { plannedCompletionDate: planned, monthsMissed: months },
