@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { wan } from './money.ts';
 import { SANYA_PRESET, YINCHUAN_PRESET } from './warning.presets.ts';
-import { evaluateWarnings, lastDuePeriod, type WarningProjectSnapshot } from './warning.rules.ts';
+import { evaluateWarnings, reportDeadline, type WarningProjectSnapshot } from './warning.rules.ts';
 import { evaluateDistrictTarget } from './warning.district.ts';
 import { monthsElapsed, timeElapsedPace } from './warning.measure.ts';
 import type { WarningRuleId } from './warning.contract.ts';
@@ -163,12 +163,13 @@ describe('completion overdue', () => {
 
 describe('monthly report missing (due the 5th of the next month)', () => {
   it('counts a report missing from the day after its deadline', () => {
-    expect(lastDuePeriod('2021-05-05', 5)).toBe('2021-03');
-    expect(lastDuePeriod('2021-05-06', 5)).toBe('2021-04');
+    expect(reportDeadline('2021-04', 5)).toBe('2021-05-05');
+    expect(reportDeadline('2021-12', 5)).toBe('2022-01-05');
     expect(level('report_missing', { lastReportedPeriod: '2021-03' }, '2021-05-05')).toBeNull();
     const w = warning('report_missing', { lastReportedPeriod: '2021-03' }, '2021-05-06');
     expect(w?.level).toBe('yellow');
-    expect(w?.text).toBe('2021年4月起1期月报逾期未报（次月5日截止），最近报送为2021年3月');
+    expect(w?.text).toBe('2021年4月起1期月报逾期未报（2021年4月月报2021年5月5日截止），最近报送为2021年3月');
+    expect(level('report_missing', { lastReportedPeriod: '2021-03' }, '2021-06-05')).toBe('yellow');
     expect(level('report_missing', { lastReportedPeriod: '2021-03' }, '2021-06-06')).toBe('red');
   });
 
@@ -176,10 +177,27 @@ describe('monthly report missing (due the 5th of the next month)', () => {
     const none = { lastReportedPeriod: null, reportingFrom: '2021-01' };
     expect(level('report_missing', none, '2021-02-05')).toBeNull();
     const w = warning('report_missing', none, '2021-02-06');
-    expect(w?.text).toBe('2021年1月起1期月报逾期未报（次月5日截止），尚无已报月报');
-    expect(w?.figures).toEqual({ periodsMissing: 1, firstMissingPeriod: '2021-01', lastReportedPeriod: null });
+    expect(w?.text).toBe('2021年1月起1期月报逾期未报（2021年1月月报2021年2月5日截止），尚无已报月报');
+    expect(w?.figures).toEqual({
+      periodsMissing: 1,
+      firstMissingPeriod: '2021-01',
+      deadline: '2021-02-05',
+      lastReportedPeriod: null,
+    });
     expect(level('report_missing', none, '2021-03-06')).toBe('red');
     expect(level('report_missing', { ...none, reportingFrom: null }, '2021-06-06')).toBeNull();
+  });
+
+  it('uses a deadline the city moved for a month', () => {
+    const moved = { reportDeadlines: new Map([['2021-04', '2021-05-10']]) };
+    const snap = snapshot({ lastReportedPeriod: '2021-03' });
+    expect(evaluateWarnings(snap, YINCHUAN_PRESET, '2021-05-06', moved)).toEqual([]);
+    expect(evaluateWarnings(snap, YINCHUAN_PRESET, '2021-05-10', moved)).toEqual([]);
+    expect(evaluateWarnings(snap, YINCHUAN_PRESET, '2021-05-11', moved)[0]).toMatchObject({
+      rule: 'report_missing',
+      level: 'yellow',
+      figures: { deadline: '2021-05-10' },
+    });
   });
 });
 
@@ -279,6 +297,32 @@ describe('every rule together', () => {
       ['problem_overdue', 'red'],
     ]);
     expect(() => evaluateWarnings(lagging, YINCHUAN_PRESET, '2021-5-20')).toThrow(RangeError);
+  });
+  it('raises nothing for a new library entry without a plan, dates or reports', () => {
+    const bare = snapshot({
+      stage: 'reserve',
+      plannedStartDate: null,
+      plannedCompletionDate: null,
+      actualStartDate: null,
+      inStatisticsSince: null,
+      annualPlan: null,
+      completedYtd: 0n,
+      lastReportedPeriod: null,
+      reportingFrom: null,
+    });
+    expect(evaluateWarnings(bare, YINCHUAN_PRESET, '2021-12-31')).toEqual([]);
+    expect(evaluateWarnings(bare, SANYA_PRESET, '2021-12-31')).toEqual([]);
+  });
+
+  it('runs only the rules the preset configures', () => {
+    const onlyStart = { ...YINCHUAN_PRESET, rules: { start_overdue: YINCHUAN_PRESET.rules.start_overdue } };
+    const lagging = snapshot({
+      plannedStartDate: '2021-01-10',
+      actualStartDate: null,
+      stage: 'preparation',
+      completedYtd: 0n,
+    });
+    expect(evaluateWarnings(lagging, onlyStart, '2021-05-20').map((w) => w.rule)).toEqual(['start_overdue']);
   });
 });
 

@@ -55,6 +55,12 @@ export interface WarningProjectSnapshot {
   milestones?: readonly { name: string; plannedOn: string; doneOn: string | null }[] | null;
 }
 
+/** What the rules share across projects in one evaluation, besides the preset. */
+export interface WarningContext {
+  /** Report deadlines set for particular months (`YYYY-MM` → ISO date); other months use the rule's deadline day. */
+  reportDeadlines?: ReadonlyMap<string, string>;
+}
+
 /** What a rule raises before the preset's identity is added. */
 interface Raised {
   level: WarningLevel;
@@ -160,10 +166,14 @@ export function completionOverdue(
   };
 }
 
-/** The last month whose report deadline (day `deadlineDay` of the next month) is before the date. */
-export function lastDuePeriod(asOf: string, deadlineDay: number): string {
-  const { day } = dateParts(asOf);
-  return periodOfMonthIndex(monthIndex(asOf) - (day > deadlineDay ? 1 : 2));
+/**
+ * The report deadline of a month (`YYYY-MM`): the date set for that period when there is one (a city may move a
+ * deadline, e.g. past a holiday), else day `deadlineDay` of the following month.
+ */
+export function reportDeadline(period: string, deadlineDay: number, context: WarningContext = {}): string {
+  const set = context.reportDeadlines?.get(period);
+  if (set !== undefined) return set;
+  return `${periodOfMonthIndex(monthIndex(period) + 1)}-${String(deadlineDay).padStart(2, '0')}`;
 }
 
 /** 月报未报: monthly reports past their deadline and not submitted, counted from the first missing month. */
@@ -171,22 +181,34 @@ export function reportMissing(
   snapshot: WarningProjectSnapshot,
   config: WarningRuleConfig<'report_missing'>,
   asOf: string,
+  context: WarningContext = {},
 ): Raised | null {
   if (snapshot.reportingFrom === null) return null;
-  const lastDue = monthIndex(lastDuePeriod(asOf, config.deadlineDay));
   const afterReported = snapshot.lastReportedPeriod === null ? -Infinity : monthIndex(snapshot.lastReportedPeriod) + 1;
-  const firstMissing = Math.max(monthIndex(snapshot.reportingFrom), afterReported);
-  const missing = lastDue - firstMissing + 1;
-  if (missing <= 0) return null;
+  let missing = 0;
+  let first: { period: string; deadline: string } | null = null;
+  // Up to the month of the date: a later month's deadline cannot have passed.
+  for (let index = Math.max(monthIndex(snapshot.reportingFrom), afterReported); index <= monthIndex(asOf); index += 1) {
+    const period = periodOfMonthIndex(index);
+    const deadline = reportDeadline(period, config.deadlineDay, context);
+    if (deadline >= asOf) continue;
+    missing += 1;
+    first ??= { period, deadline };
+  }
+  if (!first) return null;
   const level = warningLevelOf(config, wholeMeasure(missing));
   if (!level) return null;
-  const from = periodOfMonthIndex(firstMissing);
   const last = snapshot.lastReportedPeriod;
   return {
     level,
-    figures: { periodsMissing: missing, firstMissingPeriod: from, lastReportedPeriod: last },
+    figures: {
+      periodsMissing: missing,
+      firstMissingPeriod: first.period,
+      deadline: first.deadline,
+      lastReportedPeriod: last,
+    },
     text:
-      `${chinesePeriod(from)}起${missing}期月报逾期未报（次月${config.deadlineDay}日截止）` +
+      `${chinesePeriod(first.period)}起${missing}期月报逾期未报（${chinesePeriod(first.period)}月报${chineseDate(first.deadline)}截止）` +
       (last === null ? '，尚无已报月报' : `，最近报送为${chinesePeriod(last)}`),
   };
 }
@@ -261,6 +283,7 @@ export type WarningRule<R extends WarningRuleId> = (
   snapshot: WarningProjectSnapshot,
   config: WarningRuleConfig<R>,
   asOf: string,
+  context: WarningContext,
 ) => Raised | null;
 
 /**
@@ -283,23 +306,28 @@ function evaluateRule<R extends WarningRuleId>(
   rules: { [K in WarningRuleId]?: WarningRuleConfig<K> },
   snapshot: WarningProjectSnapshot,
   asOf: string,
+  context: WarningContext,
 ): (Raised & { rule: R; version: number }) | null {
   const config = rules[rule];
   if (!config) return null;
-  const raised = WARNING_RULES[rule](snapshot, config, asOf);
+  const raised = WARNING_RULES[rule](snapshot, config, asOf, context);
   return raised && { ...raised, rule, version: config.version };
 }
 
-/** Every warning the preset's rules raise for a project as of a date, in the order of WARNING_RULE_IDS. */
+/**
+ * Every warning the preset's rules raise for a project as of a date (the application's date), in the order of
+ * WARNING_RULE_IDS. `context` carries what all projects share (report deadlines set for particular months).
+ */
 export function evaluateWarnings(
   snapshot: WarningProjectSnapshot,
   preset: WarningPreset,
   asOf: string,
+  context: WarningContext = {},
 ): ProjectWarning[] {
   dateParts(asOf);
   const warnings: ProjectWarning[] = [];
   for (const rule of WARNING_RULE_IDS) {
-    const raised = evaluateRule(rule, preset.rules, snapshot, asOf);
+    const raised = evaluateRule(rule, preset.rules, snapshot, asOf, context);
     if (raised) warnings.push({ projectId: snapshot.projectId, presetId: preset.id, ...raised });
   }
   return warnings;
