@@ -62,7 +62,7 @@ export interface WarningContext {
 }
 
 /** What a rule raises before the preset's identity is added. */
-interface Raised {
+export interface RaisedWarning {
   level: WarningLevel;
   figures: WarningFigures;
   text: string;
@@ -87,7 +87,7 @@ export function investmentBehindPace(
   snapshot: WarningProjectSnapshot,
   config: WarningRuleConfig<'investment_behind_pace'>,
   asOf: string,
-): Raised | null {
+): RaisedWarning | null {
   const plan = snapshot.annualPlan;
   const { months, share } = timeElapsedPace(asOf);
   if (plan === null || plan <= 0n || months === 0) return null;
@@ -139,7 +139,7 @@ export function startOverdue(
   snapshot: WarningProjectSnapshot,
   config: WarningRuleConfig<'start_overdue'>,
   asOf: string,
-): Raised | null {
+): RaisedWarning | null {
   const missed = missedPlannedDate(snapshot.plannedStartDate, isStarted(snapshot, asOf), config, asOf);
   if (!missed) return null;
   const { planned, months, level } = missed;
@@ -155,7 +155,7 @@ export function completionOverdue(
   snapshot: WarningProjectSnapshot,
   config: WarningRuleConfig<'completion_overdue'>,
   asOf: string,
-): Raised | null {
+): RaisedWarning | null {
   const missed = missedPlannedDate(snapshot.plannedCompletionDate, isCompleted(snapshot, asOf), config, asOf);
   if (!missed) return null;
   const { planned, months, level } = missed;
@@ -182,7 +182,7 @@ export function reportMissing(
   config: WarningRuleConfig<'report_missing'>,
   asOf: string,
   context: WarningContext = {},
-): Raised | null {
+): RaisedWarning | null {
   if (snapshot.reportingFrom === null) return null;
   const afterReported = snapshot.lastReportedPeriod === null ? -Infinity : monthIndex(snapshot.lastReportedPeriod) + 1;
   let missing = 0;
@@ -218,7 +218,7 @@ export function problemOverdue(
   snapshot: WarningProjectSnapshot,
   config: WarningRuleConfig<'problem_overdue'>,
   asOf: string,
-): Raised | null {
+): RaisedWarning | null {
   const overdue = mostOverdueItem(snapshot.openProblems, asOf);
   if (!overdue) return null;
   const level = warningLevelOf(config, wholeMeasure(overdue.worst.days));
@@ -239,7 +239,7 @@ export function notInStatistics(
   snapshot: WarningProjectSnapshot,
   config: WarningRuleConfig<'not_in_statistics'>,
   asOf: string,
-): Raised | null {
+): RaisedWarning | null {
   const started = snapshot.actualStartDate;
   if (started === null || started > asOf) return null;
   if (snapshot.inStatisticsSince !== null && snapshot.inStatisticsSince <= asOf) return null;
@@ -259,7 +259,7 @@ export function milestoneOverdue(
   snapshot: WarningProjectSnapshot,
   config: WarningRuleConfig<'milestone_overdue'>,
   asOf: string,
-): Raised | null {
+): RaisedWarning | null {
   const open = (snapshot.milestones ?? [])
     .filter((node) => node.doneOn === null || node.doneOn > asOf)
     .map((node) => ({ name: node.name, dueOn: node.plannedOn }));
@@ -284,7 +284,7 @@ export type WarningRule<R extends WarningRuleId> = (
   config: WarningRuleConfig<R>,
   asOf: string,
   context: WarningContext,
-) => Raised | null;
+) => RaisedWarning | null;
 
 /**
  * The rule registry: one function per rule id. A new rule (the milestone rule, once plans exist, reads
@@ -307,7 +307,7 @@ function evaluateRule<R extends WarningRuleId>(
   snapshot: WarningProjectSnapshot,
   asOf: string,
   context: WarningContext,
-): (Raised & { rule: R; version: number }) | null {
+): (RaisedWarning & { rule: R; version: number }) | null {
   const config = rules[rule];
   if (!config) return null;
   const raised = WARNING_RULES[rule](snapshot, config, asOf, context);

@@ -2,6 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { addDays, addMonths, dayOfWeek, daysBetween, isMonthEnd, monthIndex, periodOfMonthIndex } from './iso-date.ts';
 import {
   CHINA_2021_CALENDAR,
+  CHINA_2022_CALENDAR,
+  CHINA_CALENDAR,
   addWorkingDays,
   isWorkingDay,
   nextWorkingDay,
@@ -66,6 +68,19 @@ describe('the official 2021 calendar', () => {
 
   it('has 250 working days in 2021: 261 weekdays − 18 weekday holidays + 7 adjusted working days', () => {
     expect(workingDaysBetween(calendar, '2020-12-31', '2021-12-31')).toBe(250);
+  });
+
+  it('puts every adjusted working day on a weekend and every 2022 list in 2022', () => {
+    for (const config of [CHINA_2021_CALENDAR, CHINA_2022_CALENDAR]) {
+      for (const date of config.workingDays) expect([0, 6], date).toContain(dayOfWeek(date));
+    }
+    expect(CHINA_2022_CALENDAR.holidays.every((date) => date.startsWith('2022-'))).toBe(true);
+    // 2022: 260 weekdays − 18 weekday holidays + 7 adjusted working days.
+    const both = workCalendar(CHINA_CALENDAR);
+    expect(workingDaysBetween(both, '2021-12-31', '2022-12-31')).toBe(249);
+    // A clock started on 2021-12-31 runs past the New Year holiday (1–3 January 2022).
+    expect(addWorkingDays(both, '2021-12-31', 1)).toBe('2022-01-04');
+    expect(workCalendarSchema.safeParse(CHINA_CALENDAR).success).toBe(true);
   });
 
   it('is valid against its own contract, and refuses a date both holiday and working day', () => {

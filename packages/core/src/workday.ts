@@ -1,7 +1,7 @@
 /**
  * The working-day calendar as data: which weekdays are the weekend, the official holidays, and the adjusted working
  * days (调休) on which a weekend day is worked. Deadline clocks count working days over it. Ships the official 2021
- * calendar of China (the demo replays 2021); a city edits the lists (a zod contract validates them) for later years.
+ * and 2022 calendars of China (the demo replays 2021); a city edits the lists (a zod contract validates them) for later years.
  */
 import { z } from 'zod';
 import { addDays, dateParts, dayNumber, dayOfWeek } from './iso-date.ts';
@@ -66,6 +66,42 @@ export const CHINA_2021_CALENDAR: WorkCalendarConfig = {
   ],
   workingDays: ['2021-02-07', '2021-02-20', '2021-04-25', '2021-05-08', '2021-09-18', '2021-09-26', '2021-10-09'],
 };
+
+/**
+ * China's official 2022 calendar, so that clocks started late in 2021 run into January correctly. Source:
+ * 国务院办公厅关于2022年部分节假日安排的通知（国办发明电〔2021〕11号）: 元旦 1月1日至3日; 春节 1月31日至2月6日,
+ * 1月29日（星期六）、1月30日（星期日）上班; 清明节 4月3日至5日, 4月2日（星期六）上班; 劳动节 4月30日至5月4日,
+ * 4月24日（星期日）、5月7日（星期六）上班; 端午节 6月3日至5日; 中秋节 9月10日至12日; 国庆节 10月1日至7日,
+ * 10月8日（星期六）、10月9日（星期日）上班.
+ */
+export const CHINA_2022_CALENDAR: WorkCalendarConfig = {
+  weekendDays: [0, 6],
+  holidays: [
+    ...dateRange('2022-01-01', '2022-01-03'),
+    ...dateRange('2022-01-31', '2022-02-06'),
+    ...dateRange('2022-04-03', '2022-04-05'),
+    ...dateRange('2022-04-30', '2022-05-04'),
+    ...dateRange('2022-06-03', '2022-06-05'),
+    ...dateRange('2022-09-10', '2022-09-12'),
+    ...dateRange('2022-10-01', '2022-10-07'),
+  ],
+  workingDays: ['2022-01-29', '2022-01-30', '2022-04-02', '2022-04-24', '2022-05-07', '2022-10-08', '2022-10-09'],
+};
+
+/** One calendar of several years' lists (the weekend days of the first); e.g. the default CHINA_CALENDAR. */
+export function combineCalendars(
+  first: WorkCalendarConfig,
+  ...rest: readonly WorkCalendarConfig[]
+): WorkCalendarConfig {
+  return {
+    weekendDays: first.weekendDays,
+    holidays: [first, ...rest].flatMap((config) => config.holidays),
+    workingDays: [first, ...rest].flatMap((config) => config.workingDays),
+  };
+}
+
+/** The default calendar: the official 2021 and 2022 lists (the demo replays 2021). */
+export const CHINA_CALENDAR: WorkCalendarConfig = combineCalendars(CHINA_2021_CALENDAR, CHINA_2022_CALENDAR);
 
 /** True when people work on the date: an adjusted working day, or a weekday that is not a holiday. */
 export function isWorkingDay(calendar: WorkCalendar, date: string): boolean {
