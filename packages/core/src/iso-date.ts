@@ -23,7 +23,13 @@ export function dateParts(iso: string): { year: number; month: number; day: numb
 /** Days since 1970-01-01 (negative before): lets dates be compared and subtracted as integers. */
 export function dayNumber(iso: string): number {
   const { year, month, day } = dateParts(iso);
-  return Date.UTC(year, month - 1, day) / MS_PER_DAY;
+  // Days from civil (H. Hinnant): counts in 400-year eras of 146,097 days, the year starting in March.
+  const y = month <= 2 ? year - 1 : year;
+  const era = Math.floor(y / 400);
+  const yearOfEra = y - era * 400;
+  const dayOfYear = Math.floor((153 * (month > 2 ? month - 3 : month + 9) + 2) / 5) + day - 1;
+  const dayOfEra = yearOfEra * 365 + Math.floor(yearOfEra / 4) - Math.floor(yearOfEra / 100) + dayOfYear;
+  return era * 146_097 + dayOfEra - 719_468;
 }
 
 /** The ISO date of a day number. */
@@ -47,9 +53,12 @@ export function dayOfWeek(iso: string): number {
   return (((dayNumber(iso) + 4) % 7) + 7) % 7;
 }
 
-/** The number of days of a month (month 1–12). */
+const MONTH_DAYS = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31] as const;
+
+/** The number of days of a month (month 1–12), by the Gregorian leap-year rule. */
 export function daysInMonth(year: number, month: number): number {
-  return new Date(Date.UTC(year, month, 0)).getUTCDate();
+  if (month === 2 && year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0)) return 29;
+  return MONTH_DAYS[month - 1] ?? Number.NaN;
 }
 
 /** True when the date is the last day of its month. */

@@ -1,5 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { addDays, addMonths, dayOfWeek, daysBetween, isMonthEnd, monthIndex, periodOfMonthIndex } from './iso-date.ts';
+import {
+  addDays,
+  addMonths,
+  dayNumber,
+  dayOfWeek,
+  daysBetween,
+  isMonthEnd,
+  monthIndex,
+  periodOfMonthIndex,
+} from './iso-date.ts';
 import {
   CHINA_2021_CALENDAR,
   CHINA_2022_CALENDAR,
@@ -124,5 +133,17 @@ describe('working days', () => {
   it('refuses a calendar without working days instead of looping', () => {
     const never = workCalendar({ weekendDays: [0, 1, 2, 3, 4, 5, 6], holidays: [], workingDays: [] });
     expect(() => addWorkingDays(never, '2021-03-12', 1)).toThrow(RangeError);
+  });
+});
+
+describe('day numbers', () => {
+  it('agree with the JavaScript calendar on every day from 1899 to 2101', () => {
+    for (let days = Date.UTC(1899, 0, 1) / 86_400_000; days <= Date.UTC(2101, 11, 31) / 86_400_000; days += 1) {
+      const iso = new Date(days * 86_400_000).toISOString().slice(0, 10);
+      if (dayNumber(iso) !== days) throw new Error(`${iso}: ${dayNumber(iso)} ≠ ${days}`);
+    }
+    expect(dayNumber('1970-01-01')).toBe(0);
+    expect(dayNumber('2000-02-29')).toBe(11_016);
+    expect(() => dayNumber('1900-02-29')).toThrow(RangeError);
   });
 });
