@@ -44,7 +44,7 @@ export function wanText(fen: Fen): string {
   return text.includes('.') ? text.replace(/\.?0+$/, '') : text;
 }
 
-/** A percent measure as text with `decimals` places. */
+/** A measure's value (num/den) as decimal text with `decimals` places, rounded half away from zero. */
 export function measureText(measure: WarningMeasure, decimals: number): string {
   return percent(measure.num, measure.den * 100n, decimals) ?? '0';
 }
