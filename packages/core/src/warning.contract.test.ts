@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { isMessageKey } from './messages.ts';
 import { parseWarningPreset, type WarningPresetJson } from './warning.contract.ts';
 import { diffWarnings, projectWarningKey, type StoredWarning } from './warning.diff.ts';
-import { SANYA_PRESET, WARNING_PRESETS, YINCHUAN_PRESET, atLeast, over } from './warning.presets.ts';
+import { SANYA_PRESET, WARNING_PRESETS, YINCHUAN_PRESET, thresholdAtLeast, thresholdOver } from './warning.presets.ts';
 import type { ProjectWarning } from './warning.contract.ts';
 
 /** The Yinchuan preset with some rules replaced, as an administrator would send it. */
@@ -30,18 +30,23 @@ describe('warning presets', () => {
   });
 
   it('refuses an unknown rule id', () => {
-    expect(issuesOf(edited({ typhoon: { version: 1, yellow: atLeast(1), red: atLeast(2) } }))).toEqual([
-      { path: 'rules', message: 'warning.ruleUnknown' },
-    ]);
+    expect(
+      issuesOf(edited({ typhoon: { version: 1, yellow: thresholdAtLeast(1), red: thresholdAtLeast(2) } })),
+    ).toEqual([{ path: 'rules', message: 'warning.ruleUnknown' }]);
   });
 
   it('refuses thresholds out of range, fractional where whole, or finer than hundredths, naming each field', () => {
     expect(
       issuesOf(
         edited({
-          investment_behind_pace: { version: 1, basis: 'points', yellow: atLeast(-1), red: over(100.5) },
-          start_overdue: { version: 1, yellow: atLeast(1.5), red: atLeast(3) },
-          not_in_statistics: { version: 1, yellow: atLeast(1.005), red: over(2) },
+          investment_behind_pace: {
+            version: 1,
+            basis: 'points',
+            yellow: thresholdAtLeast(-1),
+            red: thresholdOver(100.5),
+          },
+          start_overdue: { version: 1, yellow: thresholdAtLeast(1.5), red: thresholdAtLeast(3) },
+          not_in_statistics: { version: 1, yellow: thresholdAtLeast(1.005), red: thresholdOver(2) },
         }),
       ),
     ).toEqual([
@@ -53,22 +58,23 @@ describe('warning presets', () => {
   });
 
   it('refuses a yellow threshold not below the red one, and accepts "at least n" below "over n"', () => {
-    expect(issuesOf(edited({ start_overdue: { version: 1, yellow: atLeast(3), red: atLeast(3) } }))).toEqual([
-      { path: 'rules.start_overdue.red', message: 'warning.thresholdOrder' },
-    ]);
-    expect(issuesOf(edited({ start_overdue: { version: 1, yellow: over(3), red: atLeast(3) } }))).toEqual([
-      { path: 'rules.start_overdue.red', message: 'warning.thresholdOrder' },
-    ]);
     expect(
-      parseWarningPreset(edited({ start_overdue: { version: 1, yellow: atLeast(3), red: over(3) } })).success,
+      issuesOf(edited({ start_overdue: { version: 1, yellow: thresholdAtLeast(3), red: thresholdAtLeast(3) } })),
+    ).toEqual([{ path: 'rules.start_overdue.red', message: 'warning.thresholdOrder' }]);
+    expect(
+      issuesOf(edited({ start_overdue: { version: 1, yellow: thresholdOver(3), red: thresholdAtLeast(3) } })),
+    ).toEqual([{ path: 'rules.start_overdue.red', message: 'warning.thresholdOrder' }]);
+    expect(
+      parseWarningPreset(edited({ start_overdue: { version: 1, yellow: thresholdAtLeast(3), red: thresholdOver(3) } }))
+        .success,
     ).toBe(true);
   });
 
   it('refuses a bad report deadline day and a missing basis', () => {
     const paths = issuesOf(
       edited({
-        report_missing: { version: 1, deadlineDay: 31, yellow: atLeast(1), red: atLeast(2) },
-        investment_behind_pace: { version: 1, yellow: atLeast(10), red: over(30) },
+        report_missing: { version: 1, deadlineDay: 31, yellow: thresholdAtLeast(1), red: thresholdAtLeast(2) },
+        investment_behind_pace: { version: 1, yellow: thresholdAtLeast(10), red: thresholdOver(30) },
       }),
     ).map((issue) => issue.path);
     expect(paths).toEqual(['rules.investment_behind_pace.basis', 'rules.report_missing.deadlineDay']);

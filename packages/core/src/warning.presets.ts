@@ -12,27 +12,27 @@
 import type { Threshold, WarningPreset } from './warning.contract.ts';
 
 /** A threshold met at `value` and above. */
-export const atLeast = (value: number): Threshold => ({ op: 'at_least', value });
+export const thresholdAtLeast = (value: number): Threshold => ({ op: 'at_least', value });
 /** A threshold met only above `value`. */
-export const over = (value: number): Threshold => ({ op: 'over', value });
+export const thresholdOver = (value: number): Threshold => ({ op: 'over', value });
 
 /** This project's defaults for the rules neither city publishes thresholds for. */
 const COMMON_RULES = {
   // Planned completion missed: yellow once the planned month is over, red after three months (mirrors the start rule).
-  completion_overdue: { version: 1, yellow: atLeast(1), red: atLeast(3) },
+  completion_overdue: { version: 1, yellow: thresholdAtLeast(1), red: thresholdAtLeast(3) },
   // Monthly report missing: due on the 5th of the next month (the server's REPORT_DEADLINE_DAY default);
   // yellow for one missed report, red for two running.
-  report_missing: { version: 1, deadlineDay: 5, yellow: atLeast(1), red: atLeast(2) },
+  report_missing: { version: 1, deadlineDay: 5, yellow: thresholdAtLeast(1), red: thresholdAtLeast(2) },
   // A problem past its due date: yellow from the first day, red after more than a week (7 calendar days).
-  problem_overdue: { version: 1, yellow: atLeast(1), red: over(7) },
+  problem_overdue: { version: 1, yellow: thresholdAtLeast(1), red: thresholdOver(7) },
   // A milestone node past its planned date: likewise; raises nothing until milestone plans exist.
-  milestone_overdue: { version: 1, yellow: atLeast(1), red: over(7) },
+  milestone_overdue: { version: 1, yellow: thresholdAtLeast(1), red: thresholdOver(7) },
 } satisfies Partial<WarningPreset['rules']>;
 
 /** Yinchuan's start and statistics rules (Sanya publishes none and uses them too). */
 const YINCHUAN_START_RULES = {
-  start_overdue: { version: 1, yellow: atLeast(1), red: atLeast(3) },
-  not_in_statistics: { version: 1, yellow: atLeast(1), red: over(2) },
+  start_overdue: { version: 1, yellow: thresholdAtLeast(1), red: thresholdAtLeast(3) },
+  not_in_statistics: { version: 1, yellow: thresholdAtLeast(1), red: thresholdOver(2) },
 } satisfies Partial<WarningPreset['rules']>;
 
 /**
@@ -45,7 +45,7 @@ export const YINCHUAN_PRESET: WarningPreset = {
   version: 1,
   label: { zh: '银川标准', en: 'Yinchuan thresholds' },
   rules: {
-    investment_behind_pace: { version: 1, basis: 'points', yellow: atLeast(10), red: over(30) },
+    investment_behind_pace: { version: 1, basis: 'points', yellow: thresholdAtLeast(10), red: thresholdOver(30) },
     ...YINCHUAN_START_RULES,
     ...COMMON_RULES,
   },
@@ -62,11 +62,11 @@ export const SANYA_PRESET: WarningPreset = {
   version: 1,
   label: { zh: '三亚标准', en: 'Sanya thresholds' },
   rules: {
-    investment_behind_pace: { version: 1, basis: 'share', yellow: over(0), red: over(50) },
+    investment_behind_pace: { version: 1, basis: 'share', yellow: thresholdOver(0), red: thresholdOver(50) },
     ...YINCHUAN_START_RULES,
     ...COMMON_RULES,
   },
-  districtRules: { district_target_missed: { version: 1, yellow: atLeast(1), red: atLeast(2) } },
+  districtRules: { district_target_missed: { version: 1, yellow: thresholdAtLeast(1), red: thresholdAtLeast(2) } },
 };
 
 /** The shipped presets by id. */
