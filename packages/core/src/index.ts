@@ -29,3 +29,7 @@ export * from './separation.ts';
 export * from './admin.contract.ts';
 export * from './text.ts';
 export * from './environment.contract.ts';
+export * from './stats.contract.ts';
+export * from './meta.contract.ts';
+export * from './region.contract.ts';
+export * from './bulletin.contract.ts';

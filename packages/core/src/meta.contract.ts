@@ -1,0 +1,28 @@
+/** The reference data API's contract (GET /codelists, /health): codelists for forms and filters, the health check. */
+import { z } from 'zod';
+
+/** One entry of a codelist: its code and its label in both languages. */
+export const codeItem = z.object({ code: z.string(), zh: z.string(), en: z.string() });
+export type CodeItem = z.output<typeof codeItem>;
+
+const items = z.array(codeItem);
+
+/** GET /codelists: core's closed vocabularies, the configured lifecycle stages, and the years that have a plan. */
+export const codelistsOutput = z.object({
+  levels: items,
+  categories: items,
+  natures: items,
+  industries: items,
+  financingModels: items,
+  fundingSourceKinds: items,
+  roles: items,
+  organizationKinds: items,
+  stages: items,
+  planYears: z.array(z.number().int()).meta({ description: '有年度计划的年份，从近到远' }),
+});
+export type Codelists = z.output<typeof codelistsOutput>;
+export type CodelistsOutput = Codelists;
+
+/** GET /health: the server and its database answer; the database's clock. */
+export const healthOutput = z.object({ status: z.literal('ok'), database: z.string(), time: z.string() });
+export type HealthOutput = z.output<typeof healthOutput>;
