@@ -11,9 +11,12 @@ import {
   PROJECT_NATURE_LABELS,
   ROLE_LABELS,
   type Codelist,
+  type CodeItem,
+  type Codelists,
+  type ScopeRegionsOutput,
 } from '@keyprojects/core';
 import { apiRequest } from './client.ts';
-import type { CodeItem, Codelists, ItemsResponse, Officer, Organization, ScopeRegion } from './types.ts';
+import type { ItemsResponse, Officer, Organization } from './types.ts';
 
 function fromCodelist(list: Codelist<string>): CodeItem[] {
   return Object.entries(list).map(([code, label]) => ({ code, ...label }));
@@ -54,7 +57,7 @@ export function codeLabel(items: readonly CodeItem[], code: string | null | unde
 export function useScopeRegions() {
   return useQuery({
     queryKey: ['regions', 'scope'],
-    queryFn: async () => (await apiRequest<{ regions: ScopeRegion[] }>('/regions/scope')).regions,
+    queryFn: async () => (await apiRequest<ScopeRegionsOutput>('/regions/scope')).regions,
     staleTime: 10 * 60_000,
   });
 }
