@@ -1,7 +1,9 @@
 /** The regions API's contract (GET /regions/scope): the regions a user may see, for filters and forms. */
 import { z } from 'zod';
+import type { RegionLevel } from './region.ts';
 
-export const REGION_LEVELS = ['province', 'prefecture', 'county'] as const;
+/** The levels of GB/T 2260 regions, province down to county. */
+export const REGION_LEVELS = ['province', 'prefecture', 'county'] as const satisfies readonly RegionLevel[];
 
 /** A region of the user's scope (its own and everything under it). */
 export const scopeRegionOutput = z.object({

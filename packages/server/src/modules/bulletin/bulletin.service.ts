@@ -29,8 +29,8 @@ import type { DB } from '../../db/schema.ts';
 import { errors } from '../../errors.ts';
 import { recordAudit } from '../audit/audit.repository.ts';
 import { requirePermission, type Actor } from '../auth/actor.ts';
-import { projectsBehind, totalsBy, type StatScope } from '../stats/stats.repository.ts';
-import { scopedProjects } from '../../db/scope.ts';
+import { findRegion } from '../region/region.repository.ts';
+import { projectNamesInScope, projectsBehind, totalsBy, type StatScope } from '../stats/stats.repository.ts';
 import { headline } from '../stats/stats.service.ts';
 import { recordTransfer } from '../audit/audit.transfer.ts';
 import { DOCX_MIME, bulletinDocx } from './bulletin.docx.ts';
@@ -139,20 +139,13 @@ async function bulletinRegion(
 ): Promise<BulletinRegion | null> {
   let code = requested ?? actor.regionCode;
   if (requested !== undefined) {
-    const known = await db.selectFrom('regions').select('code').where('code', '=', requested).executeTakeFirst();
-    if (!known) throw errors.invalidField('regionCode', 'region.unknown');
+    if (!(await findRegion(db, requested))) throw errors.invalidField('regionCode', 'region.unknown');
     if (actor.regionCode !== null && !isWithinRegion(requested, actor.regionCode)) {
       if (!isWithinRegion(actor.regionCode, requested)) throw errors.invalidField('regionCode', 'region.outOfScope');
       code = actor.regionCode;
     }
   }
-  if (code === null) return null;
-  const row = await db
-    .selectFrom('regions')
-    .select(['code', 'name', 'level'])
-    .where('code', '=', code)
-    .executeTakeFirst();
-  return row ?? null;
+  return code === null ? null : ((await findRegion(db, code)) ?? null);
 }
 
 /** The template body a request names: its own body, a stored template, or the default. */
@@ -195,13 +188,7 @@ export async function bulletinData(
     return row ? withRates(row.totals) : emptyFigures();
   };
   const ids = started.rows.map((r) => r.id);
-  const names = ids.length
-    ? await scopedProjects(db, scope.actor)
-        .select(['projects.id', 'projects.name'])
-        .where('projects.id', 'in', ids)
-        .execute()
-    : [];
-  const nameOf = new Map(names.map((n) => [n.id, n.name]));
+  const nameOf = await projectNamesInScope(db, scope.actor, ids);
   return {
     asOf,
     regionName: region?.name ?? '',

@@ -358,3 +358,17 @@ export async function regionNamesOf(db: Db, codes: readonly string[]): Promise<R
   const rows = await db.selectFrom('regions').select(['code', 'name']).where('code', 'in', codes).execute();
   return Object.fromEntries(rows.map((r) => [r.code, r.name]));
 }
+
+/** Id → name of the projects with these ids that the actor may see. */
+export async function projectNamesInScope(
+  db: Db,
+  actor: ScopeActor,
+  ids: readonly number[],
+): Promise<Map<number, string>> {
+  if (ids.length === 0) return new Map();
+  const rows = await scopedProjects(db, actor)
+    .select(['projects.id', 'projects.name'])
+    .where('projects.id', 'in', ids)
+    .execute();
+  return new Map(rows.map((row) => [row.id, row.name]));
+}
