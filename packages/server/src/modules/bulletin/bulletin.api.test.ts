@@ -228,6 +228,22 @@ describe('bulletin templates', () => {
     ]);
   });
 
+  it('says what is wrong with a template in the reader’s language, with its parameters', async () => {
+    const english = await city.request({
+      method: 'POST',
+      url: '/api/v1/bulletins/preview',
+      headers: { 'accept-language': 'en' },
+      payload: { asOf: '2021-05-20', body: '共{{项目个数}}}}个' },
+    });
+    expect(english.statusCode).toBe(400);
+    expect(english.json<ErrorBody>().error).toMatchObject({
+      code: 'validation',
+      fields: { body: 'unbalanced double braces near "项目个数}}}}个"' },
+    });
+    const empty = await preview(city, { body: ' \n' });
+    expect(empty.json<ErrorBody>().error.fields).toEqual({ body: '模板正文不能为空' });
+  });
+
   it('does not let a leader edit a template', async () => {
     const [template] = (await templates(leader)).items;
     if (!template) throw new Error('no template');
