@@ -2,15 +2,7 @@
 import { useQuery } from '@tanstack/react-query';
 import {
   DEFAULT_STAGES,
-  FINANCING_MODEL_LABELS,
-  FUNDING_SOURCE_LABELS,
-  INDUSTRY_SECTION_LABELS,
-  ORGANIZATION_KIND_LABELS,
-  PROJECT_CATEGORY_LABELS,
-  PROJECT_LEVEL_LABELS,
-  PROJECT_NATURE_LABELS,
-  ROLE_LABELS,
-  type Codelist,
+  fixedCodelists,
   type CodeItem,
   type Codelists,
   type ScopeRegionsOutput,
@@ -18,20 +10,9 @@ import {
 import { apiRequest } from './client.ts';
 import type { ItemsResponse, Officer, Organization } from './types.ts';
 
-function fromCodelist(list: Codelist<string>): CodeItem[] {
-  return Object.entries(list).map(([code, label]) => ({ code, ...label }));
-}
-
 /** The closed vocabularies from core, used until (or if) /codelists answers. */
 export const FALLBACK_CODELISTS: Codelists = {
-  levels: fromCodelist(PROJECT_LEVEL_LABELS),
-  categories: fromCodelist(PROJECT_CATEGORY_LABELS),
-  natures: fromCodelist(PROJECT_NATURE_LABELS),
-  industries: fromCodelist(INDUSTRY_SECTION_LABELS),
-  financingModels: fromCodelist(FINANCING_MODEL_LABELS),
-  fundingSourceKinds: fromCodelist(FUNDING_SOURCE_LABELS),
-  roles: fromCodelist(ROLE_LABELS),
-  organizationKinds: fromCodelist(ORGANIZATION_KIND_LABELS),
+  ...fixedCodelists(),
   stages: DEFAULT_STAGES.map((stage) => ({ code: stage.code, ...stage.label })),
   planYears: [new Date().getFullYear()],
 };
