@@ -14,7 +14,7 @@ import { apiRequest } from './client.ts';
 export type StatsScope = StatsQuery;
 
 /** A drill-down: a figure (metric), optionally within one bar (dimension + key) of a breakdown. */
-export type DrillQuery = Omit<DrillQueryJson, 'metric' | 'limit'> & { metric: DrillMetric };
+export type DrillScope = Omit<DrillQueryJson, 'metric' | 'limit'> & { metric: DrillMetric };
 
 /** The most projects a drill-down lists. */
 export const DRILL_LIMIT = DRILL_LIMIT_DEFAULT;
@@ -22,7 +22,7 @@ export const DRILL_LIMIT = DRILL_LIMIT_DEFAULT;
 export const statsKeys = {
   all: ['stats'] as const,
   dashboard: (scope: StatsScope) => ['stats', 'dashboard', scope] as const,
-  drill: (query: DrillQuery) => ['stats', 'drill', query] as const,
+  drill: (query: DrillScope) => ['stats', 'drill', query] as const,
 };
 
 /** Everything the dashboard shows, for a date and region (fetched once `asOf` is known). */
@@ -41,7 +41,7 @@ export function useDashboard(scope: StatsScope | null) {
 }
 
 /** The projects behind a figure (fetched while `query` is set). */
-export function useDrillProjects(query: DrillQuery | null) {
+export function useDrillProjects(query: DrillScope | null) {
   return useQuery({
     queryKey: statsKeys.drill(query ?? { asOf: '', metric: 'all' }),
     queryFn: ({ signal }) =>
