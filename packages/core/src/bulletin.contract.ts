@@ -4,9 +4,16 @@
  */
 import { z } from 'zod';
 import { BULLETIN_TEMPLATE_MAX_LENGTH } from './bulletin.ts';
+import type { Label } from './codelists.ts';
 import { BULLETIN_PLACEHOLDER_GROUP_KEYS } from './bulletin.placeholders.ts';
 import { idParam } from './id.ts';
 import { asOfDate, regionCode } from './project.contract.ts';
+
+/** The names of the bulletin requests' fields, for the error message that names the first bad one. */
+export const BULLETIN_FIELD_LABELS = {
+  body: { zh: '模板正文', en: 'template body' },
+  templateId: { zh: '模板', en: 'template' },
+} as const satisfies Record<string, Label>;
 
 /** A stored template as the API shows it. */
 export const bulletinTemplateOutput = z.object({

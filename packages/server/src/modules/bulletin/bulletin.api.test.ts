@@ -220,7 +220,7 @@ describe('bulletin templates', () => {
     const { error } = response.json<ErrorBody>();
     expect(error.code).toBe('validation');
     expect(error.fields?.body).toBe('模板中有未知的占位符：{{截止日期}}、{{项目总数}}');
-    expect(error.message).toContain('{{截止日期}}');
+    expect(error.message).toBe('模板正文：模板中有未知的占位符：{{截止日期}}、{{项目总数}}');
     const tried = await preview(city, { body: '{{截止日期}}' });
     expect([tried.statusCode, tried.json<ErrorBody>().error.fields?.body]).toEqual([
       400,
@@ -238,6 +238,7 @@ describe('bulletin templates', () => {
     expect(english.statusCode).toBe(400);
     expect(english.json<ErrorBody>().error).toMatchObject({
       code: 'validation',
+      message: 'template body: unbalanced double braces near "项目个数}}}}个"',
       fields: { body: 'unbalanced double braces near "项目个数}}}}个"' },
     });
     const empty = await preview(city, { body: ' \n' });
