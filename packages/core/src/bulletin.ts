@@ -4,7 +4,7 @@
  * bulletin.placeholders.ts). Each non-blank line of a template is a paragraph. Pure: the server gathers the
  * figures, this module checks templates and writes the text.
  */
-import type { Locale } from './messages.ts';
+import { message, type Locale, type MessageKey, type MessageParams } from './messages.ts';
 import { percent } from './money.ts';
 import type { RegionLevel } from './region.ts';
 import { diffFigures, withRates } from './statistics.ts';
@@ -200,26 +200,27 @@ export function validateBulletinTemplate(body: string): BulletinTemplateIssue | 
   return parsed.ok ? null : parsed.issue;
 }
 
-/** The issue in words, for the template editor: names every unknown placeholder as written. */
-export function bulletinTemplateIssueMessage(issue: BulletinTemplateIssue, locale: Locale): string {
+/** The issue as a message of the one catalogue (messages.ts) and its parameters, for an error naming the field. */
+export function bulletinTemplateIssueKey(issue: BulletinTemplateIssue): { key: MessageKey; params: MessageParams } {
   switch (issue.kind) {
     case 'empty':
-      return locale === 'zh' ? '模板正文不能为空' : 'the template must not be empty';
+      return { key: 'bulletin.template.empty', params: {} };
     case 'tooLong':
-      return locale === 'zh'
-        ? `模板正文超过 ${issue.limit} 字的上限`
-        : `the template is longer than ${issue.limit} characters`;
-    case 'unknownPlaceholders': {
-      const names = issue.names.map((name) => `{{${name}}}`);
-      return locale === 'zh'
-        ? `模板中有未知的占位符：${names.join('、')}`
-        : `the template has unknown placeholders: ${names.join(', ')}`;
-    }
+      return { key: 'bulletin.template.tooLong', params: { limit: issue.limit } };
+    case 'unknownPlaceholders':
+      return {
+        key: 'bulletin.template.unknownPlaceholders',
+        params: { names: issue.names.map((name) => `{{${name}}}`).join('、') },
+      };
     case 'unbalancedBraces':
-      return locale === 'zh'
-        ? `占位符的双花括号不成对（“${issue.near}”附近）`
-        : `unbalanced double braces near "${issue.near}"`;
+      return { key: 'bulletin.template.unbalancedBraces', params: { near: issue.near } };
   }
+}
+
+/** The issue in words, for the template editor: names every unknown placeholder as written. */
+export function bulletinTemplateIssueMessage(issue: BulletinTemplateIssue, locale: Locale): string {
+  const { key, params } = bulletinTemplateIssueKey(issue);
+  return message(key, locale, params);
 }
 
 /** A bulletin as written: its paragraphs, and the text (paragraphs separated by a blank line). */

@@ -174,6 +174,20 @@ export const GENERAL_MESSAGES = {
     en: 'no authenticator set-up is pending; start again',
   },
   'mfa.alreadyEnabled': { zh: '已绑定动态口令', en: 'an authenticator is already set up' },
+  // Bulletin templates: what is wrong with a template body, every unknown placeholder named.
+  'bulletin.template.empty': { zh: '模板正文不能为空', en: 'the template must not be empty' },
+  'bulletin.template.tooLong': {
+    zh: '模板正文超过 {limit} 字的上限',
+    en: 'the template is longer than {limit} characters',
+  },
+  'bulletin.template.unknownPlaceholders': {
+    zh: '模板中有未知的占位符：{names}',
+    en: 'the template has unknown placeholders: {names}',
+  },
+  'bulletin.template.unbalancedBraces': {
+    zh: '占位符的双花括号不成对（“{near}”附近）',
+    en: 'unbalanced double braces near "{near}"',
+  },
   // Bad-input suite (issue #8): dates that statistics compare with the year before must have one.
   'date.outOfRange': { zh: '日期应在 1900 年至 2999 年之间', en: 'must be a date between 1900 and 2999' },
   // Dispatch (issue #10): working-day calendar, deadline rules, the problem workflow, warning presets.

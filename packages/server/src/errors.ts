@@ -7,9 +7,11 @@ import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import type { z } from 'zod';
 import { en as zodEn, zhCN as zodZh } from 'zod/locales';
 import {
+  BULLETIN_FIELD_LABELS,
   PROJECT_FIELD_LABELS,
   isMessageKey,
   message,
+  type Label,
   type Locale,
   type MessageKey,
   type MessageParams,
@@ -66,9 +68,11 @@ export class RequestValidationError extends Error {
 
 const zodLocales = { zh: zodZh(), en: zodEn() };
 
+const FIELD_LABELS: Record<string, Label | undefined> = { ...PROJECT_FIELD_LABELS, ...BULLETIN_FIELD_LABELS };
+
 function labelFor(path: string, locale: Locale): string {
   const head = path.split('.')[0] ?? path;
-  const label = (PROJECT_FIELD_LABELS as Record<string, { zh: string; en: string } | undefined>)[head];
+  const label = FIELD_LABELS[head];
   return label ? label[locale] : head;
 }
 

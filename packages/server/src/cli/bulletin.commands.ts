@@ -1,19 +1,17 @@
 /**
- * `bulletin --as-of YYYY-MM-DD [--region CODE] [--template ID] [--out FILE.docx|FILE.pdf] [--json]`: the bulletin (通报)
- * of the deployment's city (or the region named) as of a date, from the default template or the one named;
- * printed as text, or written as a Word document or a PDF with --out. Acts as the first active city administrator, so
- * scope and figures are those of the API; with no administrator yet, --region is required.
+ * `bulletin --as-of YYYY-MM-DD [--region CODE] [--template ID] [--as USER] [--out FILE.docx|FILE.pdf] [--json]`: the
+ * bulletin (通报) of the acting user's scope (or the region named inside it) as of a date, from the default template
+ * or the one named; printed as text, or written as a Word document or a PDF with --out. Acts as a real user (--as,
+ * else the first active city administrator), so permission, scope and figures are those of the API.
  */
 import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import type { Kysely } from 'kysely';
 import { REGION_CODE_PATTERN } from '@keyprojects/core';
 import { migrateToLatest } from '../db/migrate.ts';
-import type { DB } from '../db/schema.ts';
-import type { Actor } from '../modules/auth/actor.ts';
 import { bulletinDocx } from '../modules/bulletin/bulletin.docx.ts';
 import { bulletinPdf } from '../modules/bulletin/bulletin.pdf.ts';
 import { composeBulletin } from '../modules/bulletin/bulletin.service.ts';
+import { cliActor } from './cli-actor.ts';
 import type { CliCommand, CliValues } from './command.ts';
 
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
@@ -23,30 +21,6 @@ function option(values: CliValues, name: string, pattern: RegExp, hint: string):
   if (value === undefined) return undefined;
   if (typeof value !== 'string' || !pattern.test(value)) throw new Error(`--${name} ${hint}`);
   return value;
-}
-
-/** The first active city administrator, or — when there is none and a region is named — the city as an operator. */
-async function cityActor(db: Kysely<DB>, region: string | undefined): Promise<Actor> {
-  const admin = await db
-    .selectFrom('users')
-    .select(['id', 'username', 'display_name', 'region_code'])
-    .where('role', '=', 'city_admin')
-    .where('disabled', '=', false)
-    .orderBy('id')
-    .executeTakeFirst();
-  const regionCode = admin?.region_code ?? region;
-  if (regionCode === undefined) throw new Error('no city administrator to take the region from; pass --region');
-  return {
-    id: admin?.id ?? 0,
-    username: admin?.username ?? 'cli',
-    displayName: admin?.display_name ?? '命令行',
-    role: 'city_admin',
-    regionCode,
-    organizationId: null,
-    ip: null,
-    userAgent: 'keyprojects-cli',
-    locale: 'zh',
-  };
 }
 
 /** The bulletin command by name, for the CLI's command table. */
@@ -61,7 +35,7 @@ export const bulletinCommands: Record<string, CliCommand> = {
       throw new Error('--out needs a file name ending in .docx or .pdf');
     }
     await migrateToLatest(database.db);
-    const actor = await cityActor(database.db, region);
+    const actor = await cliActor(database.db, values);
     const bulletin = await composeBulletin(database.db, actor, {
       asOf,
       regionCode: region,

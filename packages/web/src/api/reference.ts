@@ -2,33 +2,17 @@
 import { useQuery } from '@tanstack/react-query';
 import {
   DEFAULT_STAGES,
-  FINANCING_MODEL_LABELS,
-  FUNDING_SOURCE_LABELS,
-  INDUSTRY_SECTION_LABELS,
-  ORGANIZATION_KIND_LABELS,
-  PROJECT_CATEGORY_LABELS,
-  PROJECT_LEVEL_LABELS,
-  PROJECT_NATURE_LABELS,
-  ROLE_LABELS,
-  type Codelist,
+  fixedCodelists,
+  type CodeItem,
+  type Codelists,
+  type ScopeRegionsOutput,
 } from '@keyprojects/core';
 import { apiRequest } from './client.ts';
-import type { CodeItem, Codelists, ItemsResponse, Officer, Organization, ScopeRegion } from './types.ts';
-
-function fromCodelist(list: Codelist<string>): CodeItem[] {
-  return Object.entries(list).map(([code, label]) => ({ code, ...label }));
-}
+import type { ItemsResponse, Officer, Organization } from './types.ts';
 
 /** The closed vocabularies from core, used until (or if) /codelists answers. */
 export const FALLBACK_CODELISTS: Codelists = {
-  levels: fromCodelist(PROJECT_LEVEL_LABELS),
-  categories: fromCodelist(PROJECT_CATEGORY_LABELS),
-  natures: fromCodelist(PROJECT_NATURE_LABELS),
-  industries: fromCodelist(INDUSTRY_SECTION_LABELS),
-  financingModels: fromCodelist(FINANCING_MODEL_LABELS),
-  fundingSourceKinds: fromCodelist(FUNDING_SOURCE_LABELS),
-  roles: fromCodelist(ROLE_LABELS),
-  organizationKinds: fromCodelist(ORGANIZATION_KIND_LABELS),
+  ...fixedCodelists(),
   stages: DEFAULT_STAGES.map((stage) => ({ code: stage.code, ...stage.label })),
   planYears: [new Date().getFullYear()],
 };
@@ -54,7 +38,7 @@ export function codeLabel(items: readonly CodeItem[], code: string | null | unde
 export function useScopeRegions() {
   return useQuery({
     queryKey: ['regions', 'scope'],
-    queryFn: async () => (await apiRequest<{ regions: ScopeRegion[] }>('/regions/scope')).regions,
+    queryFn: async () => (await apiRequest<ScopeRegionsOutput>('/regions/scope')).regions,
     staleTime: 10 * 60_000,
   });
 }

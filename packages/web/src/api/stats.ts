@@ -1,28 +1,28 @@
 /** Statistics endpoints: the leaders' dashboard in one request, and the projects behind a figure. */
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
+import {
+  DRILL_LIMIT_DEFAULT,
+  type DashboardOutput,
+  type DrillListOutput,
+  type DrillMetric,
+  type DrillQueryJson,
+  type StatsQuery,
+} from '@keyprojects/core';
 import { apiRequest } from './client.ts';
-import type { DashboardResponse, DrillDimension, DrillMetric, DrillResponse } from './statsTypes.ts';
 
 /** What the dashboard is about: a date and, optionally, a region inside the user's scope. */
-export interface StatsScope {
-  asOf: string;
-  regionCode?: string | undefined;
-}
+export type StatsScope = StatsQuery;
 
 /** A drill-down: a figure (metric), optionally within one bar (dimension + key) of a breakdown. */
-export interface DrillQuery extends StatsScope {
-  metric: DrillMetric;
-  dimension?: DrillDimension | undefined;
-  key?: string | undefined;
-}
+export type DrillScope = Omit<DrillQueryJson, 'metric' | 'limit'> & { metric: DrillMetric };
 
 /** The most projects a drill-down lists. */
-export const DRILL_LIMIT = 500;
+export const DRILL_LIMIT = DRILL_LIMIT_DEFAULT;
 
 export const statsKeys = {
   all: ['stats'] as const,
   dashboard: (scope: StatsScope) => ['stats', 'dashboard', scope] as const,
-  drill: (query: DrillQuery) => ['stats', 'drill', query] as const,
+  drill: (query: DrillScope) => ['stats', 'drill', query] as const,
 };
 
 /** Everything the dashboard shows, for a date and region (fetched once `asOf` is known). */
@@ -30,7 +30,7 @@ export function useDashboard(scope: StatsScope | null) {
   return useQuery({
     queryKey: statsKeys.dashboard(scope ?? { asOf: '' }),
     queryFn: ({ signal }) =>
-      apiRequest<DashboardResponse>('/stats/dashboard', {
+      apiRequest<DashboardOutput>('/stats/dashboard', {
         query: { asOf: scope?.asOf, regionCode: scope?.regionCode },
         signal,
       }),
@@ -41,11 +41,11 @@ export function useDashboard(scope: StatsScope | null) {
 }
 
 /** The projects behind a figure (fetched while `query` is set). */
-export function useDrillProjects(query: DrillQuery | null) {
+export function useDrillProjects(query: DrillScope | null) {
   return useQuery({
     queryKey: statsKeys.drill(query ?? { asOf: '', metric: 'all' }),
     queryFn: ({ signal }) =>
-      apiRequest<DrillResponse>('/stats/projects', {
+      apiRequest<DrillListOutput>('/stats/projects', {
         query: {
           asOf: query?.asOf,
           regionCode: query?.regionCode,

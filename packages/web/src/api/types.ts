@@ -16,32 +16,6 @@ export interface DemoAccount {
   displayName: string;
 }
 
-export interface CodeItem {
-  code: string;
-  zh: string;
-  en: string;
-}
-
-export interface Codelists {
-  levels: CodeItem[];
-  categories: CodeItem[];
-  natures: CodeItem[];
-  industries: CodeItem[];
-  financingModels: CodeItem[];
-  fundingSourceKinds: CodeItem[];
-  roles: CodeItem[];
-  organizationKinds: CodeItem[];
-  stages: CodeItem[];
-  planYears: number[];
-}
-
-export interface ScopeRegion {
-  code: string;
-  name: string;
-  level: 'province' | 'prefecture' | 'county';
-  parentCode: string | null;
-}
-
 export interface Organization {
   id: number;
   name: string;

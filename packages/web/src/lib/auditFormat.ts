@@ -1,7 +1,6 @@
 /** Turns the before/after values of audit changes into readable text, using the codelists and field labels. */
-import { PROJECT_FIELD_LABELS, type Locale } from '@keyprojects/core';
+import { PROJECT_FIELD_LABELS, type CodeItem, type Codelists, type Locale } from '@keyprojects/core';
 import { codeLabel } from '../api/reference.ts';
-import type { CodeItem, Codelists } from '../api/types.ts';
 import { isMessageId, translate, type Translate } from '../i18n/translate.ts';
 import { formatMoney } from './format.ts';
 

@@ -1,4 +1,4 @@
-import type { ScopeRegion } from '../api/types.ts';
+import type { ScopeRegion } from '@keyprojects/core';
 
 /** A node of the region TreeSelect. */
 export interface RegionNode {

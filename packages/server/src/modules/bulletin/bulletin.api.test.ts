@@ -220,12 +220,29 @@ describe('bulletin templates', () => {
     const { error } = response.json<ErrorBody>();
     expect(error.code).toBe('validation');
     expect(error.fields?.body).toBe('模板中有未知的占位符：{{截止日期}}、{{项目总数}}');
-    expect(error.message).toContain('{{截止日期}}');
+    expect(error.message).toBe('模板正文：模板中有未知的占位符：{{截止日期}}、{{项目总数}}');
     const tried = await preview(city, { body: '{{截止日期}}' });
     expect([tried.statusCode, tried.json<ErrorBody>().error.fields?.body]).toEqual([
       400,
       '模板中有未知的占位符：{{截止日期}}',
     ]);
+  });
+
+  it('says what is wrong with a template in the reader’s language, with its parameters', async () => {
+    const english = await city.request({
+      method: 'POST',
+      url: '/api/v1/bulletins/preview',
+      headers: { 'accept-language': 'en' },
+      payload: { asOf: '2021-05-20', body: '共{{项目个数}}}}个' },
+    });
+    expect(english.statusCode).toBe(400);
+    expect(english.json<ErrorBody>().error).toMatchObject({
+      code: 'validation',
+      message: 'template body: unbalanced double braces near "项目个数}}}}个"',
+      fields: { body: 'unbalanced double braces near "项目个数}}}}个"' },
+    });
+    const empty = await preview(city, { body: ' \n' });
+    expect(empty.json<ErrorBody>().error.fields).toEqual({ body: '模板正文不能为空' });
   });
 
   it('does not let a leader edit a template', async () => {

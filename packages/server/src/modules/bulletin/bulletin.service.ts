@@ -5,6 +5,14 @@
 import type { Kysely } from 'kysely';
 import {
   BULLETIN_EXAMPLE_COUNT,
+  BULLETIN_PLACEHOLDERS,
+  BULLETIN_PLACEHOLDER_GROUPS,
+  bulletinTemplateIssueKey,
+  type BulletinPreviewInput,
+  type BulletinQuery,
+  type BulletinTemplateInput,
+  type BulletinTemplateOutput,
+  type BulletinTemplatesOutput,
   DEFAULT_BULLETIN_TEMPLATE,
   bulletinTitle,
   chineseDate,
@@ -21,14 +29,17 @@ import type { DB } from '../../db/schema.ts';
 import { errors } from '../../errors.ts';
 import { recordAudit } from '../audit/audit.repository.ts';
 import { requirePermission, type Actor } from '../auth/actor.ts';
-import { projectsBehind, totalsBy, type StatScope } from '../stats/stats.repository.ts';
-import { scopedProjects } from '../../db/scope.ts';
+import { findRegion } from '../region/region.repository.ts';
+import { projectNamesInScope, projectsBehind, totalsBy, type StatScope } from '../stats/stats.repository.ts';
 import { headline } from '../stats/stats.service.ts';
-import { BulletinTemplateError } from './bulletin.errors.ts';
+import { recordTransfer } from '../audit/audit.transfer.ts';
+import { DOCX_MIME, bulletinDocx } from './bulletin.docx.ts';
+import { PDF_MIME } from './bulletin.pdf.ts';
+import { renderBulletinPdf } from './bulletin.pdf-runner.ts';
 import * as repo from './bulletin.repository.ts';
 
 /** A template as the API shows it. */
-export function templateJson(row: repo.BulletinTemplateRow) {
+export function templateJson(row: repo.BulletinTemplateRow): BulletinTemplateOutput {
   return {
     id: row.id,
     name: row.name,
@@ -40,16 +51,25 @@ export function templateJson(row: repo.BulletinTemplateRow) {
   };
 }
 
-/** The templates, the default first. */
-export async function listBulletinTemplates(db: Kysely<DB>, actor: Actor) {
+/** The templates (the default first), with the placeholders they may use and the headings of their groups. */
+export async function listBulletinTemplates(db: Kysely<DB>, actor: Actor): Promise<BulletinTemplatesOutput> {
   requirePermission(actor, 'bulletin.read');
-  return (await repo.listTemplates(db)).map(templateJson);
+  return {
+    items: (await repo.listTemplates(db)).map(templateJson),
+    placeholders: [...BULLETIN_PLACEHOLDERS],
+    groups: BULLETIN_PLACEHOLDER_GROUPS,
+  };
 }
 
-/** Throws the field error naming what is wrong with a template body. */
-function assertUsableTemplate(body: string, field: string): void {
+/**
+ * Throws the 400 naming what is wrong with a template on its field ('body', or 'templateId' for a stored template
+ * gone bad), every unknown placeholder spelled out.
+ */
+function assertUsableTemplate(body: string, field: 'body' | 'templateId'): void {
   const issue = validateBulletinTemplate(body);
-  if (issue) throw new BulletinTemplateError(issue, field);
+  if (!issue) return;
+  const { key, params } = bulletinTemplateIssueKey(issue);
+  throw errors.invalidField(field, key, params);
 }
 
 const snapshot = (row: repo.BulletinTemplateRow) => ({
@@ -68,8 +88,8 @@ export async function updateBulletinTemplate(
   actor: Actor,
   id: number,
   version: number,
-  input: { name: string; body: string },
-) {
+  input: BulletinTemplateInput,
+): Promise<BulletinTemplateOutput> {
   requirePermission(actor, 'bulletin.template.edit');
   assertUsableTemplate(input.body, 'body');
   return db.transaction().execute(async (trx) => {
@@ -88,17 +108,6 @@ export async function updateBulletinTemplate(
     });
     return templateJson(after);
   });
-}
-
-/** What a bulletin is asked for. */
-export interface BulletinRequest {
-  asOf: string;
-  /** Narrow to a region inside the actor's scope. */
-  regionCode?: string | undefined;
-  /** A stored template; without it (and without `body`) the default. */
-  templateId?: number | undefined;
-  /** A template body to try out (the editor's preview); wins over `templateId`. */
-  body?: string | undefined;
 }
 
 /** A bulletin as written, with what the page and the .docx put around it. */
@@ -130,24 +139,17 @@ async function bulletinRegion(
 ): Promise<BulletinRegion | null> {
   let code = requested ?? actor.regionCode;
   if (requested !== undefined) {
-    const known = await db.selectFrom('regions').select('code').where('code', '=', requested).executeTakeFirst();
-    if (!known) throw errors.invalidField('regionCode', 'region.unknown');
+    if (!(await findRegion(db, requested))) throw errors.invalidField('regionCode', 'region.unknown');
     if (actor.regionCode !== null && !isWithinRegion(requested, actor.regionCode)) {
       if (!isWithinRegion(actor.regionCode, requested)) throw errors.invalidField('regionCode', 'region.outOfScope');
       code = actor.regionCode;
     }
   }
-  if (code === null) return null;
-  const row = await db
-    .selectFrom('regions')
-    .select(['code', 'name', 'level'])
-    .where('code', '=', code)
-    .executeTakeFirst();
-  return row ?? null;
+  return code === null ? null : ((await findRegion(db, code)) ?? null);
 }
 
 /** The template body a request names: its own body, a stored template, or the default. */
-async function templateBody(db: Kysely<DB>, request: BulletinRequest): Promise<string> {
+async function templateBody(db: Kysely<DB>, request: BulletinPreviewInput): Promise<string> {
   if (request.body !== undefined) {
     assertUsableTemplate(request.body, 'body');
     return request.body;
@@ -186,13 +188,7 @@ export async function bulletinData(
     return row ? withRates(row.totals) : emptyFigures();
   };
   const ids = started.rows.map((r) => r.id);
-  const names = ids.length
-    ? await scopedProjects(db, scope.actor)
-        .select(['projects.id', 'projects.name'])
-        .where('projects.id', 'in', ids)
-        .execute()
-    : [];
-  const nameOf = new Map(names.map((n) => [n.id, n.name]));
+  const nameOf = await projectNamesInScope(db, scope.actor, ids);
   return {
     asOf,
     regionName: region?.name ?? '',
@@ -210,7 +206,7 @@ export async function bulletinData(
 export async function composeBulletin(
   db: Kysely<DB>,
   actor: Actor,
-  request: BulletinRequest,
+  request: BulletinPreviewInput,
 ): Promise<ComposedBulletin> {
   requirePermission(actor, 'bulletin.read');
   const body = await templateBody(db, request);
@@ -224,5 +220,39 @@ export async function composeBulletin(
     regionName: data.regionName,
     title: bulletinTitle(data.regionName),
     dateLine: `（截至${chineseDate(request.asOf)}）`,
+  };
+}
+
+/** A bulletin file ready to send: its bytes, type and names. */
+export interface BulletinFile {
+  file: Buffer;
+  mime: string;
+  fileName: string;
+  asciiFallback: string;
+}
+
+/**
+ * The bulletin of a scope as a Word document or a PDF, its download audited as an export of business data
+ * (before the layout, so a PDF that times out is still on record as asked for).
+ */
+export async function bulletinFile(
+  db: Kysely<DB>,
+  actor: Actor,
+  query: BulletinQuery,
+  format: { kind: 'docx' } | { kind: 'pdf'; fontDir: string },
+): Promise<BulletinFile> {
+  const bulletin = await composeBulletin(db, actor, query);
+  await recordTransfer(db, actor, {
+    action: 'export',
+    what: `bulletin.${format.kind}`,
+    regionCode: bulletin.regionCode,
+    details: { asOf: bulletin.asOf, regionCode: bulletin.regionCode },
+  });
+  const file = format.kind === 'pdf' ? await renderBulletinPdf(bulletin, format.fontDir) : await bulletinDocx(bulletin);
+  return {
+    file,
+    mime: format.kind === 'pdf' ? PDF_MIME : DOCX_MIME,
+    fileName: `${bulletin.title}-${bulletin.asOf}.${format.kind}`,
+    asciiFallback: `bulletin-${bulletin.asOf}.${format.kind}`,
   };
 }

@@ -13,6 +13,7 @@ export const environmentRoutes =
     app.get(
       '/environment',
       {
+        config: { access: 'public' },
         schema: {
           tags: ['meta'],
           summary: '运行环境：是否为演示环境（公开；网页据此在每一页显示“演示环境”横幅）',

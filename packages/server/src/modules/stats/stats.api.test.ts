@@ -31,6 +31,7 @@ let city: Client;
 let leader: Client;
 let district: Client;
 let owner: Client;
+let sysadmin: Client;
 
 beforeAll(async () => {
   ctx = await createTestContext({ today: '2021-05-20' });
@@ -41,11 +42,12 @@ beforeAll(async () => {
     if (!user) throw new Error(role);
     return signIn(ctx.app, { id: 0, username: user.username, password: demo.password });
   };
-  [city, leader, district, owner] = await Promise.all([
+  [city, leader, district, owner, sysadmin] = await Promise.all([
     account('city_admin'),
     account('leader'),
     account('district_staff'),
     account('owner'),
+    account('system_admin'),
   ]);
 }, 120_000);
 afterAll(() => ctx.close());
@@ -126,5 +128,36 @@ describe('the demo city through the API (SQL path)', () => {
       })
     ).json<{ items: { id: number }[] }>();
     expect(drill.items.map((i) => i.id)).toContain(pending.projectId);
+  });
+
+  it('answers 403 and no figures to a role without stats.read (the system administrator)', async () => {
+    for (const url of ['/figures', '/dashboard', '/projects']) {
+      const response = await sysadmin.request({ method: 'GET', url: `/api/v1/stats${url}?asOf=2021-05-20` });
+      expect([url, response.statusCode]).toEqual([url, 403]);
+      expect(response.json<Record<string, unknown>>()).not.toHaveProperty('figures');
+      expect(response.json<{ error: { code: string } }>().error.code).toBe('forbidden');
+    }
+  });
+
+  it('shows each drilled project as the project presenter does', async () => {
+    const drill = (
+      await city.request({ method: 'GET', url: '/api/v1/stats/projects?asOf=2021-05-20&metric=started&limit=5' })
+    ).json<{ items: Record<string, unknown>[] }>();
+    expect(drill.items).toHaveLength(5);
+    for (const item of drill.items) {
+      const project = (await city.request({ method: 'GET', url: `/api/v1/projects/${String(item.id)}` })).json<{
+        annualPlans: { year: number; plannedInvestment: string }[];
+        [field: string]: unknown;
+      }>();
+      const plan = project.annualPlans.find((p) => p.year === 2021)?.plannedInvestment;
+      expect(item).toMatchObject({
+        id: project.id,
+        name: project.name,
+        code: project.code,
+        regionName: project.regionName,
+        totalInvestment: project.totalInvestment,
+        annualPlan: plan,
+      });
+    }
   });
 });

@@ -7,7 +7,14 @@
  * it back to bigint overflows once enough valid amounts add up) and becomes an exact bigint in JS (`fen`).
  */
 import { sql, type Kysely, type RawBuilder, type Transaction } from 'kysely';
-import { FEN_PER_YI, regionPrefix, type DrillMetric, type FigureTotals, type StatOptions } from '@keyprojects/core';
+import {
+  FEN_PER_YI,
+  regionPrefix,
+  type DrillMetric,
+  type FigureTotals,
+  type StatDimension,
+  type StatOptions,
+} from '@keyprojects/core';
 import type { DB } from '../../db/schema.ts';
 import { scopedProjects } from '../../db/scope.ts';
 import type { Actor } from '../auth/actor.ts';
@@ -21,7 +28,8 @@ export interface StatScope {
   regionCode?: string | undefined;
 }
 
-export type SqlDimension = 'region' | 'prefecture' | 'category' | 'nature' | 'industry' | 'sizeTier' | 'level';
+/** The dimensions the SQL groups by: the contract's (core) dimensions. */
+export type SqlDimension = StatDimension;
 
 /**
  * How many months of the year count as of the date (core's "counted report": cut-off on or before the date):
@@ -109,57 +117,83 @@ function rowsQuery(db: Db, scope: StatScope, options: StatOptions) {
   return q;
 }
 
-/** The aggregate columns of FigureTotals over `rows`, one definition for every grouping. */
-function aggregates(options: StatOptions) {
+/**
+ * Which rows each drill metric counts, over the columns of `rows`: the one definition of every counted figure, used
+ * by the aggregates (`count(*) filter (where …)`) and by the drill-down alike. Mirrors core's computeFigures.
+ */
+function metricPredicate(metric: DrillMetric, options: StatOptions): RawBuilder<unknown> {
   const yearStart = `${options.year}-01-01`;
   const yearEnd = `${options.year}-12-31`;
-  return sql`
-    count(*)::int as projects,
-    count(*) filter (where nature = 'new')::int as new_projects,
-    count(*) filter (where nature = 'continuing')::int as continuing_projects,
-    count(*) filter (where nature = 'reserve')::int as reserve_projects,
-    coalesce(sum(total), 0) as total_investment,
-    coalesce(sum(plan), 0) as annual_plan,
-    count(*) filter (where nature = 'new' and started_on is not null)::int as started_new,
-    count(*) filter (where nature = 'continuing' and started_on is not null)::int as resumed_continuing,
-    count(*) filter (where planned_new_start)::int as planned_new_starts,
-    count(*) filter (where planned_new_start and started_on is not null)::int as started_planned_new,
-    coalesce(sum(completed), 0) as completed_ytd,
-    count(*) filter (where completed_on between ${yearStart} and ${options.asOf})::int as in_production_count,
-    coalesce(sum(total) filter (where completed_on between ${yearStart} and ${options.asOf}), 0) as in_production_total,
-    count(*) filter (where (completed_on is null or completed_on > ${options.asOf})
-      and planned_completion > ${options.asOf} and planned_completion <= ${yearEnd})::int as expected_count,
-    coalesce(sum(total) filter (where (completed_on is null or completed_on > ${options.asOf})
-      and planned_completion > ${options.asOf} and planned_completion <= ${yearEnd}), 0) as expected_total,
-    count(*) filter (where ${OVER_PLAN_150})::int as over_plan_150`;
+  switch (metric) {
+    case 'all':
+      return sql`true`;
+    case 'new':
+    case 'continuing':
+    case 'reserve':
+      return sql`nature = ${sql.lit(metric)}`;
+    case 'started':
+      return sql`started_on is not null`;
+    case 'startedNew':
+      return sql`nature = 'new' and started_on is not null`;
+    case 'resumedContinuing':
+      return sql`nature = 'continuing' and started_on is not null`;
+    case 'notStarted':
+      return sql`nature <> 'reserve' and started_on is null`;
+    case 'plannedNewStarts':
+      return sql`planned_new_start`;
+    case 'startedPlannedNew':
+      return sql`planned_new_start and started_on is not null`;
+    case 'inProduction':
+      return sql`completed_on between ${yearStart} and ${options.asOf}`;
+    case 'expectedCompletion':
+      return sql`(completed_on is null or completed_on > ${options.asOf}) and planned_completion > ${options.asOf} and planned_completion <= ${yearEnd}`;
+    case 'overPlan150':
+      // Numeric, as plan × 3 of a valid plan does not fit a bigint.
+      return sql`plan > 0 and completed * 2 > plan::numeric * 3`;
+  }
 }
 
-/** Completed over 150% of the plan; numeric, as plan × 3 of a valid plan does not fit a bigint. */
-const OVER_PLAN_150 = sql`plan > 0 and completed * 2 > plan::numeric * 3`;
+/** The counted columns of an aggregate row, each the number of rows its metric selects. */
+const COUNTS = {
+  projects: 'all',
+  new_projects: 'new',
+  continuing_projects: 'continuing',
+  reserve_projects: 'reserve',
+  started_new: 'startedNew',
+  resumed_continuing: 'resumedContinuing',
+  planned_new_starts: 'plannedNewStarts',
+  started_planned_new: 'startedPlannedNew',
+  in_production_count: 'inProduction',
+  expected_count: 'expectedCompletion',
+  over_plan_150: 'overPlan150',
+} as const satisfies Record<string, DrillMetric>;
+
+/** The money columns of an aggregate row: a column of `rows` summed over the rows its metric selects. */
+const SUMS = {
+  total_investment: ['total', 'all'],
+  annual_plan: ['plan', 'all'],
+  completed_ytd: ['completed', 'all'],
+  in_production_total: ['total', 'inProduction'],
+  expected_total: ['total', 'expectedCompletion'],
+} as const satisfies Record<string, readonly ['total' | 'plan' | 'completed', DrillMetric]>;
+
+/** The aggregate columns of FigureTotals over `rows`, one definition for every grouping, built from the metrics. */
+function aggregates(options: StatOptions) {
+  const counts = Object.entries(COUNTS).map(
+    ([column, metric]) => sql`count(*) filter (where ${metricPredicate(metric, options)})::int as ${sql.id(column)}`,
+  );
+  const sums = Object.entries(SUMS).map(
+    ([column, [summed, metric]]) =>
+      sql`coalesce(sum(${sql.id(summed)}) filter (where ${metricPredicate(metric, options)}), 0) as ${sql.id(column)}`,
+  );
+  return sql.join([...counts, ...sums]);
+}
 
 /** A NUMERIC sum as PostgreSQL sends it (an integer in decimal text) turned into exact fen. */
 const fen = (value: string | bigint): bigint => BigInt(value);
 
-/** Money columns are NUMERIC sums, which arrive as decimal text. */
-interface AggregateRow {
-  key: string | null;
-  projects: number;
-  new_projects: number;
-  continuing_projects: number;
-  reserve_projects: number;
-  total_investment: string;
-  annual_plan: string;
-  started_new: number;
-  resumed_continuing: number;
-  planned_new_starts: number;
-  started_planned_new: number;
-  completed_ytd: string;
-  in_production_count: number;
-  in_production_total: string;
-  expected_count: number;
-  expected_total: string;
-  over_plan_150: number;
-}
+/** Counts are int; money columns are NUMERIC sums, which arrive as decimal text. */
+type AggregateRow = { key: string | null } & Record<keyof typeof COUNTS, number> & Record<keyof typeof SUMS, string>;
 
 function toTotals(row: AggregateRow): FigureTotals {
   return {
@@ -286,37 +320,6 @@ export async function totalsBy(db: Db, scope: StatScope, options: StatOptions, d
   return (await statistics(db, scope, options, { dimensions: [dimension] })).groups[dimension] ?? [];
 }
 
-function metricPredicate(metric: DrillMetric, options: StatOptions): RawBuilder<unknown> {
-  const yearStart = `${options.year}-01-01`;
-  const yearEnd = `${options.year}-12-31`;
-  switch (metric) {
-    case 'all':
-      return sql`true`;
-    case 'new':
-    case 'continuing':
-    case 'reserve':
-      return sql`nature = ${metric}`;
-    case 'started':
-      return sql`started_on is not null`;
-    case 'startedNew':
-      return sql`nature = 'new' and started_on is not null`;
-    case 'resumedContinuing':
-      return sql`nature = 'continuing' and started_on is not null`;
-    case 'notStarted':
-      return sql`nature <> 'reserve' and started_on is null`;
-    case 'plannedNewStarts':
-      return sql`planned_new_start`;
-    case 'startedPlannedNew':
-      return sql`planned_new_start and started_on is not null`;
-    case 'inProduction':
-      return sql`completed_on between ${yearStart} and ${options.asOf}`;
-    case 'expectedCompletion':
-      return sql`(completed_on is null or completed_on > ${options.asOf}) and planned_completion > ${options.asOf} and planned_completion <= ${yearEnd}`;
-    case 'overPlan150':
-      return OVER_PLAN_150;
-  }
-}
-
 function groupPredicate(dimension: SqlDimension, key: string): RawBuilder<unknown> {
   if (dimension === 'level') {
     return key === 'none' ? sql`cardinality(levels) = 0` : sql`${key} = any(levels)`;
@@ -347,4 +350,25 @@ export async function projectsBehind(
     total: result.rows[0]?.count ?? 0,
     rows: result.rows.map((row) => ({ ...row, completed: fen(row.completed) })),
   };
+}
+
+/** Region code → name, for the codes a breakdown shows. */
+export async function regionNamesOf(db: Db, codes: readonly string[]): Promise<Record<string, string>> {
+  if (codes.length === 0) return {};
+  const rows = await db.selectFrom('regions').select(['code', 'name']).where('code', 'in', codes).execute();
+  return Object.fromEntries(rows.map((r) => [r.code, r.name]));
+}
+
+/** Id → name of the projects with these ids that the actor may see. */
+export async function projectNamesInScope(
+  db: Db,
+  actor: ScopeActor,
+  ids: readonly number[],
+): Promise<Map<number, string>> {
+  if (ids.length === 0) return new Map();
+  const rows = await scopedProjects(db, actor)
+    .select(['projects.id', 'projects.name'])
+    .where('projects.id', 'in', ids)
+    .execute();
+  return new Map(rows.map((row) => [row.id, row.name]));
 }

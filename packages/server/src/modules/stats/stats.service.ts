@@ -8,15 +8,26 @@ import {
   diffFigures,
   formatWan,
   withRates,
-  type DrillMetric,
-  type Figures,
-  type FiguresDiff,
+  type DashboardBreakdownsOutput,
+  type DashboardOutput,
+  type DrillListOutput,
+  type DrillQuery,
+  type HeadlineOutput,
   type StatOptions,
+  type StatsQuery,
 } from '@keyprojects/core';
 import type { DB } from '../../db/schema.ts';
-import { scopedProjects } from '../../db/scope.ts';
 import { requirePermission, type Actor } from '../auth/actor.ts';
-import { projectsBehind, statistics, totalsOf, type SqlDimension, type StatScope } from './stats.repository.ts';
+import { findProjects } from '../project/project.repository.ts';
+import { diffJson, drillRow, figuresJson } from './stats.presenter.ts';
+import {
+  projectsBehind,
+  regionNamesOf,
+  statistics,
+  totalsOf,
+  type SqlDimension,
+  type StatScope,
+} from './stats.repository.ts';
 import { monthlySeries } from './stats-series.repository.ts';
 
 /** The same calendar day a year earlier (29 February becomes the 28th). */
@@ -24,33 +35,6 @@ export function sameDayLastYear(date: string): string {
   const year = Number(date.slice(0, 4)) - 1;
   const monthDay = date.slice(5) === '02-29' ? '02-28' : date.slice(5);
   return `${year}-${monthDay}`;
-}
-
-/** Figures as JSON: money in 万元 decimal strings. */
-export function figuresJson(figures: Figures) {
-  return {
-    ...figures,
-    totalInvestment: formatWan(figures.totalInvestment),
-    annualPlan: formatWan(figures.annualPlan),
-    completedYtd: formatWan(figures.completedYtd),
-    completedInProduction: {
-      count: figures.completedInProduction.count,
-      totalInvestment: formatWan(figures.completedInProduction.totalInvestment),
-    },
-    expectedCompletionByYearEnd: {
-      count: figures.expectedCompletionByYearEnd.count,
-      totalInvestment: formatWan(figures.expectedCompletionByYearEnd.totalInvestment),
-    },
-  };
-}
-
-export function diffJson(diff: FiguresDiff) {
-  return {
-    ...diff,
-    totalInvestment: formatWan(diff.totalInvestment),
-    annualPlan: formatWan(diff.annualPlan),
-    completedYtd: formatWan(diff.completedYtd),
-  };
 }
 
 /** Headline figures of the scope as of the date, with the same figures a year earlier and the differences. */
@@ -64,6 +48,19 @@ export async function headline(db: Kysely<DB>, scope: StatScope, asOf: string) {
   return { options, previousAsOf, current, previous, diff: diffFigures(current, previous) };
 }
 
+/** GET /stats/figures: the headline figures of the actor's scope (narrowed to a region if asked), a year before, and the differences. */
+export async function headlineFigures(db: Kysely<DB>, actor: Actor, query: StatsQuery): Promise<HeadlineOutput> {
+  requirePermission(actor, 'stats.read');
+  const result = await headline(db, { actor, regionCode: query.regionCode }, query.asOf);
+  return {
+    asOf: query.asOf,
+    previousAsOf: result.previousAsOf,
+    figures: figuresJson(result.current),
+    previous: figuresJson(result.previous),
+    yearOnYear: diffJson(result.diff),
+  };
+}
+
 const BREAKDOWNS = {
   byRegion: 'region',
   byCategory: 'category',
@@ -75,11 +72,7 @@ const BREAKDOWNS = {
 type BreakdownName = keyof typeof BREAKDOWNS;
 
 /** Everything the leaders' dashboard shows, in one answer: one statement for the year, one for the year before. */
-export async function dashboard(
-  db: Kysely<DB>,
-  actor: Actor,
-  query: { asOf: string; regionCode?: string | undefined },
-) {
+export async function dashboard(db: Kysely<DB>, actor: Actor, query: StatsQuery): Promise<DashboardOutput> {
   requirePermission(actor, 'stats.read');
   const scope: StatScope = { actor, regionCode: query.regionCode };
   const options: StatOptions = { year: Number(query.asOf.slice(0, 4)), asOf: query.asOf };
@@ -103,14 +96,12 @@ export async function dashboard(
         figures: figuresJson(withRates(r.totals)),
       })),
     ]),
-  ) as Record<BreakdownName, { key: string; figures: ReturnType<typeof figuresJson> }[]>;
-  const regionKeys = breakdowns.byRegion.map((r) => r.key);
+  ) as DashboardBreakdownsOutput;
   const [regionNames, monthly] = await Promise.all([
-    db
-      .selectFrom('regions')
-      .select(['code', 'name'])
-      .where('code', 'in', regionKeys.length ? regionKeys : [''])
-      .execute(),
+    regionNamesOf(
+      db,
+      breakdowns.byRegion.map((r) => r.key),
+    ),
     monthlySeries(db, options, current.monthly, figures.annualPlan),
   ]);
   return {
@@ -121,50 +112,33 @@ export async function dashboard(
     previous: figuresJson(previousFigures),
     yearOnYear: diffJson(diffFigures(figures, previousFigures)),
     breakdowns,
-    regionNames: Object.fromEntries(regionNames.map((r) => [r.code, r.name])),
+    regionNames,
     monthly,
-    points: current.points.map((p) => ({ ...p, totalInvestment: formatWan(BigInt(p.total)) })),
+    points: current.points.map(({ total, ...point }) => ({ ...point, totalInvestment: formatWan(BigInt(total)) })),
   };
 }
 
-/** The projects behind a figure (drill-down), largest first, with their names, codes and regions. */
-export async function drillProjects(
-  db: Kysely<DB>,
-  actor: Actor,
-  query: {
-    asOf: string;
-    regionCode?: string | undefined;
-    metric: DrillMetric;
-    dimension?: SqlDimension | undefined;
-    key?: string | undefined;
-    limit: number;
-  },
-) {
+/**
+ * The projects behind a figure (drill-down), largest first: each as the project presenter shows it, with the
+ * year's completions and start as the figures count them.
+ */
+export async function drillProjects(db: Kysely<DB>, actor: Actor, query: DrillQuery): Promise<DrillListOutput> {
   requirePermission(actor, 'stats.read');
   const { asOf, metric, dimension, key, limit } = query;
+  const year = Number(asOf.slice(0, 4));
   const found = await projectsBehind(
     db,
     { actor, regionCode: query.regionCode },
-    { year: Number(asOf.slice(0, 4)), asOf },
+    { year, asOf },
     { metric, dimension, key, limit },
   );
-  const names = await scopedProjects(db, actor)
-    .innerJoin('regions as r', 'r.code', 'projects.region_code')
-    .select(['projects.id', 'projects.name', 'projects.code', 'r.name as regionName'])
-    .where('projects.id', 'in', found.rows.length ? found.rows.map((r) => r.id) : [-1])
-    .execute();
-  const byId = new Map(names.map((n) => [n.id, n]));
+  const projects = found.rows.length ? await findProjects(db, actor, { ids: found.rows.map((r) => r.id) }) : [];
+  const byId = new Map(projects.map((project) => [project.id, project]));
   return {
     total: found.total,
-    items: found.rows.map((r) => ({
-      id: r.id,
-      name: byId.get(r.id)?.name ?? '',
-      code: byId.get(r.id)?.code ?? '',
-      regionName: byId.get(r.id)?.regionName ?? '',
-      totalInvestment: formatWan(r.total),
-      annualPlan: formatWan(r.plan),
-      completedYtd: formatWan(r.completed),
-      startedOn: r.started_on,
-    })),
+    items: found.rows.flatMap((row) => {
+      const project = byId.get(row.id);
+      return project ? [drillRow(project, year, { completed: row.completed, startedOn: row.started_on })] : [];
+    }),
   };
 }

@@ -7,6 +7,8 @@ import {
   withRates,
   type BreakdownDimension,
   type ChengduFixture,
+  type DrillMetric,
+  type FigureTotals,
   type StatOptions,
   type StatProject,
 } from '@keyprojects/core';
@@ -15,7 +17,7 @@ import { loadStatProjects } from '../../../test/stat-fixture.ts';
 import type { Database } from '../../db/database.ts';
 import { generateDaqingDemo } from '../../demo/daqing.generator.ts';
 import { daqingStatProjects } from '../../demo/daqing.stats.ts';
-import { totalsBy, totalsOf, type SqlDimension } from './stats.repository.ts';
+import { projectsBehind, totalsBy, totalsOf, type SqlDimension } from './stats.repository.ts';
 
 // A city administrator's scope over each fixture's city; statistics read through the same scope helper.
 const chengduAdmin = { id: 1, role: 'city_admin' as const, regionCode: '510100', organizationId: null };
@@ -118,5 +120,29 @@ describe('the SQL statistics agree with core', () => {
     expect(withRates(narrowed)).toEqual(computeFigures(inDistrict, options));
     const district = { id: 2, role: 'district_staff' as const, regionCode: '230604', organizationId: null };
     expect(await totalsOf(database.db, { actor: district, regionCode: '230600' }, options)).toEqual(narrowed);
+  });
+
+  it('drills down to as many projects as each figure counts (one predicate per metric)', async () => {
+    const options = { year: 2021, asOf: '2021-05-20' };
+    const totals = await totalsOf(database.db, { actor: daqingAdmin }, options);
+    const counted: [DrillMetric, (t: FigureTotals) => number][] = [
+      ['all', (t) => t.projects],
+      ['new', (t) => t.newProjects],
+      ['continuing', (t) => t.continuingProjects],
+      ['reserve', (t) => t.reserveProjects],
+      ['started', (t) => t.startedOrResumed],
+      ['startedNew', (t) => t.startedNew],
+      ['resumedContinuing', (t) => t.resumedContinuing],
+      ['notStarted', (t) => t.projects - t.reserveProjects - t.startedOrResumed],
+      ['plannedNewStarts', (t) => t.plannedNewStarts],
+      ['startedPlannedNew', (t) => t.startedPlannedNew],
+      ['inProduction', (t) => t.completedInProduction.count],
+      ['expectedCompletion', (t) => t.expectedCompletionByYearEnd.count],
+      ['overPlan150', (t) => t.overPlan150],
+    ];
+    for (const [metric, count] of counted) {
+      const found = await projectsBehind(database.db, { actor: daqingAdmin }, options, { metric, limit: 1 });
+      expect([metric, found.total]).toEqual([metric, count(totals)]);
+    }
   });
 });

@@ -1,5 +1,5 @@
 import { Alert, Card, Skeleton, Typography } from 'antd';
-import type { BulletinOutput } from '../../api/bulletins.ts';
+import type { BulletinOutput } from '@keyprojects/core';
 import { useT } from '../../i18n/useT.ts';
 
 interface BulletinDocumentProps {

@@ -3,16 +3,8 @@ import { Button, Card, Col, Flex, Grid, Row, Select } from 'antd';
 import { EditOutlined, FilePdfOutlined, FileWordOutlined } from '@ant-design/icons';
 import { useQueryClient } from '@tanstack/react-query';
 import { useSearchParams } from 'react-router';
-import {
-  bulletinFileUrl,
-  bulletinKeys,
-  useBulletinPreview,
-  useBulletinTemplates,
-  type BulletinOutput,
-  type BulletinScope,
-  type BulletinTemplate,
-  type BulletinTemplatesResponse,
-} from '../../api/bulletins.ts';
+import type { BulletinOutput, BulletinQuery, BulletinTemplateOutput, BulletinTemplatesOutput } from '@keyprojects/core';
+import { bulletinFileUrl, bulletinKeys, useBulletinPreview, useBulletinTemplates } from '../../api/bulletins.ts';
 import { Forbidden } from '../../components/Forbidden.tsx';
 import { PageHeader } from '../../components/PageHeader.tsx';
 import { useT } from '../../i18n/useT.ts';
@@ -35,7 +27,7 @@ export default function BulletinPage() {
   const queryClient = useQueryClient();
   const [searchParams, setSearchParams] = useSearchParams();
   const templates = useBulletinTemplates();
-  const [editing, setEditing] = useState<BulletinTemplate | null>(null);
+  const [editing, setEditing] = useState<BulletinTemplateOutput | null>(null);
   const [draftBody, setDraftBody] = useState<string | undefined>(undefined);
   const debouncedBody = useDebounced(draftBody, PREVIEW_DELAY_MS);
 
@@ -46,7 +38,7 @@ export default function BulletinPage() {
   const regionCode = regionParam && REGION.test(regionParam) ? regionParam : undefined;
   const items = templates.data?.items ?? [];
   const template = items.find((item) => item.id === templateParam) ?? items.find((item) => item.isDefault) ?? items[0];
-  const scope: BulletinScope | null = asOf ? { asOf, regionCode, templateId: template?.id } : null;
+  const scope: BulletinQuery | null = asOf ? { asOf, regionCode, templateId: template?.id } : null;
   const preview = useBulletinPreview(scope, editing ? debouncedBody : undefined);
   // While a draft has an error, the page keeps showing the last bulletin that could be written.
   const [lastGood, setLastGood] = useState<BulletinOutput | undefined>(undefined);
@@ -77,11 +69,11 @@ export default function BulletinPage() {
     setEditing(null);
     setDraftBody(undefined);
   };
-  const replaceTemplate = (saved: BulletinTemplate) =>
-    queryClient.setQueryData<BulletinTemplatesResponse>(bulletinKeys.templates, (old) =>
+  const replaceTemplate = (saved: BulletinTemplateOutput) =>
+    queryClient.setQueryData<BulletinTemplatesOutput>(bulletinKeys.templates, (old) =>
       old ? { ...old, items: old.items.map((item) => (item.id === saved.id ? saved : item)) } : old,
     );
-  const handleSaved = (saved: BulletinTemplate) => {
+  const handleSaved = (saved: BulletinTemplateOutput) => {
     replaceTemplate(saved);
     setEditing(saved);
     setDraftBody(saved.body);

@@ -1,10 +1,10 @@
 import { useState } from 'react';
 import { Button, Flex, Input, Tooltip, Typography } from 'antd';
-import type { BulletinPlaceholderInfo } from '../../api/bulletins.ts';
+import type { BulletinPlaceholderOutput } from '@keyprojects/core';
 import { useT } from '../../i18n/useT.ts';
 
 interface PlaceholderListProps {
-  placeholders: readonly BulletinPlaceholderInfo[];
+  placeholders: readonly BulletinPlaceholderOutput[];
   /** Group key → heading, in order. */
   groups: Record<string, string>;
   onInsert: (name: string) => void;

@@ -1,20 +1,21 @@
 import { useRef, useState, type ChangeEvent } from 'react';
 import { Alert, App, Button, Card, Flex, Form, Input, Tag, type GetRef } from 'antd';
 import { SaveOutlined } from '@ant-design/icons';
-import { saveBulletinTemplate, type BulletinPlaceholderInfo, type BulletinTemplate } from '../../api/bulletins.ts';
+import type { BulletinPlaceholderOutput, BulletinTemplateOutput } from '@keyprojects/core';
+import { saveBulletinTemplate } from '../../api/bulletins.ts';
 import { ApiError, errorMessage } from '../../api/client.ts';
 import { useT } from '../../i18n/useT.ts';
 import { PlaceholderList } from './PlaceholderList.tsx';
 
 interface TemplateEditorProps {
   /** The template as it was when editing began (its version is the one the save sends in If-Match). */
-  template: BulletinTemplate;
-  placeholders: readonly BulletinPlaceholderInfo[];
+  template: BulletinTemplateOutput;
+  placeholders: readonly BulletinPlaceholderOutput[];
   groups: Record<string, string>;
   /** The live preview's error: an unknown placeholder is named at the body field as one types. */
   previewError: Error | null;
   onBodyChange: (body: string) => void;
-  onSaved: (template: BulletinTemplate) => void;
+  onSaved: (template: BulletinTemplateOutput) => void;
   /** Loads the latest version after a conflict (the draft is replaced by it). */
   onReload: () => void;
   onClose: () => void;

@@ -1,4 +1,4 @@
-import type { BreakdownRowJson, DrillDimension, DrillMetric } from '../../api/statsTypes.ts';
+import type { BreakdownRowOutput, StatDimension, DrillMetric } from '@keyprojects/core';
 import { CHART_COLORS, CHART_HEIGHT, labelledGrid } from '../../components/charts/chartStyle.ts';
 import { EChart, type ChartClickEvent, type ChartOption } from '../../components/charts/EChart.tsx';
 import { useT } from '../../i18n/useT.ts';
@@ -9,10 +9,10 @@ import type { OnDrill } from './drill.ts';
 export type BarMeasure = 'count' | 'money';
 
 interface BreakdownBarsProps {
-  rows: readonly BreakdownRowJson[];
+  rows: readonly BreakdownRowOutput[];
   labelOf: (key: string) => string;
   measure: BarMeasure;
-  dimension: DrillDimension;
+  dimension: StatDimension;
   onDrill: OnDrill;
   ariaLabel: string;
   testId: string;
@@ -22,7 +22,7 @@ interface BarSeries {
   name: string;
   metric: DrillMetric;
   color: string;
-  value: (row: BreakdownRowJson) => number;
+  value: (row: BreakdownRowOutput) => number;
 }
 
 /** Horizontal bars, one group per key of a breakdown; a click lists the projects behind the bar. */

@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { Col, Flex, Grid, Row, Typography } from 'antd';
 import { useSearchParams } from 'react-router';
 import { useDashboard, type StatsScope } from '../../api/stats.ts';
-import type { DrillDimension } from '../../api/statsTypes.ts';
+import type { StatDimension } from '@keyprojects/core';
 import { Forbidden } from '../../components/Forbidden.tsx';
 import { PageHeader } from '../../components/PageHeader.tsx';
 import { PageLoading } from '../../components/PageLoading.tsx';
@@ -53,7 +53,7 @@ export default function DashboardPage() {
 
   const data = dashboard.data;
   // The server compares prefectures in a province-wide view, counties otherwise.
-  const regionDimension: DrillDimension = (regionCode ?? user?.regionCode ?? '').endsWith('0000')
+  const regionDimension: StatDimension = (regionCode ?? user?.regionCode ?? '').endsWith('0000')
     ? 'prefecture'
     : 'region';
 

@@ -2,7 +2,7 @@ import { useState, type ChangeEvent } from 'react';
 import { Alert, Descriptions, Drawer, Flex, Grid, Input, Table, Tag, Typography } from 'antd';
 import { Link } from 'react-router';
 import { DRILL_LIMIT, useDrillProjects, type StatsScope } from '../../api/stats.ts';
-import type { DrillProject } from '../../api/statsTypes.ts';
+import type { DrillProjectOutput } from '@keyprojects/core';
 import { useT } from '../../i18n/useT.ts';
 import { formatMoney } from '../../lib/format.ts';
 import { drillColumns } from './drillColumns.tsx';
@@ -96,7 +96,7 @@ export function DrillDrawer({ scope, request, onClose }: DrillDrawerProps) {
             />
           )}
           {query.isError && <RetryAlert message={query.error.message} onRetry={() => void query.refetch()} />}
-          <Table<DrillProject>
+          <Table<DrillProjectOutput>
             rowKey="id"
             size="small"
             columns={drillColumns(t, compact)}

@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { Card, Flex, Segmented } from 'antd';
 import { codeLabel, useCodelists } from '../../api/reference.ts';
-import type { DashboardResponse, DrillDimension } from '../../api/statsTypes.ts';
+import type { DashboardOutput, StatDimension } from '@keyprojects/core';
 import { isMessageId } from '../../i18n/translate.ts';
 import { useLocale } from '../../i18n/useT.ts';
 import { BreakdownBars, type BarMeasure } from './BreakdownBars.tsx';
@@ -10,7 +10,7 @@ import { MeasureSwitch } from './MeasureSwitch.tsx';
 
 type Group = 'category' | 'level' | 'sizeTier';
 
-const ROWS_OF: Record<Group, keyof DashboardResponse['breakdowns']> = {
+const ROWS_OF: Record<Group, keyof DashboardOutput['breakdowns']> = {
   category: 'byCategory',
   level: 'byLevel',
   sizeTier: 'bySizeTier',
@@ -20,7 +20,7 @@ const ROWS_OF: Record<Group, keyof DashboardResponse['breakdowns']> = {
 const TIER_ORDER = ['ge50yi', 'ge10yi', 'ge1yi', 'lt1yi'];
 
 /** The breakdowns by category, level and size tier (亿元以上, 10亿元以上, 50亿元以上), one at a time. */
-export function GroupChart({ breakdowns, onDrill }: { breakdowns: DashboardResponse['breakdowns']; onDrill: OnDrill }) {
+export function GroupChart({ breakdowns, onDrill }: { breakdowns: DashboardOutput['breakdowns']; onDrill: OnDrill }) {
   const { t, locale } = useLocale();
   const { codelists } = useCodelists();
   const [group, setGroup] = useState<Group>('category');
@@ -33,7 +33,7 @@ export function GroupChart({ breakdowns, onDrill }: { breakdowns: DashboardRespo
   };
   const rows = [...breakdowns[ROWS_OF[group]]];
   if (group === 'sizeTier') rows.sort((a, b) => TIER_ORDER.indexOf(a.key) - TIER_ORDER.indexOf(b.key));
-  const dimension: DrillDimension = group;
+  const dimension: StatDimension = group;
 
   return (
     <Card

@@ -1,12 +1,12 @@
 import { Col, Row } from 'antd';
-import type { DashboardResponse } from '../../api/statsTypes.ts';
+import type { DashboardOutput } from '@keyprojects/core';
 import { useT } from '../../i18n/useT.ts';
 import type { OnDrill } from './drill.ts';
 import { FigureCard } from './FigureCard.tsx';
 import { buildHeadlineCards } from './headlineCards.ts';
 
 /** The headline figures: four to a row on a desktop, two on a phone. */
-export function HeadlineCards({ data, onDrill }: { data: DashboardResponse; onDrill: OnDrill }) {
+export function HeadlineCards({ data, onDrill }: { data: DashboardOutput; onDrill: OnDrill }) {
   const t = useT();
   const cards = buildHeadlineCards(data, t, onDrill);
   return (

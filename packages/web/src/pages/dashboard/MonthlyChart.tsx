@@ -1,12 +1,12 @@
 import { Card } from 'antd';
-import type { MonthlyCompletion } from '../../api/statsTypes.ts';
+import type { MonthlyCompletionOutput } from '@keyprojects/core';
 import { CHART_COLORS, CHART_HEIGHT, labelledGrid } from '../../components/charts/chartStyle.ts';
 import { EChart, type ChartOption } from '../../components/charts/EChart.tsx';
 import { useT } from '../../i18n/useT.ts';
 import { yiNumber } from '../../lib/figures.ts';
 
 /** Completed investment, cumulative at each month's cut-off, against the time-elapsed plan line (序时进度). */
-export function MonthlyChart({ monthly, year }: { monthly: readonly MonthlyCompletion[]; year: number }) {
+export function MonthlyChart({ monthly, year }: { monthly: readonly MonthlyCompletionOutput[]; year: number }) {
   const t = useT();
   const yi = t('project.unit.yi');
   const option: ChartOption = {

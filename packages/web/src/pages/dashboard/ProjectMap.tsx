@@ -1,7 +1,7 @@
 import { Card, Typography } from 'antd';
 import type { LineSeriesOption, ScatterSeriesOption } from 'echarts/charts';
 import { format } from 'echarts/core';
-import type { MapPoint, MapPointState } from '../../api/statsTypes.ts';
+import type { MapPointOutput, MapPointState } from '@keyprojects/core';
 import { CHART_COLORS, CHART_HEIGHT, labelledGrid } from '../../components/charts/chartStyle.ts';
 import { EChart, type ChartClickEvent, type ChartOption } from '../../components/charts/EChart.tsx';
 import { useT } from '../../i18n/useT.ts';
@@ -17,7 +17,7 @@ const COLOR_OF: Record<MapPointState, string> = {
 };
 
 /** A point's size grows with the square root of its total investment. */
-function symbolSize(point: MapPoint): number {
+function symbolSize(point: MapPointOutput): number {
   return Math.min(22, 5 + Math.sqrt(yiNumber(point.totalInvestment)) * 2);
 }
 
@@ -25,7 +25,7 @@ function symbolSize(point: MapPoint): number {
  * The projects on longitude/latitude axes, coloured by where they stand (completed, started, not started).
  * District boundaries are drawn only when a GeoJSON is configured (config.ts); none ships with the product.
  */
-export function ProjectMap({ points, onDrill }: { points: readonly MapPoint[]; onDrill: OnDrill }) {
+export function ProjectMap({ points, onDrill }: { points: readonly MapPointOutput[]; onDrill: OnDrill }) {
   const t = useT();
   const boundary = useBoundary();
   const groups = STATES.map((state) => points.filter((point) => point.state === state));

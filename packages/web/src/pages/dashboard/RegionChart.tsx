@@ -1,16 +1,16 @@
 import { useState } from 'react';
 import { Card } from 'antd';
-import type { BreakdownRowJson, DrillDimension } from '../../api/statsTypes.ts';
+import type { BreakdownRowOutput, StatDimension } from '@keyprojects/core';
 import { useT } from '../../i18n/useT.ts';
 import { BreakdownBars, type BarMeasure } from './BreakdownBars.tsx';
 import type { OnDrill } from './drill.ts';
 import { MeasureSwitch } from './MeasureSwitch.tsx';
 
 interface RegionChartProps {
-  rows: readonly BreakdownRowJson[];
+  rows: readonly BreakdownRowOutput[];
   regionNames: Record<string, string>;
   /** 'prefecture' when the dashboard compares prefectures (a province-wide view), else 'region'. */
-  dimension: DrillDimension;
+  dimension: StatDimension;
   onDrill: OnDrill;
 }
 

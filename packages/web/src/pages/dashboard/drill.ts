@@ -1,5 +1,5 @@
 /** What a click on the dashboard opens: the projects behind a figure or a bar, or the project of a map point. */
-import type { DrillDimension, DrillMetric, MapPoint } from '../../api/statsTypes.ts';
+import type { StatDimension, DrillMetric, MapPointOutput } from '@keyprojects/core';
 
 export type DrillRequest =
   | {
@@ -7,10 +7,10 @@ export type DrillRequest =
       /** The figure and, for a bar, its group: the drawer's title. */
       title: string;
       metric: DrillMetric;
-      dimension?: DrillDimension;
+      dimension?: StatDimension;
       key?: string;
     }
-  | { kind: 'point'; title: string; point: MapPoint };
+  | { kind: 'point'; title: string; point: MapPointOutput };
 
 /** Opens a drill-down. */
 export type OnDrill = (request: DrillRequest) => void;

@@ -1,16 +1,16 @@
 import type { TableColumnsType } from 'antd';
 import { Typography } from 'antd';
 import { Link } from 'react-router';
-import type { DrillProject } from '../../api/statsTypes.ts';
+import type { DrillProjectOutput } from '@keyprojects/core';
 import type { Translate } from '../../i18n/translate.ts';
 import { formatMoney } from '../../lib/format.ts';
 
 const money = (value: string) => <span className="kp-money">{formatMoney(value, 'wan')}</span>;
 
 /** The drill-down table's columns (the name cell carries the region and code); on a phone the amounts stack. */
-export function drillColumns(t: Translate, compact: boolean): TableColumnsType<DrillProject> {
+export function drillColumns(t: Translate, compact: boolean): TableColumnsType<DrillProjectOutput> {
   const wan = t('project.unit.wan');
-  const name: TableColumnsType<DrillProject>[number] = {
+  const name: TableColumnsType<DrillProjectOutput>[number] = {
     key: 'name',
     title: t('project.col.name'),
     render: (_, row) => (

@@ -1,6 +1,5 @@
 /** The dashboard's headline cards built from the API answer: values, parts, 同比 and what each click opens. */
-import { formatYi, parseWan } from '@keyprojects/core';
-import type { DashboardResponse, DrillMetric } from '../../api/statsTypes.ts';
+import { formatYi, parseWan, type DashboardOutput, type DrillMetric } from '@keyprojects/core';
 import type { Translate } from '../../i18n/translate.ts';
 import { absDecimal, diffPercent, diffWan, signOf } from '../../lib/figures.ts';
 import { groupThousands } from '../../lib/format.ts';
@@ -35,7 +34,7 @@ function pointsYoy(diff: string | null, t: Translate): FigureYoy | null {
 }
 
 /** Every headline card, in the order leaders read them. */
-export function buildHeadlineCards(data: DashboardResponse, t: Translate, onDrill: OnDrill): FigureCardModel[] {
+export function buildHeadlineCards(data: DashboardOutput, t: Translate, onDrill: OnDrill): FigureCardModel[] {
   const { figures: f, previous: p, yearOnYear: y } = data;
   const open = (label: string, metric: DrillMetric) => () => onDrill({ kind: 'figure', title: label, metric });
   const part = (label: string, value: number | string, metric?: DrillMetric) => ({

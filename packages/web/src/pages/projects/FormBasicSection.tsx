@@ -1,7 +1,7 @@
 import { Card, Checkbox, Col, Form, Input, InputNumber, Row, Select } from 'antd';
 import { PROJECT_FIELD_LABELS } from '@keyprojects/core';
 import { useCodelists } from '../../api/reference.ts';
-import type { CodeItem } from '../../api/types.ts';
+import type { CodeItem } from '@keyprojects/core';
 import { useLocale } from '../../i18n/useT.ts';
 import { OwnerSelect } from './OwnerSelect.tsx';
 import { RegionTreeSelect } from './RegionTreeSelect.tsx';

@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { Button, Col, Flex, Input, Row, Select, TreeSelect } from 'antd';
 import { FilterOutlined, ReloadOutlined } from '@ant-design/icons';
 import { useCodelists, useScopeRegions } from '../../api/reference.ts';
-import type { CodeItem } from '../../api/types.ts';
+import type { CodeItem } from '@keyprojects/core';
 import { useLocale } from '../../i18n/useT.ts';
 import { buildRegionTree } from '../../lib/regionTree.ts';
 import { AmountRangeInput } from './AmountRangeInput.tsx';

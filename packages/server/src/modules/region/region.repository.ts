@@ -1,0 +1,26 @@
+/** The regions table as the scope sees it. */
+import type { Kysely, Transaction } from 'kysely';
+import type { RegionLevel, ScopeRegion } from '@keyprojects/core';
+import type { DB } from '../../db/schema.ts';
+import { visibleRegions } from '../../db/scope.ts';
+import type { Actor } from '../auth/actor.ts';
+
+type Db = Kysely<DB> | Transaction<DB>;
+
+/** The regions the actor may see (its region and everything under it), by code. */
+export function regionsInScope(db: Db, actor: Pick<Actor, 'role' | 'regionCode'>): Promise<ScopeRegion[]> {
+  return db
+    .selectFrom('regions')
+    .where(visibleRegions(actor))
+    .select(['code', 'name', 'level', 'parent_code as parentCode'])
+    .orderBy('code')
+    .execute();
+}
+
+/** A region by its code, or undefined when the code names none. */
+export function findRegion(
+  db: Db,
+  code: string,
+): Promise<{ code: string; name: string; level: RegionLevel } | undefined> {
+  return db.selectFrom('regions').select(['code', 'name', 'level']).where('code', '=', code).executeTakeFirst();
+}
