@@ -1,11 +1,19 @@
 /**
- * The system administrator's work on existing accounts: the list (also the security administrator's),
- * the display name, disabling and enabling, unlocking, and a password reset with a one-time password. Each
+ * Reading accounts (the service officers for pickers; the administrators' list) and the system administrator's
+ * work on existing accounts: the display name, disabling and enabling, unlocking, and a password reset with a one-time password. Each
  * acts only on accounts inside the administrator's region, never on its own account nor another
  * administrator's (unlocking excepted: it grants nothing), and is audited with before and after.
  */
 import type { Kysely, Transaction, Updateable } from 'kysely';
-import { isAboveDistrictStaff, targetRefusal, type UserListQuery, type UserUpdateInput } from '@keyprojects/core';
+import {
+  isAboveDistrictStaff,
+  targetRefusal,
+  type GrantableOrganizationList,
+  type OfficerList,
+  type UserListOutput,
+  type UserListQuery,
+  type UserUpdateInput,
+} from '@keyprojects/core';
 import type { DB, UserRow, UserTable } from '../../db/schema.ts';
 import { errors } from '../../errors.ts';
 import { recordAudit, type AuditAction } from '../audit/audit.repository.ts';
@@ -13,16 +21,27 @@ import { requirePermission, type Actor } from '../auth/actor.ts';
 import { clearNameAttempts } from '../auth/login-throttle.ts';
 import { hashPassword } from '../auth/password.ts';
 import { oneTimePassword } from './one-time-password.ts';
-import { declareActorRole, listAccounts, lockAccount, organizationsInside, userSnapshot } from './user.repository.ts';
+import { presentAccount, userSnapshot } from './user.presenter.ts';
+import { declareActorRole, listAccounts, listOfficers, lockAccount, organizationsInside } from './user.repository.ts';
+
+/** The service officers the actor may pair with its projects (based in its scope or above it). */
+export async function officersFor(db: Kysely<DB>, actor: Actor): Promise<OfficerList> {
+  requirePermission(actor, 'organization.read');
+  return { items: await listOfficers(db, actor) };
+}
 
 /** The accounts inside the administrator's region, filtered (system and security administrators). */
-export async function listUsers(db: Kysely<DB>, actor: Actor, query: UserListQuery) {
+export async function listUsers(db: Kysely<DB>, actor: Actor, query: UserListQuery): Promise<UserListOutput> {
   requirePermission(actor, 'user.read');
-  return { items: await listAccounts(db, actor.regionCode, query) };
+  return { items: (await listAccounts(db, actor.regionCode, query)).map(presentAccount) };
 }
 
 /** Organisations an administrator may attach an account to (inside its region), by name. */
-export async function grantableOrganizations(db: Kysely<DB>, actor: Actor, q: string | undefined) {
+export async function grantableOrganizations(
+  db: Kysely<DB>,
+  actor: Actor,
+  q: string | undefined,
+): Promise<GrantableOrganizationList> {
   requirePermission(actor, 'user.read');
   return { items: await organizationsInside(db, actor.regionCode, q) };
 }

@@ -14,8 +14,10 @@ import {
   roleGrantRefusal,
   targetRefusal,
   type MessageKey,
+  type OneTimePasswordOutput,
   type Role,
   type RoleChangeInput,
+  type RoleChangeOutput,
   type UserCreateInput,
 } from '@keyprojects/core';
 import type { DB } from '../../db/schema.ts';
@@ -25,7 +27,8 @@ import { requirePermission, type Actor } from '../auth/actor.ts';
 import { hashPassword } from '../auth/password.ts';
 import { passwordProblem } from '../auth/password-policy.ts';
 import { oneTimePassword } from './one-time-password.ts';
-import { declareActorRole, lockAccount, userSnapshot } from './user.repository.ts';
+import { userSnapshot } from './user.presenter.ts';
+import { declareActorRole, lockAccount } from './user.repository.ts';
 
 export interface NewUser {
   username: string;
@@ -119,7 +122,11 @@ export async function createUser(db: Kysely<DB>, actor: Actor | null, input: New
  * region (anything higher is refused: it is the security administrator's grant, see README), with a
  * one-time password made here and shown once.
  */
-export async function createAccount(db: Kysely<DB>, actor: Actor, input: UserCreateInput) {
+export async function createAccount(
+  db: Kysely<DB>,
+  actor: Actor,
+  input: UserCreateInput,
+): Promise<OneTimePasswordOutput> {
   requirePermission(actor, 'user.manage');
   const refusal = accountCreationRefusal(actor, input.role, input.regionCode ?? null);
   if (refusal) throw errors.invalidField(refusal.field, refusal.key);
@@ -133,7 +140,12 @@ export async function createAccount(db: Kysely<DB>, actor: Actor, input: UserCre
  * account and administrator accounts are refused (403), as are administrator roles (400). The user's open
  * sessions end, so the change takes effect at once.
  */
-export async function changeRole(db: Kysely<DB>, actor: Actor, userId: number, change: RoleChangeInput) {
+export async function changeRole(
+  db: Kysely<DB>,
+  actor: Actor,
+  userId: number,
+  change: RoleChangeInput,
+): Promise<RoleChangeOutput> {
   requirePermission(actor, 'user.assignRole');
   return db.transaction().execute(async (trx) => {
     await declareActorRole(trx, 'security_admin');
