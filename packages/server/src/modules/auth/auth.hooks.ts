@@ -48,6 +48,7 @@ export function requireActor(request: FastifyRequest): Actor {
   return request.actor;
 }
 
+/** Registers the request decorations and the hook that resolves the session, checks CSRF and the gates. */
 export function registerAuthHooks(app: FastifyInstance, deps: AppDeps): void {
   app.decorateRequest('locale', 'zh');
   app.decorateRequest('actor', null);

@@ -24,7 +24,8 @@ import {
   reserveAddressAttempt,
   reserveNameAttempt,
 } from './login-throttle.ts';
-import { acceptCode, createChallenge, deleteChallenge, findChallenge, hasSecondFactor } from './mfa.service.ts';
+import { deleteChallenge, findChallenge } from './mfa.repository.ts';
+import { acceptCode, createChallenge, hasSecondFactor } from './mfa.service.ts';
 import { hashPassword, verifyPassword } from './password.ts';
 import { passwordProblem } from './password-policy.ts';
 import {

@@ -22,7 +22,15 @@ import { clearNameAttempts } from '../auth/login-throttle.ts';
 import { hashPassword } from '../auth/password.ts';
 import { oneTimePassword } from './one-time-password.ts';
 import { presentAccount, userSnapshot } from './user.presenter.ts';
-import { declareActorRole, listAccounts, listOfficers, lockAccount, organizationsInside } from './user.repository.ts';
+import { deleteUserSessions } from '../auth/session.repository.ts';
+import {
+  declareActorRole,
+  listAccounts,
+  listOfficers,
+  lockAccount,
+  organizationsInside,
+  updateUser,
+} from './user.repository.ts';
 
 /** The service officers the actor may pair with its projects (based in its scope or above it). */
 export async function officersFor(db: Kysely<DB>, actor: Actor): Promise<OfficerList> {
@@ -69,13 +77,12 @@ async function changeAccount(db: Kysely<DB>, actor: Actor, userId: number, chang
     const targetKey = targetRefusal(actor, before);
     if (targetKey && !(change.allowAdmins && targetKey === 'admin.targetAdmin')) throw errors.forbidden(targetKey);
     change.refuse?.(before);
-    const after = await trx
-      .updateTable('users')
-      .set({ ...(await change.set(before)), version: before.version + 1, updated_at: new Date() })
-      .where('id', '=', userId)
-      .returningAll()
-      .executeTakeFirstOrThrow();
-    if (change.endSessions) await trx.deleteFrom('sessions').where('user_id', '=', userId).execute();
+    const after = await updateUser(trx, userId, {
+      ...(await change.set(before)),
+      version: before.version + 1,
+      updated_at: new Date(),
+    });
+    if (change.endSessions) await deleteUserSessions(trx, userId);
     if (change.clearSignInLock) await clearNameAttempts(trx, before.username);
     await recordAudit(trx, actor, {
       entityType: 'user',

@@ -3,9 +3,9 @@
  * session's user, the administrators' list, the scoped, locked read of one account, the organisations an account
  * may belong to and the service officers an actor may pair with its projects. Rows become JSON in user.presenter.ts.
  */
-import { sql, type ExpressionBuilder, type Kysely, type Transaction } from 'kysely';
+import { sql, type ExpressionBuilder, type Insertable, type Kysely, type Transaction, type Updateable } from 'kysely';
 import { regionPrefix, type UserListQuery } from '@keyprojects/core';
-import type { DB, UserRow } from '../../db/schema.ts';
+import type { DB, UserRow, UserTable } from '../../db/schema.ts';
 import { homeRegionCondition, type ScopeActor } from '../../db/scope.ts';
 import type { AccountRow, NamedUserRow } from './user.presenter.ts';
 
@@ -32,6 +32,45 @@ function insideRegion(regionCode: string | null) {
       ? unscoped
       : eb.or([unscoped, eb(accountRegion, 'like', `${regionPrefix(regionCode)}%`)]);
   };
+}
+
+type Db = Kysely<DB> | Transaction<DB>;
+
+/** True when a region with this code exists. */
+export async function regionExists(db: Db, regionCode: string): Promise<boolean> {
+  return (
+    (await db.selectFrom('regions').select('code').where('code', '=', regionCode).executeTakeFirst()) !== undefined
+  );
+}
+
+/** The region of an organisation, or undefined when there is no such organisation. */
+export async function organizationRegion(db: Db, organizationId: number): Promise<string | undefined> {
+  const row = await db
+    .selectFrom('organizations')
+    .select('region_code')
+    .where('id', '=', organizationId)
+    .executeTakeFirst();
+  return row?.region_code;
+}
+
+/** True when an account has this username. */
+export async function usernameTaken(db: Db, username: string): Promise<boolean> {
+  return (await db.selectFrom('users').select('id').where('username', '=', username).executeTakeFirst()) !== undefined;
+}
+
+/** Inserts an account; undefined when another creation took the username first (instead of a unique violation). */
+export async function insertUser(db: Db, values: Insertable<UserTable>): Promise<UserRow | undefined> {
+  return db
+    .insertInto('users')
+    .values(values)
+    .onConflict((oc) => oc.column('username').doNothing())
+    .returningAll()
+    .executeTakeFirst();
+}
+
+/** Changes an account (the caller sets its next version) and returns it after the change. */
+export async function updateUser(db: Db, userId: number, set: Updateable<UserTable>): Promise<UserRow> {
+  return db.updateTable('users').set(set).where('id', '=', userId).returningAll().executeTakeFirstOrThrow();
 }
 
 /** The enabled account of a username, for sign-in; undefined when there is none. */

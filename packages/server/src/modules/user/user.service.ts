@@ -28,7 +28,16 @@ import { hashPassword } from '../auth/password.ts';
 import { passwordProblem } from '../auth/password-policy.ts';
 import { oneTimePassword } from './one-time-password.ts';
 import { userSnapshot } from './user.presenter.ts';
-import { declareActorRole, lockAccount } from './user.repository.ts';
+import { deleteUserSessions } from '../auth/session.repository.ts';
+import {
+  declareActorRole,
+  insertUser,
+  lockAccount,
+  organizationRegion,
+  regionExists,
+  updateUser,
+  usernameTaken,
+} from './user.repository.ts';
 
 export interface NewUser {
   username: string;
@@ -50,21 +59,12 @@ async function scopeErrors(
 ): Promise<Record<string, MessageKey>> {
   const fields: Record<string, MessageKey> = {};
   if (ROLES_WITH_REGION.includes(scope.role) && !scope.regionCode) fields.regionCode = 'required';
-  if (
-    scope.regionCode &&
-    !(await trx.selectFrom('regions').select('code').where('code', '=', scope.regionCode).executeTakeFirst())
-  ) {
-    fields.regionCode = 'region.unknown';
-  }
+  if (scope.regionCode && !(await regionExists(trx, scope.regionCode))) fields.regionCode = 'region.unknown';
   if (ROLES_WITH_ORGANIZATION.includes(scope.role) && !scope.organizationId) fields.organizationId = 'required';
   if (scope.organizationId) {
-    const org = await trx
-      .selectFrom('organizations')
-      .select('region_code')
-      .where('id', '=', scope.organizationId)
-      .executeTakeFirst();
-    if (!org) fields.organizationId = 'organization.unknown';
-    else if (scopeRegion !== undefined && (scopeRegion === null || !isWithinRegion(org.region_code, scopeRegion)))
+    const orgRegion = await organizationRegion(trx, scope.organizationId);
+    if (orgRegion === undefined) fields.organizationId = 'organization.unknown';
+    else if (scopeRegion !== undefined && (scopeRegion === null || !isWithinRegion(orgRegion, scopeRegion)))
       fields.organizationId = 'organization.outOfScope';
   }
   return fields;
@@ -87,24 +87,18 @@ export async function createUser(db: Kysely<DB>, actor: Actor | null, input: New
     const fields = await scopeErrors(trx, scope, actor === null ? undefined : actor.regionCode);
     const problem = passwordProblem(input.password, input.username);
     if (problem) fields.password = problem;
-    if (await trx.selectFrom('users').select('id').where('username', '=', input.username).executeTakeFirst())
-      fields.username = 'username.taken';
+    if (await usernameTaken(trx, input.username)) fields.username = 'username.taken';
     if (Object.keys(fields).length > 0) throw errors.invalidFields(fields);
-    const row = await trx
-      .insertInto('users')
-      .values({
-        username: input.username,
-        display_name: input.displayName,
-        password_hash: passwordHash,
-        role: input.role,
-        region_code: scope.regionCode,
-        organization_id: scope.organizationId,
-        must_change_password: actor !== null,
-      })
-      // Two creations of one username at once: the second finds it taken instead of a unique violation (500).
-      .onConflict((oc) => oc.column('username').doNothing())
-      .returningAll()
-      .executeTakeFirst();
+    const row = await insertUser(trx, {
+      username: input.username,
+      display_name: input.displayName,
+      password_hash: passwordHash,
+      role: input.role,
+      region_code: scope.regionCode,
+      organization_id: scope.organizationId,
+      must_change_password: actor !== null,
+    });
+    // Two creations of one username at once: the second finds it taken instead of a unique violation (500).
     if (!row) throw errors.invalidField('username', 'username.taken');
     await recordAudit(trx, actor, {
       entityType: 'user',
@@ -162,19 +156,14 @@ export async function changeRole(
     if (refusal) throw errors.invalidField(refusal.field, refusal.key);
     const fields = await scopeErrors(trx, scope, actor.regionCode);
     if (Object.keys(fields).length > 0) throw errors.invalidFields(fields);
-    const after = await trx
-      .updateTable('users')
-      .set({
-        role: scope.role,
-        region_code: scope.regionCode,
-        organization_id: scope.organizationId,
-        version: before.version + 1,
-        updated_at: new Date(),
-      })
-      .where('id', '=', userId)
-      .returningAll()
-      .executeTakeFirstOrThrow();
-    await trx.deleteFrom('sessions').where('user_id', '=', userId).execute();
+    const after = await updateUser(trx, userId, {
+      role: scope.role,
+      region_code: scope.regionCode,
+      organization_id: scope.organizationId,
+      version: before.version + 1,
+      updated_at: new Date(),
+    });
+    await deleteUserSessions(trx, userId);
     await recordAudit(trx, actor, {
       entityType: 'user',
       entityId: userId,

@@ -3,7 +3,7 @@ import { Alert, Button, Card, Flex, Form, Input, Typography } from 'antd';
 import { LockOutlined, UserOutlined } from '@ant-design/icons';
 import { useQuery } from '@tanstack/react-query';
 import { Navigate, useNavigate, useSearchParams } from 'react-router';
-import type { DemoAccount } from '@keyprojects/core';
+import type { DemoAccount, LoginBody } from '@keyprojects/core';
 import { fetchDemoAccounts } from '../../api/auth.ts';
 import { errorMessage } from '../../api/client.ts';
 import { LanguageSwitch } from '../../components/LanguageSwitch.tsx';
@@ -12,10 +12,7 @@ import { useSession } from '../../session/useSession.ts';
 import { CodeStepForm } from './CodeStepForm.tsx';
 import { DemoAccountsTable } from './DemoAccountsTable.tsx';
 
-interface LoginValues {
-  username: string;
-  password: string;
-}
+type LoginValues = LoginBody;
 
 /** Only same-site paths are followed after login. */
 function safeNext(next: string | null): string {
