@@ -5,13 +5,15 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { afterAll, beforeAll } from 'vitest';
 import { buildApp } from '../../packages/server/src/app.ts';
 import { fixedClock } from '../../packages/server/src/clock.ts';
 import { loadConfig } from '../../packages/server/src/config.ts';
 import { generateDaqingDemo } from '../../packages/server/src/demo/daqing.generator.ts';
 import { demoAccountsOf, seedDemo } from '../../packages/server/src/demo/seed-demo.ts';
-import type { DaqingDemo } from '../../packages/server/src/demo/daqing.types.ts';
+import type { DaqingDemo, DemoUser } from '../../packages/server/src/demo/daqing.types.ts';
 import { createTestDatabase } from '../../packages/server/test/database.ts';
+import { LoginPage } from './pages/login.page.ts';
 
 export interface RunningApp {
   baseUrl: string;
@@ -91,4 +93,51 @@ function watchCsp(browser: Browser): Browser {
     if (violations.length > 0) throw new Error(`CSP violations:\n${violations.join('\n')}`);
   };
   return browser;
+}
+
+/**
+ * A demo user of the role signed in on a page of its own (own cookies), at `viewport` (a phone's context when it
+ * is narrower than 500 pixels).
+ */
+export async function signedInPage(
+  running: RunningApp,
+  browser: Browser,
+  role: string,
+  viewport: { width: number; height: number } = { width: 1366, height: 768 },
+): Promise<{ page: Page; user: DemoUser }> {
+  const user = running.demo.users.find((u) => u.role === role);
+  if (!user) throw new Error(`the demo has no ${role} account`);
+  const context = await browser.newContext({ viewport, locale: 'zh-CN', isMobile: viewport.width < 500 });
+  const page = await context.newPage();
+  await new LoginPage(page).signIn(running.baseUrl, user.username, running.demo.password);
+  return { page, user };
+}
+
+/** The app and the browser of one spec file, with a sign-in on a page of its own. */
+export interface SpecRig {
+  running: RunningApp;
+  browser: Browser;
+  /** A demo user of the role signed in on a page of its own (see signedInPage). */
+  signIn(role: string, viewport?: { width: number; height: number }): Promise<{ page: Page; user: DemoUser }>;
+}
+
+/**
+ * Starts the app and Chromium before the spec file's tests and closes both after them (call it at the top of the
+ * file); the returned function gives the started rig inside the tests.
+ */
+export function startForSpec(): () => SpecRig {
+  let rig: SpecRig | null = null;
+  beforeAll(async () => {
+    const [running, browser] = await Promise.all([startApp(), launchChromium()]);
+    rig = { running, browser, signIn: (role, viewport) => signedInPage(running, browser, role, viewport) };
+  });
+  afterAll(async () => {
+    if (!rig) return;
+    await rig.browser.close();
+    await rig.running.close();
+  });
+  return () => {
+    if (!rig) throw new Error('the spec has not started yet');
+    return rig;
+  };
 }

@@ -1,6 +1,7 @@
 /**
- * The administrators' API contracts (users, role assignment, the audit trail): request and response schemas
- * shared by the server's routes and the web's admin pages.
+ * The users API's contracts (/users: the administrators' account list and changes, role assignment, the
+ * organisations an account may belong to, the service officers for pickers): request and response schemas shared
+ * by the server's routes and the web's admin pages. The audit trail's are audit.contract.ts.
  */
 import { z } from 'zod';
 import { regionCode } from './project.contract.ts';
@@ -32,6 +33,7 @@ export const userOutput = currentUserSchema.extend({
 });
 export type UserOutput = z.output<typeof userOutput>;
 export const userListOutput = z.object({ items: z.array(userOutput) });
+export type UserListOutput = z.output<typeof userListOutput>;
 
 const username = z
   .string({ error: 'required' })
@@ -47,7 +49,7 @@ export const userCreateInput = z.strictObject({
   regionCode: regionCode.nullish(),
   organizationId: idSchema.nullish(),
 });
-export type UserCreateInput = z.input<typeof userCreateInput>;
+export type UserCreateInput = z.output<typeof userCreateInput>;
 
 /** A one-time password, shown once to the administrator who created or reset the account. */
 export const oneTimePasswordOutput = z.object({ id: z.number().int(), password: z.string() });
@@ -55,7 +57,7 @@ export type OneTimePasswordOutput = z.output<typeof oneTimePasswordOutput>;
 
 /** PATCH /users/{id} (system administrator): the display name. */
 export const userUpdateInput = z.strictObject({ displayName });
-export type UserUpdateInput = z.input<typeof userUpdateInput>;
+export type UserUpdateInput = z.output<typeof userUpdateInput>;
 
 /** PATCH /users/{id}/role (security administrator): the role and the scope that goes with it. */
 export const roleChangeInput = z.strictObject({
@@ -63,92 +65,39 @@ export const roleChangeInput = z.strictObject({
   regionCode: regionCode.nullish(),
   organizationId: idSchema.nullish(),
 });
-export type RoleChangeInput = z.input<typeof roleChangeInput>;
+export type RoleChangeInput = z.output<typeof roleChangeInput>;
 
-/** The audit trail's entity types and actions (as recorded by the server). */
-export const AUDIT_ENTITY_TYPES = [
-  'project',
-  'user',
-  'organization',
-  'session',
-  'report',
-  'period',
-  'bulletin_template',
-  // A refused API request (entity id: method and route), a data transfer (entity id: what was exported/imported).
-  'request',
-  'transfer',
-] as const;
-export type AuditEntityType = (typeof AUDIT_ENTITY_TYPES)[number];
-
-/** Every action the server records, in the order the audit log's filter lists them. */
-export const AUDIT_ACTIONS = [
-  'login',
-  'login_failed',
-  'logout',
-  'create',
-  'update',
-  'delete',
-  'role_change',
-  'disable',
-  'enable',
-  'unlock',
-  'password_reset',
-  'submit',
-  'approve',
-  'return',
-  'confirm',
-  'correct',
-  'login_locked',
-  'login_throttled',
-  'account_locked',
-  'password_change',
-  'password_change_failed',
-  'session_evicted',
-  'mfa_enrolled',
-  'mfa_failed',
-  'access_denied',
-  'csrf_failed',
-  'export',
-  'import',
-  'lock',
-  'locked_write_refused',
-] as const;
-export type AuditAction = (typeof AUDIT_ACTIONS)[number];
-
-/** GET /audit: filters and keyset paging (`beforeId` = the last id of the previous page). */
-export const auditQuery = z.strictObject({
-  from: z.iso.datetime({ offset: true, error: 'date.invalid' }).optional(),
-  to: z.iso.datetime({ offset: true, error: 'date.invalid' }).optional(),
-  actor: z.string().trim().max(40).optional(),
-  action: z
-    .string()
-    .trim()
-    .regex(/^[a-z_]{1,40}$/, { error: 'audit.actionInvalid' })
-    .optional(),
-  entityType: z.enum(AUDIT_ENTITY_TYPES).optional(),
-  ip: z.string().trim().max(45).optional(),
-  regionCode: regionCode.optional(),
-  limit: z.coerce.number().int().min(1).max(500).default(100),
-  beforeId: z.coerce.number().int().positive().max(Number.MAX_SAFE_INTEGER).optional(),
-});
-export type AuditQuery = z.output<typeof auditQuery>;
-export type AuditQueryInput = z.input<typeof auditQuery>;
-
-/** One audit row with the fields it changed. */
-export const auditItem = z.object({
-  id: z.number().int(),
-  at: z.string(),
-  actorName: z.string().nullable(),
-  actorUsername: z.string().nullable(),
-  actorRole: z.string().nullable(),
-  ip: z.string().nullable(),
-  entityType: z.string(),
-  entityId: z.string(),
-  action: z.string(),
+/** The role and scope an account has after PATCH /users/{id}/role. */
+export const roleChangeOutput = z.object({
+  role: z.enum(ROLES),
   regionCode: z.string().nullable(),
-  changes: z.array(z.object({ field: z.string(), before: z.unknown(), after: z.unknown() })),
+  organizationId: z.number().int().nullable(),
 });
-export type AuditItem = z.output<typeof auditItem>;
-/** A page of the trail; `nextBeforeId` continues it (null on the last page). */
-export const auditPage = z.object({ items: z.array(auditItem), nextBeforeId: z.number().int().nullable() });
-export type AuditPage = z.output<typeof auditPage>;
+export type RoleChangeOutput = z.output<typeof roleChangeOutput>;
+
+/** GET /users/organizations: a name to search for among the organisations an account may belong to. */
+export const grantableOrganizationQuery = z.strictObject({
+  q: z.string().trim().max(100, { error: 'text.tooLong' }).optional(),
+});
+export type GrantableOrganizationQuery = z.output<typeof grantableOrganizationQuery>;
+
+/** An organisation an administrator may attach an account to (inside its region). */
+export const grantableOrganization = z.object({
+  id: z.number().int(),
+  name: z.string(),
+  kind: z.string(),
+  regionCode: z.string(),
+});
+export type GrantableOrganization = z.output<typeof grantableOrganization>;
+export const grantableOrganizationList = z.object({ items: z.array(grantableOrganization) });
+export type GrantableOrganizationList = z.output<typeof grantableOrganizationList>;
+
+/** GET /users/officers: a service officer the actor may pair with its projects. */
+export const officerOutput = z.object({
+  id: z.number().int(),
+  displayName: z.string(),
+  regionCode: z.string().nullable(),
+});
+export type OfficerOutput = z.output<typeof officerOutput>;
+export const officerList = z.object({ items: z.array(officerOutput) });
+export type OfficerList = z.output<typeof officerList>;

@@ -1,6 +1,7 @@
 /**
- * The sign-in API's contracts: the session a sign-in opens (with what it must do first), the two steps of a
- * two-factor sign-in, the change of one's own password and the enrolment of a TOTP authenticator.
+ * The sign-in API's contracts (/auth): the session a sign-in opens (with what it must do first), the two steps of
+ * a two-factor sign-in, the change of one's own password, the enrolment of a TOTP authenticator, the demo
+ * accounts of the login page, and the empty answer (204) of the calls that only do something.
  */
 import { z } from 'zod';
 import { ROLES } from './roles.ts';
@@ -15,6 +16,8 @@ export const currentUserSchema = z.object({
   organizationId: z.number().int().nullable(),
   organizationName: z.string().nullable(),
 });
+/** The signed-in user as the session shows it (GET /auth/me, sign-in). */
+export type CurrentUser = z.output<typeof currentUserSchema>;
 
 export const sessionSchema = z.object({
   user: currentUserSchema,
@@ -34,16 +37,17 @@ export const loginBodySchema = z.strictObject({
   username: z.string().trim().min(1).max(40),
   password: z.string().min(1).max(128),
 });
-export type LoginBody = z.input<typeof loginBodySchema>;
+export type LoginBody = z.output<typeof loginBodySchema>;
 
 /** Either a session, or (for an account with a second factor) the challenge to send back with the code. */
-export const loginResultSchema = z.union([
-  sessionSchema,
-  z.object({
-    mfaRequired: z.literal(true),
-    challenge: z.string().meta({ description: '第二步登录凭据，5 分钟内与动态口令一起提交' }),
-  }),
-]);
+/** The first step's answer for an account with a second factor: send the challenge back with a code. */
+export const mfaChallengeSchema = z.object({
+  mfaRequired: z.literal(true),
+  challenge: z.string().meta({ description: '第二步登录凭据，5 分钟内与动态口令一起提交' }),
+});
+export type MfaChallenge = z.output<typeof mfaChallengeSchema>;
+
+export const loginResultSchema = z.union([sessionSchema, mfaChallengeSchema]);
 export type LoginResult = z.output<typeof loginResultSchema>;
 
 const totpCode = z
@@ -52,13 +56,13 @@ const totpCode = z
   .regex(/^\d{6}$/, 'mfa.codeInvalid');
 
 export const loginCodeBodySchema = z.strictObject({ challenge: z.string().min(1).max(100), code: totpCode });
-export type LoginCodeBody = z.input<typeof loginCodeBodySchema>;
+export type LoginCodeBody = z.output<typeof loginCodeBodySchema>;
 
 export const changePasswordBodySchema = z.strictObject({
   currentPassword: z.string().min(1).max(128),
   newPassword: z.string().min(1).max(128),
 });
-export type ChangePasswordBody = z.input<typeof changePasswordBodySchema>;
+export type ChangePasswordBody = z.output<typeof changePasswordBodySchema>;
 
 export const mfaEnrolmentSchema = z.object({
   secret: z.string().meta({ description: '动态口令密钥（Base32），仅在绑定时显示一次' }),
@@ -67,4 +71,23 @@ export const mfaEnrolmentSchema = z.object({
 export type MfaEnrolment = z.output<typeof mfaEnrolmentSchema>;
 
 export const mfaConfirmBodySchema = z.strictObject({ code: totpCode });
-export type MfaConfirmBody = z.input<typeof mfaConfirmBodySchema>;
+export type MfaConfirmBody = z.output<typeof mfaConfirmBodySchema>;
+
+/** A demo account with its password, offered on the login page in demo mode. */
+export const demoAccountSchema = z.object({
+  username: z.string(),
+  password: z.string(),
+  role: z.enum(ROLES),
+  displayName: z.string(),
+});
+export type DemoAccount = z.output<typeof demoAccountSchema>;
+
+/** GET /auth/demo-accounts (registered only in demo mode). */
+export const demoAccountListSchema = z.object({ accounts: z.array(demoAccountSchema) });
+export type DemoAccountList = z.output<typeof demoAccountListSchema>;
+
+/**
+ * The answer of a call that only does something (204, no body). The infra branch defines the same `noContent` in
+ * common.contract.ts: when both are merged, delete this one (core's index would otherwise export it twice).
+ */
+export const noContent = z.null().meta({ description: '已完成' });

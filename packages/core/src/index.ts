@@ -27,6 +27,7 @@ export * from './bulletin.ts';
 export * from './auth.contract.ts';
 export * from './separation.ts';
 export * from './admin.contract.ts';
+export * from './audit.contract.ts';
 export * from './text.ts';
 export * from './environment.contract.ts';
 export * from './iso-date.ts';

@@ -1,6 +1,6 @@
 /** The foundation's commands: migrate, seed-demo, create-admin, health. */
 import { sql } from 'kysely';
-import { ROLES, type Role } from '@keyprojects/core';
+import { ROLES } from '@keyprojects/core';
 import { migrateToLatest } from '../db/migrate.ts';
 import { generateDaqingDemo } from '../demo/daqing.generator.ts';
 import { seedDemo } from '../demo/seed-demo.ts';
@@ -24,8 +24,8 @@ export const foundationCommands: Record<string, CliCommand> = {
   },
   async 'create-admin'({ database, print, values }) {
     await migrateToLatest(database.db);
-    const role = (typeof values.role === 'string' ? values.role : 'system_admin') as Role;
-    if (!ROLES.includes(role)) throw new Error(`--role must be one of ${ROLES.join(', ')}`);
+    const role = typeof values.role === 'string' ? ROLES.find((r) => r === values.role) : 'system_admin';
+    if (!role) throw new Error(`--role must be one of ${ROLES.join(', ')}`);
     const { username, password } = values;
     if (typeof username !== 'string' || typeof password !== 'string')
       throw new Error('--username and --password are required');

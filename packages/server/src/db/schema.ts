@@ -51,8 +51,6 @@ export interface UserTable {
   region_code: string | null;
   organization_id: number | null;
   disabled: Generated<boolean>;
-  failed_logins: Generated<number>;
-  locked_until: Date | null;
   must_change_password: Generated<boolean>;
   password_changed_at: UpdatedAt;
   created_at: CreatedAt;

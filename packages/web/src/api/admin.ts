@@ -2,23 +2,17 @@
 import { keepPreviousData, useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type {
   AuditPage,
-  AuditQueryInput,
+  AuditQueryJson,
+  GrantableOrganizationList,
   OneTimePasswordOutput,
   RoleChangeInput,
+  RoleChangeOutput,
   UserCreateInput,
+  UserListOutput,
   UserListQuery,
-  UserOutput,
+  UserUpdateInput,
 } from '@keyprojects/core';
 import { apiRequest } from './client.ts';
-import type { ItemsResponse } from './types.ts';
-
-/** An organisation an administrator may attach an account to. */
-export interface GrantableOrganization {
-  id: number;
-  name: string;
-  kind: string;
-  regionCode: string;
-}
 
 /** The actions on one account that answer 204 (system administrator). */
 export type AccountAction = 'disable' | 'enable' | 'unlock';
@@ -32,8 +26,7 @@ const userKeys = {
 export function useUsers(query: UserListQuery) {
   return useQuery({
     queryKey: userKeys.list(query),
-    queryFn: async ({ signal }) =>
-      (await apiRequest<ItemsResponse<UserOutput>>('/users', { query: { ...query }, signal })).items,
+    queryFn: async ({ signal }) => (await apiRequest<UserListOutput>('/users', { query: { ...query }, signal })).items,
     placeholderData: keepPreviousData,
   });
 }
@@ -43,7 +36,7 @@ export function useGrantableOrganizations(q: string) {
   return useQuery({
     queryKey: ['admin', 'organizations', q],
     queryFn: async ({ signal }) =>
-      (await apiRequest<ItemsResponse<GrantableOrganization>>('/users/organizations', { query: { q }, signal })).items,
+      (await apiRequest<GrantableOrganizationList>('/users/organizations', { query: { q }, signal })).items,
     staleTime: 60_000,
     placeholderData: (previous) => previous,
   });
@@ -60,7 +53,7 @@ export function useUserMutations() {
     }),
     rename: useMutation({
       mutationFn: ({ id, displayName }: { id: number; displayName: string }) =>
-        apiRequest<null>(`/users/${id}`, { method: 'PATCH', body: { displayName } }),
+        apiRequest<null>(`/users/${id}`, { method: 'PATCH', body: { displayName } satisfies UserUpdateInput }),
       onSuccess,
     }),
     act: useMutation({
@@ -74,14 +67,14 @@ export function useUserMutations() {
     }),
     assign: useMutation({
       mutationFn: ({ id, body }: { id: number; body: RoleChangeInput }) =>
-        apiRequest<unknown>(`/users/${id}/role`, { method: 'PATCH', body }),
+        apiRequest<RoleChangeOutput>(`/users/${id}/role`, { method: 'PATCH', body }),
       onSuccess,
     }),
   };
 }
 
 /** Audit-trail filters as the page holds them (no paging). */
-export type AuditFilters = Omit<AuditQueryInput, 'limit' | 'beforeId'>;
+export type AuditFilters = Omit<AuditQueryJson, 'limit' | 'beforeId'>;
 const AUDIT_PAGE = 50;
 
 /** The filtered trail, newest first, one keyset page after another (`fetchNextPage`). */

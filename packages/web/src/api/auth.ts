@@ -1,21 +1,35 @@
-import type { LoginResult, MfaEnrolment } from '@keyprojects/core';
+/** The sign-in API (/auth): the two sign-in steps, the session, sign-out, one's own password, the authenticator. */
+import type {
+  ChangePasswordBody,
+  DemoAccount,
+  DemoAccountList,
+  LoginBody,
+  LoginCodeBody,
+  LoginResult,
+  MfaConfirmBody,
+  MfaEnrolment,
+  Session,
+} from '@keyprojects/core';
 import { ApiError, apiRequest, setCsrfToken } from './client.ts';
-import type { DemoAccount, SessionResponse } from './types.ts';
 
 /** What the first sign-in step gives: a session, or the challenge of the second step (TOTP code). */
-export type LoginOutcome = { kind: 'session'; session: SessionResponse } | { kind: 'code'; challenge: string };
+export type LoginOutcome = { kind: 'session'; session: Session } | { kind: 'code'; challenge: string };
 
 /** Signs in; the server sets the session cookie and returns the CSRF token, or asks for a code first. */
 export async function login(username: string, password: string): Promise<LoginOutcome> {
-  const result = await apiRequest<LoginResult>('/auth/login', { method: 'POST', body: { username, password } });
+  const body = { username, password } satisfies LoginBody;
+  const result = await apiRequest<LoginResult>('/auth/login', { method: 'POST', body });
   if ('mfaRequired' in result) return { kind: 'code', challenge: result.challenge };
   setCsrfToken(result.csrfToken);
   return { kind: 'session', session: result };
 }
 
 /** The second sign-in step: the challenge and the authenticator's current code. */
-export async function loginWithCode(challenge: string, code: string): Promise<SessionResponse> {
-  const session = await apiRequest<SessionResponse>('/auth/login/code', { method: 'POST', body: { challenge, code } });
+export async function loginWithCode(challenge: string, code: string): Promise<Session> {
+  const session = await apiRequest<Session>('/auth/login/code', {
+    method: 'POST',
+    body: { challenge, code } satisfies LoginCodeBody,
+  });
   setCsrfToken(session.csrfToken);
   return session;
 }
@@ -30,9 +44,9 @@ export async function logout(): Promise<void> {
 }
 
 /** The signed-in user, or null when there is no session. */
-export async function fetchSession(): Promise<SessionResponse | null> {
+export async function fetchSession(): Promise<Session | null> {
   try {
-    const session = await apiRequest<SessionResponse>('/auth/me');
+    const session = await apiRequest<Session>('/auth/me');
     setCsrfToken(session.csrfToken);
     return session;
   } catch (error) {
@@ -46,7 +60,10 @@ export async function fetchSession(): Promise<SessionResponse | null> {
 
 /** Changes the signed-in user's password (the user's other sessions end). */
 export async function changePassword(currentPassword: string, newPassword: string): Promise<void> {
-  await apiRequest<undefined>('/auth/password', { method: 'POST', body: { currentPassword, newPassword } });
+  await apiRequest<undefined>('/auth/password', {
+    method: 'POST',
+    body: { currentPassword, newPassword } satisfies ChangePasswordBody,
+  });
 }
 
 /** Starts an authenticator enrolment: the seed and its otpauth:// URI, shown once. */
@@ -56,11 +73,11 @@ export async function startMfaEnrolment(): Promise<MfaEnrolment> {
 
 /** Confirms the enrolment with a code from the authenticator. */
 export async function confirmMfaEnrolment(code: string): Promise<void> {
-  await apiRequest<undefined>('/auth/mfa/confirm', { method: 'POST', body: { code } });
+  await apiRequest<undefined>('/auth/mfa/confirm', { method: 'POST', body: { code } satisfies MfaConfirmBody });
 }
 
 /** Demo accounts to offer on the login page; empty outside demo mode. */
 export async function fetchDemoAccounts(): Promise<DemoAccount[]> {
-  const body = await apiRequest<{ accounts?: DemoAccount[] }>('/auth/demo-accounts');
+  const body = await apiRequest<Partial<DemoAccountList>>('/auth/demo-accounts');
   return body.accounts ?? [];
 }

@@ -1,8 +1,7 @@
 /** Project endpoints and their query hooks. */
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
-import type { ProjectCreateInput, ProjectListOutput, ProjectOutput } from '@keyprojects/core';
+import type { AuditHistory, ProjectCreateInput, ProjectListOutput, ProjectOutput } from '@keyprojects/core';
 import { apiRequest, type QueryValue } from './client.ts';
-import type { AuditEntry, ItemsResponse } from './types.ts';
 
 /**
  * A create or update body as sent: the contract's keys with wire values (money as 万元 decimal strings).
@@ -46,8 +45,7 @@ export function useProject(id: number) {
 export function useProjectAudit(id: number) {
   return useQuery({
     queryKey: projectKeys.audit(id),
-    queryFn: async ({ signal }) =>
-      (await apiRequest<ItemsResponse<AuditEntry>>(`/projects/${id}/audit`, { signal })).items,
+    queryFn: async ({ signal }) => (await apiRequest<AuditHistory>(`/projects/${id}/audit`, { signal })).items,
     enabled: Number.isInteger(id) && id > 0,
     retry: false,
     // The pages render these errors themselves.

@@ -1,20 +1,9 @@
 /**
- * Response shapes of the endpoints that have no zod contract in core yet (auth, codelists, regions,
- * organizations, officers, audit, report lists, periods, statistics). Projects and reports use the core
+ * Response shapes of the endpoints that have no zod contract in core yet (codelists, regions, organizations,
+ * officers, report lists, periods, statistics). Projects, reports, auth, users and the audit trail use the core
  * contract types directly.
  */
-import type { ReportState, Role, Session } from '@keyprojects/core';
-
-/** The signed-in user and the session (core's auth contract). */
-export type SessionUser = Session['user'];
-export type SessionResponse = Session;
-
-export interface DemoAccount {
-  username: string;
-  password: string;
-  role: Role;
-  displayName: string;
-}
+import type { ReportState } from '@keyprojects/core';
 
 export interface Organization {
   id: number;
@@ -28,24 +17,6 @@ export interface Officer {
   id: number;
   displayName: string;
   regionCode: string | null;
-}
-
-export type AuditAction = 'create' | 'update' | 'delete';
-
-export interface AuditChange {
-  field: string;
-  before: unknown;
-  after: unknown;
-}
-
-export interface AuditEntry {
-  id: number;
-  at: string;
-  actorName: string | null;
-  actorUsername: string | null;
-  ip: string | null;
-  action: AuditAction;
-  changes: AuditChange[];
 }
 
 export interface ItemsResponse<T> {

@@ -1,11 +1,10 @@
 import { Space, Tag, Typography } from 'antd';
 import { EnvironmentOutlined, UserOutlined } from '@ant-design/icons';
-import { ROLE_LABELS } from '@keyprojects/core';
-import type { SessionUser } from '../api/types.ts';
+import { ROLE_LABELS, type CurrentUser } from '@keyprojects/core';
 import { useLocale } from '../i18n/useT.ts';
 
 /** The user's name, role and region, as shown in the header. */
-export function UserBadge({ user, vertical = false }: { user: SessionUser; vertical?: boolean }) {
+export function UserBadge({ user, vertical = false }: { user: CurrentUser; vertical?: boolean }) {
   const { label } = useLocale();
   const place = user.regionName ?? user.organizationName;
   return (

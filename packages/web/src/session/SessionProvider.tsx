@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useMemo, type ReactNode } from 'react';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { can as roleCan, type Permission } from '@keyprojects/core';
+import { can as roleCan, type CurrentUser, type Permission, type Session } from '@keyprojects/core';
 import {
   fetchSession,
   login as apiLogin,
@@ -9,7 +9,6 @@ import {
   type LoginOutcome,
 } from '../api/auth.ts';
 import { onSessionGate, onUnauthenticated } from '../api/client.ts';
-import type { SessionResponse, SessionUser } from '../api/types.ts';
 import { SessionContext, type SessionContextValue, type SessionGates } from './SessionContext.ts';
 
 const SESSION_KEY = ['auth', 'me'] as const;
@@ -22,7 +21,7 @@ export function SessionProvider({ children }: { children: ReactNode }) {
   useEffect(
     () =>
       onUnauthenticated(() => {
-        queryClient.setQueryData<SessionResponse | null>(SESSION_KEY, null);
+        queryClient.setQueryData<Session | null>(SESSION_KEY, null);
       }),
     [queryClient],
   );
@@ -30,9 +29,9 @@ export function SessionProvider({ children }: { children: ReactNode }) {
   useEffect(() => onSessionGate(() => void queryClient.invalidateQueries({ queryKey: SESSION_KEY })), [queryClient]);
 
   const startSession = useCallback(
-    (result: SessionResponse) => {
+    (result: Session) => {
       queryClient.removeQueries({ predicate: (query) => query.queryKey[0] !== 'auth' });
-      queryClient.setQueryData<SessionResponse | null>(SESSION_KEY, result);
+      queryClient.setQueryData<Session | null>(SESSION_KEY, result);
       return result.user;
     },
     [queryClient],
@@ -48,7 +47,7 @@ export function SessionProvider({ children }: { children: ReactNode }) {
   );
 
   const loginWithCode = useCallback(
-    async (challenge: string, code: string): Promise<SessionUser> =>
+    async (challenge: string, code: string): Promise<CurrentUser> =>
       startSession(await apiLoginWithCode(challenge, code)),
     [startSession],
   );
@@ -57,7 +56,7 @@ export function SessionProvider({ children }: { children: ReactNode }) {
     try {
       await apiLogout();
     } finally {
-      queryClient.setQueryData<SessionResponse | null>(SESSION_KEY, null);
+      queryClient.setQueryData<Session | null>(SESSION_KEY, null);
       queryClient.removeQueries({ predicate: (query) => query.queryKey[0] !== 'auth' });
     }
   }, [queryClient]);

@@ -5,40 +5,18 @@
  * The canonical text must stay byte-for-byte the one of audit_log_hash in migrations/2026120512_audit_chain.ts.
  */
 import { createHash } from 'node:crypto';
-import { sql, type Kysely } from 'kysely';
-import type { DB } from '../../db/schema.ts';
+import { sql, type Kysely, type Selectable } from 'kysely';
+import type { AuditChainReport } from '@keyprojects/core';
+import type { AuditLogTable, DB } from '../../db/schema.ts';
 import { AUDIT_GENESIS_HASH } from '../../../migrations/2026120512_audit_chain.ts';
 
-/** The outcome of a verification: intact, or the first row where the chain breaks and why. */
-export type AuditChainReport =
-  | { status: 'intact'; rows: number; lastId: string | null }
-  | {
-      status: 'broken';
-      rows: number;
-      /** The first row that fails, or null when the head names a row that is missing. */
-      rowId: string | null;
-      reason: 'changed' | 'previous_missing_or_changed' | 'head_mismatch';
-      detail: string;
-    };
-
-/** The text of one audit row as the chain hashes it (all fields as the database prints them). */
-interface ChainRow {
-  id: string;
-  at_us: string;
-  actor_id: string | null;
-  actor_username: string | null;
-  actor_role: string | null;
-  ip: string | null;
-  user_agent: string | null;
-  entity_type: string;
-  entity_id: string;
-  action: string;
-  region_code: string | null;
-  before: string | null;
-  after: string | null;
-  prev_hash: string;
-  hash: string;
-}
+/**
+ * The text of one audit row as the chain hashes it: each column of audit_log as the database prints it (null
+ * stays null), the time as microseconds since the epoch (`at_us`) instead of `at`.
+ */
+type ChainRow = {
+  [K in Exclude<keyof AuditLogTable, 'at'>]: null extends Selectable<AuditLogTable>[K] ? string | null : string;
+} & { at_us: string };
 
 const field = (value: string | null) => (value === null ? '~' : `${Buffer.byteLength(value, 'utf8')}:${value}`);
 

@@ -1,10 +1,12 @@
 /**
  * The audit trail: who changed what, when, from where, with the values before and after. Always written
- * inside the transaction of the change it records, so there is no change without its row.
+ * inside the transaction of the change it records, so there is no change without its row. Also the trail's
+ * reads: the filtered trail in keyset pages (newest first) and one project's history.
  */
 import type { Kysely, Transaction } from 'kysely';
-import type { AuditAction, AuditEntityType } from '@keyprojects/core';
+import { regionPrefix, type AuditAction, type AuditEntityType, type AuditQuery } from '@keyprojects/core';
 import type { DB } from '../../db/schema.ts';
+import { scopedProjects, type ScopeActor } from '../../db/scope.ts';
 import type { Actor } from '../auth/actor.ts';
 
 export type { AuditAction };
@@ -57,18 +59,71 @@ export async function recordAudit(
     .execute();
 }
 
-export interface AuditChange {
-  field: string;
-  before: unknown;
-  after: unknown;
+function trailQuery(db: Kysely<DB>) {
+  return db
+    .selectFrom('audit_log as a')
+    .leftJoin('users as u', 'u.id', 'a.actor_id')
+    .select([
+      'a.id',
+      'a.at',
+      'u.display_name as actorName',
+      'a.actor_username as actorUsername',
+      'a.actor_role as actorRole',
+      'a.ip',
+      'a.entity_type as entityType',
+      'a.entity_id as entityId',
+      'a.action',
+      'a.region_code as regionCode',
+      'a.before',
+      'a.after',
+    ])
+    .orderBy('a.id', 'desc');
 }
 
-/** The fields whose values differ between two snapshots (keys of either). */
-export function diffSnapshots(before: unknown, after: unknown): AuditChange[] {
-  const a = (before ?? {}) as Record<string, unknown>;
-  const b = (after ?? {}) as Record<string, unknown>;
-  const keys = [...new Set([...Object.keys(a), ...Object.keys(b)])];
-  return keys
-    .filter((key) => JSON.stringify(a[key] ?? null) !== JSON.stringify(b[key] ?? null))
-    .map((field) => ({ field, before: a[field] ?? null, after: b[field] ?? null }));
+/** An audit row as the trail reads it (the actor's current name joined), before it becomes an entry. */
+export type AuditTrailRow = Awaited<ReturnType<ReturnType<typeof trailQuery>['execute']>>[number];
+
+/** The trail's filters (the audit administrator's query without its paging). */
+export type AuditTrailFilters = Omit<AuditQuery, 'limit' | 'beforeId'>;
+
+/** Escapes LIKE's wildcards so user text matches literally. */
+const literal = (text: string) => text.replace(/[\\%_]/g, (c) => `\\${c}`);
+
+/**
+ * The filtered trail, newest first: at most `limit` rows with an id below `beforeId` (keyset paging; null = from
+ * the newest).
+ */
+export async function trailRows(
+  db: Kysely<DB>,
+  filters: AuditTrailFilters,
+  page: { limit: number; beforeId: bigint | null },
+): Promise<AuditTrailRow[]> {
+  let q = trailQuery(db).limit(page.limit);
+  if (page.beforeId !== null) q = q.where('a.id', '<', page.beforeId);
+  if (filters.from) q = q.where('a.at', '>=', new Date(filters.from));
+  if (filters.to) q = q.where('a.at', '<', new Date(filters.to));
+  if (filters.actor) q = q.where('a.actor_username', 'ilike', `%${literal(filters.actor)}%`);
+  if (filters.action) q = q.where('a.action', '=', filters.action);
+  if (filters.entityType) q = q.where('a.entity_type', '=', filters.entityType);
+  if (filters.ip) q = q.where('a.ip', 'like', `${literal(filters.ip)}%`);
+  if (filters.regionCode) q = q.where('a.region_code', 'like', `${regionPrefix(filters.regionCode)}%`);
+  return q.execute();
+}
+
+/** True when the actor may see the project (its scope, through db/scope.ts). */
+export async function projectVisible(db: Kysely<DB>, actor: ScopeActor, projectId: number): Promise<boolean> {
+  const row = await scopedProjects(db, actor)
+    .where('projects.id', '=', projectId)
+    .select('projects.id')
+    .executeTakeFirst();
+  return row !== undefined;
+}
+
+/** The latest 500 rows of one project's history, newest first. */
+export async function projectTrailRows(db: Kysely<DB>, projectId: number): Promise<AuditTrailRow[]> {
+  return trailQuery(db)
+    .where('a.entity_type', '=', 'project')
+    .where('a.entity_id', '=', String(projectId))
+    .limit(500)
+    .execute();
 }

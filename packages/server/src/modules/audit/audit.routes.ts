@@ -12,6 +12,7 @@ export const auditRoutes =
     app.get(
       '/',
       {
+        config: { access: 'audit.readAll' },
         schema: {
           tags: ['audit'],
           summary: '审计日志（仅审计管理员；按时间、操作人、操作、对象类型、IP、区域筛选，按 beforeId 翻页）',

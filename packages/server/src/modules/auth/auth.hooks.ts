@@ -5,10 +5,11 @@
  * password or enrol a second factor may use only the few routes that let it do so.
  */
 import type { FastifyInstance, FastifyRequest } from 'fastify';
-import { SECOND_FACTOR_ROLES, type Locale, type Role } from '@keyprojects/core';
+import type { Locale } from '@keyprojects/core';
 import { errors } from '../../errors.ts';
 import type { Actor } from './actor.ts';
 import { findSession, touchSession } from './session.repository.ts';
+import { sessionGates, type SessionGates } from './session-gates.ts';
 import type { AppDeps } from '../../deps.ts';
 
 export const SESSION_COOKIE = 'kp_session';
@@ -35,25 +36,6 @@ declare module 'fastify' {
   }
 }
 
-/** What the session must do before anything else, and whether it has a second factor. */
-export interface SessionGates {
-  passwordChangeRequired: boolean;
-  mfaEnrollmentRequired: boolean;
-  mfaEnabled: boolean;
-}
-
-/** The gates of a session: a due password change; a second factor the role needs (when enforced) but lacks. */
-export function sessionGates(
-  session: { role: Role; passwordChangeRequired: boolean; mfaEnabled: boolean },
-  mfaEnforce: boolean,
-): SessionGates {
-  return {
-    passwordChangeRequired: session.passwordChangeRequired,
-    mfaEnrollmentRequired: mfaEnforce && SECOND_FACTOR_ROLES.includes(session.role) && !session.mfaEnabled,
-    mfaEnabled: session.mfaEnabled,
-  };
-}
-
 /** The language asked for: English when Accept-Language prefers it, Chinese otherwise. */
 export function localeOf(request: FastifyRequest): Locale {
   const header = request.headers['accept-language'] ?? '';
@@ -66,6 +48,7 @@ export function requireActor(request: FastifyRequest): Actor {
   return request.actor;
 }
 
+/** Registers the request decorations and the hook that resolves the session, checks CSRF and the gates. */
 export function registerAuthHooks(app: FastifyInstance, deps: AppDeps): void {
   app.decorateRequest('locale', 'zh');
   app.decorateRequest('actor', null);

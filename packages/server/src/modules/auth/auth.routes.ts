@@ -1,75 +1,45 @@
 /**
  * Sign-in (one step, or two with a second factor), sign-out, the current user, the change of one's own
  * password and the authenticator enrolment (the demo accounts are demo-accounts.routes.ts, in demo mode only).
+ * Routes are thin: the services answer; the routes set and clear the session cookie.
  */
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import type { FastifyReply } from 'fastify';
-import { z } from 'zod';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import {
   changePasswordBodySchema,
-  currentUserSchema,
   loginBodySchema,
   loginCodeBodySchema,
   loginResultSchema,
+  noContent,
   sessionSchema,
 } from '@keyprojects/core';
 import type { AppDeps } from '../../deps.ts';
-import { changePassword, login, loginWithCode, logout, type LoginResult } from './auth.service.ts';
-import { SESSION_COOKIE, requireActor, sessionGates } from './auth.hooks.ts';
-import { mfaRoutes } from './mfa.routes.ts';
-import { findSession } from './session.repository.ts';
 import { errorResponses } from '../../http.ts';
+import { changePassword, currentSession, login, loginWithCode, logout, type OpenedSession } from './auth.service.ts';
+import { SESSION_COOKIE, requireActor } from './auth.hooks.ts';
+import { mfaRoutes } from './mfa.routes.ts';
+
+/** Where a sign-in comes from, for the throttle and the audit trail. */
+const clientOf = (request: FastifyRequest) => ({ ip: request.ip, userAgent: request.headers['user-agent'] ?? null });
 
 export const authRoutes =
   (deps: AppDeps): FastifyPluginAsyncZod =>
   async (app) => {
-    const loadUser = async (userId: number) => {
-      const row = await deps.db
-        .selectFrom('users as u')
-        .leftJoin('regions as r', 'r.code', 'u.region_code')
-        .leftJoin('organizations as o', 'o.id', 'u.organization_id')
-        .select([
-          'u.id',
-          'u.username',
-          'u.display_name as displayName',
-          'u.role',
-          'u.region_code as regionCode',
-          'r.name as regionName',
-          'u.organization_id as organizationId',
-          'o.name as organizationName',
-        ])
-        .where('u.id', '=', userId)
-        .executeTakeFirstOrThrow();
-      return currentUserSchema.parse(row);
-    };
-
-    /** Sets the cookie of a new session and answers with the session (or the challenge of a second step). */
-    const answer = async (result: LoginResult, reply: FastifyReply) => {
-      if (result.kind === 'challenge') return { mfaRequired: true as const, challenge: result.challenge };
-      const session = await findSession(deps.db, result.token, deps.config);
-      if (!session) throw new Error('a session just opened was not found');
-      void reply.setCookie(SESSION_COOKIE, result.token, {
+    /** Sets the cookie of the session a sign-in opened; answers with the session. */
+    const openSession = (opened: OpenedSession, reply: FastifyReply) => {
+      void reply.setCookie(SESSION_COOKIE, opened.token, {
         path: '/',
         httpOnly: true,
         sameSite: 'strict',
         secure: deps.config.cookieSecure,
       });
-      return {
-        user: await loadUser(result.userId),
-        csrfToken: result.csrfToken,
-        today: deps.clock.today(),
-        ...sessionGates(session, deps.config.mfaEnforce),
-      };
+      return opened.session;
     };
-
-    const client = (request: { ip: string; headers: { 'user-agent'?: string } }) => ({
-      ip: request.ip,
-      userAgent: request.headers['user-agent'] ?? null,
-    });
 
     app.post(
       '/login',
       {
+        config: { access: 'public' },
         schema: {
           tags: ['auth'],
           summary: '登录（账号已绑定动态口令时返回第二步凭据）',
@@ -77,12 +47,16 @@ export const authRoutes =
           response: { 200: loginResultSchema, ...errorResponses },
         },
       },
-      async (request, reply) => answer(await login(deps, { ...request.body, ...client(request) }), reply),
+      async (request, reply) => {
+        const result = await login(deps, { ...request.body, ...clientOf(request) });
+        return result.token === null ? result.challenge : openSession(result, reply);
+      },
     );
 
     app.post(
       '/login/code',
       {
+        config: { access: 'public' },
         schema: {
           tags: ['auth'],
           summary: '登录第二步：提交动态口令',
@@ -90,18 +64,18 @@ export const authRoutes =
           response: { 200: sessionSchema, ...errorResponses },
         },
       },
-      async (request, reply) => {
-        const result = await answer(await loginWithCode(deps, { ...request.body, ...client(request) }), reply);
-        return sessionSchema.parse(result);
-      },
+      async (request, reply) =>
+        openSession(await loginWithCode(deps, { ...request.body, ...clientOf(request) }), reply),
     );
 
     app.post(
       '/logout',
-      { schema: { tags: ['auth'], summary: '退出登录', response: { 204: z.null(), ...errorResponses } } },
+      {
+        config: { access: 'signedIn' },
+        schema: { tags: ['auth'], summary: '退出登录', response: { 204: noContent, ...errorResponses } },
+      },
       async (request, reply) => {
-        const actor = requireActor(request);
-        if (request.sessionId) await logout(deps.db, request.sessionId, actor);
+        await logout(deps.db, requireActor(request), request.sessionId);
         void reply.clearCookie(SESSION_COOKIE, { path: '/' });
         return reply.status(204).send(null);
       },
@@ -110,11 +84,12 @@ export const authRoutes =
     app.post(
       '/password',
       {
+        config: { access: 'signedIn' },
         schema: {
           tags: ['auth'],
           summary: '修改本人密码（其他会话随之结束）',
           body: changePasswordBodySchema,
-          response: { 204: z.null(), ...errorResponses },
+          response: { 204: noContent, ...errorResponses },
         },
       },
       async (request, reply) => {
@@ -125,18 +100,12 @@ export const authRoutes =
 
     app.get(
       '/me',
-      { schema: { tags: ['auth'], summary: '当前用户', response: { 200: sessionSchema, ...errorResponses } } },
-      async (request) => {
-        const actor = requireActor(request);
-        return {
-          user: await loadUser(actor.id),
-          csrfToken: request.csrfToken ?? '',
-          today: deps.clock.today(),
-          passwordChangeRequired: request.sessionGates?.passwordChangeRequired ?? false,
-          mfaEnrollmentRequired: request.sessionGates?.mfaEnrollmentRequired ?? false,
-          mfaEnabled: request.sessionGates?.mfaEnabled ?? false,
-        };
+      {
+        config: { access: 'signedIn' },
+        schema: { tags: ['auth'], summary: '当前用户', response: { 200: sessionSchema, ...errorResponses } },
       },
+      (request) =>
+        currentSession(deps, requireActor(request), { csrfToken: request.csrfToken, gates: request.sessionGates }),
     );
 
     await app.register(mfaRoutes(deps), { prefix: '/mfa' });

@@ -1,16 +1,21 @@
 /**
- * Sign-in, the second step of a two-factor sign-in, sign-out and the change of one's own password.
+ * Sign-in, the second step of a two-factor sign-in, the session's answer (also GET /auth/me), sign-out and the
+ * change of one's own password.
  * Every attempt is counted in the database before its secret is checked (login-throttle.ts), an unknown
  * name costs the same scrypt work and gets the same answer as a known one, and every outcome is audited
  * with the client's address (等保 level 3: identification, lockout, audit).
  */
 import { randomBytes } from 'node:crypto';
-import { sql, type Kysely } from 'kysely';
-import type { Config } from '../../config.ts';
-import type { DB, UserRow } from '../../db/schema.ts';
+import type { Kysely } from 'kysely';
+import type { ChangePasswordBody, MfaChallenge, Session } from '@keyprojects/core';
+import type { AppDeps } from '../../deps.ts';
+import type { DB } from '../../db/schema.ts';
 import { errors } from '../../errors.ts';
 import { recordAudit, type AuditClient } from '../audit/audit.repository.ts';
+import { presentCurrentUser } from '../user/user.presenter.ts';
+import { findEnabledUserByName, findNamedUser, passwordHashOf, setOwnPassword } from '../user/user.repository.ts';
 import type { Actor } from './actor.ts';
+import { sessionGates, type SessionGates } from './session-gates.ts';
 import {
   MAX_FAILED_LOGINS,
   clearNameAttempts,
@@ -19,15 +24,20 @@ import {
   reserveAddressAttempt,
   reserveNameAttempt,
 } from './login-throttle.ts';
-import { acceptCode, createChallenge, deleteChallenge, findChallenge, hasSecondFactor } from './mfa.service.ts';
+import { deleteChallenge, findChallenge } from './mfa.repository.ts';
+import { acceptCode, createChallenge, hasSecondFactor } from './mfa.service.ts';
 import { hashPassword, verifyPassword } from './password.ts';
 import { passwordProblem } from './password-policy.ts';
-import { createSession, deleteOtherSessions, deleteSession, evictOldestSessions } from './session.repository.ts';
+import {
+  createSession,
+  deleteOtherSessions,
+  deleteSession,
+  evictOldestSessions,
+  findSession,
+} from './session.repository.ts';
 
-export interface AuthDeps {
-  db: Kysely<DB>;
-  config: Config;
-}
+/** What sign-in needs of the app: the database, the limits of config and the application's date. */
+export type AuthDeps = Pick<AppDeps, 'db' | 'config' | 'clock'>;
 
 interface Client {
   ip: string | null;
@@ -39,9 +49,14 @@ export interface LoginInput extends Client {
   password: string;
 }
 
+/** A session a sign-in opened: the cookie token and the answer's body. */
+export interface OpenedSession {
+  token: string;
+  session: Session;
+}
+
 /** A sign-in's outcome: a session, or (for an account with a second factor) the challenge for its code. */
-export type LoginResult =
-  { kind: 'session'; token: string; csrfToken: string; userId: number } | { kind: 'challenge'; challenge: string };
+export type LoginResult = OpenedSession | { token: null; challenge: MfaChallenge };
 
 type AuditUser = Pick<Actor, 'id' | 'username' | 'role' | 'ip' | 'userAgent'>;
 
@@ -96,8 +111,36 @@ async function recordFailure(
   }
 }
 
+/** The session as the API answers it: the user (presenter), the CSRF token, the app's date and the gates. */
+async function sessionAnswer(
+  deps: AuthDeps,
+  userId: number,
+  csrfToken: string,
+  gates: SessionGates | null,
+): Promise<Session> {
+  const user = await findNamedUser(deps.db, userId);
+  if (!user) throw errors.unauthenticated();
+  return {
+    user: presentCurrentUser(user),
+    csrfToken,
+    today: deps.clock.today(),
+    passwordChangeRequired: gates?.passwordChangeRequired ?? false,
+    mfaEnrollmentRequired: gates?.mfaEnrollmentRequired ?? false,
+    mfaEnabled: gates?.mfaEnabled ?? false,
+  };
+}
+
+/** GET /auth/me: the signed-in user's session, with the CSRF token and gates the request's session carries. */
+export async function currentSession(
+  deps: AuthDeps,
+  actor: Actor,
+  session: { csrfToken: string | null; gates: SessionGates | null },
+): Promise<Session> {
+  return sessionAnswer(deps, actor.id, session.csrfToken ?? '', session.gates);
+}
+
 /** Opens a session, ends the oldest ones beyond the per-account limit (each eviction audited), audits the sign-in. */
-async function startSession(deps: AuthDeps, user: AuditUser, client: Client): Promise<LoginResult> {
+async function startSession(deps: AuthDeps, user: AuditUser, client: Client): Promise<OpenedSession> {
   const { db, config } = deps;
   const session = await createSession(db, { userId: user.id, ttlMinutes: config.sessionTtlMinutes, ...client });
   const evicted = await evictOldestSessions(db, user.id, config.maxSessionsPerUser, config);
@@ -110,19 +153,17 @@ async function startSession(deps: AuthDeps, user: AuditUser, client: Client): Pr
     });
   }
   await recordAudit(db, user, { entityType: 'session', entityId: user.id, action: 'login' });
-  return { kind: 'session', ...session, userId: user.id };
+  const opened = await findSession(db, session.token, config);
+  if (!opened) throw new Error('a session just opened was not found');
+  const gates = sessionGates(opened, config.mfaEnforce);
+  return { token: session.token, session: await sessionAnswer(deps, user.id, session.csrfToken, gates) };
 }
 
 /** Checks the credentials: a session, or a challenge when the account has a second factor; 401/429 otherwise. */
 export async function login(deps: AuthDeps, input: LoginInput): Promise<LoginResult> {
   const { db } = deps;
   const client = { ip: input.ip, userAgent: input.userAgent };
-  const user: UserRow | undefined = await db
-    .selectFrom('users')
-    .selectAll()
-    .where('username', '=', input.username)
-    .where('disabled', '=', false)
-    .executeTakeFirst();
+  const user = await findEnabledUserByName(db, input.username);
   const who: AuditUser | AuditClient = user
     ? { id: user.id, username: user.username, role: user.role, ...client }
     : { id: null, username: null, role: null, ...client };
@@ -138,7 +179,7 @@ export async function login(deps: AuthDeps, input: LoginInput): Promise<LoginRes
   if (await hasSecondFactor(db, user.id)) {
     // The password was right but the code is still due: code failures count against the same limit.
     await releaseNameAttempt(db, user.username);
-    return { kind: 'challenge', challenge: await createChallenge(db, user.id) };
+    return { token: null, challenge: { mfaRequired: true, challenge: await createChallenge(db, user.id) } };
   }
   await clearNameAttempts(db, user.username);
   return startSession(deps, actor, client);
@@ -148,7 +189,7 @@ export async function login(deps: AuthDeps, input: LoginInput): Promise<LoginRes
 export async function loginWithCode(
   deps: AuthDeps,
   input: Client & { challenge: string; code: string },
-): Promise<LoginResult> {
+): Promise<OpenedSession> {
   const { db, config } = deps;
   const client = { ip: input.ip, userAgent: input.userAgent };
   const challenge = await findChallenge(db, input.challenge);
@@ -172,8 +213,9 @@ export async function loginWithCode(
   return startSession(deps, actor, client);
 }
 
-/** Ends the session. */
-export async function logout(db: Kysely<DB>, sessionId: string, actor: AuditUser) {
+/** Ends the request's session (none when it came without one) and audits the sign-out. */
+export async function logout(db: Kysely<DB>, actor: AuditUser, sessionId: string | null) {
+  if (sessionId === null) return;
   await deleteSession(db, sessionId);
   await recordAudit(db, actor, { entityType: 'session', entityId: actor.id, action: 'logout' });
 }
@@ -186,17 +228,12 @@ export async function changePassword(
   db: Kysely<DB>,
   actor: Actor,
   sessionId: string,
-  input: { currentPassword: string; newPassword: string },
+  input: ChangePasswordBody,
 ): Promise<void> {
   const problem = passwordProblem(input.newPassword, actor.username);
   if (problem) throw errors.invalidField('newPassword', problem);
   const { window, failures } = await reserveAttempt(db, actor.username, actor, actor.id);
-  const user = await db
-    .selectFrom('users')
-    .select('password_hash')
-    .where('id', '=', actor.id)
-    .executeTakeFirstOrThrow();
-  if (!(await verifyPassword(input.currentPassword, user.password_hash))) {
+  if (!(await verifyPassword(input.currentPassword, await passwordHashOf(db, actor.id)))) {
     await recordFailure(db, actor, actor.id, 'password_change_failed', failures);
     throw errors.invalidField('currentPassword', 'password.currentWrong');
   }
@@ -205,17 +242,7 @@ export async function changePassword(
   if (input.newPassword === input.currentPassword) throw errors.invalidField('newPassword', 'password.sameAsCurrent');
   const passwordHash = await hashPassword(input.newPassword);
   await db.transaction().execute(async (trx) => {
-    await trx
-      .updateTable('users')
-      .set({
-        password_hash: passwordHash,
-        password_changed_at: sql<Date>`now()`,
-        must_change_password: false,
-        version: sql<number>`version + 1`,
-        updated_at: new Date(),
-      })
-      .where('id', '=', actor.id)
-      .execute();
+    await setOwnPassword(trx, actor.id, passwordHash);
     await deleteOtherSessions(trx, actor.id, sessionId);
     await recordAudit(trx, actor, { entityType: 'user', entityId: actor.id, action: 'password_change' });
   });

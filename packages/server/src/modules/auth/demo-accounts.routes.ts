@@ -3,8 +3,7 @@
  * the route does not exist at all (404, and absent from the OpenAPI document), rather than answering empty.
  */
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { z } from 'zod';
-import { ROLES } from '@keyprojects/core';
+import { demoAccountListSchema } from '@keyprojects/core';
 import type { AppDeps } from '../../deps.ts';
 
 /** GET /auth/demo-accounts; app.ts registers it when config.demo is on. */
@@ -14,16 +13,11 @@ export const demoAccountsRoutes =
     app.get(
       '/demo-accounts',
       {
+        config: { access: 'public' },
         schema: {
           tags: ['auth'],
           summary: '演示账号（仅演示模式；其他模式下无此接口）',
-          response: {
-            200: z.object({
-              accounts: z.array(
-                z.object({ username: z.string(), password: z.string(), role: z.enum(ROLES), displayName: z.string() }),
-              ),
-            }),
-          },
+          response: { 200: demoAccountListSchema },
         },
       },
       () => ({ accounts: deps.demoAccounts }),

@@ -1,7 +1,6 @@
 /** Enrolment of a TOTP authenticator by the signed-in user: a seed to scan, then a code to confirm it. */
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { z } from 'zod';
-import { mfaConfirmBodySchema, mfaEnrolmentSchema } from '@keyprojects/core';
+import { mfaConfirmBodySchema, mfaEnrolmentSchema, noContent } from '@keyprojects/core';
 import type { AppDeps } from '../../deps.ts';
 import { errorResponses } from '../../http.ts';
 import { requireActor } from './auth.hooks.ts';
@@ -13,6 +12,7 @@ export const mfaRoutes =
     app.post(
       '/enrol',
       {
+        config: { access: 'signedIn' },
         schema: {
           tags: ['auth'],
           summary: '开始绑定动态口令（生成密钥与二维码地址）',
@@ -25,11 +25,12 @@ export const mfaRoutes =
     app.post(
       '/confirm',
       {
+        config: { access: 'signedIn' },
         schema: {
           tags: ['auth'],
           summary: '以一个动态口令确认绑定',
           body: mfaConfirmBodySchema,
-          response: { 204: z.null(), ...errorResponses },
+          response: { 204: noContent, ...errorResponses },
         },
       },
       async (request, reply) => {

@@ -136,6 +136,11 @@ export async function deleteOtherSessions(db: Kysely<DB>, userId: number, keepSe
   await db.deleteFrom('sessions').where('user_id', '=', userId).where('id', '!=', keepSessionId).execute();
 }
 
+/** Ends every session of the user (a role change, a disabled account, a reset password). */
+export async function deleteUserSessions(db: Kysely<DB>, userId: number): Promise<void> {
+  await db.deleteFrom('sessions').where('user_id', '=', userId).execute();
+}
+
 /** Ends the session. */
 export async function deleteSession(db: Kysely<DB>, sessionId: string): Promise<void> {
   await db.deleteFrom('sessions').where('id', '=', sessionId).execute();

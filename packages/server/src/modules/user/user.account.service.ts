@@ -1,11 +1,19 @@
 /**
- * The system administrator's work on existing accounts: the list (also the security administrator's),
- * the display name, disabling and enabling, unlocking, and a password reset with a one-time password. Each
+ * Reading accounts (the service officers for pickers; the administrators' list) and the system administrator's
+ * work on existing accounts: the display name, disabling and enabling, unlocking, and a password reset with a one-time password. Each
  * acts only on accounts inside the administrator's region, never on its own account nor another
  * administrator's (unlocking excepted: it grants nothing), and is audited with before and after.
  */
 import type { Kysely, Transaction, Updateable } from 'kysely';
-import { isAboveDistrictStaff, targetRefusal, type UserListQuery, type UserUpdateInput } from '@keyprojects/core';
+import {
+  isAboveDistrictStaff,
+  targetRefusal,
+  type GrantableOrganizationList,
+  type OfficerList,
+  type UserListOutput,
+  type UserListQuery,
+  type UserUpdateInput,
+} from '@keyprojects/core';
 import type { DB, UserRow, UserTable } from '../../db/schema.ts';
 import { errors } from '../../errors.ts';
 import { recordAudit, type AuditAction } from '../audit/audit.repository.ts';
@@ -13,16 +21,35 @@ import { requirePermission, type Actor } from '../auth/actor.ts';
 import { clearNameAttempts } from '../auth/login-throttle.ts';
 import { hashPassword } from '../auth/password.ts';
 import { oneTimePassword } from './one-time-password.ts';
-import { declareActorRole, listAccounts, lockAccount, organizationsInside, userSnapshot } from './user.repository.ts';
+import { presentAccount, userSnapshot } from './user.presenter.ts';
+import { deleteUserSessions } from '../auth/session.repository.ts';
+import {
+  declareActorRole,
+  listAccounts,
+  listOfficers,
+  lockAccount,
+  organizationsInside,
+  updateUser,
+} from './user.repository.ts';
+
+/** The service officers the actor may pair with its projects (based in its scope or above it). */
+export async function officersFor(db: Kysely<DB>, actor: Actor): Promise<OfficerList> {
+  requirePermission(actor, 'organization.read');
+  return { items: await listOfficers(db, actor) };
+}
 
 /** The accounts inside the administrator's region, filtered (system and security administrators). */
-export async function listUsers(db: Kysely<DB>, actor: Actor, query: UserListQuery) {
+export async function listUsers(db: Kysely<DB>, actor: Actor, query: UserListQuery): Promise<UserListOutput> {
   requirePermission(actor, 'user.read');
-  return { items: await listAccounts(db, actor.regionCode, query) };
+  return { items: (await listAccounts(db, actor.regionCode, query)).map(presentAccount) };
 }
 
 /** Organisations an administrator may attach an account to (inside its region), by name. */
-export async function grantableOrganizations(db: Kysely<DB>, actor: Actor, q: string | undefined) {
+export async function grantableOrganizations(
+  db: Kysely<DB>,
+  actor: Actor,
+  q: string | undefined,
+): Promise<GrantableOrganizationList> {
   requirePermission(actor, 'user.read');
   return { items: await organizationsInside(db, actor.regionCode, q) };
 }
@@ -50,13 +77,12 @@ async function changeAccount(db: Kysely<DB>, actor: Actor, userId: number, chang
     const targetKey = targetRefusal(actor, before);
     if (targetKey && !(change.allowAdmins && targetKey === 'admin.targetAdmin')) throw errors.forbidden(targetKey);
     change.refuse?.(before);
-    const after = await trx
-      .updateTable('users')
-      .set({ ...(await change.set(before)), version: before.version + 1, updated_at: new Date() })
-      .where('id', '=', userId)
-      .returningAll()
-      .executeTakeFirstOrThrow();
-    if (change.endSessions) await trx.deleteFrom('sessions').where('user_id', '=', userId).execute();
+    const after = await updateUser(trx, userId, {
+      ...(await change.set(before)),
+      version: before.version + 1,
+      updated_at: new Date(),
+    });
+    if (change.endSessions) await deleteUserSessions(trx, userId);
     if (change.clearSignInLock) await clearNameAttempts(trx, before.username);
     await recordAudit(trx, actor, {
       entityType: 'user',

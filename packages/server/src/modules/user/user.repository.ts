@@ -1,10 +1,13 @@
 /**
- * The user module's queries: the acting role declared to the database (its separation trigger reads it),
- * the audit snapshot of an account, the administrators' list and the scoped, locked read of one account.
+ * The user module's queries: the acting role declared to the database (its separation trigger reads it), the
+ * session's user, the administrators' list, the scoped, locked read of one account, the organisations an account
+ * may belong to and the service officers an actor may pair with its projects. Rows become JSON in user.presenter.ts.
  */
-import { sql, type ExpressionBuilder, type Kysely, type Transaction } from 'kysely';
-import { regionPrefix, type UserListQuery, type UserOutput } from '@keyprojects/core';
-import type { DB, UserRow } from '../../db/schema.ts';
+import { sql, type ExpressionBuilder, type Insertable, type Kysely, type Transaction, type Updateable } from 'kysely';
+import { regionPrefix, type UserListQuery } from '@keyprojects/core';
+import type { DB, UserRow, UserTable } from '../../db/schema.ts';
+import { homeRegionCondition, type ScopeActor } from '../../db/scope.ts';
+import type { AccountRow, NamedUserRow } from './user.presenter.ts';
 
 /** Who the database trigger `users_separation` sees acting: an administrator role, or 'cli' (CLI, demo loader). */
 export type DeclaredActor = 'system_admin' | 'security_admin' | 'cli';
@@ -12,19 +15,6 @@ export type DeclaredActor = 'system_admin' | 'security_admin' | 'cli';
 /** Declares the acting role for the rest of the transaction (set_config(..., true) is transaction-local). */
 export async function declareActorRole(trx: Transaction<DB>, role: DeclaredActor): Promise<void> {
   await sql`select set_config('kp.actor_role', ${role}, true)`.execute(trx);
-}
-
-/** What the audit trail keeps of a user (never the hash). */
-export function userSnapshot(u: UserRow) {
-  return {
-    username: u.username,
-    displayName: u.display_name,
-    role: u.role,
-    regionCode: u.region_code,
-    organizationId: u.organization_id,
-    disabled: u.disabled,
-    mustChangePassword: u.must_change_password,
-  };
 }
 
 type UsersEb = ExpressionBuilder<DB, 'users' | 'organizations' | 'regions'>;
@@ -44,12 +34,103 @@ function insideRegion(regionCode: string | null) {
   };
 }
 
+type Db = Kysely<DB> | Transaction<DB>;
+
+/** True when a region with this code exists. */
+export async function regionExists(db: Db, regionCode: string): Promise<boolean> {
+  return (
+    (await db.selectFrom('regions').select('code').where('code', '=', regionCode).executeTakeFirst()) !== undefined
+  );
+}
+
+/** The region of an organisation, or undefined when there is no such organisation. */
+export async function organizationRegion(db: Db, organizationId: number): Promise<string | undefined> {
+  const row = await db
+    .selectFrom('organizations')
+    .select('region_code')
+    .where('id', '=', organizationId)
+    .executeTakeFirst();
+  return row?.region_code;
+}
+
+/** True when an account has this username. */
+export async function usernameTaken(db: Db, username: string): Promise<boolean> {
+  return (await db.selectFrom('users').select('id').where('username', '=', username).executeTakeFirst()) !== undefined;
+}
+
+/** Inserts an account; undefined when another creation took the username first (instead of a unique violation). */
+export async function insertUser(db: Db, values: Insertable<UserTable>): Promise<UserRow | undefined> {
+  return db
+    .insertInto('users')
+    .values(values)
+    .onConflict((oc) => oc.column('username').doNothing())
+    .returningAll()
+    .executeTakeFirst();
+}
+
+/** Changes an account (the caller sets its next version) and returns it after the change. */
+export async function updateUser(db: Db, userId: number, set: Updateable<UserTable>): Promise<UserRow> {
+  return db.updateTable('users').set(set).where('id', '=', userId).returningAll().executeTakeFirstOrThrow();
+}
+
+/** The enabled account of a username, for sign-in; undefined when there is none. */
+export async function findEnabledUserByName(db: Kysely<DB>, username: string): Promise<UserRow | undefined> {
+  return db
+    .selectFrom('users')
+    .selectAll()
+    .where('username', '=', username)
+    .where('disabled', '=', false)
+    .executeTakeFirst();
+}
+
+/** The password hash of an account (which must exist). */
+export async function passwordHashOf(db: Kysely<DB>, userId: number): Promise<string> {
+  const row = await db.selectFrom('users').select('password_hash').where('id', '=', userId).executeTakeFirstOrThrow();
+  return row.password_hash;
+}
+
+/** Sets the account's own new password: no change is due any more, its age starts now. */
+export async function setOwnPassword(trx: Transaction<DB>, userId: number, passwordHash: string): Promise<void> {
+  await trx
+    .updateTable('users')
+    .set({
+      password_hash: passwordHash,
+      password_changed_at: sql<Date>`now()`,
+      must_change_password: false,
+      version: sql<number>`version + 1`,
+      updated_at: new Date(),
+    })
+    .where('id', '=', userId)
+    .execute();
+}
+
+/** Accounts with the names of their region and organisation. */
+function namedUsers(db: Kysely<DB> | Transaction<DB>) {
+  return db
+    .selectFrom('users')
+    .leftJoin('organizations', 'organizations.id', 'users.organization_id')
+    .leftJoin('regions', 'regions.code', 'users.region_code');
+}
+
+const NAMED_USER_COLUMNS = [
+  'users.id',
+  'users.username',
+  'users.display_name',
+  'users.role',
+  'users.region_code',
+  'users.organization_id',
+  'regions.name as regionName',
+  'organizations.name as organizationName',
+] as const;
+
+/** One account with its names (the session's user), whether enabled or not; undefined when absent. */
+export async function findNamedUser(db: Kysely<DB>, userId: number): Promise<NamedUserRow | undefined> {
+  return namedUsers(db).select(NAMED_USER_COLUMNS).where('users.id', '=', userId).executeTakeFirst();
+}
+
 function accountsQuery(db: Kysely<DB> | Transaction<DB>, scopeRegion: string | null) {
   return (
-    db
-      .selectFrom('users')
-      .leftJoin('organizations', 'organizations.id', 'users.organization_id')
-      .leftJoin('regions', 'regions.code', 'users.region_code')
+    namedUsers(db)
       // Sign-in keeps its lock per username (login_attempts), whether or not the account exists.
       .leftJoin('login_attempts', 'login_attempts.username', 'users.username')
       .where(insideRegion(scopeRegion))
@@ -61,7 +142,7 @@ export async function listAccounts(
   db: Kysely<DB>,
   scopeRegion: string | null,
   query: UserListQuery,
-): Promise<UserOutput[]> {
+): Promise<AccountRow[]> {
   let q = accountsQuery(db, scopeRegion);
   if (query.q) {
     const pattern = `%${query.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
@@ -80,26 +161,18 @@ export async function listAccounts(
         ]),
       );
   if (query.state === 'locked') q = q.where('login_attempts.locked_until', '>', sql<Date>`now()`);
-  const rows = await q
+  return q
     .select([
-      'users.id',
-      'users.username',
-      'users.display_name as displayName',
-      'users.role',
-      'users.region_code as regionCode',
-      'regions.name as regionName',
-      'users.organization_id as organizationId',
-      'organizations.name as organizationName',
+      ...NAMED_USER_COLUMNS,
       'users.disabled',
+      'users.must_change_password',
+      'users.version',
       'login_attempts.locked_until as lockedUntil',
       sql<boolean>`coalesce(login_attempts.locked_until > now(), false)`.as('locked'),
-      'users.must_change_password as mustChangePassword',
-      'users.version',
     ])
     .orderBy('users.username')
     .limit(2000)
     .execute();
-  return rows.map((row) => ({ ...row, lockedUntil: row.lockedUntil?.toISOString() ?? null }));
 }
 
 /** One account inside the administrator's region, locked for the change; undefined when absent or outside. */
@@ -123,4 +196,17 @@ export async function organizationsInside(db: Kysely<DB>, scopeRegion: string | 
     .limit(30);
   if (q) query = query.where('name', 'ilike', `%${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`);
   return query.execute();
+}
+
+/** Enabled service officers the actor may pair with its projects (based in its scope or above it), by name. */
+export async function listOfficers(db: Kysely<DB>, actor: ScopeActor) {
+  return db
+    .selectFrom('users')
+    .leftJoin('organizations', 'organizations.id', 'users.organization_id')
+    .select(['users.id', 'users.display_name as displayName', 'users.region_code as regionCode'])
+    .where('users.role', '=', 'service_officer')
+    .where('users.disabled', '=', false)
+    .where((eb) => homeRegionCondition(eb, actor, eb.fn.coalesce('users.region_code', 'organizations.region_code')))
+    .orderBy('users.display_name')
+    .execute();
 }

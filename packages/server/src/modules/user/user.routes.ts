@@ -4,10 +4,14 @@
  * (security administrator). Routes are thin: the services check permission, scope and the separation rules.
  */
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { z } from 'zod';
 import {
+  grantableOrganizationList,
+  grantableOrganizationQuery,
+  noContent,
+  officerList,
   oneTimePasswordOutput,
   roleChangeInput,
+  roleChangeOutput,
   userCreateInput,
   userListOutput,
   userListQuery,
@@ -15,12 +19,11 @@ import {
 } from '@keyprojects/core';
 import type { AppDeps } from '../../deps.ts';
 import { errorResponses, idParams } from '../../http.ts';
-import { requirePermission } from '../auth/actor.ts';
 import { requireActor } from '../auth/auth.hooks.ts';
-import { homeRegionCondition } from '../../db/scope.ts';
 import {
   grantableOrganizations,
   listUsers,
+  officersFor,
   resetPassword,
   setAccountDisabled,
   unlockAccount,
@@ -28,7 +31,7 @@ import {
 } from './user.account.service.ts';
 import { changeRole, createAccount } from './user.service.ts';
 
-const done = { 204: z.null().describe('已完成'), ...errorResponses };
+const done = { 204: noContent, ...errorResponses };
 
 export const userRoutes =
   (deps: AppDeps): FastifyPluginAsyncZod =>
@@ -36,41 +39,20 @@ export const userRoutes =
     app.get(
       '/officers',
       {
+        config: { access: 'organization.read' },
         schema: {
           tags: ['users'],
           summary: '首席服务员列表',
-          response: {
-            200: z.object({
-              items: z.array(
-                z.object({ id: z.number().int(), displayName: z.string(), regionCode: z.string().nullable() }),
-              ),
-            }),
-            ...errorResponses,
-          },
+          response: { 200: officerList, ...errorResponses },
         },
       },
-      async (request) => {
-        const actor = requireActor(request);
-        requirePermission(actor, 'organization.read');
-        // Only officers the actor may pair with its projects (based in its scope or above it).
-        const items = await deps.db
-          .selectFrom('users')
-          .leftJoin('organizations', 'organizations.id', 'users.organization_id')
-          .select(['users.id', 'users.display_name as displayName', 'users.region_code as regionCode'])
-          .where('users.role', '=', 'service_officer')
-          .where('users.disabled', '=', false)
-          .where((eb) =>
-            homeRegionCondition(eb, actor, eb.fn.coalesce('users.region_code', 'organizations.region_code')),
-          )
-          .orderBy('users.display_name')
-          .execute();
-        return { items };
-      },
+      (request) => officersFor(deps.db, requireActor(request)),
     );
 
     app.get(
       '/',
       {
+        config: { access: 'user.read' },
         schema: {
           tags: ['users'],
           summary: '用户列表（系统管理员、安全管理员；本账号管辖区域内）',
@@ -84,18 +66,12 @@ export const userRoutes =
     app.get(
       '/organizations',
       {
+        config: { access: 'user.read' },
         schema: {
           tags: ['users'],
           summary: '可供账号选择的单位（系统管理员、安全管理员；本账号管辖区域内）',
-          querystring: z.strictObject({ q: z.string().trim().max(100, { error: 'text.tooLong' }).optional() }),
-          response: {
-            200: z.object({
-              items: z.array(
-                z.object({ id: z.number().int(), name: z.string(), kind: z.string(), regionCode: z.string() }),
-              ),
-            }),
-            ...errorResponses,
-          },
+          querystring: grantableOrganizationQuery,
+          response: { 200: grantableOrganizationList, ...errorResponses },
         },
       },
       (request) => grantableOrganizations(deps.db, requireActor(request), request.query.q),
@@ -104,6 +80,7 @@ export const userRoutes =
     app.post(
       '/',
       {
+        config: { access: 'user.manage' },
         schema: {
           tags: ['users'],
           summary: '新建用户（系统管理员；至多县区发改局人员，返回一次性密码）',
@@ -118,6 +95,7 @@ export const userRoutes =
     app.patch(
       '/:id',
       {
+        config: { access: 'user.manage' },
         schema: {
           tags: ['users'],
           summary: '修改用户姓名（系统管理员）',
@@ -139,6 +117,7 @@ export const userRoutes =
       app.post(
         `/:id/${path}`,
         {
+          config: { access: 'user.manage' },
           schema: {
             tags: ['users'],
             summary: disabled ? '停用账号（系统管理员）' : '启用账号（系统管理员）',
@@ -156,6 +135,7 @@ export const userRoutes =
     app.post(
       '/:id/unlock',
       {
+        config: { access: 'user.manage' },
         schema: { tags: ['users'], summary: '解除登录锁定（系统管理员）', params: idParams, response: done },
       },
       async (request, reply) => {
@@ -167,6 +147,7 @@ export const userRoutes =
     app.post(
       '/:id/reset-password',
       {
+        config: { access: 'user.manage' },
         schema: {
           tags: ['users'],
           summary: '重置密码（系统管理员；返回一次性密码，首次登录须修改）',
@@ -180,19 +161,13 @@ export const userRoutes =
     app.patch(
       '/:id/role',
       {
+        config: { access: 'user.assignRole' },
         schema: {
           tags: ['users'],
           summary: '分配角色与范围（安全管理员；本账号管辖区域内）',
           params: idParams,
           body: roleChangeInput,
-          response: {
-            200: z.object({
-              role: z.string(),
-              regionCode: z.string().nullable(),
-              organizationId: z.number().int().nullable(),
-            }),
-            ...errorResponses,
-          },
+          response: { 200: roleChangeOutput, ...errorResponses },
         },
       },
       (request) => changeRole(deps.db, requireActor(request), request.params.id, request.body),

@@ -14,8 +14,10 @@ import {
   roleGrantRefusal,
   targetRefusal,
   type MessageKey,
+  type OneTimePasswordOutput,
   type Role,
   type RoleChangeInput,
+  type RoleChangeOutput,
   type UserCreateInput,
 } from '@keyprojects/core';
 import type { DB } from '../../db/schema.ts';
@@ -25,7 +27,17 @@ import { requirePermission, type Actor } from '../auth/actor.ts';
 import { hashPassword } from '../auth/password.ts';
 import { passwordProblem } from '../auth/password-policy.ts';
 import { oneTimePassword } from './one-time-password.ts';
-import { declareActorRole, lockAccount, userSnapshot } from './user.repository.ts';
+import { userSnapshot } from './user.presenter.ts';
+import { deleteUserSessions } from '../auth/session.repository.ts';
+import {
+  declareActorRole,
+  insertUser,
+  lockAccount,
+  organizationRegion,
+  regionExists,
+  updateUser,
+  usernameTaken,
+} from './user.repository.ts';
 
 export interface NewUser {
   username: string;
@@ -47,21 +59,12 @@ async function scopeErrors(
 ): Promise<Record<string, MessageKey>> {
   const fields: Record<string, MessageKey> = {};
   if (ROLES_WITH_REGION.includes(scope.role) && !scope.regionCode) fields.regionCode = 'required';
-  if (
-    scope.regionCode &&
-    !(await trx.selectFrom('regions').select('code').where('code', '=', scope.regionCode).executeTakeFirst())
-  ) {
-    fields.regionCode = 'region.unknown';
-  }
+  if (scope.regionCode && !(await regionExists(trx, scope.regionCode))) fields.regionCode = 'region.unknown';
   if (ROLES_WITH_ORGANIZATION.includes(scope.role) && !scope.organizationId) fields.organizationId = 'required';
   if (scope.organizationId) {
-    const org = await trx
-      .selectFrom('organizations')
-      .select('region_code')
-      .where('id', '=', scope.organizationId)
-      .executeTakeFirst();
-    if (!org) fields.organizationId = 'organization.unknown';
-    else if (scopeRegion !== undefined && (scopeRegion === null || !isWithinRegion(org.region_code, scopeRegion)))
+    const orgRegion = await organizationRegion(trx, scope.organizationId);
+    if (orgRegion === undefined) fields.organizationId = 'organization.unknown';
+    else if (scopeRegion !== undefined && (scopeRegion === null || !isWithinRegion(orgRegion, scopeRegion)))
       fields.organizationId = 'organization.outOfScope';
   }
   return fields;
@@ -84,24 +87,18 @@ export async function createUser(db: Kysely<DB>, actor: Actor | null, input: New
     const fields = await scopeErrors(trx, scope, actor === null ? undefined : actor.regionCode);
     const problem = passwordProblem(input.password, input.username);
     if (problem) fields.password = problem;
-    if (await trx.selectFrom('users').select('id').where('username', '=', input.username).executeTakeFirst())
-      fields.username = 'username.taken';
+    if (await usernameTaken(trx, input.username)) fields.username = 'username.taken';
     if (Object.keys(fields).length > 0) throw errors.invalidFields(fields);
-    const row = await trx
-      .insertInto('users')
-      .values({
-        username: input.username,
-        display_name: input.displayName,
-        password_hash: passwordHash,
-        role: input.role,
-        region_code: scope.regionCode,
-        organization_id: scope.organizationId,
-        must_change_password: actor !== null,
-      })
-      // Two creations of one username at once: the second finds it taken instead of a unique violation (500).
-      .onConflict((oc) => oc.column('username').doNothing())
-      .returningAll()
-      .executeTakeFirst();
+    const row = await insertUser(trx, {
+      username: input.username,
+      display_name: input.displayName,
+      password_hash: passwordHash,
+      role: input.role,
+      region_code: scope.regionCode,
+      organization_id: scope.organizationId,
+      must_change_password: actor !== null,
+    });
+    // Two creations of one username at once: the second finds it taken instead of a unique violation (500).
     if (!row) throw errors.invalidField('username', 'username.taken');
     await recordAudit(trx, actor, {
       entityType: 'user',
@@ -119,7 +116,11 @@ export async function createUser(db: Kysely<DB>, actor: Actor | null, input: New
  * region (anything higher is refused: it is the security administrator's grant, see README), with a
  * one-time password made here and shown once.
  */
-export async function createAccount(db: Kysely<DB>, actor: Actor, input: UserCreateInput) {
+export async function createAccount(
+  db: Kysely<DB>,
+  actor: Actor,
+  input: UserCreateInput,
+): Promise<OneTimePasswordOutput> {
   requirePermission(actor, 'user.manage');
   const refusal = accountCreationRefusal(actor, input.role, input.regionCode ?? null);
   if (refusal) throw errors.invalidField(refusal.field, refusal.key);
@@ -133,7 +134,12 @@ export async function createAccount(db: Kysely<DB>, actor: Actor, input: UserCre
  * account and administrator accounts are refused (403), as are administrator roles (400). The user's open
  * sessions end, so the change takes effect at once.
  */
-export async function changeRole(db: Kysely<DB>, actor: Actor, userId: number, change: RoleChangeInput) {
+export async function changeRole(
+  db: Kysely<DB>,
+  actor: Actor,
+  userId: number,
+  change: RoleChangeInput,
+): Promise<RoleChangeOutput> {
   requirePermission(actor, 'user.assignRole');
   return db.transaction().execute(async (trx) => {
     await declareActorRole(trx, 'security_admin');
@@ -150,19 +156,14 @@ export async function changeRole(db: Kysely<DB>, actor: Actor, userId: number, c
     if (refusal) throw errors.invalidField(refusal.field, refusal.key);
     const fields = await scopeErrors(trx, scope, actor.regionCode);
     if (Object.keys(fields).length > 0) throw errors.invalidFields(fields);
-    const after = await trx
-      .updateTable('users')
-      .set({
-        role: scope.role,
-        region_code: scope.regionCode,
-        organization_id: scope.organizationId,
-        version: before.version + 1,
-        updated_at: new Date(),
-      })
-      .where('id', '=', userId)
-      .returningAll()
-      .executeTakeFirstOrThrow();
-    await trx.deleteFrom('sessions').where('user_id', '=', userId).execute();
+    const after = await updateUser(trx, userId, {
+      role: scope.role,
+      region_code: scope.regionCode,
+      organization_id: scope.organizationId,
+      version: before.version + 1,
+      updated_at: new Date(),
+    });
+    await deleteUserSessions(trx, userId);
     await recordAudit(trx, actor, {
       entityType: 'user',
       entityId: userId,

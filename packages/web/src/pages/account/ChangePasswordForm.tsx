@@ -1,14 +1,12 @@
 import { useState } from 'react';
 import { Alert, App, Button, Form, Input, Typography } from 'antd';
+import type { ChangePasswordBody } from '@keyprojects/core';
 import { changePassword } from '../../api/auth.ts';
 import { ApiError, errorMessage } from '../../api/client.ts';
 import { useT } from '../../i18n/useT.ts';
 
-interface PasswordValues {
-  currentPassword: string;
-  newPassword: string;
-  confirmPassword: string;
-}
+/** The contract's body and the repeated new password, which only the form checks. */
+type PasswordValues = ChangePasswordBody & { confirmPassword: string };
 
 const FIELDS = new Set(['currentPassword', 'newPassword']);
 

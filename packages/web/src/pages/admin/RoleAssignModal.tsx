@@ -1,8 +1,8 @@
-import { App, Form, Modal } from 'antd';
+import { App, Form } from 'antd';
 import type { Role, RoleChangeInput, UserOutput } from '@keyprojects/core';
 import { useUserMutations } from '../../api/admin.ts';
 import { useT } from '../../i18n/useT.ts';
-import { showFormError } from './formErrors.ts';
+import { AccountFormModal } from './AccountFormModal.tsx';
 import { RoleSelect } from './RoleSelect.tsx';
 import { ScopeFields } from './ScopeFields.tsx';
 
@@ -13,49 +13,38 @@ export function RoleAssignModal({ user, onClose }: { user: UserOutput | null; on
   const [form] = Form.useForm<RoleChangeInput>();
   const role = Form.useWatch('role', form) as Role | undefined;
   const { assign } = useUserMutations();
-  const handleOk = async () => {
+  const handleSubmit = async (values: RoleChangeInput) => {
     if (!user) return;
-    const values = await form.validateFields();
-    try {
-      await assign.mutateAsync({
-        id: user.id,
-        body: {
-          role: values.role,
-          regionCode: values.regionCode ?? null,
-          organizationId: values.organizationId ?? null,
-        },
-      });
-      void message.success(t('users.done'));
-      onClose();
-    } catch (error) {
-      showFormError(form, error, message);
-    }
+    await assign.mutateAsync({
+      id: user.id,
+      body: {
+        role: values.role,
+        regionCode: values.regionCode ?? null,
+        organizationId: values.organizationId ?? null,
+      },
+    });
+    void message.success(t('users.done'));
+    onClose();
   };
   return (
-    <Modal
+    <AccountFormModal
       open={user !== null}
       title={user ? t('users.assignTitle', { name: user.displayName }) : ''}
-      onCancel={onClose}
-      onOk={() => void handleOk()}
-      confirmLoading={assign.isPending}
-      destroyOnHidden
+      form={form}
+      pending={assign.isPending}
+      onClose={onClose}
+      onSubmit={handleSubmit}
+      testId="role-assign-form"
+      initialValues={{
+        role: user?.role,
+        regionCode: user?.regionCode ?? undefined,
+        organizationId: user?.organizationId ?? undefined,
+      }}
     >
-      <Form
-        form={form}
-        layout="vertical"
-        preserve={false}
-        data-testid="role-assign-form"
-        initialValues={{
-          role: user?.role,
-          regionCode: user?.regionCode ?? undefined,
-          organizationId: user?.organizationId ?? undefined,
-        }}
-      >
-        <Form.Item name="role" label={t('users.field.role')} rules={[{ required: true }]}>
-          <RoleSelect actorRole="security_admin" />
-        </Form.Item>
-        <ScopeFields role={role} countyOnly={false} />
-      </Form>
-    </Modal>
+      <Form.Item name="role" label={t('users.field.role')} rules={[{ required: true }]}>
+        <RoleSelect actorRole="security_admin" />
+      </Form.Item>
+      <ScopeFields role={role} countyOnly={false} />
+    </AccountFormModal>
   );
 }

@@ -1,6 +1,5 @@
 import { Button, Table, type TableColumnsType } from 'antd';
-import { ROLE_LABELS } from '@keyprojects/core';
-import type { DemoAccount } from '../../api/types.ts';
+import { ROLE_LABELS, type DemoAccount } from '@keyprojects/core';
 import { useLocale } from '../../i18n/useT.ts';
 
 /** The demo accounts with a button per row that copies the account into the login form. */

@@ -3,19 +3,16 @@ import { Alert, Button, Card, Flex, Form, Input, Typography } from 'antd';
 import { LockOutlined, UserOutlined } from '@ant-design/icons';
 import { useQuery } from '@tanstack/react-query';
 import { Navigate, useNavigate, useSearchParams } from 'react-router';
+import type { DemoAccount, LoginBody } from '@keyprojects/core';
 import { fetchDemoAccounts } from '../../api/auth.ts';
 import { errorMessage } from '../../api/client.ts';
-import type { DemoAccount } from '../../api/types.ts';
 import { LanguageSwitch } from '../../components/LanguageSwitch.tsx';
 import { useT } from '../../i18n/useT.ts';
 import { useSession } from '../../session/useSession.ts';
 import { CodeStepForm } from './CodeStepForm.tsx';
 import { DemoAccountsTable } from './DemoAccountsTable.tsx';
 
-interface LoginValues {
-  username: string;
-  password: string;
-}
+type LoginValues = LoginBody;
 
 /** Only same-site paths are followed after login. */
 function safeNext(next: string | null): string {

@@ -1,9 +1,9 @@
 import { Typography } from 'antd';
-import type { AuditEntry } from '../../api/types.ts';
+import type { AuditItem } from '@keyprojects/core';
 import { auditFieldLabel, formatAuditValue, type AuditFormatContext } from '../../lib/auditFormat.ts';
 
 /** The changed fields of one audit entry as "field: before → after". */
-export function AuditChanges({ entry, ctx }: { entry: AuditEntry; ctx: AuditFormatContext }) {
+export function AuditChanges({ entry, ctx }: { entry: AuditItem; ctx: AuditFormatContext }) {
   if (entry.changes.length === 0) return null;
   return (
     <ul style={{ margin: '6px 0 0', paddingInlineStart: 18 }}>

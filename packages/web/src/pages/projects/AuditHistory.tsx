@@ -1,13 +1,14 @@
 import { Alert, Card, Empty, Flex, Spin, Tag, Timeline, Typography, type TimelineProps } from 'antd';
 import { useProjectAudit } from '../../api/projects.ts';
 import { useCodelists } from '../../api/reference.ts';
-import type { AuditAction } from '../../api/types.ts';
 import { AuditChanges } from './AuditChanges.tsx';
 import { useLocale } from '../../i18n/useT.ts';
 import type { AuditFormatContext } from '../../lib/auditFormat.ts';
 import { formatDateTime } from '../../lib/format.ts';
+import { codeText } from '../admin/auditLabels.ts';
 
-const ACTION_COLORS: Record<AuditAction, string> = { create: 'green', update: 'blue', delete: 'red' };
+/** Colours of the actions a project's history shows most; other actions keep the timeline's default. */
+const ACTION_COLORS: Partial<Record<string, string>> = { create: 'green', update: 'blue', delete: 'red' };
 
 /** Who changed what and when, from where: the project's audit trail, newest first. */
 export function AuditHistory({ projectId }: { projectId: number }) {
@@ -27,7 +28,7 @@ export function AuditHistory({ projectId }: { projectId: number }) {
             {formatDateTime(entry.at)}
           </Typography.Text>
           <Tag color={ACTION_COLORS[entry.action]} style={{ marginInlineEnd: 0 }}>
-            {t(`audit.action.${entry.action}`)}
+            {codeText(t, 'audit.action', entry.action)}
           </Tag>
           <Typography.Text>
             {entry.actorName ?? entry.actorUsername ?? t('common.none')}

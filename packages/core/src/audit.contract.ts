@@ -1,0 +1,125 @@
+/**
+ * The audit trail's contracts: the entity types and actions the server records, the audit administrator's query
+ * (GET /audit and the 'audit-log' export), a trail entry with its changed fields, a page of the trail, a project's
+ * history, and the report of a hash-chain verification.
+ */
+import { z } from 'zod';
+import { regionCode } from './project.contract.ts';
+
+/** The audit trail's entity types and actions (as recorded by the server). */
+export const AUDIT_ENTITY_TYPES = [
+  'project',
+  'user',
+  'organization',
+  'session',
+  'report',
+  'period',
+  'bulletin_template',
+  // A refused API request (entity id: method and route), a data transfer (entity id: what was exported/imported).
+  'request',
+  'transfer',
+] as const;
+export type AuditEntityType = (typeof AUDIT_ENTITY_TYPES)[number];
+
+/** Every action the server records, in the order the audit log's filter lists them. */
+export const AUDIT_ACTIONS = [
+  'login',
+  'login_failed',
+  'logout',
+  'create',
+  'update',
+  'delete',
+  'role_change',
+  'disable',
+  'enable',
+  'unlock',
+  'password_reset',
+  'submit',
+  'approve',
+  'return',
+  'confirm',
+  'correct',
+  'login_locked',
+  'login_throttled',
+  'account_locked',
+  'password_change',
+  'password_change_failed',
+  'session_evicted',
+  'mfa_enrolled',
+  'mfa_failed',
+  'access_denied',
+  'csrf_failed',
+  'export',
+  'import',
+  'lock',
+  'locked_write_refused',
+] as const;
+export type AuditAction = (typeof AUDIT_ACTIONS)[number];
+
+/** GET /audit and the 'audit-log' export: filters and keyset paging (`beforeId` = the last id of the previous page). */
+export const auditQuery = z.strictObject({
+  from: z.iso.datetime({ offset: true, error: 'date.invalid' }).optional(),
+  to: z.iso.datetime({ offset: true, error: 'date.invalid' }).optional(),
+  actor: z.string().trim().max(40).optional(),
+  action: z
+    .string()
+    .trim()
+    .regex(/^[a-z_]{1,40}$/, { error: 'audit.actionInvalid' })
+    .optional(),
+  entityType: z.enum(AUDIT_ENTITY_TYPES).optional(),
+  ip: z.string().trim().max(45).optional(),
+  regionCode: regionCode.optional(),
+  limit: z.coerce.number().int().min(1).max(500).default(100),
+  beforeId: z.coerce.number().int().positive().max(Number.MAX_SAFE_INTEGER).optional(),
+});
+export type AuditQuery = z.output<typeof auditQuery>;
+/** The query as a client sends it (limit optional, numbers may be text). */
+export type AuditQueryJson = z.input<typeof auditQuery>;
+
+/** One field an audited change touched, with its value before and after (null when absent). */
+export const auditChange = z.object({ field: z.string(), before: z.unknown(), after: z.unknown() });
+export type AuditChange = z.output<typeof auditChange>;
+
+/**
+ * One audit row with the fields it changed. Entity type and action are kept as text: the trail also holds rows
+ * written before a type or action was named here, and it must show them as they are.
+ */
+export const auditItem = z.object({
+  id: z.number().int(),
+  at: z.string(),
+  actorName: z.string().nullable(),
+  actorUsername: z.string().nullable(),
+  actorRole: z.string().nullable(),
+  ip: z.string().nullable(),
+  entityType: z.string(),
+  entityId: z.string(),
+  action: z.string(),
+  regionCode: z.string().nullable(),
+  changes: z.array(auditChange),
+});
+export type AuditItem = z.output<typeof auditItem>;
+
+/** A page of the trail; `nextBeforeId` continues it (null on the last page). */
+export const auditPage = z.object({ items: z.array(auditItem), nextBeforeId: z.number().int().nullable() });
+export type AuditPage = z.output<typeof auditPage>;
+
+/** GET /projects/{id}/audit: a project's history, newest first. */
+export const auditHistory = z.object({ items: z.array(auditItem) });
+export type AuditHistory = z.output<typeof auditHistory>;
+
+/** Why a verification of the hash chain failed at a row. */
+export const AUDIT_CHAIN_BREAKS = ['changed', 'previous_missing_or_changed', 'head_mismatch'] as const;
+
+/** The outcome of a verification of the audit trail's hash chain (CLI `verify-audit --json`, backup checks). */
+export const auditChainReport = z.discriminatedUnion('status', [
+  z.object({ status: z.literal('intact'), rows: z.number().int(), lastId: z.string().nullable() }),
+  z.object({
+    status: z.literal('broken'),
+    rows: z.number().int(),
+    /** The first row that fails, or null when the head names a row that is missing. */
+    rowId: z.string().nullable(),
+    reason: z.enum(AUDIT_CHAIN_BREAKS),
+    detail: z.string(),
+  }),
+]);
+export type AuditChainReport = z.output<typeof auditChainReport>;
