@@ -29,3 +29,4 @@ export * from './separation.ts';
 export * from './admin.contract.ts';
 export * from './text.ts';
 export * from './environment.contract.ts';
+export * from './common.contract.ts';

@@ -111,9 +111,8 @@ function firstFieldMessage(fields: Record<string, string>, locale: Locale): stri
   return locale === 'zh' ? `${labelFor(path, locale)}：${text}` : `${labelFor(path, locale)}: ${text}`;
 }
 
-export interface ErrorBody {
-  error: { code: string; message: string; fields?: Record<string, string> };
-}
+/** The error answer's body (core's common contract), for callers that read one. */
+export type { ErrorBody } from '@keyprojects/core';
 
 /** True for PostgreSQL's unique_violation (SQLSTATE 23505), from pg or PGlite. */
 export function isUniqueViolation(error: unknown): boolean {
