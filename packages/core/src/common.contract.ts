@@ -28,6 +28,9 @@ export const errorResponses = {
 /** The answers of a versioned write: 412 when If-Match names an old version, 428 when it is missing. */
 export const preconditionResponses = { 412: errorBody, 428: errorBody } as const;
 
+/** The answer of a write that returns nothing (204). */
+export const noContent = z.null().describe('已完成');
+
 /** Path parameters of a route on one record: `/:id`. */
 export const idParams = z.strictObject({ id: idParam });
 export type IdParams = z.output<typeof idParams>;
