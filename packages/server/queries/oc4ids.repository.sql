@@ -55,45 +55,13 @@ order by
 -- args: "<district_staff 230602>",[1]
 -- query 1 of 3
 -- params: "230602%",[1]
-select
-  "projects".*,
-  "o"."name" as "ownerName",
-  "o"."credit_code" as "ownerCreditCode",
-  "r"."name" as "regionName",
-  "so"."display_name" as "serviceOfficerName"
-from
-  "projects"
-  inner join "organizations" as "o" on "o"."id" = "projects"."owner_org_id"
-  inner join "regions" as "r" on "r"."code" = "projects"."region_code"
-  left join "users" as "so" on "so"."id" = "projects"."service_officer_id"
-where
-  (
-    "projects"."deleted_at" is null
-    and "projects"."region_code" like $1
-  )
-  and projects.id = any ($2::int[]);
+-- the SQL of findExportProjects (city actor), query 1
 -- query 2 of 3
 -- params: [1]
-select
-  *
-from
-  "project_funding_sources"
-where
-  project_id = any ($1::int[])
-order by
-  "project_id",
-  "kind";
+-- the SQL of findExportProjects (city actor), query 2
 -- query 3 of 3
 -- params: [1]
-select
-  *
-from
-  "annual_plans"
-where
-  project_id = any ($1::int[])
-order by
-  "project_id",
-  "year";
+-- the SQL of findExportProjects (city actor), query 3
 
 -- findExportProjects (owner actor)
 -- args: "<owner organisation 1>",[1]
@@ -118,26 +86,10 @@ where
   and projects.id = any ($2::int[]);
 -- query 2 of 3
 -- params: [1]
-select
-  *
-from
-  "project_funding_sources"
-where
-  project_id = any ($1::int[])
-order by
-  "project_id",
-  "kind";
+-- the SQL of findExportProjects (city actor), query 2
 -- query 3 of 3
 -- params: [1]
-select
-  *
-from
-  "annual_plans"
-where
-  project_id = any ($1::int[])
-order by
-  "project_id",
-  "year";
+-- the SQL of findExportProjects (city actor), query 3
 
 -- findExportProjects (officer actor)
 -- args: "<service_officer organisation null>",[1]
@@ -162,26 +114,10 @@ where
   and projects.id = any ($2::int[]);
 -- query 2 of 3
 -- params: [1]
-select
-  *
-from
-  "project_funding_sources"
-where
-  project_id = any ($1::int[])
-order by
-  "project_id",
-  "kind";
+-- the SQL of findExportProjects (city actor), query 2
 -- query 3 of 3
 -- params: [1]
-select
-  *
-from
-  "annual_plans"
-where
-  project_id = any ($1::int[])
-order by
-  "project_id",
-  "year";
+-- the SQL of findExportProjects (city actor), query 3
 
 -- findDrcOffices
 -- params: "drc"

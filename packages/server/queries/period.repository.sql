@@ -42,13 +42,7 @@ values
 on conflict ("year", "month") do nothing;
 -- query 2 of 2
 -- params: 2021,5
-select
-  *
-from
-  "reporting_periods"
-where
-  "year" = $1
-  and "month" = $2;
+-- the SQL of findPeriod
 
 -- upsertPeriod
 -- args: 2021,4,"2021-04-30","2021-05-05"

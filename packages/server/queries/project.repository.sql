@@ -13,10 +13,7 @@ from
 -- listProjects (city actor)
 -- args: "<city_admin 230600>",{"page":1,"pageSize":20,"sort":"updatedAt","order":"desc"}
 -- query 1 of 2
-select
-  max("year") as "year"
-from
-  "annual_plans";
+-- the SQL of latestPlanYear
 -- query 2 of 2
 -- params: 2021,"2306%",20,0
 select
@@ -64,61 +61,15 @@ offset
 -- listProjects (district actor)
 -- args: "<district_staff 230602>",{"page":1,"pageSize":20,"sort":"updatedAt","order":"desc"}
 -- query 1 of 2
-select
-  max("year") as "year"
-from
-  "annual_plans";
+-- the SQL of latestPlanYear
 -- query 2 of 2
 -- params: 2021,"230602%",20,0
-select
-  "projects"."id",
-  "projects"."code",
-  "projects"."name",
-  "o"."name" as "ownerName",
-  "projects"."region_code" as "regionCode",
-  "r"."name" as "regionName",
-  "projects"."levels",
-  "projects"."category",
-  "projects"."industry",
-  "projects"."nature",
-  "projects"."total_investment" as "totalInvestment",
-  "projects"."planned_start_date" as "plannedStartDate",
-  "projects"."planned_completion_date" as "plannedCompletionDate",
-  "projects"."actual_start_date" as "actualStartDate",
-  "projects"."stage",
-  "projects"."tags",
-  "projects"."in_statistics" as "inStatistics",
-  "projects"."version",
-  "projects"."updated_at" as "updatedAt",
-  "ap"."planned_investment" as "annualPlan",
-  count(*) over () as "total"
-from
-  "projects"
-  inner join "organizations" as "o" on "o"."id" = "projects"."owner_org_id"
-  inner join "regions" as "r" on "r"."code" = "projects"."region_code"
-  left join "annual_plans" as "ap" on "ap"."project_id" = "projects"."id"
-  and "ap"."year" = $1
-where
-  (
-    "projects"."deleted_at" is null
-    and "projects"."region_code" like $2
-  )
-  and 1 = 1
-order by
-  "projects"."updated_at" desc nulls last,
-  "projects"."id" desc
-limit
-  $3
-offset
-  $4;
+-- the SQL of listProjects (city actor), query 2
 
 -- listProjects (owner actor)
 -- args: "<owner organisation 1>",{"page":1,"pageSize":20,"sort":"updatedAt","order":"desc"}
 -- query 1 of 2
-select
-  max("year") as "year"
-from
-  "annual_plans";
+-- the SQL of latestPlanYear
 -- query 2 of 2
 -- params: 2021,1,20,0
 select
@@ -166,10 +117,7 @@ offset
 -- listProjects (officer actor)
 -- args: "<service_officer organisation null>",{"page":1,"pageSize":20,"sort":"updatedAt","order":"desc"}
 -- query 1 of 2
-select
-  max("year") as "year"
-from
-  "annual_plans";
+-- the SQL of latestPlanYear
 -- query 2 of 2
 -- params: 2021,4,20,0
 select
@@ -314,22 +262,7 @@ where
 -- projectDetails (district actor)
 -- args: "<district_staff 230602>"
 -- params: "230602%"
-select
-  "projects".*,
-  "o"."name" as "ownerName",
-  "o"."credit_code" as "ownerCreditCode",
-  "r"."name" as "regionName",
-  "so"."display_name" as "serviceOfficerName"
-from
-  "projects"
-  inner join "organizations" as "o" on "o"."id" = "projects"."owner_org_id"
-  inner join "regions" as "r" on "r"."code" = "projects"."region_code"
-  left join "users" as "so" on "so"."id" = "projects"."service_officer_id"
-where
-  (
-    "projects"."deleted_at" is null
-    and "projects"."region_code" like $1
-  );
+-- the SQL of projectDetails (city actor)
 
 -- projectDetails (owner actor)
 -- args: "<owner organisation 1>"
@@ -419,43 +352,13 @@ order by
 -- args: "<district_staff 230602>",1
 -- query 1 of 3
 -- params: "230602%",1
-select
-  "projects".*,
-  "o"."name" as "ownerName",
-  "o"."credit_code" as "ownerCreditCode",
-  "r"."name" as "regionName",
-  "so"."display_name" as "serviceOfficerName"
-from
-  "projects"
-  inner join "organizations" as "o" on "o"."id" = "projects"."owner_org_id"
-  inner join "regions" as "r" on "r"."code" = "projects"."region_code"
-  left join "users" as "so" on "so"."id" = "projects"."service_officer_id"
-where
-  (
-    "projects"."deleted_at" is null
-    and "projects"."region_code" like $1
-  )
-  and "projects"."id" = $2;
+-- the SQL of findProject (city actor), query 1
 -- query 2 of 3
 -- params: 1
-select
-  *
-from
-  "project_funding_sources"
-where
-  "project_id" = $1
-order by
-  "kind";
+-- the SQL of findProject (city actor), query 2
 -- query 3 of 3
 -- params: 1
-select
-  *
-from
-  "annual_plans"
-where
-  "project_id" = $1
-order by
-  "year";
+-- the SQL of findProject (city actor), query 3
 
 -- findProject (owner actor)
 -- args: "<owner organisation 1>",1
@@ -480,24 +383,10 @@ where
   and "projects"."id" = $2;
 -- query 2 of 3
 -- params: 1
-select
-  *
-from
-  "project_funding_sources"
-where
-  "project_id" = $1
-order by
-  "kind";
+-- the SQL of findProject (city actor), query 2
 -- query 3 of 3
 -- params: 1
-select
-  *
-from
-  "annual_plans"
-where
-  "project_id" = $1
-order by
-  "year";
+-- the SQL of findProject (city actor), query 3
 
 -- findProject (officer actor)
 -- args: "<service_officer organisation null>",1
@@ -522,24 +411,10 @@ where
   and "projects"."id" = $2;
 -- query 2 of 3
 -- params: 1
-select
-  *
-from
-  "project_funding_sources"
-where
-  "project_id" = $1
-order by
-  "kind";
+-- the SQL of findProject (city actor), query 2
 -- query 3 of 3
 -- params: 1
-select
-  *
-from
-  "annual_plans"
-where
-  "project_id" = $1
-order by
-  "year";
+-- the SQL of findProject (city actor), query 3
 
 -- findProjects
 -- args: "<district_staff 230602>",{"ids":[1]}
@@ -608,26 +483,10 @@ where
   and projects.code = any ($2::text[]);
 -- query 2 of 3
 -- params: [1]
-select
-  *
-from
-  "project_funding_sources"
-where
-  project_id = any ($1::int[])
-order by
-  "project_id",
-  "kind";
+-- the SQL of findProjects, query 2
 -- query 3 of 3
 -- params: [1]
-select
-  *
-from
-  "annual_plans"
-where
-  project_id = any ($1::int[])
-order by
-  "project_id",
-  "year";
+-- the SQL of findProjects, query 3
 
 -- lockProject (city actor)
 -- args: "<city_admin 230600>",1
@@ -652,22 +511,7 @@ for update;
 -- lockProject (district actor)
 -- args: "<district_staff 230602>",1
 -- params: "230602%",1
-select
-  "projects"."id",
-  "projects"."version",
-  "projects"."code",
-  "projects"."region_code" as "regionCode",
-  "projects"."owner_org_id" as "ownerOrgId",
-  "projects"."service_officer_id" as "serviceOfficerId"
-from
-  "projects"
-where
-  (
-    "projects"."deleted_at" is null
-    and "projects"."region_code" like $1
-  )
-  and "projects"."id" = $2
-for update;
+-- the SQL of lockProject (city actor)
 
 -- lockProject (owner actor)
 -- args: "<owner organisation 1>",1

@@ -139,6 +139,7 @@ export async function renderRepository(db: Kysely<DB>, entry: RepositoryEntry): 
     '-- The SQL each repository function runs for the example arguments shown (a fresh migrated database, a few example',
     '-- rows), so that a change of scope, of a join or of an index-relevant condition shows in review.',
   ];
+  const shown = new Map<string, string>();
   for (const [name, examples] of Object.entries(entry.examples)) {
     if ('noQuery' in examples) {
       lines.push('', `-- ${name}: no query (${examples.noQuery})`);
@@ -146,13 +147,20 @@ export async function renderRepository(db: Kysely<DB>, entry: RepositoryEntry): 
     }
     for (const ex of examples) {
       const { queries, error } = await capture(db, ex);
-      lines.push('', `-- ${name}${ex.label ? ` (${ex.label})` : ''}`);
+      const title = `${name}${ex.label ? ` (${ex.label})` : ''}`;
+      lines.push('', `-- ${title}`);
       if (ex.args.length > 0) lines.push(`-- args: ${show(ex.args).slice(1, -1)}`);
       queries.forEach((query, i) => {
+        const place = queries.length > 1 ? `${title}, query ${String(i + 1)}` : title;
         if (queries.length > 1) lines.push(`-- query ${String(i + 1)} of ${String(queries.length)}`);
         if (query.parameters.length > 0 && !ex.hideParams)
           lines.push(`-- params: ${show(query.parameters.map((p) => (p instanceof Date ? '<now>' : p))).slice(1, -1)}`);
-        lines.push(`${formatSql(query.sql)};`);
+        // The same statement again (another actor's scope differs only in its parameters): name it, do not repeat it.
+        const first = shown.get(query.sql);
+        if (first === undefined) {
+          shown.set(query.sql, place);
+          lines.push(`${formatSql(query.sql)};`);
+        } else lines.push(`-- the SQL of ${first}`);
       });
       if (queries.length === 0) lines.push('-- (no query for these arguments)');
       if (error !== undefined) lines.push(`-- stopped by: ${error.split('\n')[0] ?? ''}`);
