@@ -59,6 +59,14 @@ describe('the route table', () => {
     expect(undeclared, listed('routes without config: { access }', undeclared)).toEqual([]);
   });
 
+  it('declares only permissions of core POLICIES, signedIn or public', () => {
+    const known = new Set<string>([...Object.keys(core.POLICIES), 'signedIn', 'public']);
+    const unknown = routes
+      .filter((route) => route.config?.access !== undefined && !known.has(route.config.access))
+      .map((r) => `${r.method} ${r.url}: ${String(r.config?.access)}`);
+    expect(unknown, listed('routes declaring an unknown access', unknown)).toEqual([]);
+  });
+
   it('validates and answers with schemas exported by @keyprojects/core only', () => {
     const fromCore = coreExports();
     const foreign = routes.flatMap((route) => foreignSchemas(route, fromCore));
