@@ -5,18 +5,19 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { repositoryFiles, SNAPSHOT_DIR, unregisteredFunctions } from '../scripts/queries/capture.ts';
+import { repositoryFiles, SNAPSHOT_DIR, staleEntries, unregisteredFunctions } from '../scripts/queries/capture.ts';
 import { REGISTRY } from '../scripts/queries/registry.ts';
 import { renderSnapshots } from '../scripts/queries/snapshots.ts';
 
 const RUN = 'run `npm run sql:snapshots` and commit packages/server/queries/';
 
 describe('the query snapshots', () => {
-  it('register every repository and every function it exports', () => {
+  it('register every repository and every function it exports, and nothing else', () => {
     const registered = new Set(REGISTRY.map((entry) => entry.file));
     const missing = repositoryFiles().filter((file) => !registered.has(file));
     expect(missing, 'repositories missing from packages/server/scripts/queries/registry.ts').toEqual([]);
     expect(unregisteredFunctions(REGISTRY), 'exported functions missing from the registry').toEqual([]);
+    expect(staleEntries(REGISTRY), 'registry entries naming no exported function (renamed or removed)').toEqual([]);
   });
 
   it('match the SQL the repositories run now', async () => {

@@ -200,3 +200,12 @@ export function unregisteredFunctions(entries: readonly RepositoryEntry[]): stri
       .map(([name]) => `${entry.file}: ${name}`),
   );
 }
+
+/** `file: name` for each registry entry that names no exported function of its repository (renamed or removed). */
+export function staleEntries(entries: readonly RepositoryEntry[]): string[] {
+  return entries.flatMap((entry) =>
+    Object.keys(entry.examples)
+      .filter((name) => typeof entry.module[name] !== 'function')
+      .map((name) => `${entry.file}: ${name}`),
+  );
+}
