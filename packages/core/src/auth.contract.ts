@@ -85,9 +85,3 @@ export type DemoAccount = z.output<typeof demoAccountSchema>;
 /** GET /auth/demo-accounts (registered only in demo mode). */
 export const demoAccountListSchema = z.object({ accounts: z.array(demoAccountSchema) });
 export type DemoAccountList = z.output<typeof demoAccountListSchema>;
-
-/**
- * The answer of a call that only does something (204, no body). The infra branch defines the same `noContent` in
- * common.contract.ts: when both are merged, delete this one (core's index would otherwise export it twice).
- */
-export const noContent = z.null().meta({ description: '已完成' });

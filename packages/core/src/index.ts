@@ -44,3 +44,4 @@ export * from './stats.contract.ts';
 export * from './meta.contract.ts';
 export * from './region.contract.ts';
 export * from './bulletin.contract.ts';
+export * from './common.contract.ts';

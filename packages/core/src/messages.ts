@@ -60,6 +60,9 @@ export const GENERAL_MESSAGES = {
   'photo.type': { zh: '照片须为 JPEG、PNG 或 WebP 图片', en: 'a photo must be a JPEG, PNG or WebP image' },
   'photo.size': { zh: '照片不能超过 5 MB', en: 'a photo must not exceed 5 MB' },
   'error.validation': { zh: '提交的数据有误', en: 'the request has invalid fields' },
+  'field.unknown': { zh: '不支持的字段', en: 'unknown field' },
+  /** The first invalid field named in an error's message: its label, then its message. */
+  'field.named': { zh: '{label}：{text}', en: '{label}: {text}' },
   'error.notFound': { zh: '未找到该资源', en: 'not found' },
   'error.unauthenticated': { zh: '请先登录', en: 'please sign in' },
   'error.forbidden': { zh: '无权执行此操作', en: 'you may not do this' },

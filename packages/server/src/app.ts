@@ -8,11 +8,12 @@ import cookie from '@fastify/cookie';
 import fastifyStatic from '@fastify/static';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
-import Fastify, { type FastifyInstance } from 'fastify';
+import Fastify, { type FastifyInstance, type FastifySchema } from 'fastify';
 import { jsonSchemaTransform, serializerCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { z } from 'zod';
 import type { AppDeps } from './deps.ts';
 import { RequestValidationError, errors, handleError } from './errors.ts';
+import type { RouteAccess } from './http.ts';
 import { registerInputGuard } from './input-guard.ts';
 import { registerDocsGate, registerSecurityHeaders } from './security-headers.ts';
 import { registerAuthHooks } from './modules/auth/auth.hooks.ts';
@@ -45,10 +46,23 @@ function bodyLimitFor(url: string): number {
   return SMALL_BODY_PREFIXES.some((prefix) => url.startsWith(prefix)) ? BODY_LIMITS.small : BODY_LIMITS.json;
 }
 
-const apiRoutes = new WeakMap<FastifyInstance, string[]>();
+/** An API route as registered: what the route-table test checks (declared access, schemas from core). */
+export interface ApiRoute {
+  method: string;
+  url: string;
+  config: { access?: RouteAccess } | undefined;
+  schema: FastifySchema | undefined;
+}
+
+const apiRoutes = new WeakMap<FastifyInstance, ApiRoute[]>();
 
 /** The API routes the app registered, as `METHOD /path` (the OpenAPI document must list each). */
 export function apiRoutesOf(app: FastifyInstance): string[] {
+  return apiRouteOptionsOf(app).map((route) => `${route.method} ${route.url}`);
+}
+
+/** The API routes the app registered, with the options each declared. */
+export function apiRouteOptionsOf(app: FastifyInstance): ApiRoute[] {
   return apiRoutes.get(app) ?? [];
 }
 
@@ -96,13 +110,14 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   registerAuditHooks(app, deps);
   registerInputGuard(app);
   registerDocsGate(app);
-  const routes: string[] = [];
+  const routes: ApiRoute[] = [];
   apiRoutes.set(app, routes);
   app.addHook('onRoute', (route) => {
     route.bodyLimit ??= bodyLimitFor(route.url);
     const methods = Array.isArray(route.method) ? route.method : [route.method];
     if (route.url.startsWith('/api/v1'))
-      for (const method of methods) if (method !== 'HEAD') routes.push(`${method} ${route.url}`);
+      for (const method of methods)
+        if (method !== 'HEAD') routes.push({ method, url: route.url, config: route.config, schema: route.schema });
   });
 
   await app.register(

@@ -88,7 +88,7 @@ export function issuesToFields(issues: z.core.$ZodIssue[], locale: Locale): Reco
   const fields: Record<string, string> = {};
   for (const issue of issues) {
     if (issue.code === 'unrecognized_keys') {
-      for (const key of issue.keys) fields[[...issue.path, key].join('.')] ??= unknownField(locale);
+      for (const key of issue.keys) fields[[...issue.path, key].join('.')] ??= message('field.unknown', locale);
       continue;
     }
     const path = issue.path.map(String).join('.') || '_';
@@ -96,8 +96,6 @@ export function issuesToFields(issues: z.core.$ZodIssue[], locale: Locale): Reco
   }
   return fields;
 }
-
-const unknownField = (locale: Locale) => (locale === 'zh' ? '不支持的字段' : 'unknown field');
 
 /** A field's message in the reader's language. */
 export function fieldMessageText(field: FieldMessage, locale: Locale): string {
@@ -112,12 +110,11 @@ export function localizeFields(fields: Record<string, FieldMessage>, locale: Loc
 function firstFieldMessage(fields: Record<string, string>, locale: Locale): string {
   const [path, text] = Object.entries(fields)[0] ?? ['_', message('error.validation', locale)];
   if (path === '_') return text;
-  return locale === 'zh' ? `${labelFor(path, locale)}：${text}` : `${labelFor(path, locale)}: ${text}`;
+  return message('field.named', locale, { label: labelFor(path, locale), text });
 }
 
-export interface ErrorBody {
-  error: { code: string; message: string; fields?: Record<string, string> };
-}
+/** The error answer's body (core's common contract), for callers that read one. */
+export type { ErrorBody } from '@keyprojects/core';
 
 /** True for PostgreSQL's unique_violation (SQLSTATE 23505), from pg or PGlite. */
 export function isUniqueViolation(error: unknown): boolean {

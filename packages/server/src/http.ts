@@ -1,7 +1,9 @@
-/** Shared pieces of the HTTP layer: the error body schema for OpenAPI, the If-Match version, file downloads. */
+/**
+ * Shared pieces of the HTTP layer: what a route declares it requires (RouteAccess), the error body schemas (from core),
+ * the If-Match version, file downloads.
+ */
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { z } from 'zod';
-import { idParam, type Permission } from '@keyprojects/core';
+import type { Permission } from '@keyprojects/core';
 import { errors } from './errors.ts';
 
 /**
@@ -17,24 +19,8 @@ declare module 'fastify' {
   }
 }
 
-export const errorBody = z
-  .object({
-    error: z.object({
-      code: z.string(),
-      message: z.string(),
-      fields: z.record(z.string(), z.string()).optional(),
-    }),
-  })
-  .meta({ id: 'Error' });
-
-export const errorResponses = {
-  400: errorBody,
-  401: errorBody,
-  403: errorBody,
-  404: errorBody,
-} as const;
-
-export const idParams = z.strictObject({ id: idParam });
+// The shared contract pieces live in core (common.contract.ts); routes keep importing them from here.
+export { errorBody, errorResponses, idParams, noContent, preconditionResponses } from '@keyprojects/core';
 
 /** The version named by If-Match (`"3"`, `W/"3"` or `3`); 428 when missing, 412 when it is not a version. */
 export function ifMatchVersion(request: FastifyRequest): number {

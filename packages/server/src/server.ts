@@ -8,7 +8,7 @@ import type { DemoAccount } from './deps.ts';
 import { fixedClock, systemClock } from './clock.ts';
 import { loadConfig } from './config.ts';
 import { migrateToLatest } from './db/migrate.ts';
-import { registerBackupControl, writeControlFile } from './db/backup.control.ts';
+import { registerBackupControl, writeControlFile } from './modules/backup/backup.control.ts';
 import { startJobs } from './jobs/scheduler.ts';
 import { generateDaqingDemo } from './demo/daqing.generator.ts';
 import { demoAccountsOf, seedDemo } from './demo/seed-demo.ts';

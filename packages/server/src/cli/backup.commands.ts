@@ -1,12 +1,12 @@
 /**
  * `backup FILE` and `restore FILE` for both database forms (README "Backup and restore"). A backup opens the
  * database itself — PostgreSQL, or a PGlite directory no server holds — or, when a running server holds the
- * directory, asks that server for it (db/backup.control.ts). A restore goes into an empty data directory or
+ * directory, asks that server for it (modules/backup/backup.control.ts). A restore goes into an empty data directory or
  * empty database only, and verifies the audit chain afterwards.
  */
 import { createWriteStream } from 'node:fs';
 import path from 'node:path';
-import { auditedBackup, backupThroughServer } from '../db/backup.control.ts';
+import { auditedBackup, backupThroughServer } from '../modules/backup/backup.control.ts';
 import { readBackupSummary, restoreFromFile, type TableDigest } from '../db/backup.ts';
 import { DataDirLockedError } from '../db/lock.ts';
 import { migrateToLatest } from '../db/migrate.ts';

@@ -13,10 +13,10 @@ import { PassThrough, Readable, type Writable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import type { FastifyInstance } from 'fastify';
 import type { Kysely } from 'kysely';
-import { errors } from '../errors.ts';
-import { recordTransfer } from '../modules/audit/audit.transfer.ts';
-import { writeBackup, type TableDigest } from './backup.ts';
-import type { DB } from './schema.ts';
+import { errors } from '../../errors.ts';
+import { recordTransfer } from '../audit/audit.transfer.ts';
+import { writeBackup, type TableDigest } from '../../db/backup.ts';
+import type { DB } from '../../db/schema.ts';
 
 const CONTROL_FILE = 'keyprojects.control';
 const TOKEN_HEADER = 'x-keyprojects-control';
