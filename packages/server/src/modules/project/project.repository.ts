@@ -144,7 +144,7 @@ export async function listProjects(db: Db, actor: ScopeActor, query: ProjectList
     .limit(query.pageSize)
     .offset((query.page - 1) * query.pageSize)
     .execute();
-  const total = rows[0] ? Number(rows[0].total) : await countVisible(db, actor, query.page);
+  const total = rows[0] ? Number(rows[0].total) : await countMatching(db, actor, query, planYear);
   return {
     planYear,
     total,
@@ -157,12 +157,21 @@ export async function listProjects(db: Db, actor: ScopeActor, query: ProjectList
   };
 }
 
-/** A page past the end has no rows to carry the window count; the count is only needed when asked for page > 1. */
-async function countVisible(db: Db, actor: ScopeActor, page: number): Promise<number> {
-  if (page === 1) return 0;
+/**
+ * A page past the end has no rows to carry the window count, so the matching projects are counted on their own,
+ * with the same scope and filters as the page (only needed when asked for page > 1: page 1 without rows is 0).
+ */
+async function countMatching(
+  db: Db,
+  actor: ScopeActor,
+  query: ProjectListQuery,
+  planYear: number | null,
+): Promise<number> {
+  if (query.page === 1) return 0;
   const row = await db
     .selectFrom('projects')
     .where(visibleProjects(actor))
+    .where(projectListFilters(query, planYear))
     .select((eb) => eb.fn.countAll<bigint>().as('n'))
     .executeTakeFirstOrThrow();
   return Number(row.n);
