@@ -2,25 +2,17 @@
  * Kysely access to projects, their funding sources and annual plans. Every read and write of a project
  * row is limited by `visibleProjects(actor)`; callers pass the transaction they own.
  */
+import { sql, type Expression, type ExpressionBuilder, type Kysely, type SqlBool, type Transaction } from 'kysely';
 import {
-  sql,
-  type Expression,
-  type ExpressionBuilder,
-  type Kysely,
-  type Selectable,
-  type SqlBool,
-  type Transaction,
-} from 'kysely';
-import {
-  formatWan,
   regionPrefix,
   type ProjectNature,
   type ProjectListQuery,
   type ProjectOutput,
   type ProjectSortField,
 } from '@keyprojects/core';
-import type { AnnualPlanTable, DB, FundingSourceTable, NewProjectRow, ProjectRowUpdate } from '../../db/schema.ts';
+import type { DB, NewProjectRow, ProjectRowUpdate } from '../../db/schema.ts';
 import { visibleProjects } from '../../db/scope.ts';
+import { toProjectListItem, toProjectOutput } from './project.presenter.ts';
 import type { Actor } from '../auth/actor.ts';
 
 type Db = Kysely<DB> | Transaction<DB>;
@@ -148,12 +140,7 @@ export async function listProjects(db: Db, actor: ScopeActor, query: ProjectList
   return {
     planYear,
     total,
-    items: rows.map(({ total: _total, ...row }) => ({
-      ...row,
-      totalInvestment: formatWan(row.totalInvestment),
-      annualPlan: row.annualPlan === null ? null : formatWan(row.annualPlan),
-      updatedAt: row.updatedAt.toISOString(),
-    })),
+    items: rows.map(({ total: _total, ...row }) => toProjectListItem(row)),
   };
 }
 
@@ -194,64 +181,8 @@ export function projectDetails(db: Db, actor: ScopeActor) {
     ]);
 }
 
-/** A project row with the names it refers to, as `projectDetails` reads it. */
-export type ProjectDetailRow = Awaited<ReturnType<ReturnType<typeof projectDetails>['executeTakeFirstOrThrow']>>;
-type FundingRow = Pick<Selectable<FundingSourceTable>, 'kind' | 'applied' | 'approved' | 'issued'>;
-type PlanRow = Pick<Selectable<AnnualPlanTable>, 'year' | 'planned_investment' | 'nature' | 'planned_new_start'>;
-
-/** A project as the API shows it, from its detail row, funding sources (by kind) and plans (by year). */
-export function toProjectOutput(row: ProjectDetailRow, funding: readonly FundingRow[], plans: readonly PlanRow[]) {
-  return {
-    id: row.id,
-    code: row.code,
-    name: row.name,
-    ownerOrgId: row.owner_org_id,
-    ownerName: row.ownerName,
-    ownerCreditCode: row.ownerCreditCode,
-    regionCode: row.region_code,
-    regionName: row.regionName,
-    levels: row.levels,
-    category: row.category,
-    industry: row.industry,
-    nature: row.nature,
-    constructionContent: row.construction_content,
-    address: row.address,
-    longitude: row.longitude === null ? null : Number(row.longitude),
-    latitude: row.latitude === null ? null : Number(row.latitude),
-    totalInvestment: formatWan(row.total_investment),
-    plannedStartDate: row.planned_start_date,
-    plannedCompletionDate: row.planned_completion_date,
-    plannedProductionDate: row.planned_production_date,
-    actualStartDate: row.actual_start_date,
-    actualCompletionDate: row.actual_completion_date,
-    actualProductionDate: row.actual_production_date,
-    stage: row.stage,
-    financingModel: row.financing_model,
-    serviceOfficerId: row.service_officer_id,
-    serviceOfficerName: row.serviceOfficerName,
-    responsibleLeader: row.responsible_leader,
-    contactPerson: row.contact_person,
-    contactPhone: row.contact_phone,
-    tags: row.tags,
-    inStatistics: row.in_statistics,
-    inStatisticsSince: row.in_statistics_since,
-    fundingSources: funding.map((f) => ({
-      kind: f.kind as ProjectOutput['fundingSources'][number]['kind'],
-      applied: formatWan(f.applied),
-      approved: formatWan(f.approved),
-      issued: formatWan(f.issued),
-    })),
-    annualPlans: plans.map((p) => ({
-      year: p.year,
-      plannedInvestment: formatWan(p.planned_investment),
-      nature: p.nature,
-      plannedNewStart: p.planned_new_start,
-    })),
-    version: row.version,
-    createdAt: row.created_at.toISOString(),
-    updatedAt: row.updated_at.toISOString(),
-  } satisfies ProjectOutput;
-}
+/** The presenter's functions, re-exported here for the modules that import them from the repository. */
+export { toProjectOutput, type ProjectDetailRow } from './project.presenter.ts';
 
 /** The full project as the API shows it, or undefined when it does not exist for this actor. */
 export async function findProject(db: Db, actor: ScopeActor, id: number): Promise<ProjectOutput | undefined> {

@@ -18,6 +18,7 @@ import { officerInScope, organizationInScope, projectCodeTaken, regionInScope } 
 import { errors } from '../../errors.ts';
 import { recordAudit } from '../audit/audit.repository.ts';
 import { requirePermission, type Actor } from '../auth/actor.ts';
+import { projectSnapshot as snapshot } from './project.presenter.ts';
 import * as repo from './project.repository.ts';
 
 type Fields = Record<string, MessageKey>;
@@ -35,11 +36,8 @@ export async function getProject(db: Kysely<DB>, actor: Actor, id: number): Prom
   return project;
 }
 
-/** What the audit trail keeps of a project: every field but the bookkeeping ones (bulk imports audit the same). */
-export function snapshot(project: ProjectOutput): Omit<ProjectOutput, 'version' | 'createdAt' | 'updatedAt'> {
-  const { version: _v, createdAt: _c, updatedAt: _u, ...rest } = project;
-  return rest;
-}
+/** The audit snapshot of a project (the presenter's), under the name the bulk imports use. */
+export { projectSnapshot as snapshot } from './project.presenter.ts';
 
 /** The stored values a change is checked against (absent on create). */
 type CurrentRefs = {
