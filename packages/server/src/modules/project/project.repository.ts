@@ -321,3 +321,16 @@ export async function replaceAnnualPlans(
       .execute();
   }
 }
+
+/** An approved report's stage and first start date written to its project (a new version, as any change). */
+export async function setReportedProgress(
+  trx: Transaction<DB>,
+  projectId: number,
+  change: { stage?: string; actual_start_date?: string },
+): Promise<void> {
+  await trx
+    .updateTable('projects')
+    .set({ ...change, version: (eb) => eb('version', '+', 1), updated_at: new Date() })
+    .where('id', '=', projectId)
+    .execute();
+}
