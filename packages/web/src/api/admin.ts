@@ -10,7 +10,6 @@ import type {
   UserOutput,
 } from '@keyprojects/core';
 import { apiRequest } from './client.ts';
-import type { ItemsResponse } from './types.ts';
 
 /** An organisation an administrator may attach an account to. */
 export interface GrantableOrganization {
@@ -33,7 +32,7 @@ export function useUsers(query: UserListQuery) {
   return useQuery({
     queryKey: userKeys.list(query),
     queryFn: async ({ signal }) =>
-      (await apiRequest<ItemsResponse<UserOutput>>('/users', { query: { ...query }, signal })).items,
+      (await apiRequest<{ items: UserOutput[] }>('/users', { query: { ...query }, signal })).items,
     placeholderData: keepPreviousData,
   });
 }
@@ -43,7 +42,7 @@ export function useGrantableOrganizations(q: string) {
   return useQuery({
     queryKey: ['admin', 'organizations', q],
     queryFn: async ({ signal }) =>
-      (await apiRequest<ItemsResponse<GrantableOrganization>>('/users/organizations', { query: { q }, signal })).items,
+      (await apiRequest<{ items: GrantableOrganization[] }>('/users/organizations', { query: { q }, signal })).items,
     staleTime: 60_000,
     placeholderData: (previous) => previous,
   });

@@ -1,14 +1,13 @@
 /** Project endpoints and their query hooks. */
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
-import type { ProjectCreateInput, ProjectListOutput, ProjectOutput } from '@keyprojects/core';
+import type {
+  ProjectCreateInputJson,
+  ProjectListOutput,
+  ProjectOutput,
+  ProjectUpdateInputJson,
+} from '@keyprojects/core';
 import { apiRequest, type QueryValue } from './client.ts';
-import type { AuditEntry, ItemsResponse } from './types.ts';
-
-/**
- * A create or update body as sent: the contract's keys with wire values (money as 万元 decimal strings).
- * (core's ProjectCreateInput is the parsed, server-side shape, where money has become fen.)
- */
-export type ProjectWriteBody = Partial<Record<keyof ProjectCreateInput, unknown>>;
+import type { AuditEntry } from './types.ts';
 
 /** Query string parameters of GET /projects, as the list page keeps them. */
 export type ProjectListParams = Record<string, QueryValue>;
@@ -47,7 +46,7 @@ export function useProjectAudit(id: number) {
   return useQuery({
     queryKey: projectKeys.audit(id),
     queryFn: async ({ signal }) =>
-      (await apiRequest<ItemsResponse<AuditEntry>>(`/projects/${id}/audit`, { signal })).items,
+      (await apiRequest<{ items: AuditEntry[] }>(`/projects/${id}/audit`, { signal })).items,
     enabled: Number.isInteger(id) && id > 0,
     retry: false,
     // The pages render these errors themselves.
@@ -55,13 +54,13 @@ export function useProjectAudit(id: number) {
   });
 }
 
-/** Creates a project. */
-export function createProject(body: ProjectWriteBody): Promise<ProjectOutput> {
+/** Creates a project (the body as the contract accepts it: money as 万元 decimal strings). */
+export function createProject(body: ProjectCreateInputJson): Promise<ProjectOutput> {
   return apiRequest<ProjectOutput>('/projects', { method: 'POST', body });
 }
 
 /** Changes the given fields of a project, provided it is still at `version`. */
-export function updateProject(id: number, version: number, changes: ProjectWriteBody): Promise<ProjectOutput> {
+export function updateProject(id: number, version: number, changes: ProjectUpdateInputJson): Promise<ProjectOutput> {
   return apiRequest<ProjectOutput>(`/projects/${id}`, { method: 'PATCH', body: changes, ifMatch: version });
 }
 

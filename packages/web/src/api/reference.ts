@@ -11,9 +11,11 @@ import {
   PROJECT_NATURE_LABELS,
   ROLE_LABELS,
   type Codelist,
+  type OfficerList,
+  type OrganizationList,
 } from '@keyprojects/core';
 import { apiRequest } from './client.ts';
-import type { CodeItem, Codelists, ItemsResponse, Officer, Organization, ScopeRegion } from './types.ts';
+import type { CodeItem, Codelists, ScopeRegion } from './types.ts';
 
 function fromCodelist(list: Codelist<string>): CodeItem[] {
   return Object.entries(list).map(([code, label]) => ({ code, ...label }));
@@ -65,7 +67,7 @@ export function useOwnerSearch(q: string) {
     queryKey: ['organizations', 'owner', q],
     queryFn: async ({ signal }) =>
       (
-        await apiRequest<ItemsResponse<Organization>>('/organizations', {
+        await apiRequest<OrganizationList>('/organizations', {
           query: { kind: 'owner', q, limit: 20 },
           signal,
         })
@@ -79,7 +81,7 @@ export function useOwnerSearch(q: string) {
 export function useOfficers() {
   return useQuery({
     queryKey: ['users', 'officers'],
-    queryFn: async () => (await apiRequest<ItemsResponse<Officer>>('/users/officers')).items,
+    queryFn: async () => (await apiRequest<OfficerList>('/users/officers')).items,
     staleTime: 5 * 60_000,
   });
 }

@@ -1,9 +1,8 @@
 /**
- * Response shapes of the endpoints that have no zod contract in core yet (auth, codelists, regions,
- * organizations, officers, audit, report lists, periods, statistics). Projects and reports use the core
- * contract types directly.
+ * Response shapes of the endpoints that have no zod contract in core yet (auth, codelists, regions, audit).
+ * Projects, reports, organisations and officers use the core contract types directly.
  */
-import type { ReportState, Role, Session } from '@keyprojects/core';
+import type { Role, Session } from '@keyprojects/core';
 
 /** The signed-in user and the session (core's auth contract). */
 export type SessionUser = Session['user'];
@@ -42,20 +41,6 @@ export interface ScopeRegion {
   parentCode: string | null;
 }
 
-export interface Organization {
-  id: number;
-  name: string;
-  kind: string;
-  creditCode: string | null;
-  regionCode: string | null;
-}
-
-export interface Officer {
-  id: number;
-  displayName: string;
-  regionCode: string | null;
-}
-
 export type AuditAction = 'create' | 'update' | 'delete';
 
 export interface AuditChange {
@@ -72,48 +57,4 @@ export interface AuditEntry {
   ip: string | null;
   action: AuditAction;
   changes: AuditChange[];
-}
-
-export interface ItemsResponse<T> {
-  items: T[];
-}
-
-/** A reporting period (GET /periods): the statistical cut-off, the filing deadline and whether it is locked. */
-export interface ReportingPeriod {
-  year: number;
-  month: number;
-  cutoffDate: string;
-  deadline: string;
-  locked: boolean;
-}
-
-/** A report's state as the lists show it: a workflow state, or 'not_started' when nothing was filed. */
-export type ReportListState = ReportState | 'not_started';
-
-/** One project of GET /reports: its state and amount for the month. */
-export interface ReportListItem {
-  projectId: number;
-  projectName: string;
-  projectCode: string;
-  ownerName: string;
-  regionName: string;
-  state: ReportListState;
-  completedThisMonth: string | null;
-  annualPlan: string;
-  submittedAt: string | null;
-}
-
-export interface ReportListResponse {
-  items: ReportListItem[];
-  total: number;
-  /** Projects per state, for the tabs. */
-  stateCounts: Partial<Record<ReportListState, number>>;
-}
-
-/** A site photo of a report. */
-export interface ReportPhoto {
-  id: number;
-  fileName: string;
-  mimeType: string;
-  sizeBytes: number;
 }
