@@ -1,6 +1,7 @@
 /**
- * The organisations' API contract (owners, responsible units, DRC offices): the picker's search, the registration
- * of a new organisation, and the service-officer picker, shared by the server (validation, OpenAPI) and the web.
+ * The organisations' API contract (owners, responsible units, DRC offices): the picker's search and the
+ * registration of a new organisation, shared by the server (validation, OpenAPI) and the web. (The service-officer
+ * picker's contract is the users' one, in admin.contract.ts.)
  */
 import { z } from 'zod';
 import { ORGANIZATION_KINDS } from './codelists.ts';
@@ -45,17 +46,3 @@ export const organizationInput = z.strictObject({
 export type OrganizationInput = z.output<typeof organizationInput>;
 /** A new organisation as a client sends it. */
 export type OrganizationInputJson = z.input<typeof organizationInput>;
-
-/** A chief service officer one may pair with a project (GET /users/officers). */
-export const officerOutput = z.object({
-  id: z.number().int(),
-  displayName: z.string(),
-  regionCode: z.string().nullable(),
-});
-/** A service officer as the picker shows it. */
-export type OfficerOutput = z.output<typeof officerOutput>;
-
-/** The officer picker's answer. */
-export const officerList = z.object({ items: z.array(officerOutput) });
-/** The officer picker's answer. */
-export type OfficerList = z.output<typeof officerList>;

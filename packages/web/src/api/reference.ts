@@ -11,11 +11,10 @@ import {
   PROJECT_NATURE_LABELS,
   ROLE_LABELS,
   type Codelist,
-  type OfficerList,
   type OrganizationList,
 } from '@keyprojects/core';
 import { apiRequest } from './client.ts';
-import type { CodeItem, Codelists, ScopeRegion } from './types.ts';
+import type { CodeItem, Codelists, Officer, ScopeRegion } from './types.ts';
 
 function fromCodelist(list: Codelist<string>): CodeItem[] {
   return Object.entries(list).map(([code, label]) => ({ code, ...label }));
@@ -81,7 +80,7 @@ export function useOwnerSearch(q: string) {
 export function useOfficers() {
   return useQuery({
     queryKey: ['users', 'officers'],
-    queryFn: async () => (await apiRequest<OfficerList>('/users/officers')).items,
+    queryFn: async () => (await apiRequest<{ items: Officer[] }>('/users/officers')).items,
     staleTime: 5 * 60_000,
   });
 }

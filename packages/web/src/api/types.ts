@@ -41,6 +41,16 @@ export interface ScopeRegion {
   parentCode: string | null;
 }
 
+/**
+ * A service officer of GET /users/officers. Kept until the auth helper's core `OfficerOutput` (admin.contract.ts)
+ * is merged; then the officer picker uses that and this goes.
+ */
+export interface Officer {
+  id: number;
+  displayName: string;
+  regionCode: string | null;
+}
+
 export type AuditAction = 'create' | 'update' | 'delete';
 
 export interface AuditChange {
