@@ -3,9 +3,10 @@
  * organisation needs a known region inside the actor's own, and a credit code no other organisation holds; it is
  * written with its audit row in one transaction.
  */
-import type { Kysely } from 'kysely';
+import type { Kysely, Transaction } from 'kysely';
 import {
   isWithinRegion,
+  type OrganizationKind,
   type OrganizationInput,
   type OrganizationList,
   type OrganizationListQuery,
@@ -42,21 +43,31 @@ export async function createOrganization(
       throw errors.invalidField('regionCode', 'region.outOfScope');
     if (input.creditCode && (await repo.creditCodeTaken(trx, input.creditCode)))
       throw errors.invalidField('creditCode', 'creditCode.taken');
-    const created = toOrganizationOutput(
-      await repo.insertOrganization(trx, {
-        kind: input.kind,
-        name: input.name,
-        creditCode: input.creditCode ?? null,
-        regionCode: input.regionCode,
-      }),
-    );
-    await recordAudit(trx, actor, {
-      entityType: 'organization',
-      entityId: created.id,
-      action: 'create',
-      regionCode: created.regionCode,
-      after: created,
+    return registerOrganizationIn(trx, actor, {
+      kind: input.kind,
+      name: input.name,
+      creditCode: input.creditCode ?? null,
+      regionCode: input.regionCode,
     });
-    return created;
   });
+}
+
+/**
+ * Writes an organisation and its audit row inside the caller's transaction, the references already checked (the
+ * API's registration above; the OC4IDS import's sandbox owners).
+ */
+export async function registerOrganizationIn(
+  trx: Transaction<DB>,
+  actor: Actor,
+  values: { kind: OrganizationKind; name: string; creditCode: string | null; regionCode: string },
+): Promise<OrganizationOutput> {
+  const created = toOrganizationOutput(await repo.insertOrganization(trx, values));
+  await recordAudit(trx, actor, {
+    entityType: 'organization',
+    entityId: created.id,
+    action: 'create',
+    regionCode: created.regionCode,
+    after: created,
+  });
+  return created;
 }
