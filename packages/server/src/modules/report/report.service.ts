@@ -294,9 +294,12 @@ async function applyToProject(
   actor: Actor,
   report: { project_id: number; stage: string | null; started: boolean; started_on: string | null },
 ) {
+  // Locked, so that the change and its audit's "before" are decided on the values the update replaces (a concurrent
+  // edit of the project waits, then meets the new version).
   const project = await scopedProjects(trx, actor)
     .select(['projects.stage', 'projects.actual_start_date', 'projects.region_code'])
     .where('projects.id', '=', report.project_id)
+    .forUpdate()
     .executeTakeFirstOrThrow();
   const change: { stage?: string; actual_start_date?: string } = {};
   if (report.stage && report.stage !== project.stage) change.stage = report.stage;
