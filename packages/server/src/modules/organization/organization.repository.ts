@@ -60,9 +60,3 @@ export async function insertOrganization(
     .returning(columns)
     .executeTakeFirstOrThrow();
 }
-
-/** True when the region code names a known region. */
-export async function regionExists(db: Db, code: string): Promise<boolean> {
-  const region = await db.selectFrom('regions').select('code').where('code', '=', code).executeTakeFirst();
-  return region !== undefined;
-}

@@ -16,6 +16,7 @@ import type { DB } from '../../db/schema.ts';
 import { errors } from '../../errors.ts';
 import { recordAudit } from '../audit/audit.repository.ts';
 import { requirePermission, type Actor } from '../auth/actor.ts';
+import { regionExists } from '../project/project.repository.ts';
 import { toOrganizationOutput } from './organization.presenter.ts';
 import * as repo from './organization.repository.ts';
 
@@ -38,7 +39,7 @@ export async function createOrganization(
 ): Promise<OrganizationOutput> {
   requirePermission(actor, 'organization.create');
   return db.transaction().execute(async (trx) => {
-    if (!(await repo.regionExists(trx, input.regionCode))) throw errors.invalidField('regionCode', 'region.unknown');
+    if (!(await regionExists(trx, input.regionCode))) throw errors.invalidField('regionCode', 'region.unknown');
     if (actor.regionCode && !isWithinRegion(input.regionCode, actor.regionCode))
       throw errors.invalidField('regionCode', 'region.outOfScope');
     if (input.creditCode && (await repo.creditCodeTaken(trx, input.creditCode)))

@@ -167,12 +167,6 @@ export async function annualPlanOf(db: Db, projectId: number, year: number): Pro
   return plan?.planned_investment;
 }
 
-/** True when the stage code names a configured lifecycle stage. */
-export async function stageExists(db: Db, code: string): Promise<boolean> {
-  const stage = await db.selectFrom('lifecycle_stages').select('code').where('code', '=', code).executeTakeFirst();
-  return stage !== undefined;
-}
-
 /** Keeps a correction of a locked period's report beside the original: who, why, the figures before and after. */
 export async function insertCorrection(
   trx: Transaction<DB>,

@@ -24,7 +24,7 @@ import { errors } from '../../errors.ts';
 import { recordAudit, type AuditAction } from '../audit/audit.repository.ts';
 import { auditRefusal } from '../audit/audit.hooks.ts';
 import { requirePermission, type Actor } from '../auth/actor.ts';
-import { setReportedProgress } from '../project/project.repository.ts';
+import { setReportedProgress, stageExists } from '../project/project.repository.ts';
 import { ensurePeriod, findPeriod, monthStart, sharePeriod } from './period.repository.ts';
 import { reportFiguresOf, toReportOutput, type ReportValues } from './report.presenter.ts';
 import * as repo from './report.repository.ts';
@@ -125,7 +125,7 @@ export async function checkReportInput(
   if (input.started && input.startedOn && (input.startedOn < `${ref.year}-01-01` || input.startedOn > cutoff)) {
     fields.startedOn = 'report.startedBeforeYear';
   }
-  if (input.stage && !(await repo.stageExists(db, input.stage))) fields.stage = 'stage.unknown';
+  if (input.stage && !(await stageExists(db, input.stage))) fields.stage = 'stage.unknown';
   if (Object.keys(fields).length > 0) throw errors.invalidFields(fields);
 }
 
