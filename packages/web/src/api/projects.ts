@@ -3,14 +3,15 @@ import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import type {
   ProjectCreateInputJson,
   ProjectListOutput,
+  ProjectListQueryJson,
   ProjectOutput,
   ProjectUpdateInputJson,
 } from '@keyprojects/core';
 import { apiRequest, type QueryValue } from './client.ts';
 import type { AuditEntry } from './types.ts';
 
-/** Query string parameters of GET /projects, as the list page keeps them. */
-export type ProjectListParams = Record<string, QueryValue>;
+/** Query string parameters of GET /projects: the contract's keys, values as they go into the URL. */
+export type ProjectListParams = Partial<Record<keyof ProjectListQueryJson, QueryValue>>;
 
 export const projectKeys = {
   all: ['projects'] as const,
