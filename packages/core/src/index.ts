@@ -8,6 +8,7 @@ export * from './actor.ts';
 export * from './codelists.ts';
 export * from './messages.ts';
 export * from './project.contract.ts';
+export * from './organization.contract.ts';
 export * from './report.contract.ts';
 export * from './statistics.types.ts';
 export * from './statistics.ts';

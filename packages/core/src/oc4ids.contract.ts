@@ -32,14 +32,14 @@ const period = z.object({
   durationInDays: z.number().int().optional(),
 });
 /** An OC4IDS period (dates as date-times). */
-export type Oc4idsPeriod = z.infer<typeof period>;
+export type Oc4idsPeriod = z.output<typeof period>;
 
 const value = z.object({
   amount: z.number().meta({ description: '金额（元，最多两位小数）' }),
   currency: z.string().optional().meta({ example: 'CNY' }),
 });
 /** An amount with its currency. */
-export type Oc4idsValue = z.infer<typeof value>;
+export type Oc4idsValue = z.output<typeof value>;
 
 const identifier = z.object({ scheme: z.string(), id: z.string(), legalName: z.string().optional() });
 
@@ -50,7 +50,7 @@ const organization = z.object({
   roles: z.array(z.string()),
 });
 /** A party as the export writes it. */
-export type Oc4idsOrganization = z.infer<typeof organization>;
+export type Oc4idsOrganization = z.output<typeof organization>;
 
 const location = z.object({
   id: z.string(),
@@ -65,7 +65,7 @@ const location = z.object({
     .optional(),
 });
 /** A project location as the export writes it. */
-export type Oc4idsLocation = z.infer<typeof location>;
+export type Oc4idsLocation = z.output<typeof location>;
 
 const observation = z.object({
   id: z.string(),
@@ -82,7 +82,7 @@ const metric = z.object({
   observations: z.array(observation),
 });
 /** A progress metric with its observations. */
-export type Oc4idsMetric = z.infer<typeof metric>;
+export type Oc4idsMetric = z.output<typeof metric>;
 
 /** One project as the export writes it (a subset of project-schema.json). */
 export const oc4idsProject = z.object({
@@ -107,7 +107,7 @@ export const oc4idsProject = z.object({
   metrics: z.array(metric).optional(),
 });
 /** One exported project. */
-export type Oc4idsProject = z.infer<typeof oc4idsProject>;
+export type Oc4idsProject = z.output<typeof oc4idsProject>;
 
 /** The project package the export answers with (project-package-schema.json). */
 export const oc4idsPackage = z
@@ -124,7 +124,7 @@ export const oc4idsPackage = z
       'OC4IDS 0.9 项目数据包（https://standard.open-contracting.org/infrastructure/latest/en/reference/package/）',
   });
 /** The exported package. */
-export type Oc4idsPackage = z.infer<typeof oc4idsPackage>;
+export type Oc4idsPackage = z.output<typeof oc4idsPackage>;
 
 const listFilters = projectListQuery.shape;
 
@@ -153,7 +153,9 @@ export const oc4idsExportQuery = z
     }
   });
 /** The export's filters after parsing. */
-export type Oc4idsExportQuery = z.infer<typeof oc4idsExportQuery>;
+export type Oc4idsExportQuery = z.output<typeof oc4idsExportQuery>;
+/** The export's filters as a client sends them. */
+export type Oc4idsExportQueryJson = z.input<typeof oc4idsExportQuery>;
 
 const text = z.string();
 const importPeriod = z.looseObject({ startDate: text.optional(), endDate: text.optional() });
@@ -192,12 +194,24 @@ export const oc4idsImportProject = z.looseObject({
     .optional(),
 });
 /** The mapped fields of one incoming project. */
-export type Oc4idsImportProject = z.infer<typeof oc4idsImportProject>;
+export type Oc4idsImportProject = z.output<typeof oc4idsImportProject>;
+
+/**
+ * The body of POST /oc4ids/import: any JSON object. The server checks it against the official JSON Schema (ajv),
+ * which names every bad field; this schema only documents it.
+ */
+export const oc4idsImportBody = z.record(z.string(), z.unknown()).meta({
+  title: 'OC4IDS project package',
+  description:
+    'OC4IDS 0.9 项目数据包（project-package-schema.json）。先按官方 JSON Schema 校验，错误逐字段返回（路径如 projects.0.budget.amount.amount）。',
+});
+/** The import's body as sent. */
+export type Oc4idsImportBody = z.output<typeof oc4idsImportBody>;
 
 /** The fields of an incoming package that the import uses. */
 export const oc4idsImportPackage = z.looseObject({ uri: text, projects: z.array(oc4idsImportProject) });
 /** The mapped fields of an incoming package. */
-export type Oc4idsImportPackage = z.infer<typeof oc4idsImportPackage>;
+export type Oc4idsImportPackage = z.output<typeof oc4idsImportPackage>;
 
 /** What happened to each incoming project. */
 export const OC4IDS_IMPORT_RESULTS = ['created', 'updated', 'unchanged'] as const;
@@ -218,4 +232,4 @@ export const oc4idsImportResult = z.object({
   ),
 });
 /** The import's answer. */
-export type Oc4idsImportResult = z.infer<typeof oc4idsImportResult>;
+export type Oc4idsImportResult = z.output<typeof oc4idsImportResult>;

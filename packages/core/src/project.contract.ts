@@ -143,7 +143,9 @@ function checkCrossFields(
 }
 
 export const projectCreateInput = z.strictObject(projectFields).superRefine(checkCrossFields);
-export type ProjectCreateInput = z.infer<typeof projectCreateInput>;
+export type ProjectCreateInput = z.output<typeof projectCreateInput>;
+/** A new project as a client sends it (money as 万元 strings or numbers, defaults not yet applied). */
+export type ProjectCreateInputJson = z.input<typeof projectCreateInput>;
 
 /** An update names only the fields it changes; defaults do not apply, so an absent field is left alone. */
 export const projectUpdateInput = z
@@ -157,7 +159,9 @@ export const projectUpdateInput = z
   })
   .partial()
   .superRefine(checkCrossFields);
-export type ProjectUpdateInput = z.infer<typeof projectUpdateInput>;
+export type ProjectUpdateInput = z.output<typeof projectUpdateInput>;
+/** A project change as a client sends it. */
+export type ProjectUpdateInputJson = z.input<typeof projectUpdateInput>;
 
 export const PROJECT_SORT_FIELDS = [
   'code',
@@ -200,7 +204,9 @@ export const projectListQuery = z
       ctx.addIssue({ code: 'custom', message: 'range.order', path: ['maxInvestment'] });
     }
   });
-export type ProjectListQuery = z.infer<typeof projectListQuery>;
+export type ProjectListQuery = z.output<typeof projectListQuery>;
+/** The list's query as a client sends it (before coercion and defaults). */
+export type ProjectListQueryJson = z.input<typeof projectListQuery>;
 
 const moneyOut = z.string().meta({ description: '金额（万元）', example: '12500.00' });
 const nullableDate = z.string().nullable();
@@ -254,7 +260,7 @@ export const projectOutput = z.object({
   createdAt: z.string(),
   updatedAt: z.string(),
 });
-export type ProjectOutput = z.infer<typeof projectOutput>;
+export type ProjectOutput = z.output<typeof projectOutput>;
 
 export const projectListItem = projectOutput
   .pick({
@@ -279,7 +285,7 @@ export const projectListItem = projectOutput
     updatedAt: true,
   })
   .extend({ annualPlan: moneyOut.nullable().meta({ description: '所选年度计划投资（万元）' }) });
-export type ProjectListItem = z.infer<typeof projectListItem>;
+export type ProjectListItem = z.output<typeof projectListItem>;
 
 export const projectListOutput = z.object({
   items: z.array(projectListItem),
@@ -288,7 +294,7 @@ export const projectListOutput = z.object({
   pageSize: z.number().int(),
   planYear: z.number().int().nullable(),
 });
-export type ProjectListOutput = z.infer<typeof projectListOutput>;
+export type ProjectListOutput = z.output<typeof projectListOutput>;
 
 /** Field labels for messages and forms. */
 export const PROJECT_FIELD_LABELS: Record<

@@ -4,10 +4,15 @@
  */
 import { z } from 'zod';
 import type { Role } from './roles.ts';
-import { isoDate, moneyWanSchema } from './project.contract.ts';
+import { idParam } from './id.ts';
+import { isoDate, moneyWanSchema, regionCode } from './project.contract.ts';
 
 export const REPORT_STATES = ['draft', 'submitted', 'returned', 'approved', 'confirmed', 'locked'] as const;
 export type ReportState = (typeof REPORT_STATES)[number];
+/** A report's state as the lists show it: a workflow state, or 'not_started' when nothing was filed. */
+export const REPORT_LIST_STATES = [...REPORT_STATES, 'not_started'] as const;
+/** A report's state as the lists show it. */
+export type ReportListState = (typeof REPORT_LIST_STATES)[number];
 /** The states whose figures count in statistics: reviewed by the district or later. */
 export const COUNTED_REPORT_STATES: readonly ReportState[] = ['approved', 'confirmed', 'locked'];
 
@@ -86,7 +91,9 @@ export const reportInput = z
   .superRefine((value, ctx) => {
     if (value.started && !value.startedOn) ctx.addIssue({ code: 'custom', message: 'required', path: ['startedOn'] });
   });
-export type ReportInput = z.infer<typeof reportInput>;
+export type ReportInput = z.output<typeof reportInput>;
+/** A report as a client sends it (the amount as a 万元 string or number, defaults not yet applied). */
+export type ReportInputJson = z.input<typeof reportInput>;
 
 export const reviewInput = z
   .strictObject({
@@ -97,12 +104,36 @@ export const reviewInput = z
     if (value.decision === 'return' && !value.reason)
       ctx.addIssue({ code: 'custom', message: 'required', path: ['reason'] });
   });
-export type ReviewInput = z.infer<typeof reviewInput>;
+export type ReviewInput = z.output<typeof reviewInput>;
+/** A review decision as a client sends it. */
+export type ReviewInputJson = z.input<typeof reviewInput>;
 
 export const periodParams = z.strictObject({
   year: z.coerce.number().int().min(2000).max(2100),
   month: z.coerce.number().int().min(1, { error: 'report.period' }).max(12, { error: 'report.period' }),
 });
+/** A period in a path (/periods/:year/:month). */
+export type PeriodParams = z.output<typeof periodParams>;
+
+/** A project's report of a period in a path (/projects/:id/reports/:year/:month). */
+export const reportParams = periodParams.extend({ id: idParam });
+/** A report in a path. */
+export type ReportParams = z.output<typeof reportParams>;
+
+/** A site photo in a path (/report-photos/:photoId). */
+export const reportPhotoParams = z.strictObject({ photoId: idParam });
+/** A site photo in a path. */
+export type ReportPhotoParams = z.output<typeof reportPhotoParams>;
+
+/** A site photo of a report (without its bytes). */
+export const reportPhoto = z.object({
+  id: z.number().int(),
+  fileName: z.string(),
+  mimeType: z.string(),
+  sizeBytes: z.number().int(),
+});
+/** A site photo of a report. */
+export type ReportPhoto = z.output<typeof reportPhoto>;
 
 const moneyOut = z.string();
 export const reportOutput = z.object({
@@ -113,7 +144,7 @@ export const reportOutput = z.object({
   regionName: z.string(),
   year: z.number().int(),
   month: z.number().int(),
-  state: z.enum([...REPORT_STATES, 'not_started']),
+  state: z.enum(REPORT_LIST_STATES),
   periodLocked: z.boolean(),
   completedThisMonth: moneyOut,
   completedYtd: moneyOut,
@@ -131,9 +162,7 @@ export const reportOutput = z.object({
   reviewedAt: z.string().nullable(),
   confirmedAt: z.string().nullable(),
   version: z.number().int(),
-  photos: z.array(
-    z.object({ id: z.number().int(), fileName: z.string(), mimeType: z.string(), sizeBytes: z.number().int() }),
-  ),
+  photos: z.array(reportPhoto),
   corrections: z.array(
     z.object({
       at: z.string(),
@@ -144,4 +173,71 @@ export const reportOutput = z.object({
     }),
   ),
 });
-export type ReportOutput = z.infer<typeof reportOutput>;
+export type ReportOutput = z.output<typeof reportOutput>;
+
+/** The review desk's query (GET /reports): a month of the year's list, by state, region and text, paged. */
+export const reportListQuery = z.strictObject({
+  year: z.coerce.number().int().min(2000).max(2100),
+  month: z.coerce.number().int().min(1).max(12),
+  state: z.enum(REPORT_LIST_STATES).optional(),
+  regionCode: regionCode.optional(),
+  q: z.string().trim().max(100, { error: 'text.tooLong' }).optional(),
+  page: z.coerce.number().int().min(1).max(1_000_000).default(1),
+  pageSize: z.coerce.number().int().min(1).max(200).default(20),
+});
+/** The review desk's query after parsing. */
+export type ReportListQuery = z.output<typeof reportListQuery>;
+/** The review desk's query as a client sends it. */
+export type ReportListQueryJson = z.input<typeof reportListQuery>;
+
+/** One project of the review desk: its state and amount for the month. */
+export const reportListItem = z.object({
+  projectId: z.number().int(),
+  projectName: z.string(),
+  projectCode: z.string(),
+  ownerName: z.string(),
+  regionName: z.string(),
+  state: z.enum(REPORT_LIST_STATES),
+  completedThisMonth: z.string().nullable(),
+  annualPlan: z.string(),
+  submittedAt: z.string().nullable(),
+});
+/** One project of the review desk. */
+export type ReportListItem = z.output<typeof reportListItem>;
+
+/** The review desk's page, with how many projects are in each state (for its tabs). */
+export const reportListOutput = z.object({
+  items: z.array(reportListItem),
+  total: z.number().int(),
+  stateCounts: z.partialRecord(z.enum(REPORT_LIST_STATES), z.number().int()),
+});
+/** The review desk's page. */
+export type ReportListOutput = z.output<typeof reportListOutput>;
+
+/** A reporting period: the statistical cut-off, the filing deadline and whether it is locked. */
+export const reportingPeriod = z.object({
+  year: z.number().int(),
+  month: z.number().int(),
+  cutoffDate: z.string(),
+  deadline: z.string(),
+  locked: z.boolean(),
+});
+/** A reporting period. */
+export type ReportingPeriod = z.output<typeof reportingPeriod>;
+
+/** The periods of a year (GET /periods?year=). */
+export const periodListQuery = z.strictObject({ year: z.coerce.number().int().min(2000).max(2100) });
+/** The periods' query after parsing. */
+export type PeriodListQuery = z.output<typeof periodListQuery>;
+
+/** The periods of a year. */
+export const periodList = z.object({ items: z.array(reportingPeriod) });
+/** The periods of a year. */
+export type PeriodList = z.output<typeof periodList>;
+
+/** A period's cut-off and deadline as the city sets them (PUT /periods/:year/:month). */
+export const periodInput = z
+  .strictObject({ cutoffDate: isoDate, deadline: isoDate })
+  .refine((b) => b.deadline >= b.cutoffDate, { error: 'dates.order', path: ['deadline'] });
+/** A period's cut-off and deadline. */
+export type PeriodInput = z.output<typeof periodInput>;

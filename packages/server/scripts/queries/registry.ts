@@ -103,7 +103,6 @@ export const REGISTRY: readonly RepositoryEntry[] = [
         example(oc4ids.replaceOtherIdentifiers, IDS.project, [{ scheme: 'CN-NDRC', id: 'example' }], 'example'),
       ],
       findOwnerByName: [example(oc4ids.findOwnerByName, '示例项目单位', DISTRICT)],
-      insertOwner: [example(oc4ids.insertOwner, '示例新项目单位', DISTRICT)],
     },
   },
   {

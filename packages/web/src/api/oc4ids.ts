@@ -1,9 +1,9 @@
 /** OC4IDS open data: the visible projects as a project package, and the import of a package into the sandbox. */
-import type { Oc4idsImportResult } from '@keyprojects/core';
+import type { Oc4idsExportQueryJson, Oc4idsImportResult } from '@keyprojects/core';
 import { apiRequest, apiUrl, type QueryValue } from './client.ts';
 
 /** The link of the OC4IDS package of the visible projects, optionally with project-list filters. */
-export function oc4idsPackageUrl(filters: Record<string, QueryValue> = {}): string {
+export function oc4idsPackageUrl(filters: Partial<Record<keyof Oc4idsExportQueryJson, QueryValue>> = {}): string {
   return apiUrl('/oc4ids/projects.json', filters);
 }
 

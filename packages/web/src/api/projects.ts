@@ -1,16 +1,17 @@
 /** Project endpoints and their query hooks. */
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
-import type { AuditHistory, ProjectCreateInput, ProjectListOutput, ProjectOutput } from '@keyprojects/core';
+import type {
+  AuditHistory,
+  ProjectCreateInputJson,
+  ProjectListOutput,
+  ProjectListQueryJson,
+  ProjectOutput,
+  ProjectUpdateInputJson,
+} from '@keyprojects/core';
 import { apiRequest, type QueryValue } from './client.ts';
 
-/**
- * A create or update body as sent: the contract's keys with wire values (money as 万元 decimal strings).
- * (core's ProjectCreateInput is the parsed, server-side shape, where money has become fen.)
- */
-export type ProjectWriteBody = Partial<Record<keyof ProjectCreateInput, unknown>>;
-
-/** Query string parameters of GET /projects, as the list page keeps them. */
-export type ProjectListParams = Record<string, QueryValue>;
+/** Query string parameters of GET /projects: the contract's keys, values as they go into the URL. */
+export type ProjectListParams = Partial<Record<keyof ProjectListQueryJson, QueryValue>>;
 
 export const projectKeys = {
   all: ['projects'] as const,
@@ -53,13 +54,13 @@ export function useProjectAudit(id: number) {
   });
 }
 
-/** Creates a project. */
-export function createProject(body: ProjectWriteBody): Promise<ProjectOutput> {
+/** Creates a project (the body as the contract accepts it: money as 万元 decimal strings). */
+export function createProject(body: ProjectCreateInputJson): Promise<ProjectOutput> {
   return apiRequest<ProjectOutput>('/projects', { method: 'POST', body });
 }
 
 /** Changes the given fields of a project, provided it is still at `version`. */
-export function updateProject(id: number, version: number, changes: ProjectWriteBody): Promise<ProjectOutput> {
+export function updateProject(id: number, version: number, changes: ProjectUpdateInputJson): Promise<ProjectOutput> {
   return apiRequest<ProjectOutput>(`/projects/${id}`, { method: 'PATCH', body: changes, ifMatch: version });
 }
 

@@ -5,10 +5,11 @@ import {
   fixedCodelists,
   type CodeItem,
   type Codelists,
+  type OfficerList,
+  type OrganizationList,
   type ScopeRegionsOutput,
 } from '@keyprojects/core';
 import { apiRequest } from './client.ts';
-import type { ItemsResponse, Officer, Organization } from './types.ts';
 
 /** The closed vocabularies from core, used until (or if) /codelists answers. */
 export const FALLBACK_CODELISTS: Codelists = {
@@ -49,7 +50,7 @@ export function useOwnerSearch(q: string) {
     queryKey: ['organizations', 'owner', q],
     queryFn: async ({ signal }) =>
       (
-        await apiRequest<ItemsResponse<Organization>>('/organizations', {
+        await apiRequest<OrganizationList>('/organizations', {
           query: { kind: 'owner', q, limit: 20 },
           signal,
         })
@@ -63,7 +64,7 @@ export function useOwnerSearch(q: string) {
 export function useOfficers() {
   return useQuery({
     queryKey: ['users', 'officers'],
-    queryFn: async () => (await apiRequest<ItemsResponse<Officer>>('/users/officers')).items,
+    queryFn: async () => (await apiRequest<OfficerList>('/users/officers')).items,
     staleTime: 5 * 60_000,
   });
 }

@@ -1,8 +1,15 @@
 /** Monthly reports: periods, the review desk's list, one report, filing, review and site photos. */
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
-import type { ReportOutput, ReviewInput } from '@keyprojects/core';
+import type {
+  PeriodList,
+  ReportInputJson,
+  ReportListOutput,
+  ReportListQuery,
+  ReportOutput,
+  ReportPhoto,
+  ReviewInputJson,
+} from '@keyprojects/core';
 import { API_BASE, apiRequest } from './client.ts';
-import type { ItemsResponse, ReportingPeriod, ReportListResponse, ReportListState, ReportPhoto } from './types.ts';
 
 /** One report: a project and a period. */
 export interface ReportRef {
@@ -11,33 +18,12 @@ export interface ReportRef {
   month: number;
 }
 
-/** Query of GET /reports. */
-export interface ReportListParams {
-  year: number;
-  month: number;
-  state?: ReportListState | undefined;
-  regionCode?: string | undefined;
-  q?: string | undefined;
-  page?: number;
-  pageSize?: number;
-}
+/** Query of GET /reports, as the pages build it (the month is required; the rest has defaults or is optional). */
+export type ReportListParams = Pick<ReportListQuery, 'year' | 'month'> &
+  Partial<Pick<ReportListQuery, 'state' | 'regionCode' | 'q' | 'page' | 'pageSize'>>;
 
-/**
- * A report body as sent: reportInput's keys with wire values (the amount as a 万元 decimal string).
- * (core's ReportInput is the parsed, server-side shape, where money has become fen.)
- */
-export interface ReportWriteBody {
-  completedThisMonth: string;
-  progressText?: string | null;
-  progressPercent?: number | null;
-  workers?: number | null;
-  machines?: number | null;
-  stage?: string | null;
-  started: boolean;
-  startedOn?: string | null;
-  submit: boolean;
-  correctionReason?: string;
-}
+/** A report body as sent: the contract's input (the amount as a 万元 decimal string). */
+export type ReportWriteBody = ReportInputJson;
 
 export const reportKeys = {
   all: ['reports'] as const,
@@ -52,8 +38,7 @@ const reportPath = (ref: ReportRef) => `/projects/${ref.projectId}/reports/${ref
 export function usePeriods(year: number | null) {
   return useQuery({
     queryKey: reportKeys.periods(year ?? 0),
-    queryFn: async ({ signal }) =>
-      (await apiRequest<ItemsResponse<ReportingPeriod>>('/periods', { query: { year }, signal })).items,
+    queryFn: async ({ signal }) => (await apiRequest<PeriodList>('/periods', { query: { year }, signal })).items,
     enabled: year !== null,
     staleTime: 5 * 60_000,
   });
@@ -63,7 +48,7 @@ export function usePeriods(year: number | null) {
 export function useReportList(params: ReportListParams | null) {
   return useQuery({
     queryKey: reportKeys.list(params ?? { year: 0, month: 0 }),
-    queryFn: ({ signal }) => apiRequest<ReportListResponse>('/reports', { query: { ...params }, signal }),
+    queryFn: ({ signal }) => apiRequest<ReportListOutput>('/reports', { query: { ...params }, signal }),
     enabled: params !== null,
     placeholderData: keepPreviousData,
   });
@@ -88,7 +73,7 @@ export function saveReport(ref: ReportRef, body: ReportWriteBody): Promise<Repor
 }
 
 /** Approves, returns (with a reason) or confirms a report. */
-export function reviewReport(ref: ReportRef, review: ReviewInput): Promise<ReportOutput> {
+export function reviewReport(ref: ReportRef, review: ReviewInputJson): Promise<ReportOutput> {
   return apiRequest<ReportOutput>(`${reportPath(ref)}/review`, { method: 'POST', body: review });
 }
 

@@ -1,5 +1,5 @@
 /** Reporting periods: which one is current, the default as-of date of the statistics, and period labels. */
-import type { ReportingPeriod } from '../api/types.ts';
+import type { ReportingPeriod } from '@keyprojects/core';
 
 export interface PeriodRef {
   year: number;

@@ -1,7 +1,7 @@
 import { useMemo } from 'react';
 import { usePeriods } from '../api/reports.ts';
 import { useCodelists } from '../api/reference.ts';
-import type { ReportingPeriod } from '../api/types.ts';
+import type { ReportingPeriod } from '@keyprojects/core';
 import { useSession } from '../session/useSession.ts';
 import { currentPeriod, defaultAsOf, type PeriodRef } from './period.ts';
 

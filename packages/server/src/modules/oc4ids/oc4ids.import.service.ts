@@ -33,9 +33,9 @@ import {
 import type { DB } from '../../db/schema.ts';
 import { projectCodeTaken } from '../../db/scope.ts';
 import { AppError, RequestValidationError } from '../../errors.ts';
-import { recordAudit } from '../audit/audit.repository.ts';
 import { auditedTransfer } from '../audit/audit.transfer.ts';
 import { requirePermission, type Actor } from '../auth/actor.ts';
+import { registerOrganizationIn } from '../organization/organization.service.ts';
 import { findProject } from '../project/project.repository.ts';
 import { createProjectInTransaction, updateProjectInTransaction } from '../project/project.service.ts';
 import * as repo from './oc4ids.repository.ts';
@@ -87,13 +87,11 @@ function changedFields(current: ProjectOutput, next: ProjectCreateInput): string
 async function ownerFor(trx: Transaction<DB>, actor: Actor, name: string): Promise<number> {
   const found = await repo.findOwnerByName(trx, name, OC4IDS_SANDBOX_REGION);
   if (found) return found.id;
-  const created = await repo.insertOwner(trx, name, OC4IDS_SANDBOX_REGION);
-  await recordAudit(trx, actor, {
-    entityType: 'organization',
-    entityId: created.id,
-    action: 'create',
-    regionCode: created.regionCode,
-    after: created,
+  const created = await registerOrganizationIn(trx, actor, {
+    kind: 'owner',
+    name,
+    creditCode: null,
+    regionCode: OC4IDS_SANDBOX_REGION,
   });
   return created.id;
 }

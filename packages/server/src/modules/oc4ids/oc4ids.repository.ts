@@ -149,12 +149,3 @@ export async function findOwnerByName(trx: Transaction<DB>, name: string, region
     .orderBy('id')
     .executeTakeFirst();
 }
-
-/** Registers an owner organisation without a credit code. */
-export async function insertOwner(trx: Transaction<DB>, name: string, regionCode: string) {
-  return trx
-    .insertInto('organizations')
-    .values({ kind: 'owner', name, credit_code: null, region_code: regionCode })
-    .returning(['id', 'kind', 'name', 'credit_code as creditCode', 'region_code as regionCode'])
-    .executeTakeFirstOrThrow();
-}

@@ -1,19 +1,11 @@
 /** OC4IDS open data: the visible projects as a project package, and the import of a package into the sandbox. */
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { z } from 'zod';
-import { oc4idsExportQuery, oc4idsImportResult, oc4idsPackage } from '@keyprojects/core';
+import { oc4idsExportQuery, oc4idsImportBody, oc4idsImportResult, oc4idsPackage } from '@keyprojects/core';
 import type { AppDeps } from '../../deps.ts';
 import { errorResponses } from '../../http.ts';
 import { requireActor } from '../auth/auth.hooks.ts';
 import { importPackage } from './oc4ids.import.service.ts';
 import { exportPackage } from './oc4ids.service.ts';
-
-/** The body is checked against the official JSON Schema by the service, which names every bad field. */
-const packageBody = z.record(z.string(), z.unknown()).meta({
-  title: 'OC4IDS project package',
-  description:
-    'OC4IDS 0.9 项目数据包（project-package-schema.json）。先按官方 JSON Schema 校验，错误逐字段返回（路径如 projects.0.budget.amount.amount）。',
-});
 
 /** The /oc4ids routes (registered under /api/v1/oc4ids). */
 export const oc4idsRoutes =
@@ -22,6 +14,7 @@ export const oc4idsRoutes =
     app.get(
       '/projects.json',
       {
+        config: { access: 'project.read' },
         schema: {
           tags: ['oc4ids'],
           summary: '导出 OC4IDS 项目数据包（当前用户可见的项目，可用项目列表的筛选条件）',
@@ -40,10 +33,11 @@ export const oc4idsRoutes =
     app.post(
       '/import',
       {
+        config: { access: 'oc4ids.import' },
         schema: {
           tags: ['oc4ids'],
           summary: '导入 OC4IDS 项目数据包到开放数据沙箱（990100；仅市发改委管理员；按 OC4IDS 项目 id 幂等）',
-          body: packageBody,
+          body: oc4idsImportBody,
           response: { 200: oc4idsImportResult, ...errorResponses },
         },
       },

@@ -78,6 +78,15 @@ describe('region scope', () => {
     expect((await list(city, '&regionCode=230603')).items.map((p) => p.id)).toEqual([longfengProject.id]);
   });
 
+  it('reports the filtered total on a page past the end of a filtered list', async () => {
+    const url = '/api/v1/projects?pageSize=1&page=5&regionCode=230603';
+    const beyond = (await city.request({ method: 'GET', url })).json<ListBody>();
+    expect(beyond.items).toEqual([]);
+    expect(beyond.total).toBe(1);
+    const none = await city.request({ method: 'GET', url: '/api/v1/projects?pageSize=1&page=2&q=没有这个项目' });
+    expect(none.json<ListBody>().total).toBe(0);
+  });
+
   it('answers 404 for another district’s project on read, update, delete and audit', async () => {
     const url = `/api/v1/projects/${longfengProject.id}`;
     expect((await saertu.request({ method: 'GET', url })).statusCode).toBe(404);

@@ -2,25 +2,17 @@
  * Kysely access to projects, their funding sources and annual plans. Every read and write of a project
  * row is limited by `visibleProjects(actor)`; callers pass the transaction they own.
  */
+import { sql, type Expression, type ExpressionBuilder, type Kysely, type SqlBool, type Transaction } from 'kysely';
 import {
-  sql,
-  type Expression,
-  type ExpressionBuilder,
-  type Kysely,
-  type Selectable,
-  type SqlBool,
-  type Transaction,
-} from 'kysely';
-import {
-  formatWan,
   regionPrefix,
   type ProjectNature,
   type ProjectListQuery,
   type ProjectOutput,
   type ProjectSortField,
 } from '@keyprojects/core';
-import type { AnnualPlanTable, DB, FundingSourceTable, NewProjectRow, ProjectRowUpdate } from '../../db/schema.ts';
+import type { DB, NewProjectRow, ProjectRowUpdate } from '../../db/schema.ts';
 import { visibleProjects } from '../../db/scope.ts';
+import { toProjectListItem, toProjectOutput } from './project.presenter.ts';
 import type { Actor } from '../auth/actor.ts';
 
 type Db = Kysely<DB> | Transaction<DB>;
@@ -144,25 +136,29 @@ export async function listProjects(db: Db, actor: ScopeActor, query: ProjectList
     .limit(query.pageSize)
     .offset((query.page - 1) * query.pageSize)
     .execute();
-  const total = rows[0] ? Number(rows[0].total) : await countVisible(db, actor, query.page);
+  const total = rows[0] ? Number(rows[0].total) : await countMatching(db, actor, query, planYear);
   return {
     planYear,
     total,
-    items: rows.map(({ total: _total, ...row }) => ({
-      ...row,
-      totalInvestment: formatWan(row.totalInvestment),
-      annualPlan: row.annualPlan === null ? null : formatWan(row.annualPlan),
-      updatedAt: row.updatedAt.toISOString(),
-    })),
+    items: rows.map(({ total: _total, ...row }) => toProjectListItem(row)),
   };
 }
 
-/** A page past the end has no rows to carry the window count; the count is only needed when asked for page > 1. */
-async function countVisible(db: Db, actor: ScopeActor, page: number): Promise<number> {
-  if (page === 1) return 0;
+/**
+ * A page past the end has no rows to carry the window count, so the matching projects are counted on their own,
+ * with the same scope and filters as the page (only needed when asked for page > 1: page 1 without rows is 0).
+ */
+async function countMatching(
+  db: Db,
+  actor: ScopeActor,
+  query: ProjectListQuery,
+  planYear: number | null,
+): Promise<number> {
+  if (query.page === 1) return 0;
   const row = await db
     .selectFrom('projects')
     .where(visibleProjects(actor))
+    .where(projectListFilters(query, planYear))
     .select((eb) => eb.fn.countAll<bigint>().as('n'))
     .executeTakeFirstOrThrow();
   return Number(row.n);
@@ -185,64 +181,8 @@ export function projectDetails(db: Db, actor: ScopeActor) {
     ]);
 }
 
-/** A project row with the names it refers to, as `projectDetails` reads it. */
-export type ProjectDetailRow = Awaited<ReturnType<ReturnType<typeof projectDetails>['executeTakeFirstOrThrow']>>;
-type FundingRow = Pick<Selectable<FundingSourceTable>, 'kind' | 'applied' | 'approved' | 'issued'>;
-type PlanRow = Pick<Selectable<AnnualPlanTable>, 'year' | 'planned_investment' | 'nature' | 'planned_new_start'>;
-
-/** A project as the API shows it, from its detail row, funding sources (by kind) and plans (by year). */
-export function toProjectOutput(row: ProjectDetailRow, funding: readonly FundingRow[], plans: readonly PlanRow[]) {
-  return {
-    id: row.id,
-    code: row.code,
-    name: row.name,
-    ownerOrgId: row.owner_org_id,
-    ownerName: row.ownerName,
-    ownerCreditCode: row.ownerCreditCode,
-    regionCode: row.region_code,
-    regionName: row.regionName,
-    levels: row.levels,
-    category: row.category,
-    industry: row.industry,
-    nature: row.nature,
-    constructionContent: row.construction_content,
-    address: row.address,
-    longitude: row.longitude === null ? null : Number(row.longitude),
-    latitude: row.latitude === null ? null : Number(row.latitude),
-    totalInvestment: formatWan(row.total_investment),
-    plannedStartDate: row.planned_start_date,
-    plannedCompletionDate: row.planned_completion_date,
-    plannedProductionDate: row.planned_production_date,
-    actualStartDate: row.actual_start_date,
-    actualCompletionDate: row.actual_completion_date,
-    actualProductionDate: row.actual_production_date,
-    stage: row.stage,
-    financingModel: row.financing_model,
-    serviceOfficerId: row.service_officer_id,
-    serviceOfficerName: row.serviceOfficerName,
-    responsibleLeader: row.responsible_leader,
-    contactPerson: row.contact_person,
-    contactPhone: row.contact_phone,
-    tags: row.tags,
-    inStatistics: row.in_statistics,
-    inStatisticsSince: row.in_statistics_since,
-    fundingSources: funding.map((f) => ({
-      kind: f.kind as ProjectOutput['fundingSources'][number]['kind'],
-      applied: formatWan(f.applied),
-      approved: formatWan(f.approved),
-      issued: formatWan(f.issued),
-    })),
-    annualPlans: plans.map((p) => ({
-      year: p.year,
-      plannedInvestment: formatWan(p.planned_investment),
-      nature: p.nature,
-      plannedNewStart: p.planned_new_start,
-    })),
-    version: row.version,
-    createdAt: row.created_at.toISOString(),
-    updatedAt: row.updated_at.toISOString(),
-  } satisfies ProjectOutput;
-}
+/** The presenter's functions, re-exported here for the modules that import them from the repository. */
+export { toProjectOutput, type ProjectDetailRow } from './project.presenter.ts';
 
 /** The full project as the API shows it, or undefined when it does not exist for this actor. */
 export async function findProject(db: Db, actor: ScopeActor, id: number): Promise<ProjectOutput | undefined> {
@@ -380,4 +320,29 @@ export async function replaceAnnualPlans(
       )
       .execute();
   }
+}
+
+/** An approved report's stage and first start date written to its project (a new version, as any change). */
+export async function setReportedProgress(
+  trx: Transaction<DB>,
+  projectId: number,
+  change: { stage?: string; actual_start_date?: string },
+): Promise<void> {
+  await trx
+    .updateTable('projects')
+    .set({ ...change, version: (eb) => eb('version', '+', 1), updated_at: new Date() })
+    .where('id', '=', projectId)
+    .execute();
+}
+
+/** True when the region code names a known region (projects, organisations and code areas are checked with it). */
+export async function regionExists(db: Db, code: string): Promise<boolean> {
+  const region = await db.selectFrom('regions').select('code').where('code', '=', code).executeTakeFirst();
+  return region !== undefined;
+}
+
+/** True when the stage code names a configured lifecycle stage (projects and reports are checked with it). */
+export async function stageExists(db: Db, code: string): Promise<boolean> {
+  const stage = await db.selectFrom('lifecycle_stages').select('code').where('code', '=', code).executeTakeFirst();
+  return stage !== undefined;
 }

@@ -1,4 +1,4 @@
-/** Project library routes: thin — schema, one service call. */
+/** Project library routes: thin — schema, declared access, one service call (the service checks the permission). */
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import {
@@ -22,6 +22,7 @@ export const projectRoutes =
     app.get(
       '/',
       {
+        config: { access: 'project.read' },
         schema: {
           tags: ['projects'],
           summary: '项目列表（按权限范围、筛选、排序、分页）',
@@ -35,6 +36,7 @@ export const projectRoutes =
     app.post(
       '/',
       {
+        config: { access: 'project.create' },
         schema: {
           tags: ['projects'],
           summary: '新建项目',
@@ -51,6 +53,7 @@ export const projectRoutes =
     app.get(
       '/:id',
       {
+        config: { access: 'project.read' },
         schema: {
           tags: ['projects'],
           summary: '项目详情',
@@ -67,6 +70,7 @@ export const projectRoutes =
     app.patch(
       '/:id',
       {
+        config: { access: 'project.update' },
         schema: {
           tags: ['projects'],
           summary: '修改项目（须带 If-Match 版本号；annualPlans、fundingSources 为整体替换）',
@@ -92,6 +96,7 @@ export const projectRoutes =
     app.delete(
       '/:id',
       {
+        config: { access: 'project.delete' },
         schema: {
           tags: ['projects'],
           summary: '删除项目（软删除，须带 If-Match 版本号）',
@@ -109,6 +114,7 @@ export const projectRoutes =
     app.get(
       '/:id/audit',
       {
+        config: { access: 'project.read' },
         schema: {
           tags: ['projects'],
           summary: '项目变更记录',

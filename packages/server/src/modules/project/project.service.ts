@@ -18,6 +18,7 @@ import { officerInScope, organizationInScope, projectCodeTaken, regionInScope } 
 import { errors } from '../../errors.ts';
 import { recordAudit } from '../audit/audit.repository.ts';
 import { requirePermission, type Actor } from '../auth/actor.ts';
+import { projectSnapshot as snapshot } from './project.presenter.ts';
 import * as repo from './project.repository.ts';
 
 type Fields = Record<string, MessageKey>;
@@ -35,11 +36,8 @@ export async function getProject(db: Kysely<DB>, actor: Actor, id: number): Prom
   return project;
 }
 
-/** What the audit trail keeps of a project: every field but the bookkeeping ones (bulk imports audit the same). */
-export function snapshot(project: ProjectOutput): Omit<ProjectOutput, 'version' | 'createdAt' | 'updatedAt'> {
-  const { version: _v, createdAt: _c, updatedAt: _u, ...rest } = project;
-  return rest;
-}
+/** The audit snapshot of a project (the presenter's), under the name the bulk imports use. */
+export { projectSnapshot as snapshot } from './project.presenter.ts';
 
 /** The stored values a change is checked against (absent on create). */
 type CurrentRefs = {
@@ -60,13 +58,8 @@ async function checkReferences(trx: Transaction<DB>, actor: Actor, input: Projec
   const fields: Fields = {};
   const region = input.regionCode ?? current?.regionCode;
   if (input.regionCode !== undefined) {
-    const known = await trx
-      .selectFrom('regions')
-      .select('code')
-      .where('code', '=', input.regionCode)
-      .executeTakeFirst();
-    if (!known) fields.regionCode = 'region.unknown';
-    else if (!regionInScope(actor, known.code)) fields.regionCode = 'region.outOfScope';
+    if (!(await repo.regionExists(trx, input.regionCode))) fields.regionCode = 'region.unknown';
+    else if (!regionInScope(actor, input.regionCode)) fields.regionCode = 'region.outOfScope';
   }
   if (input.code !== undefined && input.code !== current?.code) {
     const problem = await codeProblem(trx, actor, input.code, region, current?.id);
@@ -89,14 +82,7 @@ async function checkReferences(trx: Transaction<DB>, actor: Actor, input: Projec
     const officer = await officerInScope(trx, actor, input.serviceOfficerId);
     if (officer !== 'inScope') fields.serviceOfficerId = officer === 'unknown' ? 'user.unknown' : 'region.outOfScope';
   }
-  if (input.stage !== undefined) {
-    const stage = await trx
-      .selectFrom('lifecycle_stages')
-      .select('code')
-      .where('code', '=', input.stage)
-      .executeTakeFirst();
-    if (!stage) fields.stage = 'stage.unknown';
-  }
+  if (input.stage !== undefined && !(await repo.stageExists(trx, input.stage))) fields.stage = 'stage.unknown';
   if (Object.keys(fields).length > 0) throw errors.invalidFields(fields);
 }
 
@@ -109,8 +95,8 @@ async function codeProblem(
   selfId: number | undefined,
 ): Promise<MessageKey | null> {
   const areaCode = code.slice(5, 11);
-  const area = await trx.selectFrom('regions').select('code').where('code', '=', areaCode).executeTakeFirst();
-  const parsed = parseProjectCode(code, () => area !== undefined);
+  const areaKnown = await repo.regionExists(trx, areaCode);
+  const parsed = parseProjectCode(code, () => areaKnown);
   if (!parsed.ok) return parsed.problem;
   if (!regionInScope(actor, areaCode)) return 'projectCode.areaOutOfScope';
   if (region !== undefined && !codeAreaFitsRegion(areaCode, region)) return 'projectCode.areaMismatch';

@@ -4,11 +4,11 @@
  */
 import type { Kysely } from 'kysely';
 import type { DB } from '../../db/schema.ts';
-import { scopedProjects, visibleProjects } from '../../db/scope.ts';
+import { scopedProjects } from '../../db/scope.ts';
 import { errors } from '../../errors.ts';
 import { recordAudit } from '../audit/audit.repository.ts';
 import { requirePermission, type Actor } from '../auth/actor.ts';
-import { findReport } from './report.repository.ts';
+import { findReport, findVisiblePhoto, insertPhoto } from './report.repository.ts';
 
 export const MAX_PHOTO_BYTES = 5 * 1024 * 1024;
 
@@ -41,18 +41,13 @@ export async function addPhoto(
     if (!project) throw errors.notFound();
     const report = await findReport(trx, ref.projectId, ref.year, ref.month);
     if (!report) throw errors.notFound();
-    const row = await trx
-      .insertInto('report_photos')
-      .values({
-        report_id: report.id,
-        file_name: file.fileName.slice(0, 200),
-        mime_type: mimeType,
-        size_bytes: file.bytes.length,
-        data: file.bytes,
-        created_by: actor.id,
-      })
-      .returning(['id', 'file_name as fileName', 'mime_type as mimeType', 'size_bytes as sizeBytes'])
-      .executeTakeFirstOrThrow();
+    const row = await insertPhoto(trx, {
+      reportId: report.id,
+      fileName: file.fileName.slice(0, 200),
+      mimeType,
+      data: file.bytes,
+      createdBy: actor.id,
+    });
     await recordAudit(trx, actor, {
       entityType: 'report',
       entityId: report.id,
@@ -67,14 +62,7 @@ export async function addPhoto(
 /** A photo's bytes, or 404 when the actor cannot see its project. */
 export async function readPhoto(db: Kysely<DB>, actor: Actor, photoId: number) {
   requirePermission(actor, 'report.read');
-  const photo = await db
-    .selectFrom('report_photos as ph')
-    .innerJoin('monthly_reports as mr', 'mr.id', 'ph.report_id')
-    .innerJoin('projects', 'projects.id', 'mr.project_id')
-    .where(visibleProjects(actor))
-    .where('ph.id', '=', photoId)
-    .select(['ph.data', 'ph.mime_type as mimeType', 'ph.file_name as fileName'])
-    .executeTakeFirst();
+  const photo = await findVisiblePhoto(db, actor, photoId);
   if (!photo) throw errors.notFound();
   return photo;
 }

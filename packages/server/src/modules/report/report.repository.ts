@@ -2,6 +2,7 @@
 import { sql, type Insertable, type Kysely, type Transaction, type Updateable } from 'kysely';
 import { COUNTED_REPORT_STATES, type ReportState } from '@keyprojects/core';
 import type { DB, MonthlyReportTable } from '../../db/schema.ts';
+import { visibleProjects, type ScopeActor } from '../../db/scope.ts';
 
 type Db = Kysely<DB> | Transaction<DB>;
 
@@ -153,4 +154,63 @@ export async function correctionsOf(db: Db, reportId: number) {
 export async function rebuildYearProgress(db: Db, year: number): Promise<void> {
   await db.deleteFrom('project_year_progress').where('year', '=', year).execute();
   await insertYearProgress(db, year);
+}
+
+/** The project's planned investment of a year (fen), or undefined when it has no plan that year. */
+export async function annualPlanOf(db: Db, projectId: number, year: number): Promise<bigint | undefined> {
+  const plan = await db
+    .selectFrom('annual_plans')
+    .select('planned_investment')
+    .where('project_id', '=', projectId)
+    .where('year', '=', year)
+    .executeTakeFirst();
+  return plan?.planned_investment;
+}
+
+/** Keeps a correction of a locked period's report beside the original: who, why, the figures before and after. */
+export async function insertCorrection(
+  trx: Transaction<DB>,
+  correction: { reportId: number; userId: number; reason: string; before: unknown; after: unknown },
+): Promise<void> {
+  await trx
+    .insertInto('report_corrections')
+    .values({
+      report_id: correction.reportId,
+      user_id: correction.userId,
+      reason: correction.reason,
+      before: JSON.stringify(correction.before),
+      after: JSON.stringify(correction.after),
+    })
+    .execute();
+}
+
+/** Stores a site photo of a report; the photo as the API shows it (without its bytes). */
+export async function insertPhoto(
+  trx: Transaction<DB>,
+  photo: { reportId: number; fileName: string; mimeType: string; data: Buffer; createdBy: number },
+) {
+  return trx
+    .insertInto('report_photos')
+    .values({
+      report_id: photo.reportId,
+      file_name: photo.fileName,
+      mime_type: photo.mimeType,
+      size_bytes: photo.data.length,
+      data: photo.data,
+      created_by: photo.createdBy,
+    })
+    .returning(['id', 'file_name as fileName', 'mime_type as mimeType', 'size_bytes as sizeBytes'])
+    .executeTakeFirstOrThrow();
+}
+
+/** A photo's bytes and type, when its project is visible to the actor. */
+export async function findVisiblePhoto(db: Db, actor: ScopeActor, photoId: number) {
+  return db
+    .selectFrom('report_photos as ph')
+    .innerJoin('monthly_reports as mr', 'mr.id', 'ph.report_id')
+    .innerJoin('projects', 'projects.id', 'mr.project_id')
+    .where(visibleProjects(actor))
+    .where('ph.id', '=', photoId)
+    .select(['ph.data', 'ph.mime_type as mimeType', 'ph.file_name as fileName'])
+    .executeTakeFirst();
 }

@@ -1,35 +1,42 @@
-/** Monthly reports, their review, photos and the reporting periods. Thin: schema, one service call. */
+/** Monthly reports, their review, photos and the reporting periods. Thin: schema, declared access, one service call. */
 import multipart from '@fastify/multipart';
+import type { FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { idParam, isoDate, periodParams, reportInput, reportOutput, reviewInput } from '@keyprojects/core';
+import {
+  periodInput,
+  periodList,
+  periodListQuery,
+  periodParams,
+  reportInput,
+  reportListOutput,
+  reportListQuery,
+  reportOutput,
+  reportParams,
+  reportPhoto,
+  reportPhotoParams,
+  reviewInput,
+} from '@keyprojects/core';
 import type { AppDeps } from '../../deps.ts';
 import { errors } from '../../errors.ts';
 import { assertCleanText } from '../../input-guard.ts';
 import { errorResponses, ifMatchVersion } from '../../http.ts';
-import { recordAudit } from '../audit/audit.repository.ts';
-import { requirePermission } from '../auth/actor.ts';
 import { requireActor } from '../auth/auth.hooks.ts';
-import { listPeriods, upsertPeriod } from './period.repository.ts';
+import { periodsOfYear, setPeriod } from './period.service.ts';
 import { MAX_PHOTO_BYTES, addPhoto, readPhoto } from './report-photo.service.ts';
-import { listReports, reportListOutput, reportListQuery } from './report-list.service.ts';
+import { listReports } from './report-list.service.ts';
 import { fileReport, getReport, reviewReport, type ReportDeps } from './report.service.ts';
 
-const reportParams = periodParams.extend({ id: idParam });
-const photoOutput = z.object({
-  id: z.number().int(),
-  fileName: z.string(),
-  mimeType: z.string(),
-  sizeBytes: z.number().int(),
-});
-const periodOutput = z.object({
-  year: z.number().int(),
-  month: z.number().int(),
-  cutoffDate: z.string(),
-  deadline: z.string(),
-  locked: z.boolean(),
-});
+/** The uploaded photo of a multipart request (field `photo`): its name, bytes, and whether it was cut at the limit. */
+async function readUploadedPhoto(request: FastifyRequest) {
+  const file = await request.file().catch(() => undefined);
+  if (!file) throw errors.invalidField('photo', 'required');
+  assertCleanText(file.filename, 'photo');
+  const bytes = await file.toBuffer().catch(() => Buffer.alloc(MAX_PHOTO_BYTES + 1));
+  return { fileName: file.filename, bytes, truncated: file.file.truncated };
+}
 
+/** The report, period and photo routes (registered under /api/v1). */
 export const reportRoutes =
   (deps: AppDeps): FastifyPluginAsyncZod =>
   async (app) => {
@@ -44,6 +51,7 @@ export const reportRoutes =
     app.get(
       '/reports',
       {
+        config: { access: 'report.read' },
         schema: {
           tags: ['reports'],
           summary: '月报审核台：本年度项目清单及某月填报状态',
@@ -57,6 +65,7 @@ export const reportRoutes =
     app.get(
       '/projects/:id/reports/:year/:month',
       {
+        config: { access: 'report.read' },
         schema: {
           tags: ['reports'],
           summary: '项目月报',
@@ -70,6 +79,7 @@ export const reportRoutes =
     app.put(
       '/projects/:id/reports/:year/:month',
       {
+        config: { access: 'report.write' },
         schema: {
           tags: ['reports'],
           summary: '填报月报（保存草稿或提交；锁定期须附更正原因）',
@@ -84,6 +94,7 @@ export const reportRoutes =
     app.post(
       '/projects/:id/reports/:year/:month/review',
       {
+        config: { access: 'report.review' },
         schema: {
           tags: ['reports'],
           summary: '审核月报：县区审核通过或退回（须写原因），市级确认；If-Match 可带所见版本，已变化则 409',
@@ -105,25 +116,18 @@ export const reportRoutes =
     app.post(
       '/projects/:id/reports/:year/:month/photos',
       {
+        config: { access: 'report.write' },
         schema: {
           tags: ['reports'],
           summary: '上传现场照片（JPEG/PNG/WebP，不超过 5 MB；multipart 字段 photo）',
           params: reportParams,
           consumes: ['multipart/form-data'],
-          response: { 201: photoOutput, ...errorResponses },
+          response: { 201: reportPhoto, ...errorResponses },
         },
       },
       async (request, reply) => {
         const actor = requireActor(request);
-        const file = await request.file().catch(() => undefined);
-        if (!file) throw errors.invalidField('photo', 'required');
-        assertCleanText(file.filename, 'photo');
-        const bytes = await file.toBuffer().catch(() => Buffer.alloc(MAX_PHOTO_BYTES + 1));
-        const photo = await addPhoto(deps.db, actor, ref(request.params), {
-          fileName: file.filename,
-          bytes,
-          truncated: file.file.truncated,
-        });
+        const photo = await addPhoto(deps.db, actor, ref(request.params), await readUploadedPhoto(request));
         return reply.status(201).send(photo);
       },
     );
@@ -131,10 +135,11 @@ export const reportRoutes =
     app.get(
       '/report-photos/:photoId',
       {
+        config: { access: 'report.read' },
         schema: {
           tags: ['reports'],
           summary: '现场照片（仅对能看到该项目的用户）',
-          params: z.strictObject({ photoId: idParam }),
+          params: reportPhotoParams,
         },
       },
       async (request, reply) => {
@@ -150,58 +155,31 @@ export const reportRoutes =
     app.get(
       '/periods',
       {
+        config: { access: 'report.read' },
         schema: {
           tags: ['reports'],
           summary: '报送期（截止日、报送期限、是否锁定）',
-          querystring: z.strictObject({ year: z.coerce.number().int().min(2000).max(2100) }),
-          response: { 200: z.object({ items: z.array(periodOutput) }), ...errorResponses },
+          querystring: periodListQuery,
+          response: { 200: periodList, ...errorResponses },
         },
       },
-      async (request) => {
-        requirePermission(requireActor(request), 'report.read');
-        const rows = await listPeriods(deps.db, request.query.year);
-        return {
-          items: rows.map((p) => ({
-            year: p.year,
-            month: p.month,
-            cutoffDate: p.cutoff_date,
-            deadline: p.deadline,
-            locked: p.locked_at !== null,
-          })),
-        };
-      },
+      (request) => periodsOfYear(deps.db, requireActor(request), request.query.year),
     );
 
     app.put(
       '/periods/:year/:month',
       {
+        config: { access: 'period.manage' },
         schema: {
           tags: ['reports'],
           summary: '设置报送期的统计截止日和报送期限（市发改委）',
           params: periodParams,
-          body: z.strictObject({ cutoffDate: isoDate, deadline: isoDate }).refine((b) => b.deadline >= b.cutoffDate, {
-            error: 'dates.order',
-            path: ['deadline'],
-          }),
+          body: periodInput,
           response: { 204: z.null(), ...errorResponses },
         },
       },
       async (request, reply) => {
-        const actor = requireActor(request);
-        requirePermission(actor, 'period.manage');
-        const { year, month } = request.params;
-        if (!request.body.cutoffDate.startsWith(`${year}-${String(month).padStart(2, '0')}`)) {
-          throw errors.invalidField('cutoffDate', 'date.invalid');
-        }
-        await deps.db.transaction().execute(async (trx) => {
-          await upsertPeriod(trx, year, month, request.body.cutoffDate, request.body.deadline);
-          await recordAudit(trx, actor, {
-            entityType: 'period',
-            entityId: `${year}-${month}`,
-            action: 'update',
-            after: request.body,
-          });
-        });
+        await setPeriod(deps.db, requireActor(request), request.params, request.body);
         return reply.status(204).send(null);
       },
     );

@@ -12,7 +12,6 @@ import type { Kysely, Transaction } from 'kysely';
 import {
   REPORT_CORRECTION_ROLES,
   firstNegativeYtdMonth,
-  formatWan,
   reportTransition,
   type MessageKey,
   type ReportInput,
@@ -25,9 +24,13 @@ import { errors } from '../../errors.ts';
 import { recordAudit, type AuditAction } from '../audit/audit.repository.ts';
 import { auditRefusal } from '../audit/audit.hooks.ts';
 import { requirePermission, type Actor } from '../auth/actor.ts';
+import { setReportedProgress, stageExists } from '../project/project.repository.ts';
 import { ensurePeriod, findPeriod, monthStart, sharePeriod } from './period.repository.ts';
+import { reportFiguresOf, toReportOutput, type ReportValues } from './report.presenter.ts';
 import * as repo from './report.repository.ts';
-import type { Insertable } from 'kysely';
+
+/** The presenter's report figures, re-exported for the ledger import that reads them from here. */
+export { reportFiguresOf, type ReportValues } from './report.presenter.ts';
 
 export interface ReportDeps {
   db: Kysely<DB>;
@@ -65,66 +68,30 @@ async function visibleProject(db: Kysely<DB> | Transaction<DB>, actor: Actor, pr
 export async function getReport(db: Kysely<DB> | Transaction<DB>, actor: Actor, ref: PeriodRef): Promise<ReportOutput> {
   requirePermission(actor, 'report.read');
   const project = await visibleProject(db, actor, ref.projectId);
-  const [period, report, totals, plan] = await Promise.all([
+  const [period, report, totals, annualPlan] = await Promise.all([
     findPeriod(db, ref.year, ref.month),
     repo.findReport(db, ref.projectId, ref.year, ref.month),
     repo.completedTotals(db, ref.projectId, ref.year, ref.month),
-    db
-      .selectFrom('annual_plans')
-      .select('planned_investment')
-      .where('project_id', '=', ref.projectId)
-      .where('year', '=', ref.year)
-      .executeTakeFirst(),
+    repo.annualPlanOf(db, ref.projectId, ref.year),
   ]);
   const [photos, corrections] = report
     ? await Promise.all([repo.photosOf(db, report.id), repo.correctionsOf(db, report.id)])
     : [[], []];
-  return {
-    id: report?.id ?? null,
-    projectId: project.id,
-    projectName: project.name,
-    projectCode: project.code,
-    regionName: project.regionName,
+  return toReportOutput({
+    project,
     year: ref.year,
     month: ref.month,
-    state: report?.state ?? 'not_started',
-    periodLocked: period?.locked_at != null,
-    completedThisMonth: formatWan(report?.completed_this_month ?? 0n),
-    completedYtd: formatWan(totals.ytd),
-    completedSinceStart: formatWan(totals.sinceStart),
-    annualPlan: plan ? formatWan(plan.planned_investment) : null,
-    progressText: report?.progress_text ?? null,
-    progressPercent: report?.progress_percent == null ? null : Number(report.progress_percent),
-    workers: report?.workers ?? null,
-    machines: report?.machines ?? null,
-    stage: report?.stage ?? null,
-    started: report?.started ?? false,
-    startedOn: report?.started_on ?? null,
-    returnReason: report?.return_reason ?? null,
-    submittedAt: report?.submitted_at?.toISOString() ?? null,
-    reviewedAt: report?.reviewed_at?.toISOString() ?? null,
-    confirmedAt: report?.confirmed_at?.toISOString() ?? null,
-    version: report?.version ?? 0,
+    period,
+    report,
+    totals,
+    annualPlan,
     photos,
     corrections,
-  };
+  });
 }
 
 /** The answer to a change decided on a state the report has left (or is not in): 409, reload and retry. */
 const stateChanged = () => errors.conflict('report.stateChanged');
-
-/** A report's stored figures as the monthly_reports table holds them. */
-export type ReportValues = Pick<
-  Insertable<MonthlyReportTable>,
-  | 'completed_this_month'
-  | 'progress_text'
-  | 'progress_percent'
-  | 'workers'
-  | 'machines'
-  | 'stage'
-  | 'started'
-  | 'started_on'
->;
 
 /** The stored figures of a report input (started_on only when started). */
 export function reportValuesOf(input: ReportInput): ReportValues {
@@ -139,18 +106,6 @@ export function reportValuesOf(input: ReportInput): ReportValues {
     started_on: input.started ? (input.startedOn ?? null) : null,
   };
 }
-
-/** What the audit trail and corrections keep of a report's figures (also the ReportInput of those figures). */
-export const reportFiguresOf = (r: ReportValues) => ({
-  completedThisMonth: formatWan(r.completed_this_month),
-  progressText: r.progress_text ?? null,
-  progressPercent: r.progress_percent == null ? null : Number(r.progress_percent),
-  workers: r.workers ?? null,
-  machines: r.machines ?? null,
-  stage: r.stage ?? null,
-  started: r.started ?? false,
-  startedOn: r.started_on ?? null,
-});
 
 /**
  * The rules on a report's figures that need the database: the year-to-date never below zero, the start date
@@ -170,14 +125,7 @@ export async function checkReportInput(
   if (input.started && input.startedOn && (input.startedOn < `${ref.year}-01-01` || input.startedOn > cutoff)) {
     fields.startedOn = 'report.startedBeforeYear';
   }
-  if (input.stage) {
-    const stage = await db
-      .selectFrom('lifecycle_stages')
-      .select('code')
-      .where('code', '=', input.stage)
-      .executeTakeFirst();
-    if (!stage) fields.stage = 'stage.unknown';
-  }
+  if (input.stage && !(await stageExists(db, input.stage))) fields.stage = 'stage.unknown';
   if (Object.keys(fields).length > 0) throw errors.invalidFields(fields);
 }
 
@@ -257,16 +205,13 @@ export async function fileReportIn(
   const saved = { id: savedId };
   const before = existing ? reportFiguresOf(existing) : null;
   if (locked) {
-    await trx
-      .insertInto('report_corrections')
-      .values({
-        report_id: saved.id,
-        user_id: actor.id,
-        reason: input.correctionReason ?? '',
-        before: JSON.stringify(before ?? {}),
-        after: JSON.stringify(reportFiguresOf(values)),
-      })
-      .execute();
+    await repo.insertCorrection(trx, {
+      reportId: saved.id,
+      userId: actor.id,
+      reason: input.correctionReason ?? '',
+      before: before ?? {},
+      after: reportFiguresOf(values),
+    });
   }
   await repo.refreshYearProgress(trx, ref.projectId, ref.year);
   await recordAudit(trx, actor, {
@@ -349,19 +294,18 @@ async function applyToProject(
   actor: Actor,
   report: { project_id: number; stage: string | null; started: boolean; started_on: string | null },
 ) {
+  // Locked, so that the change and its audit's "before" are decided on the values the update replaces (a concurrent
+  // edit of the project waits, then meets the new version).
   const project = await scopedProjects(trx, actor)
     .select(['projects.stage', 'projects.actual_start_date', 'projects.region_code'])
     .where('projects.id', '=', report.project_id)
+    .forUpdate()
     .executeTakeFirstOrThrow();
   const change: { stage?: string; actual_start_date?: string } = {};
   if (report.stage && report.stage !== project.stage) change.stage = report.stage;
   if (report.started && report.started_on && !project.actual_start_date) change.actual_start_date = report.started_on;
   if (Object.keys(change).length === 0) return;
-  await trx
-    .updateTable('projects')
-    .set({ ...change, version: (eb) => eb('version', '+', 1), updated_at: new Date() })
-    .where('id', '=', report.project_id)
-    .execute();
+  await setReportedProgress(trx, report.project_id, change);
   await recordAudit(trx, actor, {
     entityType: 'project',
     entityId: report.project_id,

@@ -4,9 +4,9 @@ import { useQueryClient } from '@tanstack/react-query';
 import { useNavigate } from 'react-router';
 import { projectCreateInput, projectUpdateInput, type ProjectOutput } from '@keyprojects/core';
 import { ApiError, errorMessage } from '../../api/client.ts';
-import { createProject, projectKeys, updateProject, type ProjectWriteBody } from '../../api/projects.ts';
+import { createProject, projectKeys, updateProject } from '../../api/projects.ts';
 import { useLocale } from '../../i18n/useT.ts';
-import { applyFieldErrors, issuesToFields } from './formErrors.ts';
+import { acceptedBy, applyFieldErrors, issuesToFields, type Issue } from './formErrors.ts';
 import { changedFields, toFormValues, toPayload, type ProjectFormValues } from './formValues.ts';
 import { FormBasicSection } from './FormBasicSection.tsx';
 import { FormInvestmentSection } from './FormInvestmentSection.tsx';
@@ -51,10 +51,10 @@ export function ProjectForm({ project, initialValues, onReload }: ProjectFormPro
     }
   };
 
-  const save = async (body: ProjectWriteBody) => {
+  const save = async (request: () => Promise<ProjectOutput>) => {
     setSaving(true);
     try {
-      const saved = project ? await updateProject(project.id, project.version, body) : await createProject(body);
+      const saved = await request();
       queryClient.setQueryData(projectKeys.detail(saved.id), saved);
       void queryClient.invalidateQueries({ queryKey: projectKeys.all, refetchType: 'none' });
       void queryClient.invalidateQueries({ queryKey: projectKeys.audit(saved.id) });
@@ -74,12 +74,15 @@ export function ProjectForm({ project, initialValues, onReload }: ProjectFormPro
       void message.info(t('form.noChanges'));
       return;
     }
-    const check = (project ? projectUpdateInput : projectCreateInput).safeParse(body);
-    if (!check.success) {
-      showFieldErrors(issuesToFields(check.error.issues, locale, t), t('form.checkFields'));
-      return;
+    const showIssues = (issues: readonly Issue[]) =>
+      showFieldErrors(issuesToFields(issues, locale, t), t('form.checkFields'));
+    // Sent as typed once the contract accepts it (its input form: money as 万元 text), never as the parsed output.
+    if (project) {
+      if (acceptedBy(projectUpdateInput, body, showIssues))
+        void save(() => updateProject(project.id, project.version, body));
+    } else if (acceptedBy(projectCreateInput, body, showIssues)) {
+      void save(() => createProject(body));
     }
-    void save(body);
   };
 
   const handleFinishFailed = () => void message.error(t('form.checkFields'));

@@ -8,6 +8,32 @@ import { emptyFormValues, fieldNamePath, toPayload } from './formValues.ts';
 const FORM_FIELDS = new Set(Object.keys(toPayload(emptyFormValues(undefined))));
 const LIST_FIELDS = new Set(['annualPlans', 'fundingSources']);
 
+/** A validation issue of the core contract, as the form needs it. */
+export interface Issue {
+  path: readonly PropertyKey[];
+  message: string;
+}
+
+/** A core contract as the form uses it: its input type (z.input) and its check. */
+interface Contract<Input> {
+  _zod: { input: Input };
+  safeParse(value: unknown): { success: true } | { success: false; error: { issues: readonly Issue[] } };
+}
+
+/**
+ * True when the contract accepts the body, which is then the contract's input (what the API takes); otherwise
+ * hands the issues to `onIssues`.
+ */
+export function acceptedBy<Input>(
+  contract: Contract<Input>,
+  body: unknown,
+  onIssues: (issues: readonly Issue[]) => void,
+): body is Input {
+  const check = contract.safeParse(body);
+  if (!check.success) onIssues(check.error.issues);
+  return check.success;
+}
+
 /** The form field that shows the error at an API path: rows of the sub-tables keep their cell, other nested paths go to their field. */
 function formName(path: string): (string | number)[] | null {
   const parts = fieldNamePath(path);
@@ -43,11 +69,7 @@ export function applyFieldErrors(form: FormInstance, fields: Record<string, stri
 }
 
 /** The client-side contract issues as API-style `fields`, translated from core's message keys. */
-export function issuesToFields(
-  issues: readonly { path: readonly PropertyKey[]; message: string }[],
-  locale: Locale,
-  t: Translate,
-): Record<string, string> {
+export function issuesToFields(issues: readonly Issue[], locale: Locale, t: Translate): Record<string, string> {
   const fields: Record<string, string> = {};
   for (const issue of issues) {
     const path = issue.path.map(String).join('.');

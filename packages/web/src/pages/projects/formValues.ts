@@ -3,7 +3,7 @@
  * empty text as null. Also the diff that makes a PATCH carry only the changed fields.
  */
 import dayjs, { type Dayjs } from 'dayjs';
-import { formatWan, parseWan, type ProjectCreateInput, type ProjectOutput } from '@keyprojects/core';
+import { formatWan, parseWan, type ProjectCreateInputJson, type ProjectOutput } from '@keyprojects/core';
 
 export interface AnnualPlanValues {
   year?: number | null;
@@ -52,8 +52,8 @@ export interface ProjectFormValues {
   fundingSources?: FundingSourceValues[];
 }
 
-/** The request body before validation: the create input's keys with whatever the user typed. */
-export type ProjectPayload = Record<keyof ProjectCreateInput, unknown>;
+/** The request body before validation: the contract's input keys with whatever the user typed. */
+export type ProjectPayload = Record<keyof ProjectCreateInputJson, unknown>;
 
 export const DATE_FIELDS = [
   'plannedStartDate',

@@ -1,7 +1,7 @@
 import { Card, Flex, Typography } from 'antd';
 import { RightOutlined } from '@ant-design/icons';
 import { Link } from 'react-router';
-import type { ReportListItem } from '../../api/types.ts';
+import type { ReportListItem } from '@keyprojects/core';
 import { useT } from '../../i18n/useT.ts';
 import { formatMoney } from '../../lib/format.ts';
 import type { PeriodRef } from '../../lib/period.ts';

@@ -2,7 +2,7 @@ import { Alert, Empty, Flex, Grid, Skeleton, Typography } from 'antd';
 import { REPORT_STATES } from '@keyprojects/core';
 import { useSearchParams } from 'react-router';
 import { usePeriods, useReportList } from '../../api/reports.ts';
-import type { ReportListState } from '../../api/types.ts';
+import type { ReportListState } from '@keyprojects/core';
 import { Forbidden } from '../../components/Forbidden.tsx';
 import { PageHeader } from '../../components/PageHeader.tsx';
 import { useT } from '../../i18n/useT.ts';

@@ -1,6 +1,6 @@
 import { Tag } from 'antd';
 import { REPORT_STATE_LABELS } from '@keyprojects/core';
-import type { ReportListState } from '../../api/types.ts';
+import type { ReportListState } from '@keyprojects/core';
 import { useLocale } from '../../i18n/useT.ts';
 
 const COLORS: Record<ReportListState, string> = {

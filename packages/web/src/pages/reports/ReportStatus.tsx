@@ -1,6 +1,6 @@
 import { Alert, Card, Flex, Typography } from 'antd';
 import type { ReportOutput } from '@keyprojects/core';
-import type { ReportingPeriod } from '../../api/types.ts';
+import type { ReportingPeriod } from '@keyprojects/core';
 import { useT } from '../../i18n/useT.ts';
 import type { EditMode } from './reportForm.ts';
 import { ReportStateTag } from './ReportStateTag.tsx';

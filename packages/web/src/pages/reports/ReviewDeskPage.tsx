@@ -4,7 +4,7 @@ import { REPORT_STATE_LABELS } from '@keyprojects/core';
 import { Navigate, useSearchParams } from 'react-router';
 import { usePeriods, useReportList, type ReportRef } from '../../api/reports.ts';
 import { useScopeRegions } from '../../api/reference.ts';
-import type { ReportListItem, ReportListState } from '../../api/types.ts';
+import type { ReportListItem, ReportListState } from '@keyprojects/core';
 import { ExportButton } from '../../components/ExportButton.tsx';
 import { Forbidden } from '../../components/Forbidden.tsx';
 import { PageHeader } from '../../components/PageHeader.tsx';

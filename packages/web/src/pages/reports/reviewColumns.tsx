@@ -1,5 +1,5 @@
 import { Button, Typography, type TableColumnsType } from 'antd';
-import type { ReportListItem } from '../../api/types.ts';
+import type { ReportListItem } from '@keyprojects/core';
 import type { Translate } from '../../i18n/translate.ts';
 import { formatDateTime, formatMoney } from '../../lib/format.ts';
 import { ReportStateTag } from './ReportStateTag.tsx';

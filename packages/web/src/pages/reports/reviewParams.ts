@@ -1,7 +1,7 @@
 /** The review desk's state in the URL: period, state tab, search, region and page. */
 import { REPORT_STATES } from '@keyprojects/core';
 import type { ReportListParams } from '../../api/reports.ts';
-import type { ReportListState } from '../../api/types.ts';
+import type { ReportListState } from '@keyprojects/core';
 import { periodFromSearch, type PeriodRef } from '../../lib/period.ts';
 
 export interface ReviewState extends PeriodRef {
