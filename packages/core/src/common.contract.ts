@@ -35,3 +35,6 @@ export const noContent = z.null().describe('已完成');
 export const idParams = z.strictObject({ id: idParam });
 export type IdParams = z.output<typeof idParams>;
 export type IdParamsJson = z.input<typeof idParams>;
+
+/** The headers of a versioned write: If-Match names the version the client read (`"3"`). */
+export const ifMatchHeaders = z.object({ 'if-match': z.string().optional() });

@@ -20,7 +20,14 @@ declare module 'fastify' {
 }
 
 // The shared contract pieces live in core (common.contract.ts); routes keep importing them from here.
-export { errorBody, errorResponses, idParams, noContent, preconditionResponses } from '@keyprojects/core';
+export {
+  errorBody,
+  errorResponses,
+  idParams,
+  ifMatchHeaders,
+  noContent,
+  preconditionResponses,
+} from '@keyprojects/core';
 
 /** The version named by If-Match (`"3"`, `W/"3"` or `3`); 428 when missing, 412 when it is not a version. */
 export function ifMatchVersion(request: FastifyRequest): number {

@@ -4,7 +4,6 @@
  * service call (plus the ETag header and the file's sending).
  */
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { z } from 'zod';
 import {
   bulletinOutput,
   bulletinPreviewInput,
@@ -14,7 +13,7 @@ import {
   bulletinTemplatesOutput,
 } from '@keyprojects/core';
 import type { AppDeps } from '../../deps.ts';
-import { errorBody, errorResponses, etag, idParams, ifMatchVersion, sendDownload } from '../../http.ts';
+import { errorBody, errorResponses, etag, idParams, ifMatchHeaders, ifMatchVersion, sendDownload } from '../../http.ts';
 import { requireActor } from '../auth/auth.hooks.ts';
 import { DOCX_MIME } from './bulletin.docx.ts';
 import { PDF_MIME } from './bulletin.pdf.ts';
@@ -45,7 +44,7 @@ export const bulletinRoutes =
           tags: ['bulletins'],
           summary: '修改通报模板（市发改委管理员；须带 If-Match 版本号；未知占位符返回 400）',
           params: idParams,
-          headers: z.object({ 'if-match': z.string().optional() }),
+          headers: ifMatchHeaders,
           body: bulletinTemplateInput,
           response: { 200: bulletinTemplateOutput, ...errorResponses, 412: errorBody, 428: errorBody },
         },

@@ -1,6 +1,5 @@
 /** Project library routes: thin — schema, declared access, one service call (the service checks the permission). */
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { z } from 'zod';
 import {
   projectCreateInput,
   projectListOutput,
@@ -9,12 +8,20 @@ import {
   projectUpdateInput,
 } from '@keyprojects/core';
 import type { AppDeps } from '../../deps.ts';
-import { errorBody, errorResponses, etag, idParams, ifMatchVersion } from '../../http.ts';
+import {
+  errorResponses,
+  etag,
+  idParams,
+  ifMatchHeaders,
+  ifMatchVersion,
+  noContent,
+  preconditionResponses,
+} from '../../http.ts';
 import { requireActor } from '../auth/auth.hooks.ts';
 import { auditHistoryOutput, projectAuditHistory } from '../audit/audit.service.ts';
 import * as service from './project.service.ts';
 
-const writeResponses = { ...errorResponses, 412: errorBody, 428: errorBody };
+const writeResponses = { ...errorResponses, ...preconditionResponses };
 
 export const projectRoutes =
   (deps: AppDeps): FastifyPluginAsyncZod =>
@@ -75,7 +82,7 @@ export const projectRoutes =
           tags: ['projects'],
           summary: '修改项目（须带 If-Match 版本号；annualPlans、fundingSources 为整体替换）',
           params: idParams,
-          headers: z.object({ 'if-match': z.string().optional() }),
+          headers: ifMatchHeaders,
           body: projectUpdateInput,
           response: { 200: projectOutput, ...writeResponses },
         },
@@ -101,8 +108,8 @@ export const projectRoutes =
           tags: ['projects'],
           summary: '删除项目（软删除，须带 If-Match 版本号）',
           params: idParams,
-          headers: z.object({ 'if-match': z.string().optional() }),
-          response: { 204: z.null(), ...writeResponses },
+          headers: ifMatchHeaders,
+          response: { 204: noContent, ...writeResponses },
         },
       },
       async (request, reply) => {

@@ -2,7 +2,6 @@
 import multipart from '@fastify/multipart';
 import type { FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { z } from 'zod';
 import {
   periodInput,
   periodList,
@@ -20,7 +19,7 @@ import {
 import type { AppDeps } from '../../deps.ts';
 import { errors } from '../../errors.ts';
 import { assertCleanText } from '../../input-guard.ts';
-import { errorResponses, ifMatchVersion } from '../../http.ts';
+import { errorResponses, ifMatchVersion, noContent } from '../../http.ts';
 import { requireActor } from '../auth/auth.hooks.ts';
 import { periodsOfYear, setPeriod } from './period.service.ts';
 import { MAX_PHOTO_BYTES, addPhoto, readPhoto } from './report-photo.service.ts';
@@ -175,7 +174,7 @@ export const reportRoutes =
           summary: '设置报送期的统计截止日和报送期限（市发改委）',
           params: periodParams,
           body: periodInput,
-          response: { 204: z.null(), ...errorResponses },
+          response: { 204: noContent, ...errorResponses },
         },
       },
       async (request, reply) => {
