@@ -16,10 +16,10 @@ import { MAX_UPLOAD_BYTES } from '../../io/xlsx.limits.ts';
 import { inspectXlsx } from '../../io/zip.inspect.ts';
 import { requirePermission } from '../auth/actor.ts';
 import { requireActor } from '../auth/auth.hooks.ts';
-import { EXPORTS } from './export.registry.ts';
-import { XLSX_MIME, sendXlsxBuffer } from './export.http.ts';
-import { ImportJobs } from './ledger.jobs.ts';
-import type { ImportProgress } from './ledger.pipeline.ts';
+import { EXPORTS } from './exports/export.registry.ts';
+import { XLSX_MIME, sendXlsxBuffer } from './exports/export.http.ts';
+import { ImportJobs } from './import/import.jobs.ts';
+import type { ImportProgress } from './import/import.pipeline.ts';
 import { importJob, importResult } from './ledger.schema.ts';
 import {
   LEDGER_KINDS,

@@ -7,14 +7,14 @@ import type { Locale } from '@keyprojects/core';
 import type { DB } from '../../db/schema.ts';
 import type { Actor } from '../auth/actor.ts';
 import type { ReportCalendar } from '../report/report.service.ts';
-import { runLedgerImport, type ImportProgress } from './ledger.pipeline.ts';
+import { runLedgerImport, type ImportProgress } from './import/import.pipeline.ts';
 import type { ImportResult } from './ledger.schema.ts';
-import { projectLedgerImporter } from './project-ledger.importer.ts';
-import { checkReportPeriod, reportLedgerImporter, type ReportPeriod } from './report-ledger.importer.ts';
+import { projectLedgerImporter } from './projects/project-ledger.importer.ts';
+import { checkReportPeriod, reportLedgerImporter, type ReportPeriod } from './reports/report-ledger.importer.ts';
 
-export { buildProjectTemplate } from './ledger.template.ts';
-export { buildReportTemplate } from './report-ledger.template.ts';
-export type { ReportPeriod } from './report-ledger.importer.ts';
+export { buildProjectTemplate } from './import/import.template.ts';
+export { buildReportTemplate } from './reports/report-ledger.template.ts';
+export type { ReportPeriod } from './reports/report-ledger.importer.ts';
 
 /** The kinds of ledger that can be imported and have a template. */
 export const LEDGER_KINDS = ['projects', 'monthly-reports'] as const;
