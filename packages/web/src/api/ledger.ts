@@ -1,9 +1,8 @@
 /** Excel ledgers: templates, imports (preview, commit as a background job, its progress) and list exports. */
 import { apiRequest, apiUrl, type QueryValue } from './client.ts';
-import type { LedgerImportJob, LedgerImportResult } from './ledgerTypes.ts';
+import type { LedgerImportJob, LedgerImportResult, LedgerKind } from '@keyprojects/core';
 
-/** What a ledger holds: the project library, or one month's reports. */
-export type LedgerKind = 'projects' | 'monthly-reports';
+export type { LedgerKind } from '@keyprojects/core';
 
 /** The ledger to import: its kind and, for monthly reports, the period. */
 export interface LedgerTarget {

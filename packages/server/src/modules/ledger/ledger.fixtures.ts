@@ -6,7 +6,7 @@ import { randomBytes } from 'node:crypto';
 import ExcelJS from 'exceljs';
 import type { LightMyRequestResponse } from 'fastify';
 import type { Client } from '../../../test/factories.ts';
-import type { ImportResult } from './ledger.schema.ts';
+import type { LedgerImportResult } from '@keyprojects/core';
 
 /** A cell as tests write it: a value, or a formula. */
 export type TestCell = string | number | boolean | Date | null | { formula: string };
@@ -116,8 +116,8 @@ export function upload(
 }
 
 /** The result of an import response (200, or 400 with the rejected result). */
-export function resultOf(response: LightMyRequestResponse): ImportResult {
-  const body = response.json<ImportResult | { result?: ImportResult }>();
+export function resultOf(response: LightMyRequestResponse): LedgerImportResult {
+  const body = response.json<LedgerImportResult | { result?: LedgerImportResult }>();
   if ('kind' in body) return body;
   if (body.result) return body.result;
   throw new Error(`no import result: ${response.body}`);

@@ -35,6 +35,7 @@ export function registerExportRoute<Q>(app: ZodApp, db: Kysely<DB>, definition: 
   app.get(
     `/${definition.name}.xlsx`,
     {
+      config: { access: definition.permission },
       schema: {
         tags: ['exports'],
         summary: definition.summary,

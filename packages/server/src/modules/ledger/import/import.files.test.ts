@@ -3,7 +3,7 @@ import { createOrganization, createTestUser, signIn, type Client } from '../../.
 import { createTestContext, type TestContext } from '../../../../test/helper.ts';
 import { zipBomb } from '../../../io/zip.fixtures.ts';
 import { ledgerFile, ledgerRow, multipart, readXlsx, resultOf, upload } from '../ledger.fixtures.ts';
-import type { ImportJob } from '../ledger.schema.ts';
+import type { LedgerImportJob } from '@keyprojects/core';
 
 let ctx: TestContext;
 let admin: Client;
@@ -119,11 +119,11 @@ describe('import jobs', () => {
     const before = await projectCount();
     const started = await upload(admin, file, { dryRun: false, async: true });
     expect(started.statusCode, started.body).toBe(202);
-    const { id } = started.json<ImportJob>();
-    let job = started.json<ImportJob>();
+    const { id } = started.json<LedgerImportJob>();
+    let job = started.json<LedgerImportJob>();
     for (let i = 0; i < 200 && job.status === 'running'; i += 1) {
       await new Promise((resolve) => setTimeout(resolve, 50));
-      job = (await admin.request({ method: 'GET', url: `/api/v1/ledger/jobs/${id}` })).json<ImportJob>();
+      job = (await admin.request({ method: 'GET', url: `/api/v1/ledger/jobs/${id}` })).json<LedgerImportJob>();
     }
     expect(job).toMatchObject({
       status: 'succeeded',

@@ -7,16 +7,15 @@
 import { randomUUID } from 'node:crypto';
 import { message, type Locale } from '@keyprojects/core';
 import { AppError } from '../../../errors.ts';
-import { XlsxFileError } from '../../../io/xlsx.errors.ts';
 import type { ImportProgress } from './import.pipeline.ts';
-import type { ImportJob, ImportResult } from '../ledger.schema.ts';
+import type { LedgerImportJob, LedgerImportResult } from '@keyprojects/core';
 
 const KEEP_FINISHED_MS = 60 * 60 * 1000;
 const MAX_JOBS = 200;
 
 interface Entry {
   ownerId: number;
-  job: ImportJob;
+  job: LedgerImportJob;
   finishedAt: number | null;
 }
 
@@ -28,8 +27,8 @@ export class ImportJobs {
   start(
     ownerId: number,
     locale: Locale,
-    run: (progress: (progress: ImportProgress) => void) => Promise<ImportResult>,
-  ): ImportJob {
+    run: (progress: (progress: ImportProgress) => void) => Promise<LedgerImportResult>,
+  ): LedgerImportJob {
     this.prune();
     const entry: Entry = {
       ownerId,
@@ -54,7 +53,7 @@ export class ImportJobs {
   }
 
   /** The job if it exists and belongs to the user. */
-  get(ownerId: number, id: string): ImportJob | undefined {
+  get(ownerId: number, id: string): LedgerImportJob | undefined {
     const entry = this.jobs.get(id);
     return entry && entry.ownerId === ownerId ? entry.job : undefined;
   }
@@ -74,7 +73,6 @@ export class ImportJobs {
 
 /** A failure as the API reports it, without internals. */
 function describe(error: unknown, locale: Locale): { code: string; message: string } {
-  if (error instanceof XlsxFileError) return { code: error.code, message: error.localized(locale) };
-  if (error instanceof AppError) return { code: error.code, message: message(error.messageKey, locale) };
+  if (error instanceof AppError) return { code: error.code, message: message(error.messageKey, locale, error.params) };
   return { code: 'internal', message: message('error.internal', locale) };
 }

@@ -7,7 +7,7 @@ import { XlsxFileError } from '../../../io/xlsx.errors.ts';
 import type { SheetGrid } from '../../../io/xlsx.reader.ts';
 import { MAX_HEADER_ROWS } from '../../../io/xlsx.limits.ts';
 import { columnLetter } from '../../../io/xlsx.parts.ts';
-import type { IgnoredColumn, RowIssue } from '../ledger.schema.ts';
+import type { LedgerIgnoredColumn, LedgerRowIssue } from '@keyprojects/core';
 
 /** A recognised, importable column of the sheet. */
 export interface SheetColumn<K extends string> {
@@ -25,9 +25,9 @@ export interface SheetLayout<K extends string> {
   sheet: string;
   headerRow: number;
   columns: SheetColumn<K>[];
-  ignored: IgnoredColumn[];
+  ignored: LedgerIgnoredColumn[];
   /** Problems of the header itself (two columns for one field); they block a commit. */
-  issues: RowIssue[];
+  issues: LedgerRowIssue[];
 }
 
 /** Picks the header row and classifies its columns; refuses a sheet without a recognisable header. */
@@ -49,7 +49,7 @@ export function locateHeader<K extends string>(
   if (!best) throw new XlsxFileError('file.noHeader', { limit: MAX_HEADER_ROWS });
 
   const layout: SheetLayout<K> = { sheet: grid.name, headerRow: best.row, columns: [], ignored: [], issues: [] };
-  const ignore = (index: number, header: string, reason: IgnoredColumn['reason'], message: string) =>
+  const ignore = (index: number, header: string, reason: LedgerIgnoredColumn['reason'], message: string) =>
     layout.ignored.push({ column: columnLetter(index), header, reason, message });
   for (const { index, text, match: found } of best.headers) {
     if (found.kind === 'unknown') ignore(index, text, 'unknown', message('column.unknown', locale));

@@ -13,7 +13,7 @@ import { XlsxFileError } from '../../../io/xlsx.errors.ts';
 import { pickSheet, readGrid, readWorkbook, type GridRow } from '../../../io/xlsx.reader.ts';
 import type { Actor } from '../../auth/actor.ts';
 import { locateHeader, type SheetLayout } from './import.layout.ts';
-import type { ImportResult, RowIssue, RowOutcome } from '../ledger.schema.ts';
+import type { LedgerImportResult, LedgerRowIssue, LedgerRowOutcome } from '@keyprojects/core';
 
 /** Re-exported for importers. */
 export type { SheetLayout } from './import.layout.ts';
@@ -37,8 +37,8 @@ export interface ImportContext<O> {
 
 /** The outcome of planning: one outcome per data row, every problem found, and the writes to make. */
 export interface ImportPlan<P> {
-  outcomes: RowOutcome[];
-  issues: RowIssue[];
+  outcomes: LedgerRowOutcome[];
+  issues: LedgerRowIssue[];
   plan: P;
   /** True when the importer left out field changes past MAX_DETAILED_ROWS rows (to save the work). */
   detailsOmitted?: boolean;
@@ -70,7 +70,7 @@ export interface LedgerImporter<K extends string, P, O = undefined> {
 
 /** A write that found the database changed since planning (a version or a code taken meanwhile). */
 export class ImportConflict extends Error {
-  constructor(readonly issue: RowIssue) {
+  constructor(readonly issue: LedgerRowIssue) {
     super(issue.message);
     this.name = 'ImportConflict';
   }
@@ -78,7 +78,7 @@ export class ImportConflict extends Error {
 
 /** Thrown inside the commit transaction to roll it back while carrying the result out. */
 class Rejected extends Error {
-  constructor(readonly result: ImportResult) {
+  constructor(readonly result: LedgerImportResult) {
     super('import rejected');
   }
 }
@@ -107,7 +107,7 @@ export async function runLedgerImport<K extends string, P, O>(
   actor: Actor,
   file: Buffer,
   run: RunOptions<O>,
-): Promise<ImportResult> {
+): Promise<LedgerImportResult> {
   importer.authorize(actor);
   const transfer = {
     action: 'import' as const,
@@ -130,7 +130,7 @@ async function importRows<K extends string, P, O>(
   actor: Actor,
   file: Buffer,
   run: RunOptions<O>,
-): Promise<ImportResult> {
+): Promise<LedgerImportResult> {
   const progress = run.onProgress ?? (() => undefined);
   progress({ phase: 'reading', processed: 0, total: 1 });
   const grid = await readSheet(file, importer.sheetNames, importer.skipSheets);
@@ -192,7 +192,7 @@ async function readSheet(file: Buffer, preferred: readonly string[], skip: reado
 function splitRows<K extends string>(rows: GridRow[], layout: SheetLayout<K>, keyColumn: K, locale: Locale) {
   const keyIndex = layout.columns.find((column) => column.key === keyColumn)?.index ?? -1;
   const dataRows: GridRow[] = [];
-  const skipped: RowOutcome[] = [];
+  const skipped: LedgerRowOutcome[] = [];
   for (const row of rows) {
     if (row.number <= layout.headerRow || isBlankRow(row.cells)) continue;
     const key = row.cells[keyIndex];
@@ -211,12 +211,12 @@ function buildResult<K extends string>(
   dryRun: boolean,
   committed: boolean,
   layout: SheetLayout<K>,
-  outcomes: RowOutcome[],
-  issues: RowIssue[],
+  outcomes: LedgerRowOutcome[],
+  issues: LedgerRowIssue[],
   detailsOmitted: boolean,
-): ImportResult {
+): LedgerImportResult {
   const rows = [...outcomes].sort((a, b) => a.row - b.row);
-  const count = (action: RowOutcome['action']) => rows.filter((row) => row.action === action).length;
+  const count = (action: LedgerRowOutcome['action']) => rows.filter((row) => row.action === action).length;
   let detailed = 0;
   const listed = rows.map((row) => {
     if (!row.changes) return row;

@@ -17,7 +17,7 @@ import {
   type ProjectOutput,
   type ProjectUpdateInput,
 } from '@keyprojects/core';
-import type { FieldChange } from '../ledger.schema.ts';
+import type { LedgerFieldChange } from '@keyprojects/core';
 import type { References } from './project-ledger.references.ts';
 
 type Field = keyof ProjectCreateInput;
@@ -110,7 +110,7 @@ export function display(field: string, value: unknown, refs: References, locale:
 }
 
 /** Per-year changes of annual plans, as “annualPlan.2025” fields. */
-function planChanges(before: readonly Plan[], after: readonly Plan[], headerOf: HeaderOf): FieldChange[] {
+function planChanges(before: readonly Plan[], after: readonly Plan[], headerOf: HeaderOf): LedgerFieldChange[] {
   const old = new Map(before.map((p) => [p.year, formatWan(fenOf(p.plannedInvestment))]));
   const next = new Map(after.map((p) => [p.year, formatWan(BigInt(p.plannedInvestment))]));
   const years = [...new Set([...old.keys(), ...next.keys()])].sort((a, b) => a - b);
@@ -132,9 +132,9 @@ export function diffProject(
   refs: References,
   locale: Locale,
   headerOf: HeaderOf,
-): { patch: ProjectUpdateInput; changes: FieldChange[] } {
+): { patch: ProjectUpdateInput; changes: LedgerFieldChange[] } {
   const patch: Record<string, unknown> = {};
-  const changes: FieldChange[] = [];
+  const changes: LedgerFieldChange[] = [];
   for (const field of given as Field[]) {
     const value = input[field];
     if (same(field, value, current)) continue;
@@ -161,8 +161,8 @@ export function creationChanges(
   refs: References,
   locale: Locale,
   headerOf: HeaderOf,
-): FieldChange[] {
-  return (given as Field[]).flatMap((field): FieldChange[] =>
+): LedgerFieldChange[] {
+  return (given as Field[]).flatMap((field): LedgerFieldChange[] =>
     field === 'annualPlans'
       ? planChanges([], input.annualPlans, headerOf)
       : [

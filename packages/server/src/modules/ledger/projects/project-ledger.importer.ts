@@ -22,7 +22,7 @@ import {
 import { homeRegionInScope, regionInScope } from '../../../db/scope.ts';
 import { requirePermission } from '../../auth/actor.ts';
 import { MAX_DETAILED_ROWS, type LedgerImporter } from '../import/import.pipeline.ts';
-import type { RowIssue, RowOutcome } from '../ledger.schema.ts';
+import type { LedgerRowIssue, LedgerRowOutcome } from '@keyprojects/core';
 import { buildCandidate } from './project-ledger.candidate.ts';
 import { creationChanges, diffProject } from './project-ledger.diff.ts';
 import { loadExisting, loadReferences } from './project-ledger.references.ts';
@@ -69,8 +69,8 @@ export const projectLedgerImporter: LedgerImporter<ProjectLedgerKey, ProjectLedg
 
     const firstRowOf = new Map<string, number>();
     let detailed = 0;
-    const outcomes: RowOutcome[] = [];
-    const issues: RowIssue[] = [];
+    const outcomes: LedgerRowOutcome[] = [];
+    const issues: LedgerRowIssue[] = [];
     const plan: ProjectLedgerPlan = { creates: [], updates: [] };
     parsed.forEach((row, index) => {
       if (index % PROGRESS_EVERY === 0) progress({ phase: 'validating', processed: index, total: parsed.length });
@@ -143,7 +143,7 @@ export const projectLedgerImporter: LedgerImporter<ProjectLedgerKey, ProjectLedg
   },
 
   async apply({ db, actor, locale, progress }, plan) {
-    const byRow = (row: number, key: 'import.conflict' | 'import.taken'): RowIssue => ({
+    const byRow = (row: number, key: 'import.conflict' | 'import.taken'): LedgerRowIssue => ({
       row,
       column: null,
       header: null,

@@ -27,7 +27,7 @@ import {
 } from '@keyprojects/core';
 import type { Actor } from '../../auth/actor.ts';
 import type { LedgerRow, SheetLayout } from '../import/import.pipeline.ts';
-import type { RowIssue } from '../ledger.schema.ts';
+import type { LedgerRowIssue } from '@keyprojects/core';
 import type { References } from './project-ledger.references.ts';
 
 /** A converted cell. */
@@ -44,12 +44,12 @@ export interface ParsedRow {
   years: Map<number, string | null>;
   /** Keys whose cells failed (so the schema's complaints about them are not reported twice). */
   failed: Set<string>;
-  issues: RowIssue[];
+  issues: LedgerRowIssue[];
 }
 
 /** Builds row issues pointing at a column of the sheet (or at the standard header of an absent one). */
 export function issueMaker(layout: Layout, locale: Locale) {
-  return (row: number, key: ProjectLedgerKey, text: string, param?: number): RowIssue => {
+  return (row: number, key: ProjectLedgerKey, text: string, param?: number): LedgerRowIssue => {
     const column = layout.columns.find((c) => c.key === key && c.param === param);
     const label = param === undefined ? projectLedgerColumn(key).header[locale] : `${param}年计划投资（万元）`;
     return {

@@ -13,7 +13,7 @@ import type { Actor } from '../../auth/actor.ts';
 import { updateProject } from '../../project/project.repository.ts';
 import { sideTableRows, toRow, writeSideTables } from '../../project/project.service.ts';
 import { ImportConflict, type ImportProgress } from '../import/import.pipeline.ts';
-import type { RowIssue } from '../ledger.schema.ts';
+import type { LedgerRowIssue } from '@keyprojects/core';
 import { insertProjectAudit } from './project-ledger.audit.ts';
 
 /** A row that creates a project, with its validated input. */
@@ -68,7 +68,7 @@ export async function writeCreates(
   creates: readonly PlannedCreate[],
   progress: Progress,
   done: Done,
-  taken: (row: number) => RowIssue,
+  taken: (row: number) => LedgerRowIssue,
 ): Promise<void> {
   for (let start = 0; start < creates.length; start += WRITE_CHUNK) {
     const chunk = creates.slice(start, start + WRITE_CHUNK);
@@ -116,7 +116,7 @@ export async function writeUpdates(
   updates: readonly PlannedUpdate[],
   progress: Progress,
   done: Done,
-  conflict: (row: number) => RowIssue,
+  conflict: (row: number) => LedgerRowIssue,
 ): Promise<void> {
   for (let start = 0; start < updates.length; start += WRITE_CHUNK) {
     const chunk = updates.slice(start, start + WRITE_CHUNK);

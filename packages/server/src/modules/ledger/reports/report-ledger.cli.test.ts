@@ -13,7 +13,7 @@ import type { CliValues } from '../../../cli/command.ts';
 import { loadConfig } from '../../../config.ts';
 import type { Database } from '../../../db/database.ts';
 import { multipart, readXlsx } from '../ledger.fixtures.ts';
-import type { ImportJob, ImportResult } from '../ledger.schema.ts';
+import type { LedgerImportJob, LedgerImportResult } from '@keyprojects/core';
 
 let ctx: TestContext;
 let city: Client;
@@ -92,13 +92,13 @@ describe('the monthly-report ledger from the command line and as a job', () => {
       headers: body.headers,
     });
     expect(started.statusCode, started.body).toBe(202);
-    let job = started.json<ImportJob>();
+    let job = started.json<LedgerImportJob>();
     for (let i = 0; i < 200 && job.status === 'running'; i += 1) {
       await new Promise((resolve) => setTimeout(resolve, 50));
-      job = (await city.request({ method: 'GET', url: `/api/v1/ledger/jobs/${job.id}` })).json<ImportJob>();
+      job = (await city.request({ method: 'GET', url: `/api/v1/ledger/jobs/${job.id}` })).json<LedgerImportJob>();
     }
     expect(job).toMatchObject({ status: 'succeeded', phase: 'done' });
-    expect(job.result).toMatchObject<Partial<ImportResult>>({ committed: true, kind: 'monthly-reports' });
+    expect(job.result).toMatchObject<Partial<LedgerImportResult>>({ committed: true, kind: 'monthly-reports' });
     expect(await reportCount()).toBe(1);
   });
 });

@@ -43,7 +43,7 @@ import {
   type ImportContext,
   type LedgerImporter,
 } from '../import/import.pipeline.ts';
-import type { RowIssue, RowOutcome } from '../ledger.schema.ts';
+import type { LedgerRowIssue, LedgerRowOutcome } from '@keyprojects/core';
 import {
   isEmptyReportRow,
   issueMaker,
@@ -158,8 +158,8 @@ export function reportLedgerImporter(
       const periodText = `${period.year}-${String(period.month).padStart(2, '0')}`;
 
       const firstRowOf = new Map<string, number>();
-      const outcomes: RowOutcome[] = [];
-      const issues: RowIssue[] = [];
+      const outcomes: LedgerRowOutcome[] = [];
+      const issues: LedgerRowIssue[] = [];
       const plan: ReportLedgerPlan = { rows: [] };
       let detailed = 0;
       for (const [index, row] of parsed.entries()) {

@@ -25,7 +25,7 @@ import type { DB } from '../../../db/schema.ts';
 import { fieldMessageText, issuesToFields, type FieldMessage } from '../../../errors.ts';
 import { reportFiguresOf, reportValuesOf, type ReportValues } from '../../report/report.service.ts';
 import type { LedgerRow, SheetLayout } from '../import/import.pipeline.ts';
-import type { FieldChange, RowIssue } from '../ledger.schema.ts';
+import type { LedgerFieldChange, LedgerRowIssue } from '@keyprojects/core';
 
 type Layout = SheetLayout<ReportLedgerKey>;
 
@@ -37,12 +37,12 @@ export interface ReportRow {
   values: Map<ReportLedgerField, ReportCellValue>;
   /** Keys whose cells failed (so the schema's complaints about them are not reported twice). */
   failed: Set<string>;
-  issues: RowIssue[];
+  issues: LedgerRowIssue[];
 }
 
 /** Builds row issues pointing at a column of the sheet (or at the standard header of an absent one). */
 export function issueMaker(layout: Layout, locale: Locale) {
-  return (row: number, key: ReportLedgerKey, text: string): RowIssue => {
+  return (row: number, key: ReportLedgerKey, text: string): LedgerRowIssue => {
     const column = layout.columns.find((c) => c.key === key);
     return {
       row,
@@ -147,7 +147,7 @@ export function serviceIssues(
   fields: Record<string, FieldMessage>,
   issue: ReturnType<typeof issueMaker>,
   locale: Locale,
-): RowIssue[] {
+): LedgerRowIssue[] {
   return Object.entries(fields).map(([field, text]) =>
     issue(row, isReportField(field) ? field : 'code', fieldMessageText(text, locale)),
   );
@@ -178,10 +178,10 @@ export function reportChanges(
   stages: Stages,
   locale: Locale,
   headerOf: (key: ReportLedgerKey) => string,
-): FieldChange[] {
+): LedgerFieldChange[] {
   const after = reportFiguresOf(reportValuesOf(input));
   const before = filed ? reportFiguresOf(filed) : null;
-  const changes: FieldChange[] = [];
+  const changes: LedgerFieldChange[] = [];
   for (const field of REPORT_LEDGER_FIELDS) {
     const was = before ? shown(field, before[field], stages, locale) : null;
     const now = shown(field, after[field], stages, locale);
