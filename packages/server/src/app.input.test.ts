@@ -6,7 +6,8 @@ import type { LightMyRequestResponse } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildProject, createOrganization, createTestUser, signIn, type Client } from '../test/factories.ts';
 import { createTestContext, type TestContext } from '../test/helper.ts';
-import { ledgerFile, ledgerRow, multipart, resultOf, upload } from './modules/ledger/ledger.fixtures.ts';
+import { ledgerFile, ledgerRow, resultOf, upload } from './modules/ledger/ledger.fixtures.ts';
+import { multipart } from '../test/upload.ts';
 import { officialExample } from './modules/oc4ids/oc4ids.fixtures.ts';
 
 interface ErrorBody {
@@ -110,11 +111,11 @@ describe('bad bytes in a request', () => {
         '1f15c4890000000d49444154789c6360000002000154a24f5d0000000049454e44ae426082',
       'hex',
     );
-    const body = multipart(png, 'site\u0000.png');
+    const body = multipart(png, 'site\u0000.png', { field: 'photo', contentType: 'image/png' });
     const response = await admin.request({
       method: 'POST',
       url: `/api/v1/projects/${id}/reports/2021/5/photos`,
-      payload: Buffer.from(body.payload.toString('latin1').replace('name="file"', 'name="photo"'), 'latin1'),
+      payload: body.payload,
       headers: body.headers,
     });
     expect(response.statusCode, response.body).toBe(400);

@@ -26,6 +26,14 @@ export interface ExportDefinition<Q> {
 /** Writes a prepared export to a stream; resolves to the number of rows written. */
 export type ExportWriter = (out: Writable) => Promise<number>;
 
+/** The query as the audit row stores it: amounts (bigint fen, e.g. minInvestment) as their decimal fen text. */
+function auditable(query: unknown): unknown {
+  if (typeof query !== 'object' || query === null) return query;
+  return Object.fromEntries(
+    Object.entries(query).map(([key, value]) => [key, typeof value === 'bigint' ? value.toString() : value]),
+  );
+}
+
 /**
  * Checks permission and builds the sheet before any byte is sent, so those errors still answer as JSON; the
  * export (with its filters) is audited at that point, whether or not the client reads the whole file.
@@ -42,7 +50,7 @@ export async function prepareExport<Q>(
     action: 'export',
     what: `xlsx:${definition.name}`,
     regionCode: actor.regionCode,
-    details: { query },
+    details: { query: auditable(query) },
   });
   return (out) => writeXlsx(out, [sheet]);
 }

@@ -1,5 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { projectCreateInput, projectUpdateInput, type ProjectCreateInput } from '@keyprojects/core';
+import {
+  projectCreateInput,
+  projectUpdateInput,
+  type ProjectCreateInput,
+  type ProjectCreateInputJson,
+} from '@keyprojects/core';
 import type { Database } from '../../../db/database.ts';
 import { createTestDatabase } from '../../../../test/database.ts';
 import { buildProject, createOrganization, createTestUser } from '../../../../test/factories.ts';
@@ -31,7 +36,7 @@ beforeAll(async () => {
 });
 afterAll(() => database.close());
 
-const input = (overrides: Partial<ProjectCreateInput>): ProjectCreateInput =>
+const input = (overrides: Partial<ProjectCreateInputJson>): ProjectCreateInput =>
   projectCreateInput.parse(buildProject(ownerId, overrides));
 
 /** The `after` JSON text of a project's latest audit row, as the API stored it. */
@@ -50,7 +55,7 @@ const fromSql = (ids: number[]) => database.db.transaction().execute((trx) => sn
 
 describe('the audit snapshot built in SQL', () => {
   it('is the JSON text the API audits, for projects of every shape', async () => {
-    const shapes: Partial<ProjectCreateInput>[] = [
+    const shapes: Partial<ProjectCreateInputJson>[] = [
       {},
       {
         industry: null,

@@ -9,6 +9,7 @@ import {
   message,
   projectCreateInput,
   projectUpdateInput,
+  type Fen,
   type Locale,
   type ProjectCreateInput,
   type ProjectLedgerKey,
@@ -129,9 +130,10 @@ export function buildCandidate(
 function annualPlans(parsed: ParsedRow, current: ProjectOutput | undefined, body: Record<string, unknown>): number[] {
   if (parsed.years.size === 0) return [];
   const nature = typeof body.nature === 'string' ? body.nature : (current?.nature ?? 'new');
+  // Plans kept from the project are given back as the API shows them (万元 text); the sheet's years as fen.
   const plans = new Map<
     number,
-    { year: number; plannedInvestment: string; nature: string; plannedNewStart: boolean }
+    { year: number; plannedInvestment: string | Fen; nature: string; plannedNewStart: boolean }
   >();
   for (const plan of current?.annualPlans ?? []) plans.set(plan.year, { ...plan });
   for (const [year, amount] of parsed.years) {

@@ -12,6 +12,7 @@ import {
   formatWan,
   parseWan,
   type Codelist,
+  type Fen,
   type Locale,
   type ProjectCreateInput,
   type ProjectOutput,
@@ -21,7 +22,10 @@ import type { LedgerFieldChange } from '@keyprojects/core';
 import type { References } from './project-ledger.references.ts';
 
 type Field = keyof ProjectCreateInput;
-type Plan = { year: number; plannedInvestment: string; nature: string; plannedNewStart: boolean };
+/** An annual plan as the input has it (money in fen). */
+type Plan = ProjectCreateInput['annualPlans'][number];
+/** An annual plan as the API shows it (money in 万元). */
+type ShownPlan = ProjectOutput['annualPlans'][number];
 
 /** The ledger key (field of a change) of an API field. */
 export function ledgerFieldOf(field: string): string {
@@ -42,19 +46,17 @@ export type HeaderOf = (field: string) => string;
 
 const sortedUnique = (list: readonly string[]) => [...new Set(list)].sort().join('\u0000');
 const blank = (value: unknown) => value === null || value === undefined || value === '';
-const fenOf = (amount: string) => parseWan(amount) ?? -1n;
+/** The API's 万元 text of a stored amount back in fen (the only place the ledger reads a 万元 string). */
+const fenOf = (amount: string): Fen => parseWan(amount) ?? -1n;
 /** Plans by year → amount in fen, nature and new-start flag, for comparison. */
-const planKey = (plans: readonly Plan[], fromInput: boolean) =>
-  new Map(
-    plans.map((p) => [
-      p.year,
-      `${(fromInput ? BigInt(p.plannedInvestment) : fenOf(p.plannedInvestment)).toString()}|${p.nature}|${String(p.plannedNewStart)}`,
-    ]),
-  );
+const planKey = (plans: readonly { year: number; nature: string; plannedNewStart: boolean; fen: Fen }[]) =>
+  new Map(plans.map((p) => [p.year, `${p.fen.toString()}|${p.nature}|${String(p.plannedNewStart)}`]));
+const inputPlans = (plans: readonly Plan[]) => plans.map((p) => ({ ...p, fen: p.plannedInvestment }));
+const shownPlans = (plans: readonly ShownPlan[]) => plans.map((p) => ({ ...p, fen: fenOf(p.plannedInvestment) }));
 
-/** True when the input value (zod output: money as fen strings) equals the project's value. */
+/** True when the input value (zod output: money in fen) equals the project's value. */
 function same(field: Field, value: unknown, current: ProjectOutput): boolean {
-  if (field === 'totalInvestment') return typeof value === 'string' && BigInt(value) === fenOf(current.totalInvestment);
+  if (field === 'totalInvestment') return value === fenOf(current.totalInvestment);
   if (field === 'longitude' || field === 'latitude') {
     const now = current[field];
     return typeof value === 'number' && now !== null ? value.toFixed(6) === now.toFixed(6) : value === now;
@@ -63,8 +65,8 @@ function same(field: Field, value: unknown, current: ProjectOutput): boolean {
     return Array.isArray(value) && sortedUnique(value as string[]) === sortedUnique(current[field]);
   }
   if (field === 'annualPlans') {
-    const mine = planKey(value as Plan[], true);
-    const theirs = planKey(current.annualPlans, false);
+    const mine = planKey(inputPlans(value as Plan[]));
+    const theirs = planKey(shownPlans(current.annualPlans));
     return mine.size === theirs.size && [...mine].every(([year, key]) => theirs.get(year) === key);
   }
   const now = (current as Record<string, unknown>)[field];
@@ -73,9 +75,10 @@ function same(field: Field, value: unknown, current: ProjectOutput): boolean {
 
 const labelOf = (list: Codelist<string>, code: string, locale: Locale) => list[code]?.[locale] ?? code;
 
-/** A field's value as the ledger shows it; money values are fen strings (input) unless `wan` is set. */
-export function display(field: string, value: unknown, refs: References, locale: Locale, wan = false): string | null {
+/** A field's value as the ledger shows it: money in fen (input) or as the API's 万元 text, both shown in 万元. */
+export function display(field: string, value: unknown, refs: References, locale: Locale): string | null {
   if (value === null || value === undefined || value === '') return null;
+  if (typeof value === 'bigint') return formatWan(value);
   if (Array.isArray(value)) {
     const items = value.filter((item): item is string => typeof item === 'string');
     return field === 'levels'
@@ -91,7 +94,7 @@ export function display(field: string, value: unknown, refs: References, locale:
   if (typeof value !== 'string') return JSON.stringify(value);
   switch (field) {
     case 'totalInvestment':
-      return formatWan(wan ? fenOf(value) : BigInt(value));
+      return formatWan(fenOf(value));
     case 'regionCode':
       return refs.regionName.get(value) ?? value;
     case 'stage':
@@ -110,9 +113,9 @@ export function display(field: string, value: unknown, refs: References, locale:
 }
 
 /** Per-year changes of annual plans, as “annualPlan.2025” fields. */
-function planChanges(before: readonly Plan[], after: readonly Plan[], headerOf: HeaderOf): LedgerFieldChange[] {
+function planChanges(before: readonly ShownPlan[], after: readonly Plan[], headerOf: HeaderOf): LedgerFieldChange[] {
   const old = new Map(before.map((p) => [p.year, formatWan(fenOf(p.plannedInvestment))]));
-  const next = new Map(after.map((p) => [p.year, formatWan(BigInt(p.plannedInvestment))]));
+  const next = new Map(after.map((p) => [p.year, formatWan(p.plannedInvestment)]));
   const years = [...new Set([...old.keys(), ...next.keys()])].sort((a, b) => a - b);
   return years
     .filter((year) => old.get(year) !== next.get(year))
@@ -147,7 +150,7 @@ export function diffProject(
     changes.push({
       field: ledgerFieldOf(field),
       header: headerOf(ledgerFieldOf(field)),
-      before: display(field, before, refs, locale, true),
+      before: display(field, before, refs, locale),
       after: display(field, value, refs, locale),
     });
   }

@@ -19,6 +19,7 @@ import {
   normaliseLabel,
   projectLedgerColumn,
   type CellResult,
+  type Fen,
   type LedgerCell,
   type Locale,
   type MessageParams,
@@ -31,7 +32,7 @@ import type { LedgerRowIssue } from '@keyprojects/core';
 import type { References } from './project-ledger.references.ts';
 
 /** A converted cell. */
-export type CellValue = string | number | boolean | string[] | null;
+export type CellValue = string | number | Fen | boolean | string[] | null;
 type Layout = SheetLayout<ProjectLedgerKey>;
 
 /** A row's converted cells. */
@@ -40,8 +41,8 @@ export interface ParsedRow {
   code: string | null;
   /** Values of the sheet's columns, by key; a column whose cell failed to convert is absent. */
   values: Map<ProjectLedgerKey, CellValue>;
-  /** Annual plan amounts by year (decimal 万元 text, null when empty). */
-  years: Map<number, string | null>;
+  /** Annual plan amounts by year (fen, null when empty). */
+  years: Map<number, Fen | null>;
   /** Keys whose cells failed (so the schema's complaints about them are not reported twice). */
   failed: Set<string>;
   issues: LedgerRowIssue[];
@@ -103,7 +104,7 @@ export function readRow(row: LedgerRow, layout: Layout, locale: Locale): ParsedR
       parsed.issues.push(issue(row.number, column.key, text, column.param));
       parsed.failed.add(column.param === undefined ? column.key : `${column.key}.${column.param}`);
     } else if (column.param !== undefined) {
-      parsed.years.set(column.param, typeof result.value === 'string' ? result.value : null);
+      parsed.years.set(column.param, typeof result.value === 'bigint' ? result.value : null);
     } else {
       parsed.values.set(column.key, result.value);
     }

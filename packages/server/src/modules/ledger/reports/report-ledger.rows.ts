@@ -113,7 +113,10 @@ export function reportCandidate(
   issue: ReturnType<typeof issueMaker>,
   locale: Locale,
 ): ReportInput | null {
-  const body: Record<string, unknown> = filed ? { ...reportFiguresOf(filed) } : {};
+  // The filed figures stand in for absent columns; the amount as the fen it is stored as.
+  const body: Record<string, unknown> = filed
+    ? { ...reportFiguresOf(filed), completedThisMonth: filed.completed_this_month }
+    : {};
   for (const [key, value] of row.values) {
     if (value === null) {
       // Empty: the figure is cleared (the schema's default or “required” applies).
@@ -156,7 +159,7 @@ export function serviceIssues(
 /** A figure as the ledger shows it (stage label, 是/否, 万元 text). */
 function shown(
   field: ReportLedgerField,
-  value: string | number | boolean | null,
+  value: string | number | bigint | boolean | null,
   stages: Stages,
   locale: Locale,
 ): string | null {
