@@ -8,7 +8,7 @@ import type { ProjectListQuery, ProjectSortField } from '@keyprojects/core';
 import type { DB } from '../../../db/schema.ts';
 import { scopedProjects } from '../../../db/scope.ts';
 import type { Actor } from '../../auth/actor.ts';
-import { projectDetails, projectListFilters } from '../../project/project.repository.ts';
+import { projectDetails, projectListFilters, toProjectOutput } from '../../project/project.repository.ts';
 
 /**
  * Rows per batch. The default order (updated_at, id) has an index, so a batch continues with a range scan;
@@ -90,7 +90,10 @@ async function nextIds(
     .execute();
 }
 
-/** Everything the ledger columns show of these projects (visible ones only, as always), with the plan year's amount. */
+/**
+ * These projects (visible ones only, as always) as the presenter shows them, with the stage's name: the plan year's
+ * plan is the only one read and funding sources are not, as the ledger has no columns for the others.
+ */
 async function details(db: Kysely<DB>, actor: Actor, ids: number[], planYear: number | null) {
   // One array parameter rather than a thousand, and the plans apart: both keep the planner on the primary keys.
   const idList = sql<boolean>`projects.id = any(${ids}::int[])`;
@@ -104,13 +107,16 @@ async function details(db: Kysely<DB>, actor: Actor, ids: number[], planYear: nu
       ? []
       : db
           .selectFrom('annual_plans')
-          .select(['project_id', 'planned_investment'])
+          .select(['project_id', 'year', 'planned_investment', 'nature', 'planned_new_start'])
           .where('year', '=', planYear)
           .where(sql<boolean>`project_id = any(${ids}::int[])`)
           .execute(),
   ]);
-  const planOf = new Map(plans.map((plan) => [plan.project_id, plan.planned_investment]));
-  return rows.map((row) => ({ ...row, annualPlan: planOf.get(row.id) ?? null }));
+  const planOf = new Map(plans.map((plan) => [plan.project_id, plan]));
+  return rows.map(({ stageName, ...row }) => {
+    const plan = planOf.get(row.id);
+    return { ...toProjectOutput(row, [], plan ? [plan] : []), stageName };
+  });
 }
 
 /** One batch of the list's rows after `cursor`, in the list's order, and the cursor after it. */

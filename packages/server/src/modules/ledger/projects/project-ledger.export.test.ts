@@ -185,6 +185,20 @@ describe('the projects export', () => {
     }
   });
 
+  it('starts each row from the project as the API shows it', async () => {
+    const query = projectListQuery.parse({ regionCode: '230602', sort: 'code' });
+    for await (const batch of exportRows(ctx.db, adminActor, query, 2021)) {
+      for (const row of batch.slice(0, 3)) {
+        const shown = await admin.request({ method: 'GET', url: `/api/v1/projects/${row.id}` });
+        const { fundingSources: _f, annualPlans, ...project } = shown.json<Record<string, unknown>>();
+        const { fundingSources: _ef, annualPlans: exportedPlans, stageName: _s, ...exportedProject } = row;
+        expect(exportedProject).toEqual(project);
+        expect(exportedPlans).toEqual((annualPlans as { year: number }[]).filter((plan) => plan.year === 2021));
+      }
+      break;
+    }
+  });
+
   it('validates the query like the list and 404s an unknown export', async () => {
     const bad = await admin.request({ method: 'GET', url: '/api/v1/exports/projects.xlsx?sort=bogus' });
     expect(bad.statusCode).toBe(400);

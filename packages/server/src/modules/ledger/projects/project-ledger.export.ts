@@ -1,7 +1,8 @@
 /**
  * The 'projects' export: the project list the user sees (same filters, sort and scope) as a project ledger
  * with the template's columns, so the file can be edited and imported back; money in 万元 with a 亿元 total
- * beside it, and the plan year's planned investment.
+ * beside it, and the plan year's planned investment. Each row starts from the project presenter (toProjectOutput),
+ * as the API shows the project.
  */
 import {
   ANNUAL_PLAN_COLUMN,
@@ -12,8 +13,8 @@ import {
   PROJECT_LEDGER_SHEET,
   PROJECT_LEVEL_LABELS,
   PROJECT_NATURE_LABELS,
-  formatWan,
   formatYi,
+  parseWan,
   projectListQuery,
   type LedgerColumnDef,
   type ProjectLedgerKey,
@@ -30,8 +31,8 @@ function kindOf(column: LedgerColumnDef<ProjectLedgerKey>): XlsxColumnKind {
   return column.key === 'totalInvestmentYi' ? 'moneyYi' : xlsxKindOf(column);
 }
 
-/** A row's value in a ledger column (zh labels; money as exact decimal strings). */
-function valueOf(key: ProjectLedgerKey, row: ExportRow): XlsxValue {
+/** A project's value in a ledger column, from the presenter's output (zh labels; money as exact 万元 text). */
+function valueOf(key: ProjectLedgerKey, row: ExportRow, planYear: number | null): XlsxValue {
   switch (key) {
     case 'code':
       return row.code;
@@ -52,7 +53,7 @@ function valueOf(key: ProjectLedgerKey, row: ExportRow): XlsxValue {
     case 'nature':
       return PROJECT_NATURE_LABELS[row.nature].zh;
     case 'constructionContent':
-      return row.construction_content;
+      return row.constructionContent;
     case 'address':
       return row.address;
     case 'longitude':
@@ -60,42 +61,42 @@ function valueOf(key: ProjectLedgerKey, row: ExportRow): XlsxValue {
     case 'latitude':
       return row.latitude;
     case 'totalInvestment':
-      return formatWan(row.total_investment);
+      return row.totalInvestment;
     case 'totalInvestmentYi':
       // Ten decimals of 亿元 are exactly one fen: the cell holds the exact amount, the format shows two.
-      return formatYi(row.total_investment, 10);
+      return formatYi(parseWan(row.totalInvestment) ?? 0n, 10);
     case 'annualPlan':
-      return row.annualPlan === null ? null : formatWan(row.annualPlan);
+      return row.annualPlans.find((plan) => plan.year === planYear)?.plannedInvestment ?? null;
     case 'plannedStartDate':
-      return row.planned_start_date;
+      return row.plannedStartDate;
     case 'plannedCompletionDate':
-      return row.planned_completion_date;
+      return row.plannedCompletionDate;
     case 'plannedProductionDate':
-      return row.planned_production_date;
+      return row.plannedProductionDate;
     case 'actualStartDate':
-      return row.actual_start_date;
+      return row.actualStartDate;
     case 'actualCompletionDate':
-      return row.actual_completion_date;
+      return row.actualCompletionDate;
     case 'actualProductionDate':
-      return row.actual_production_date;
+      return row.actualProductionDate;
     case 'stage':
       return row.stageName ?? row.stage;
     case 'financingModel':
-      return row.financing_model ? FINANCING_MODEL_LABELS[row.financing_model].zh : null;
+      return row.financingModel ? FINANCING_MODEL_LABELS[row.financingModel].zh : null;
     case 'serviceOfficer':
       return row.serviceOfficerName;
     case 'responsibleLeader':
-      return row.responsible_leader;
+      return row.responsibleLeader;
     case 'contactPerson':
-      return row.contact_person;
+      return row.contactPerson;
     case 'contactPhone':
-      return row.contact_phone;
+      return row.contactPhone;
     case 'tags':
       return row.tags.join('、');
     case 'inStatistics':
-      return row.in_statistics ? '是' : '否';
+      return row.inStatistics ? '是' : '否';
     case 'inStatisticsSince':
-      return row.in_statistics_since;
+      return row.inStatisticsSince;
   }
 }
 
@@ -129,7 +130,7 @@ export const projectsExport: ExportDefinition<ProjectListQuery> = {
     const columns = projectExportColumns(planYear);
     async function* rows() {
       for await (const batch of exportRows(db, actor, query, planYear)) {
-        yield batch.map((row) => columns.map(({ key }) => valueOf(key, row)));
+        yield batch.map((row) => columns.map(({ key }) => valueOf(key, row, planYear)));
       }
     }
     return { name: PROJECT_LEDGER_SHEET, columns: columns.map(({ column }) => column), rows: rows() };
