@@ -85,11 +85,6 @@ export const projectLedgerImporter: LedgerImporter<ProjectLedgerKey, ProjectLedg
       }
       const resolved = resolveRefs(row, refs, actor, current, issue, locale);
       const candidate = buildCandidate(row, resolved, current, issue, locale);
-      // The project service's reference rules (db/scope.ts), on the values the schema accepted.
-      if (resolved.regionCode && !row.failed.has('region')) {
-        if (!refs.regionName.has(resolved.regionCode)) fail('region', 'region.unknown');
-        else if (!regionInScope(actor, resolved.regionCode)) fail('region', 'region.outOfScope');
-      }
       if (row.code !== null && hasProjectCodeShape(row.code)) {
         const parsedCode = parseProjectCode(row.code, (area) => refs.regionName.has(area));
         const area = row.code.slice(5, 11);

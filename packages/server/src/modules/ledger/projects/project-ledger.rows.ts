@@ -26,6 +26,7 @@ import {
   type ProjectLedgerKey,
   type ProjectOutput,
 } from '@keyprojects/core';
+import { regionInScope } from '../../../db/scope.ts';
 import type { Actor } from '../../auth/actor.ts';
 import type { LedgerRow, SheetLayout } from '../import/import.pipeline.ts';
 import type { LedgerRowIssue } from '@keyprojects/core';
@@ -114,6 +115,37 @@ export function readRow(row: LedgerRow, layout: Layout, locale: Locale): ParsedR
   return parsed;
 }
 
+/**
+ * The one place a row's region is judged: a region code or name (the name within the actor's scope preferred,
+ * the project's own region first) must be a known region inside the actor's scope. Returns the code, or the
+ * problem (with the code found, if any, so the project code's area can still be compared with it).
+ */
+export function resolveRegion(
+  name: string | null,
+  refs: References,
+  actor: Actor,
+  current: ProjectOutput | undefined,
+): { ok: true; code: string | null } | { ok: false; code?: string; problem: string; params: MessageParams } {
+  if (name === null) return { ok: true, code: null };
+  let code: string;
+  if (/^\d{6}$/.test(name)) code = name;
+  else {
+    const codes = refs.regionCodesByName.get(normaliseLabel(name)) ?? [];
+    const inScope = codes.filter((candidate) => !actor.regionCode || isWithinRegion(candidate, actor.regionCode));
+    const chosen =
+      codes.find((candidate) => candidate === current?.regionCode) ??
+      (inScope.length === 1 ? inScope[0] : inScope.length === 0 ? codes[0] : undefined);
+    if (codes.length === 0) return { ok: false, problem: 'region.unknownName', params: { value: name } };
+    if (!chosen) return { ok: false, problem: 'region.ambiguous', params: { value: name } };
+    // A name found only outside the actor's region resolves, so the scope check below names the real problem.
+    code = chosen;
+  }
+  // The project service's reference rules (db/scope.ts).
+  if (!refs.regionName.has(code)) return { ok: false, code, problem: 'region.unknown', params: {} };
+  if (!regionInScope(actor, code)) return { ok: false, code, problem: 'region.outOfScope', params: {} };
+  return { ok: true, code };
+}
+
 /** The ids and codes the row's names refer to; undefined when the sheet has no such column. */
 export interface ResolvedRefs {
   ownerOrgId?: number | null;
@@ -160,19 +192,12 @@ export function resolveRefs(
   }
 
   if (values.has('region')) {
-    const name = text(values.get('region'));
-    if (name === null) resolved.regionCode = null;
-    else if (/^\d{6}$/.test(name)) resolved.regionCode = name;
+    const region = resolveRegion(text(values.get('region')), refs, actor, current);
+    if (region.ok) resolved.regionCode = region.code;
     else {
-      const codes = refs.regionCodesByName.get(normaliseLabel(name)) ?? [];
-      const inScope = codes.filter((code) => !actor.regionCode || isWithinRegion(code, actor.regionCode));
-      const chosen =
-        codes.find((code) => code === current?.regionCode) ??
-        (inScope.length === 1 ? inScope[0] : inScope.length === 0 ? codes[0] : undefined);
-      if (codes.length === 0) fail('region', 'region.unknownName', { value: name });
-      else if (!chosen) fail('region', 'region.ambiguous', { value: name });
-      // A name found only outside the actor's region resolves, so the scope check names the real problem.
-      else resolved.regionCode = chosen;
+      fail('region', region.problem, region.params);
+      // The code's area is still judged against the region named, so the row's other problem shows too.
+      if (region.code !== undefined) resolved.regionCode = region.code;
     }
   }
 
