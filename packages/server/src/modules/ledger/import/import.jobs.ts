@@ -5,10 +5,9 @@
  * one transaction, so a job cut short by a restart leaves nothing behind.
  */
 import { randomUUID } from 'node:crypto';
-import { message, type Locale } from '@keyprojects/core';
+import { message, type Locale, type LedgerImportJob, type LedgerImportResult } from '@keyprojects/core';
 import { AppError } from '../../../errors.ts';
 import type { ImportProgress } from './import.pipeline.ts';
-import type { LedgerImportJob, LedgerImportResult } from '@keyprojects/core';
 
 const KEEP_FINISHED_MS = 60 * 60 * 1000;
 const MAX_JOBS = 200;

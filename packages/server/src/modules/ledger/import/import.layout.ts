@@ -2,12 +2,18 @@
  * Finding a ledger's header row and reading its columns. Real ledgers often start with a title row (“2025年
  * 重点项目台账”), so the header is the row among the first few that names the most known columns.
  */
-import { cellText, message, type HeaderMatch, type Locale } from '@keyprojects/core';
+import {
+  cellText,
+  message,
+  type HeaderMatch,
+  type Locale,
+  type LedgerIgnoredColumn,
+  type LedgerRowIssue,
+} from '@keyprojects/core';
 import { XlsxFileError } from '../../../io/xlsx.errors.ts';
 import type { SheetGrid } from '../../../io/xlsx.reader.ts';
 import { MAX_HEADER_ROWS } from '../../../io/xlsx.limits.ts';
 import { columnLetter } from '../../../io/xlsx.parts.ts';
-import type { LedgerIgnoredColumn, LedgerRowIssue } from '@keyprojects/core';
 
 /** A recognised, importable column of the sheet. */
 export interface SheetColumn<K extends string> {

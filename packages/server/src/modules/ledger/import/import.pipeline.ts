@@ -6,14 +6,22 @@
  * transaction that writes all rows or none.
  */
 import type { Kysely, Transaction } from 'kysely';
-import { isBlankRow, isSummaryLabel, message, type HeaderMatch, type Locale } from '@keyprojects/core';
+import {
+  isBlankRow,
+  isSummaryLabel,
+  message,
+  type HeaderMatch,
+  type Locale,
+  type LedgerImportResult,
+  type LedgerRowIssue,
+  type LedgerRowOutcome,
+} from '@keyprojects/core';
 import { auditedTransfer } from '../../audit/audit.transfer.ts';
 import type { DB } from '../../../db/schema.ts';
 import { XlsxFileError } from '../../../io/xlsx.errors.ts';
 import { pickSheet, readGrid, readWorkbook, type GridRow } from '../../../io/xlsx.reader.ts';
 import type { Actor } from '../../auth/actor.ts';
 import { locateHeader, type SheetLayout } from './import.layout.ts';
-import type { LedgerImportResult, LedgerRowIssue, LedgerRowOutcome } from '@keyprojects/core';
 
 /** Re-exported for importers. */
 export type { SheetLayout } from './import.layout.ts';

@@ -17,8 +17,8 @@ import {
   type ProjectCreateInput,
   type ProjectOutput,
   type ProjectUpdateInput,
+  type LedgerFieldChange,
 } from '@keyprojects/core';
-import type { LedgerFieldChange } from '@keyprojects/core';
 import type { References } from './project-ledger.references.ts';
 
 type Field = keyof ProjectCreateInput;

@@ -1,6 +1,6 @@
 import type ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { parseWan, sumFen } from '@keyprojects/core';
+import { parseWan, sumFen, projectListQuery } from '@keyprojects/core';
 import {
   buildProject,
   createOrganization,
@@ -11,7 +11,6 @@ import {
 } from '../../../../test/factories.ts';
 import { createTestContext, type TestContext } from '../../../../test/helper.ts';
 import { readXlsx, resultOf, upload } from '../ledger.fixtures.ts';
-import { projectListQuery } from '@keyprojects/core';
 import type { Actor } from '../../auth/actor.ts';
 import { exportRows } from './project-ledger.export.query.ts';
 

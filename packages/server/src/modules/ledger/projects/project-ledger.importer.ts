@@ -18,11 +18,12 @@ import {
   projectLedgerColumn,
   type Locale,
   type ProjectLedgerKey,
+  type LedgerRowIssue,
+  type LedgerRowOutcome,
 } from '@keyprojects/core';
 import { homeRegionInScope, regionInScope } from '../../../db/scope.ts';
 import { requirePermission } from '../../auth/actor.ts';
 import { MAX_DETAILED_ROWS, type LedgerImporter } from '../import/import.pipeline.ts';
-import type { LedgerRowIssue, LedgerRowOutcome } from '@keyprojects/core';
 import { buildCandidate } from './project-ledger.candidate.ts';
 import { creationChanges, diffProject } from './project-ledger.diff.ts';
 import { loadExisting, loadReferences } from './project-ledger.references.ts';

@@ -25,11 +25,11 @@ import {
   type MessageParams,
   type ProjectLedgerKey,
   type ProjectOutput,
+  type LedgerRowIssue,
 } from '@keyprojects/core';
 import { regionInScope } from '../../../db/scope.ts';
 import type { Actor } from '../../auth/actor.ts';
 import type { LedgerRow, SheetLayout } from '../import/import.pipeline.ts';
-import type { LedgerRowIssue } from '@keyprojects/core';
 import type { References } from './project-ledger.references.ts';
 
 /** A converted cell. */

@@ -7,13 +7,12 @@
  * service calls cost about 25 ms a project on the embedded database, too slow for a 10,000-row ledger.
  */
 import { sql, type Transaction } from 'kysely';
-import type { ProjectCreateInput, ProjectOutput, ProjectUpdateInput } from '@keyprojects/core';
+import type { ProjectCreateInput, ProjectOutput, ProjectUpdateInput, LedgerRowIssue } from '@keyprojects/core';
 import type { DB } from '../../../db/schema.ts';
 import type { Actor } from '../../auth/actor.ts';
 import { updateProject } from '../../project/project.repository.ts';
 import { sideTableRows, toRow, writeSideTables } from '../../project/project.service.ts';
 import { ImportConflict, type ImportProgress } from '../import/import.pipeline.ts';
-import type { LedgerRowIssue } from '@keyprojects/core';
 import { insertProjectAudit } from './project-ledger.audit.ts';
 
 /** A row that creates a project, with its validated input. */

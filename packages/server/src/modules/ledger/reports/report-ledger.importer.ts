@@ -30,6 +30,8 @@ import {
   type ReportLedgerKey,
   type ReportState,
   type Role,
+  type LedgerRowIssue,
+  type LedgerRowOutcome,
 } from '@keyprojects/core';
 import { sql } from 'kysely';
 import { scopedProjects } from '../../../db/scope.ts';
@@ -43,7 +45,6 @@ import {
   type ImportContext,
   type LedgerImporter,
 } from '../import/import.pipeline.ts';
-import type { LedgerRowIssue, LedgerRowOutcome } from '@keyprojects/core';
 import {
   isEmptyReportRow,
   issueMaker,

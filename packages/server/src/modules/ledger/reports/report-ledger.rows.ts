@@ -20,12 +20,13 @@ import {
   type ReportLedgerField,
   type ReportLedgerKey,
   type ReportState,
+  type LedgerFieldChange,
+  type LedgerRowIssue,
 } from '@keyprojects/core';
 import type { DB } from '../../../db/schema.ts';
 import { fieldMessageText, issuesToFields, type FieldMessage } from '../../../errors.ts';
 import { reportFiguresOf, reportValuesOf, type ReportValues } from '../../report/report.service.ts';
 import type { LedgerRow, SheetLayout } from '../import/import.pipeline.ts';
-import type { LedgerFieldChange, LedgerRowIssue } from '@keyprojects/core';
 
 type Layout = SheetLayout<ReportLedgerKey>;
 
