@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildProject, createOrganization, createTestUser, signIn, type Client } from '../test/factories.ts';
 import { createTestContext, type TestContext } from '../test/helper.ts';
 import { ledgerFile, ledgerRow, resultOf, upload } from './modules/ledger/ledger.fixtures.ts';
-import { multipart } from '../test/upload.ts';
+import { multipart, projectCount as countProjects } from '../test/upload.ts';
 import { officialExample } from './modules/oc4ids/oc4ids.fixtures.ts';
 
 interface ErrorBody {
@@ -26,15 +26,7 @@ beforeAll(async () => {
 });
 afterAll(() => ctx.close());
 
-const projectCount = async () =>
-  Number(
-    (
-      await ctx.db
-        .selectFrom('projects')
-        .select((eb) => eb.fn.countAll<string>().as('n'))
-        .executeTakeFirstOrThrow()
-    ).n,
-  );
+const projectCount = () => countProjects(ctx.db);
 
 /** A 400 whose fields name `field` with the forbidden-character message. */
 function expectRefused(response: LightMyRequestResponse, field: string) {

@@ -1,5 +1,10 @@
-/** Test uploads: a multipart/form-data body carrying one file, for app.inject (ledgers, report photos, hostile names). */
+/**
+ * Test uploads: a multipart/form-data body carrying one file, for app.inject (ledgers, report photos, hostile names),
+ * and the project count a refused upload must leave unchanged.
+ */
 import { randomBytes } from 'node:crypto';
+import type { Kysely } from 'kysely';
+import type { DB } from '../src/db/schema.ts';
 
 const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
@@ -18,4 +23,13 @@ export function multipart(
     payload: Buffer.concat([head, file, Buffer.from(`\r\n--${boundary}--\r\n`)]),
     headers: { 'content-type': `multipart/form-data; boundary=${boundary}` },
   };
+}
+
+/** How many projects exist (deleted ones too): a refused upload must leave it as it was. */
+export async function projectCount(db: Kysely<DB>): Promise<number> {
+  const row = await db
+    .selectFrom('projects')
+    .select((eb) => eb.fn.countAll<string>().as('n'))
+    .executeTakeFirstOrThrow();
+  return Number(row.n);
 }

@@ -4,6 +4,7 @@ import { createTestContext, type TestContext } from '../../../../test/helper.ts'
 import { zipBomb } from '../../../io/zip.fixtures.ts';
 import { ledgerFile, ledgerRow, multipart, readXlsx, resultOf, upload } from '../ledger.fixtures.ts';
 import type { LedgerImportJob } from '@keyprojects/core';
+import { projectCount as countProjects } from '../../../../test/upload.ts';
 
 let ctx: TestContext;
 let admin: Client;
@@ -16,15 +17,7 @@ beforeAll(async () => {
 });
 afterAll(() => ctx.close());
 
-const projectCount = async () =>
-  Number(
-    (
-      await ctx.db
-        .selectFrom('projects')
-        .select((eb) => eb.fn.countAll<string>().as('n'))
-        .executeTakeFirstOrThrow()
-    ).n,
-  );
+const projectCount = () => countProjects(ctx.db);
 const errorOf = (body: string) => (JSON.parse(body) as { error: { code: string; message: string } }).error;
 
 describe('hostile files', () => {
