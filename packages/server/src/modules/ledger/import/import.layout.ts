@@ -87,3 +87,26 @@ export function locateHeader<K extends string>(
   }
   return layout;
 }
+
+/** Makes a row's issue at a column: the sheet's own letter and header, or (column absent) the standard header. */
+export type IssueAt<K extends string> = (row: number, key: K, text: string, param?: number) => LedgerRowIssue;
+
+/**
+ * The one way a row's problem points at its column, for every kind of ledger: the column of the key (and of the
+ * year, for a patterned header) in this sheet, else `standardHeader` names the column the sheet lacks.
+ */
+export function issueAt<K extends string>(
+  layout: SheetLayout<K>,
+  standardHeader: (key: K, param?: number) => string,
+): IssueAt<K> {
+  return (row, key, text, param) => {
+    const column = layout.columns.find((c) => c.key === key && c.param === param);
+    return {
+      row,
+      column: column?.letter ?? null,
+      header: column?.header ?? standardHeader(key, param),
+      field: param === undefined ? key : `${key}.${param}`,
+      message: text,
+    };
+  };
+}

@@ -30,6 +30,7 @@ import {
 import { regionInScope } from '../../../db/scope.ts';
 import type { Actor } from '../../auth/actor.ts';
 import type { LedgerRow, SheetLayout } from '../import/import.pipeline.ts';
+import { issueAt, type IssueAt } from '../import/import.layout.ts';
 import type { References } from './project-ledger.references.ts';
 
 /** A converted cell. */
@@ -50,18 +51,10 @@ export interface ParsedRow {
 }
 
 /** Builds row issues pointing at a column of the sheet (or at the standard header of an absent one). */
-export function issueMaker(layout: Layout, locale: Locale) {
-  return (row: number, key: ProjectLedgerKey, text: string, param?: number): LedgerRowIssue => {
-    const column = layout.columns.find((c) => c.key === key && c.param === param);
-    const label = param === undefined ? projectLedgerColumn(key).header[locale] : `${param}年计划投资（万元）`;
-    return {
-      row,
-      column: column?.letter ?? null,
-      header: column?.header ?? label,
-      field: param === undefined ? key : `${key}.${param}`,
-      message: text,
-    };
-  };
+export function issueMaker(layout: Layout, locale: Locale): IssueAt<ProjectLedgerKey> {
+  return issueAt(layout, (key, param) =>
+    param === undefined ? projectLedgerColumn(key).header[locale] : `${param}年计划投资（万元）`,
+  );
 }
 
 function convert(key: ProjectLedgerKey, cell: LedgerCell): CellResult<CellValue> {

@@ -27,6 +27,7 @@ import type { DB } from '../../../db/schema.ts';
 import { fieldMessageText, issuesToFields, type FieldMessage } from '../../../errors.ts';
 import { reportFiguresOf, reportValuesOf, type ReportValues } from '../../report/report.service.ts';
 import type { LedgerRow, SheetLayout } from '../import/import.pipeline.ts';
+import { issueAt, type IssueAt } from '../import/import.layout.ts';
 
 type Layout = SheetLayout<ReportLedgerKey>;
 
@@ -42,17 +43,8 @@ export interface ReportRow {
 }
 
 /** Builds row issues pointing at a column of the sheet (or at the standard header of an absent one). */
-export function issueMaker(layout: Layout, locale: Locale) {
-  return (row: number, key: ReportLedgerKey, text: string): LedgerRowIssue => {
-    const column = layout.columns.find((c) => c.key === key);
-    return {
-      row,
-      column: column?.letter ?? null,
-      header: column?.header ?? reportLedgerColumn(key).header[locale],
-      field: key,
-      message: text,
-    };
-  };
+export function issueMaker(layout: Layout, locale: Locale): IssueAt<ReportLedgerKey> {
+  return issueAt(layout, (key) => reportLedgerColumn(key).header[locale]);
 }
 
 const isReportField = (key: string): key is ReportLedgerField =>
