@@ -1,6 +1,6 @@
 import type ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { parseWan, sumFen, type ReportState } from '@keyprojects/core';
+import { formatWan, parseWan, sumFen, type ReportState } from '@keyprojects/core';
 import {
   buildProject,
   createOrganization,
@@ -13,7 +13,7 @@ import { createTestContext, type TestContext } from '../../../../test/helper.ts'
 import type { Actor } from '../../auth/actor.ts';
 import { reportListQuery } from '../../report/report-list.service.ts';
 import { multipart, readXlsx, resultOf } from '../ledger.fixtures.ts';
-import { reportListRows } from './report-ledger.query.ts';
+import { reportListRows, type ReportListRow } from './report-ledger.query.ts';
 
 let ctx: TestContext;
 let admin: Client;
@@ -198,6 +198,27 @@ describe('the monthly-reports export', () => {
     }
     expect(batches).toBeGreaterThan(5);
     expect(codes).toEqual((await listAll(admin, 'year=2021&month=4')).items.map((i) => i.projectCode));
+  });
+
+  it('shows each project as the review desk lists it (the export’s SQL rows pinned to the list’s items)', async () => {
+    const query = reportListQuery.parse({ year: '2021', month: '4' });
+    const rows: ReportListRow[] = [];
+    for await (const batch of reportListRows(ctx.db, adminActor, query)) rows.push(...batch);
+    const { items } = await listAll(admin, 'year=2021&month=4');
+    const listed = (items as ({ submittedAt?: unknown } & Record<string, unknown>)[]).map(
+      ({ submittedAt: _s, ...item }) => item,
+    );
+    const asListed = rows.map((row) => ({
+      projectId: row.projectId,
+      projectName: row.name,
+      projectCode: row.code,
+      ownerName: row.ownerName,
+      regionName: row.regionName,
+      state: row.state,
+      completedThisMonth: row.completedThisMonth === null ? null : formatWan(row.completedThisMonth),
+      annualPlan: formatWan(row.annualPlan),
+    }));
+    expect(asListed).toEqual(listed);
   });
 
   it('refuses an export without its period, naming the field', async () => {
