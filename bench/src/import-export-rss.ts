@@ -15,7 +15,7 @@ import { sql } from 'kysely';
 import pg from 'pg';
 import { openDatabase, type DatabaseTarget } from '../../packages/server/src/db/database.ts';
 import { migrateToLatest } from '../../packages/server/src/db/migrate.ts';
-import { findExport } from '../../packages/server/src/modules/ledger/export.registry.ts';
+import { findExport } from '../../packages/server/src/modules/ledger/exports/export.registry.ts';
 import { createTestUser } from '../../packages/server/test/factories.ts';
 import { generateProjects } from './generate-projects.ts';
 

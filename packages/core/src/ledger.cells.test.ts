@@ -27,9 +27,9 @@ describe('ledger cells', () => {
   it('reads Excel numbers as Excel shows them', () => {
     expect(excelNumberText(1234.5600000000002)).toBe('1234.56');
     expect(excelNumberText(1e21)).toBeNull();
-    expect(cellMoney({ type: 'number', value: 12500.5 })).toEqual({ ok: true, value: '12500.5' });
-    expect(cellMoney(text(' 1,234,567.89 '))).toEqual({ ok: true, value: '1234567.89' });
-    expect(cellMoney(text('1,2'))).toEqual({ ok: true, value: '1,2' });
+    expect(cellMoney({ type: 'number', value: 12500.5 })).toEqual({ ok: true, value: 12_500_500_000n });
+    expect(cellMoney(text(' 1,234,567.89 '))).toEqual({ ok: true, value: 1_234_567_890_000n });
+    expect(cellMoney(text('1,2'))).toEqual({ ok: false, problem: { key: 'money.invalid' } });
   });
 
   it('accepts real dates and YYYY-MM-DD or YYYY/M/D text, refusing other forms with the value', () => {

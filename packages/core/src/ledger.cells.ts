@@ -1,11 +1,12 @@
 /**
- * Ledger cells as plain data and their conversion into the API's value forms: text, 万元 decimal strings,
+ * Ledger cells as plain data and their conversion into the API's value forms: text, amounts in fen,
  * 'YYYY-MM-DD' dates, booleans and codes from labels. Pure: the server's xlsx reader turns exceljs cells
  * into `LedgerCell`s and the rules here decide what each may mean. Also the defence against formula
  * injection used by every export.
  */
 import type { Codelist } from './codelists.ts';
 import type { LedgerProblem } from './ledger.messages.ts';
+import { parseWan, type Fen } from './money.ts';
 import { hasForbiddenCharacters } from './text.ts';
 
 /** One cell as read from a sheet. */
@@ -113,12 +114,17 @@ export function cellText(cell: LedgerCell): CellResult<string> {
 /** Thousands separators as Excel's text form writes them: 1,234,567.89. */
 const GROUPED = /^-?\d{1,3}(,\d{3})+(\.\d+)?$/;
 
-/** A money cell as the decimal text the API's moneyWan schema judges (numbers, or text with optional grouping). */
-export function cellMoney(cell: LedgerCell): CellResult<string> {
+/**
+ * A money cell (a number, or text in 万元 with optional grouping) as exact fen; a cell that is no amount is refused
+ * with 'money.invalid'. The sign and the bound are judged by the API's moneyWan schema, which takes the fen as is.
+ */
+export function cellMoney(cell: LedgerCell): CellResult<Fen> {
   const text = cellText(cell);
-  if (!text.ok || text.value === null) return text;
+  if (!text.ok) return text;
+  if (text.value === null) return ok<Fen>(null);
   const compact = text.value.replace(/\s/g, '');
-  return ok(GROUPED.test(compact) ? compact.replace(/,/g, '') : compact);
+  const fen = parseWan(GROUPED.test(compact) ? compact.replace(/,/g, '') : compact);
+  return fen === null ? fail('money.invalid') : ok(fen);
 }
 
 const ISO_TEXT = /^(\d{4})-(\d{1,2})-(\d{1,2})$/;

@@ -68,10 +68,10 @@ describe('the monthly-report ledger cells', () => {
     });
   });
 
-  it('reads started as 是/否 or 已开工/未开工, amounts as decimal text and refuses a wrong date form', () => {
+  it('reads started as 是/否 or 已开工/未开工, amounts as exact fen and refuses a wrong date form', () => {
     expect(readReportCell('started', text('已开工'))).toEqual({ ok: true, value: true });
     expect(readReportCell('started', text('否'))).toEqual({ ok: true, value: false });
-    expect(readReportCell('completedThisMonth', text('1,234.5'))).toEqual({ ok: true, value: '1234.5' });
+    expect(readReportCell('completedThisMonth', text('1,234.5'))).toEqual({ ok: true, value: 1_234_500_000n });
     expect(readReportCell('startedOn', text('2021年4月1日'))).toMatchObject({
       ok: false,
       problem: { key: 'cell.date' },

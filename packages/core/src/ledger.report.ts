@@ -275,7 +275,7 @@ export function cellStarted(cell: LedgerCell): CellResult<boolean> {
 }
 
 /** A converted report ledger cell. */
-export type ReportCellValue = string | number | boolean | null;
+export type ReportCellValue = string | number | bigint | boolean | null;
 
 /** Reads a cell of a report field (the stage as its label; the server resolves it). */
 export function readReportCell(key: ReportLedgerField | 'code', cell: LedgerCell): CellResult<ReportCellValue> {

@@ -147,7 +147,7 @@ export const oc4idsExportQuery = z
     if (
       query.minInvestment !== undefined &&
       query.maxInvestment !== undefined &&
-      BigInt(query.minInvestment) > BigInt(query.maxInvestment)
+      query.minInvestment > query.maxInvestment
     ) {
       ctx.addIssue({ code: 'custom', message: 'range.order', path: ['maxInvestment'] });
     }

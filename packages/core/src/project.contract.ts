@@ -13,19 +13,22 @@ import {
   type Label,
 } from './codelists.ts';
 import { idSchema } from './id.ts';
-import { isStorableFen, parseWan } from './money.ts';
+import { isStorableFen, parseWan, type Fen } from './money.ts';
 import { hasProjectCodeShape } from './project-code.ts';
 
 const text = (max: number) => z.string({ error: 'required' }).trim().max(max, { error: 'text.tooLong' });
 const requiredText = (max: number) => text(max).min(1, { error: 'text.empty' });
 const optionalText = (max: number) => text(max).nullish();
 
-/** A 万元 amount given as a decimal string or number, normalised to a string of fen; negatives only when allowed. */
+/**
+ * A 万元 amount given as a decimal string or number (JSON), or as fen already parsed (a bigint, from an Excel cell),
+ * checked and output as `Fen`; negatives only when allowed.
+ */
 export function moneyWanSchema(options: { allowNegative?: boolean } = {}) {
   return z
-    .union([z.string(), z.number()], { error: 'money.invalid' })
-    .transform((value, ctx) => {
-      const fen = parseWan(value);
+    .union([z.string(), z.number(), z.bigint()], { error: 'money.invalid' })
+    .transform((value, ctx): Fen => {
+      const fen = typeof value === 'bigint' ? value : parseWan(value);
       if (fen === null) {
         ctx.addIssue({ code: 'custom', message: 'money.invalid' });
         return z.NEVER;
@@ -38,12 +41,12 @@ export function moneyWanSchema(options: { allowNegative?: boolean } = {}) {
         ctx.addIssue({ code: 'custom', message: 'money.tooLarge' });
         return z.NEVER;
       }
-      return fen.toString();
+      return fen;
     })
     .meta({ description: '金额（万元）：十进制字符串或数字，最多六位小数', example: '12500.00' });
 }
 
-/** A non-negative 万元 amount (fen as a string after parsing). */
+/** A non-negative 万元 amount (`Fen` after parsing). */
 export const moneyWan = moneyWanSchema();
 
 export const isoDate = z
@@ -74,9 +77,9 @@ export const projectCode = z
 
 export const fundingSourceInput = z.object({
   kind: z.enum(FUNDING_SOURCE_KINDS),
-  applied: moneyWan.default('0'),
-  approved: moneyWan.default('0'),
-  issued: moneyWan.default('0'),
+  applied: moneyWan.prefault('0'),
+  approved: moneyWan.prefault('0'),
+  issued: moneyWan.prefault('0'),
 });
 
 export const annualPlanInput = z.object({
@@ -199,7 +202,7 @@ export const projectListQuery = z
     if (
       value.minInvestment !== undefined &&
       value.maxInvestment !== undefined &&
-      BigInt(value.minInvestment) > BigInt(value.maxInvestment)
+      value.minInvestment > value.maxInvestment
     ) {
       ctx.addIssue({ code: 'custom', message: 'range.order', path: ['maxInvestment'] });
     }

@@ -6,7 +6,8 @@ import type { LightMyRequestResponse } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildProject, createOrganization, createTestUser, signIn, type Client } from '../test/factories.ts';
 import { createTestContext, type TestContext } from '../test/helper.ts';
-import { ledgerFile, ledgerRow, multipart, resultOf, upload } from './modules/ledger/ledger.fixtures.ts';
+import { ledgerFile, ledgerRow, resultOf, upload } from './modules/ledger/ledger.fixtures.ts';
+import { multipart, projectCount as countProjects } from '../test/upload.ts';
 import { officialExample } from './modules/oc4ids/oc4ids.fixtures.ts';
 
 interface ErrorBody {
@@ -25,15 +26,7 @@ beforeAll(async () => {
 });
 afterAll(() => ctx.close());
 
-const projectCount = async () =>
-  Number(
-    (
-      await ctx.db
-        .selectFrom('projects')
-        .select((eb) => eb.fn.countAll<string>().as('n'))
-        .executeTakeFirstOrThrow()
-    ).n,
-  );
+const projectCount = () => countProjects(ctx.db);
 
 /** A 400 whose fields name `field` with the forbidden-character message. */
 function expectRefused(response: LightMyRequestResponse, field: string) {
@@ -110,11 +103,11 @@ describe('bad bytes in a request', () => {
         '1f15c4890000000d49444154789c6360000002000154a24f5d0000000049454e44ae426082',
       'hex',
     );
-    const body = multipart(png, 'site\u0000.png');
+    const body = multipart(png, 'site\u0000.png', { field: 'photo', contentType: 'image/png' });
     const response = await admin.request({
       method: 'POST',
       url: `/api/v1/projects/${id}/reports/2021/5/photos`,
-      payload: Buffer.from(body.payload.toString('latin1').replace('name="file"', 'name="photo"'), 'latin1'),
+      payload: body.payload,
       headers: body.headers,
     });
     expect(response.statusCode, response.body).toBe(400);

@@ -16,6 +16,7 @@
  */
 import { loadConfig } from './config.ts';
 import { AppError } from './errors.ts';
+import { XlsxFileError } from './io/xlsx.errors.ts';
 import { openConfiguredDatabase } from './runtime.ts';
 import { parseCliArgs, type CliCommand, type DirectCommand } from './cli/command.ts';
 import { foundationCommands } from './cli/foundation.commands.ts';
@@ -72,12 +73,15 @@ async function main() {
 }
 
 main().catch((error: unknown) => {
+  // A refused workbook reads as its sentence (its code is its message key); other AppErrors as code and key.
   const text =
-    error instanceof AppError
-      ? `${error.code}: ${JSON.stringify(error.fields ?? error.messageKey)}`
-      : error instanceof Error
-        ? error.message
-        : String(error);
+    error instanceof XlsxFileError
+      ? error.message
+      : error instanceof AppError
+        ? `${error.code}: ${JSON.stringify(error.fields ?? error.messageKey)}`
+        : error instanceof Error
+          ? error.message
+          : String(error);
   if (values.json) console.log(JSON.stringify({ status: 'error', error: text }));
   else console.error(text);
   process.exit(1);

@@ -4,7 +4,7 @@
  */
 import type { FastifyInstance, InjectOptions, LightMyRequestResponse } from 'fastify';
 import type { Kysely } from 'kysely';
-import { creditCodeCheckChar, type ProjectCreateInput, type Role } from '@keyprojects/core';
+import { creditCodeCheckChar, type ProjectCreateInputJson, type Role } from '@keyprojects/core';
 import type { DB } from '../src/db/schema.ts';
 import type { Actor } from '../src/modules/auth/actor.ts';
 import { createUser } from '../src/modules/user/user.service.ts';
@@ -80,7 +80,10 @@ export function actorOf(
 }
 
 /** A valid project creation body; `code` is unique per call. */
-export function buildProject(ownerOrgId: number, overrides: Partial<ProjectCreateInput> = {}): Record<string, unknown> {
+export function buildProject(
+  ownerOrgId: number,
+  overrides: Partial<ProjectCreateInputJson> = {},
+): Record<string, unknown> {
   const n = next();
   return {
     code: `2103-${overrides.regionCode ?? '230602'}-04-01-${String(100000 + n).slice(-6)}`,

@@ -16,7 +16,7 @@ import { fixedClock, systemClock } from '../clock.ts';
 import { loadConfig } from '../config.ts';
 import { migrateToLatest } from '../db/migrate.ts';
 import { RequestValidationError, issuesToFields } from '../errors.ts';
-import { EXPORTS, findExport } from '../modules/ledger/export.registry.ts';
+import { EXPORTS, findExport } from '../modules/ledger/exports/export.registry.ts';
 import {
   LEDGER_KINDS,
   buildProjectTemplate,
@@ -27,7 +27,7 @@ import {
   type ReportPeriod,
 } from '../modules/ledger/ledger.service.ts';
 import type { ReportCalendar } from '../modules/report/report.service.ts';
-import type { ImportProgress } from '../modules/ledger/ledger.pipeline.ts';
+import type { ImportProgress } from '../modules/ledger/import/import.pipeline.ts';
 import { cliActor, option } from './cli-actor.ts';
 import type { CliCommand, CliValues } from './command.ts';
 

@@ -1,9 +1,14 @@
 /** Excel ledgers: templates, imports (preview, commit as a background job, its progress) and list exports. */
 import { apiRequest, apiUrl, type QueryValue } from './client.ts';
-import type { LedgerImportJob, LedgerImportResult } from './ledgerTypes.ts';
+import type {
+  LedgerImportJob,
+  LedgerImportQueryJson,
+  LedgerImportResult,
+  LedgerKind,
+  LedgerTemplateQueryJson,
+} from '@keyprojects/core';
 
-/** What a ledger holds: the project library, or one month's reports. */
-export type LedgerKind = 'projects' | 'monthly-reports';
+export type { LedgerKind } from '@keyprojects/core';
 
 /** The ledger to import: its kind and, for monthly reports, the period. */
 export interface LedgerTarget {
@@ -13,8 +18,18 @@ export interface LedgerTarget {
 }
 
 // Projects are the endpoints' default kind, so their requests carry no `kind` at all.
-const targetQuery = (target: LedgerTarget): Record<string, QueryValue> =>
-  target.kind === 'monthly-reports' ? { kind: target.kind, year: target.year, month: target.month } : {};
+const targetQuery = (target: LedgerTarget) =>
+  (target.kind === 'monthly-reports'
+    ? { kind: target.kind, year: target.year, month: target.month }
+    : {}) satisfies LedgerTemplateQueryJson;
+
+/** The import's query: the ledger, whether to write, and whether as a background job. */
+const importQuery = (target: LedgerTarget, write: boolean) =>
+  ({
+    ...targetQuery(target),
+    dryRun: write ? 'false' : 'true',
+    async: write ? 'true' : 'false',
+  }) satisfies LedgerImportQueryJson;
 
 /** The link of the empty template for a ledger (a plain download: the session cookie goes along). */
 export function ledgerTemplateUrl(target: LedgerTarget): string {
@@ -39,7 +54,7 @@ const formOf = (file: File) => {
 export function previewLedger(target: LedgerTarget, file: File, signal?: AbortSignal): Promise<LedgerImportResult> {
   return apiRequest<LedgerImportResult>('/ledger/import', {
     method: 'POST',
-    query: { ...targetQuery(target), dryRun: true, async: false },
+    query: importQuery(target, false),
     body: formOf(file),
     signal,
   });
@@ -49,7 +64,7 @@ export function previewLedger(target: LedgerTarget, file: File, signal?: AbortSi
 export function startLedgerImport(target: LedgerTarget, file: File): Promise<LedgerImportJob> {
   return apiRequest<LedgerImportJob>('/ledger/import', {
     method: 'POST',
-    query: { ...targetQuery(target), dryRun: false, async: true },
+    query: importQuery(target, true),
     body: formOf(file),
   });
 }

@@ -5,7 +5,7 @@
  */
 import { auditQuery, type AuditItem, type AuditQuery } from '@keyprojects/core';
 import type { XlsxColumn, XlsxValue } from '../../io/xlsx.writer.ts';
-import type { ExportDefinition } from '../ledger/export.definition.ts';
+import type { ExportDefinition } from '../ledger/exports/export.definition.ts';
 import { auditTrailBatches } from './audit.service.ts';
 
 const text = (value: unknown) => (value === null || value === undefined ? '' : JSON.stringify(value));

@@ -2,11 +2,11 @@
  * Test helpers for ledgers: build a workbook from rows keyed by header, upload it through the API as
  * multipart, and read an xlsx response back.
  */
-import { randomBytes } from 'node:crypto';
 import ExcelJS from 'exceljs';
 import type { LightMyRequestResponse } from 'fastify';
 import type { Client } from '../../../test/factories.ts';
-import type { ImportResult } from './ledger.schema.ts';
+import { multipart } from '../../../test/upload.ts';
+import type { LedgerImportResult } from '@keyprojects/core';
 
 /** A cell as tests write it: a value, or a formula. */
 export type TestCell = string | number | boolean | Date | null | { formula: string };
@@ -85,18 +85,7 @@ export async function ledgerFile(
   return Buffer.from(await workbook.xlsx.writeBuffer());
 }
 
-/** A multipart/form-data body carrying one file. */
-export function multipart(file: Buffer, fileName = 'ledger.xlsx') {
-  const boundary = `----kp${randomBytes(8).toString('hex')}`;
-  const head = Buffer.from(
-    `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${fileName}"\r\n` +
-      'Content-Type: application/vnd.openxmlformats-officedocument.spreadsheetml.sheet\r\n\r\n',
-  );
-  return {
-    payload: Buffer.concat([head, file, Buffer.from(`\r\n--${boundary}--\r\n`)]),
-    headers: { 'content-type': `multipart/form-data; boundary=${boundary}` },
-  };
-}
+export { multipart } from '../../../test/upload.ts';
 
 /** Uploads a ledger to POST /ledger/import. */
 export function upload(
@@ -116,8 +105,8 @@ export function upload(
 }
 
 /** The result of an import response (200, or 400 with the rejected result). */
-export function resultOf(response: LightMyRequestResponse): ImportResult {
-  const body = response.json<ImportResult | { result?: ImportResult }>();
+export function resultOf(response: LightMyRequestResponse): LedgerImportResult {
+  const body = response.json<LedgerImportResult | { result?: LedgerImportResult }>();
   if ('kind' in body) return body;
   if (body.result) return body.result;
   throw new Error(`no import result: ${response.body}`);

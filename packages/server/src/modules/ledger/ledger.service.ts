@@ -1,25 +1,32 @@
 /**
  * The ledger's entry points for routes and the CLI: import a project ledger or a period's monthly-report
- * ledger, build either template.
+ * ledger (now or as a background job), build either template, poll a job. Each checks the actor's permission
+ * before it reads anything.
  */
 import type { Kysely } from 'kysely';
-import type { Locale } from '@keyprojects/core';
+import type {
+  LedgerImportJob,
+  LedgerImportQuery,
+  LedgerImportResult,
+  LedgerTemplateQuery,
+  Locale,
+} from '@keyprojects/core';
 import type { DB } from '../../db/schema.ts';
-import type { Actor } from '../auth/actor.ts';
+import { errors } from '../../errors.ts';
+import { inspectXlsx } from '../../io/zip.inspect.ts';
+import { requirePermission, type Actor } from '../auth/actor.ts';
 import type { ReportCalendar } from '../report/report.service.ts';
-import { runLedgerImport, type ImportProgress } from './ledger.pipeline.ts';
-import type { ImportResult } from './ledger.schema.ts';
-import { projectLedgerImporter } from './project-ledger.importer.ts';
-import { checkReportPeriod, reportLedgerImporter, type ReportPeriod } from './report-ledger.importer.ts';
+import type { ImportJobs } from './import/import.jobs.ts';
+import { runLedgerImport, type ImportProgress } from './import/import.pipeline.ts';
+import { projectLedgerImporter } from './projects/project-ledger.importer.ts';
+import { buildProjectTemplate } from './projects/project-ledger.template.ts';
+import { checkReportPeriod, reportLedgerImporter, type ReportPeriod } from './reports/report-ledger.importer.ts';
+import { buildReportTemplate } from './reports/report-ledger.template.ts';
 
-export { buildProjectTemplate } from './ledger.template.ts';
-export { buildReportTemplate } from './report-ledger.template.ts';
-export type { ReportPeriod } from './report-ledger.importer.ts';
-
-/** The kinds of ledger that can be imported and have a template. */
-export const LEDGER_KINDS = ['projects', 'monthly-reports'] as const;
-/** A kind of ledger. */
-export type LedgerKind = (typeof LEDGER_KINDS)[number];
+export { buildProjectTemplate } from './projects/project-ledger.template.ts';
+export { buildReportTemplate } from './reports/report-ledger.template.ts';
+export type { ReportPeriod } from './reports/report-ledger.importer.ts';
+export { LEDGER_KINDS, type LedgerKind } from '@keyprojects/core';
 
 /** How to run a project ledger import. */
 export interface ImportOptions {
@@ -34,7 +41,7 @@ export function importProjectLedger(
   actor: Actor,
   file: Buffer,
   options: ImportOptions,
-): Promise<ImportResult> {
+): Promise<LedgerImportResult> {
   return runLedgerImport(projectLedgerImporter, db, actor, file, { ...options, options: undefined });
 }
 
@@ -50,7 +57,7 @@ export function importReportLedger(
   actor: Actor,
   file: Buffer,
   options: ImportOptions & { period: ReportPeriod },
-): Promise<ImportResult> {
+): Promise<LedgerImportResult> {
   const { period, ...run } = options;
   return runLedgerImport(reportLedgerImporter(calendar), db, actor, file, { ...run, options: period });
 }
@@ -59,4 +66,62 @@ export function importReportLedger(
 export function authorizeReportImport(calendar: ReportCalendar, actor: Actor, period: ReportPeriod): void {
   reportLedgerImporter(calendar).authorize(actor);
   checkReportPeriod(calendar, period);
+}
+
+/** The period of a monthly-report request (the contract made year and month required for that kind). */
+function periodOf(query: { year?: number | undefined; month?: number | undefined }): ReportPeriod {
+  return { year: query.year ?? 0, month: query.month ?? 0 };
+}
+
+/** The template a query asks for, with its download name; 403 unless the actor may use that ledger. */
+export async function ledgerTemplate(
+  db: Kysely<DB>,
+  actor: Actor,
+  query: LedgerTemplateQuery,
+): Promise<{ fileName: string; file: Buffer }> {
+  if (query.kind === 'projects') return { fileName: '项目台账模板.xlsx', file: await buildProjectTemplate(db, actor) };
+  const period = periodOf(query);
+  const file = await buildReportTemplate(db, actor, period);
+  return { fileName: `月报台账模板-${period.year}年${period.month}月.xlsx`, file };
+}
+
+/** Throws 403 (or 400 for a period not begun) unless the actor may import this ledger: before the upload is read. */
+export function authorizeLedgerImport(calendar: ReportCalendar, actor: Actor, query: LedgerImportQuery): void {
+  if (query.kind === 'projects') authorizeProjectImport(actor);
+  else authorizeReportImport(calendar, actor, periodOf(query));
+}
+
+/** What an import request gives: the result now, or the job that computes it. */
+export type LedgerImportOutcome = { result: LedgerImportResult } | { job: LedgerImportJob };
+
+/**
+ * Imports an uploaded ledger as the query says: previewed or committed, now or as a job of `jobs` (a hostile
+ * file is refused before the job starts).
+ */
+export async function importLedger(
+  db: Kysely<DB>,
+  calendar: ReportCalendar,
+  jobs: ImportJobs,
+  actor: Actor,
+  file: Buffer,
+  request: { query: LedgerImportQuery; locale: Locale },
+): Promise<LedgerImportOutcome> {
+  const { query, locale } = request;
+  authorizeLedgerImport(calendar, actor, query);
+  const options = { dryRun: query.dryRun, locale };
+  const run = (onProgress?: (progress: ImportProgress) => void) =>
+    query.kind === 'projects'
+      ? importProjectLedger(db, actor, file, { ...options, onProgress })
+      : importReportLedger(db, calendar, actor, file, { ...options, onProgress, period: periodOf(query) });
+  if (!query.async) return { result: await run() };
+  await inspectXlsx(file);
+  return { job: jobs.start(actor.id, locale, run) };
+}
+
+/** An import job the actor started; 404 for anyone else's or an unknown id. */
+export function ledgerImportJob(jobs: ImportJobs, actor: Actor, id: string): LedgerImportJob {
+  requirePermission(actor, 'project.read');
+  const job = jobs.get(actor.id, id);
+  if (!job) throw errors.notFound();
+  return job;
 }

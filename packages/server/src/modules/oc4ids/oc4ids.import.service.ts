@@ -77,7 +77,7 @@ function changedFields(current: ProjectOutput, next: ProjectCreateInput): string
   const changed: string[] = MAPPED_FIELDS.filter((field) => (current[field] ?? null) !== (next[field] ?? null));
   if (stored(current.longitude) !== stored(next.longitude) || stored(current.latitude) !== stored(next.latitude))
     changed.push('longitude', 'latitude');
-  if (parseWan(current.totalInvestment) !== BigInt(next.totalInvestment)) changed.push('totalInvestment');
+  if (parseWan(current.totalInvestment) !== next.totalInvestment) changed.push('totalInvestment');
   const tags = new Set(current.tags);
   if (tags.size !== new Set(next.tags).size || next.tags.some((tag) => !tags.has(tag))) changed.push('tags');
   return changed;

@@ -68,10 +68,10 @@ export function projectListFilters(query: ProjectListQuery, planYear: number | n
     if (query.industry) conditions.push(eb('projects.industry', '=', query.industry));
     if (query.stage) conditions.push(eb('projects.stage', '=', query.stage));
     if (query.minInvestment !== undefined) {
-      conditions.push(eb('projects.total_investment', '>=', BigInt(query.minInvestment)));
+      conditions.push(eb('projects.total_investment', '>=', query.minInvestment));
     }
     if (query.maxInvestment !== undefined) {
-      conditions.push(eb('projects.total_investment', '<=', BigInt(query.maxInvestment)));
+      conditions.push(eb('projects.total_investment', '<=', query.maxInvestment));
     }
     if (query.q) {
       const pattern = likePattern(query.q);

@@ -128,7 +128,7 @@ export function toRow(input: ProjectUpdateInput): Partial<NewProjectRow> {
     'latitude',
     input.latitude === undefined ? undefined : input.latitude === null ? null : input.latitude.toFixed(6),
   );
-  set('total_investment', input.totalInvestment === undefined ? undefined : BigInt(input.totalInvestment));
+  set('total_investment', input.totalInvestment);
   set('planned_start_date', orNull(input.plannedStartDate));
   set('planned_completion_date', orNull(input.plannedCompletionDate));
   set('planned_production_date', orNull(input.plannedProductionDate));
@@ -157,11 +157,11 @@ export function sideTableRows(input: ProjectUpdateInput) {
   return {
     fundingSources: funding?.map((s) => ({
       kind: s.kind,
-      applied: BigInt(s.applied),
-      approved: BigInt(s.approved),
-      issued: BigInt(s.issued),
+      applied: s.applied,
+      approved: s.approved,
+      issued: s.issued,
     })),
-    annualPlans: plans?.map((p) => ({ ...p, plannedInvestment: BigInt(p.plannedInvestment) })),
+    annualPlans: plans,
   };
 }
 

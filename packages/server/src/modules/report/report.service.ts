@@ -96,7 +96,7 @@ const stateChanged = () => errors.conflict('report.stateChanged');
 /** The stored figures of a report input (started_on only when started). */
 export function reportValuesOf(input: ReportInput): ReportValues {
   return {
-    completed_this_month: BigInt(input.completedThisMonth),
+    completed_this_month: input.completedThisMonth,
     progress_text: input.progressText ?? null,
     progress_percent: input.progressPercent == null ? null : input.progressPercent.toFixed(2),
     workers: input.workers ?? null,
@@ -119,7 +119,7 @@ export async function checkReportInput(
 ) {
   const fields: Record<string, MessageKey> = {};
   const amounts = await repo.monthlyAmounts(db, ref.projectId, ref.year);
-  if (firstNegativeYtdMonth(amounts, ref.month, BigInt(input.completedThisMonth)) !== null) {
+  if (firstNegativeYtdMonth(amounts, ref.month, input.completedThisMonth) !== null) {
     fields.completedThisMonth = 'report.ytdNegative';
   }
   if (input.started && input.startedOn && (input.startedOn < `${ref.year}-01-01` || input.startedOn > cutoff)) {

@@ -1,5 +1,5 @@
 import { Table, type TableColumnsType } from 'antd';
-import type { LedgerRowIssue } from '../../api/ledgerTypes.ts';
+import type { LedgerRowIssue } from '@keyprojects/core';
 import { useT } from '../../i18n/useT.ts';
 
 /** An import's errors, one per row and column, in the order of the file. */

@@ -2,7 +2,7 @@ import { useEffect, useRef } from 'react';
 import { Alert, Button, Flex, Progress, Result, Steps, Typography } from 'antd';
 import { useNavigate } from 'react-router';
 import type { LedgerKind } from '../../api/ledger.ts';
-import type { LedgerImportJob } from '../../api/ledgerTypes.ts';
+import type { LedgerImportJob } from '@keyprojects/core';
 import { useT } from '../../i18n/useT.ts';
 import { ImportErrorsTable } from './ImportErrorsTable.tsx';
 import { PHASE_LABEL, PHASES } from './importLabels.ts';

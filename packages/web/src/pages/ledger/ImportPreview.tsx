@@ -1,6 +1,6 @@
 import { Alert, App, Button, Flex, Typography } from 'antd';
 import { CheckOutlined, ReloadOutlined } from '@ant-design/icons';
-import type { LedgerImportResult } from '../../api/ledgerTypes.ts';
+import type { LedgerImportResult } from '@keyprojects/core';
 import { useT } from '../../i18n/useT.ts';
 import { ImportErrorsTable } from './ImportErrorsTable.tsx';
 import { ImportRowsTable } from './ImportRowsTable.tsx';

@@ -1,5 +1,5 @@
 import { Table, Tag, Typography, type TableColumnsType } from 'antd';
-import type { LedgerFieldChange, LedgerRowIssue, LedgerRowOutcome } from '../../api/ledgerTypes.ts';
+import type { LedgerFieldChange, LedgerRowIssue, LedgerRowOutcome } from '@keyprojects/core';
 import { useT } from '../../i18n/useT.ts';
 import { ACTION_COLOR, ACTION_LABEL, ACTIONS } from './importLabels.ts';
 

@@ -1,5 +1,5 @@
 import { Col, Row, Statistic } from 'antd';
-import type { LedgerImportSummary } from '../../api/ledgerTypes.ts';
+import type { LedgerImportSummary } from '@keyprojects/core';
 import type { MessageId } from '../../i18n/translate.ts';
 import { useT } from '../../i18n/useT.ts';
 

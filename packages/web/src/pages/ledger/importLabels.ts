@@ -1,8 +1,8 @@
 /** The colours and message ids of an import's row actions and job phases. */
-import type { LedgerJobPhase, LedgerRowAction } from '../../api/ledgerTypes.ts';
+import { LEDGER_JOB_PHASES, LEDGER_ROW_ACTIONS, type LedgerJobPhase, type LedgerRowAction } from '@keyprojects/core';
 import type { MessageId } from '../../i18n/translate.ts';
 
-export const ACTIONS: readonly LedgerRowAction[] = ['create', 'update', 'unchanged', 'skipped', 'invalid'];
+export const ACTIONS: readonly LedgerRowAction[] = LEDGER_ROW_ACTIONS;
 
 export const ACTION_COLOR: Record<LedgerRowAction, string> = {
   create: 'green',
@@ -20,7 +20,7 @@ export const ACTION_LABEL: Record<LedgerRowAction, MessageId> = {
   invalid: 'ledger.action.invalid',
 };
 
-export const PHASES: readonly LedgerJobPhase[] = ['reading', 'validating', 'writing', 'done'];
+export const PHASES: readonly LedgerJobPhase[] = LEDGER_JOB_PHASES;
 
 export const PHASE_LABEL: Record<LedgerJobPhase, MessageId> = {
   reading: 'ledger.phase.reading',

@@ -1,0 +1,56 @@
+/** What an export is made of, and preparing one for writing. */
+import type { Writable } from 'node:stream';
+import type { Kysely } from 'kysely';
+import type { z } from 'zod';
+import type { Permission } from '@keyprojects/core';
+import type { DB } from '../../../db/schema.ts';
+import { writeXlsx, type XlsxSheetSource } from '../../../io/xlsx.writer.ts';
+import { requirePermission, type Actor } from '../../auth/actor.ts';
+import { recordTransfer } from '../../audit/audit.transfer.ts';
+
+/** An export as its module defines it. */
+export interface ExportDefinition<Q> {
+  /** URL and CLI name, e.g. 'projects' → /exports/projects.xlsx. */
+  name: string;
+  /** OpenAPI summary. */
+  summary: string;
+  /** The downloaded file's name, without .xlsx. */
+  fileName: string;
+  permission: Permission;
+  /** The list endpoint's query schema: the same filters, validated the same way. */
+  query: z.ZodType<Q>;
+  /** The sheet for this actor and query; rows are read lazily, batch by batch, as the file is written. */
+  sheet(db: Kysely<DB>, actor: Actor, query: Q): Promise<XlsxSheetSource>;
+}
+
+/** Writes a prepared export to a stream; resolves to the number of rows written. */
+export type ExportWriter = (out: Writable) => Promise<number>;
+
+/** The query as the audit row stores it: amounts (bigint fen, e.g. minInvestment) as their decimal fen text. */
+function auditable(query: unknown): unknown {
+  if (typeof query !== 'object' || query === null) return query;
+  return Object.fromEntries(
+    Object.entries(query).map(([key, value]) => [key, typeof value === 'bigint' ? value.toString() : value]),
+  );
+}
+
+/**
+ * Checks permission and builds the sheet before any byte is sent, so those errors still answer as JSON; the
+ * export (with its filters) is audited at that point, whether or not the client reads the whole file.
+ */
+export async function prepareExport<Q>(
+  definition: ExportDefinition<Q>,
+  db: Kysely<DB>,
+  actor: Actor,
+  query: Q,
+): Promise<ExportWriter> {
+  requirePermission(actor, definition.permission);
+  const sheet = await definition.sheet(db, actor, query);
+  await recordTransfer(db, actor, {
+    action: 'export',
+    what: `xlsx:${definition.name}`,
+    regionCode: actor.regionCode,
+    details: { query: auditable(query) },
+  });
+  return (out) => writeXlsx(out, [sheet]);
+}

@@ -1,0 +1,52 @@
+/**
+ * The one way lists leave the system as Excel: an export is a name, the list's own query schema, a
+ * permission and a sheet source (columns plus an async row source reading in keyset batches within the
+ * actor's scope). Each registered export is served as GET /api/v1/exports/{name}.xlsx with the list's query
+ * parameters and written by the CLI's `export <name>`; both stream through the same xlsx writer.
+ */
+import type { Kysely } from 'kysely';
+import type { DB } from '../../../db/schema.ts';
+import { RequestValidationError } from '../../../errors.ts';
+import type { Actor } from '../../auth/actor.ts';
+import { prepareExport, type ExportDefinition, type ExportWriter } from './export.definition.ts';
+import { registerExportRoute, type ZodApp } from './export.http.ts';
+import { projectsExport } from '../projects/project-ledger.export.ts';
+import { monthlyReportsExport } from '../reports/report-ledger.export.ts';
+import { auditLogExport } from '../../audit/audit-log.export.ts';
+
+/** An export ready to serve, its query type closed over. */
+export interface RegisteredExport {
+  name: string;
+  /** Adds GET /{name}.xlsx to the exports plugin. */
+  register(app: ZodApp, db: Kysely<DB>): void;
+  /** Validates a raw query (CLI), checks permission and prepares the sheet; nothing is written yet. */
+  prepare(db: Kysely<DB>, actor: Actor, rawQuery: unknown): Promise<{ fileName: string; write: ExportWriter }>;
+}
+
+/** Closes an export definition over its query type. */
+export function defineExport<Q>(definition: ExportDefinition<Q>): RegisteredExport {
+  return {
+    name: definition.name,
+    register: (app, db) => registerExportRoute(app, db, definition),
+    async prepare(db, actor, rawQuery) {
+      const result = definition.query.safeParse(rawQuery, { reportInput: true });
+      if (!result.success) throw new RequestValidationError(result.error.issues, 'querystring');
+      return { fileName: definition.fileName, write: await prepareExport(definition, db, actor, result.data) };
+    },
+  };
+}
+
+/** Every export: the project list, the monthly-report review desk and the audit trail. */
+export const EXPORTS: readonly RegisteredExport[] = [
+  defineExport(projectsExport),
+  defineExport(monthlyReportsExport),
+  defineExport(auditLogExport),
+];
+
+/** Names reserved for exports other modules will register. */
+export const RESERVED_EXPORT_NAMES: readonly string[] = [];
+
+/** The export of that name, if registered. */
+export function findExport(name: string): RegisteredExport | undefined {
+  return EXPORTS.find((entry) => entry.name === name);
+}
