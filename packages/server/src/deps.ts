@@ -3,17 +3,10 @@
  * plugins and services can name it without importing app.ts, which imports them (no cycle).
  */
 import type { Kysely } from 'kysely';
-import type { Role } from '@keyprojects/core';
+import type { DemoAccount } from '@keyprojects/core';
 import type { Clock } from './clock.ts';
 import type { Config } from './config.ts';
 import type { DB } from './db/schema.ts';
-
-export interface DemoAccount {
-  username: string;
-  password: string;
-  role: Role;
-  displayName: string;
-}
 
 export interface AppDeps {
   db: Kysely<DB>;

@@ -2,9 +2,8 @@
  * Starts KeyProjects: opens the database (embedded or PostgreSQL), migrates it, loads the demo city into
  * an empty database when DEMO is on (never in production mode), and listens. Only this file listens; everything else is app.ts.
  */
-import { ROLE_LABELS } from '@keyprojects/core';
+import { ROLE_LABELS, type DemoAccount } from '@keyprojects/core';
 import { buildApp } from './app.ts';
-import type { DemoAccount } from './deps.ts';
 import { fixedClock, systemClock } from './clock.ts';
 import { loadConfig } from './config.ts';
 import { migrateToLatest } from './db/migrate.ts';

@@ -12,20 +12,16 @@
 import { createWriteStream } from 'node:fs';
 import { readFile, writeFile } from 'node:fs/promises';
 import { once } from 'node:events';
+import { LEDGER_KINDS, type LedgerKind } from '@keyprojects/core';
 import { fixedClock, systemClock } from '../clock.ts';
 import { loadConfig } from '../config.ts';
 import { migrateToLatest } from '../db/migrate.ts';
 import { RequestValidationError, issuesToFields } from '../errors.ts';
 import { EXPORTS, findExport } from '../modules/ledger/exports/export.registry.ts';
-import {
-  LEDGER_KINDS,
-  buildProjectTemplate,
-  buildReportTemplate,
-  importProjectLedger,
-  importReportLedger,
-  type LedgerKind,
-  type ReportPeriod,
-} from '../modules/ledger/ledger.service.ts';
+import { importProjectLedger, importReportLedger } from '../modules/ledger/ledger.service.ts';
+import { buildProjectTemplate } from '../modules/ledger/projects/project-ledger.template.ts';
+import type { ReportPeriod } from '../modules/ledger/reports/report-ledger.importer.ts';
+import { buildReportTemplate } from '../modules/ledger/reports/report-ledger.template.ts';
 import type { ReportCalendar } from '../modules/report/report.service.ts';
 import type { ImportProgress } from '../modules/ledger/import/import.pipeline.ts';
 import { cliActor, option } from './cli-actor.ts';

@@ -3,8 +3,8 @@
  * accounts, projects with their funding sources and annual plans, and a creation audit row per project.
  */
 import { sql, type Kysely, type Transaction } from 'kysely';
+import type { DemoAccount } from '@keyprojects/core';
 import type { DB } from '../db/schema.ts';
-import type { DemoAccount } from '../deps.ts';
 import { hashPassword } from '../modules/auth/password.ts';
 import { declareActorRole } from '../modules/user/user.repository.ts';
 import type { DaqingDemo } from './daqing.types.ts';

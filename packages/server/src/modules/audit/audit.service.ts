@@ -11,9 +11,6 @@ import { requirePermission, type Actor } from '../auth/actor.ts';
 import { presentAuditRow } from './audit.presenter.ts';
 import { projectTrailRows, projectVisible, trailRows } from './audit.repository.ts';
 
-/** A project's history (GET /projects/{id}/audit): core's contract, named as project.routes.ts imports it. */
-export { auditHistory as auditHistoryOutput } from '@keyprojects/core';
-
 /** The audit history of one project, newest first; 404 when the actor cannot see the project. */
 export async function projectAuditHistory(db: Kysely<DB>, actor: Actor, projectId: number): Promise<AuditHistory> {
   requirePermission(actor, 'project.read');

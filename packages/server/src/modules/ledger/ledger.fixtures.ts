@@ -85,8 +85,6 @@ export async function ledgerFile(
   return Buffer.from(await workbook.xlsx.writeBuffer());
 }
 
-export { multipart } from '../../../test/upload.ts';
-
 /** Uploads a ledger to POST /ledger/import. */
 export function upload(
   client: Client,

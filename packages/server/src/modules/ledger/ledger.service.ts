@@ -23,11 +23,6 @@ import { buildProjectTemplate } from './projects/project-ledger.template.ts';
 import { checkReportPeriod, reportLedgerImporter, type ReportPeriod } from './reports/report-ledger.importer.ts';
 import { buildReportTemplate } from './reports/report-ledger.template.ts';
 
-export { buildProjectTemplate } from './projects/project-ledger.template.ts';
-export { buildReportTemplate } from './reports/report-ledger.template.ts';
-export type { ReportPeriod } from './reports/report-ledger.importer.ts';
-export { LEDGER_KINDS, type LedgerKind } from '@keyprojects/core';
-
 /** How to run a project ledger import. */
 export interface ImportOptions {
   dryRun: boolean;

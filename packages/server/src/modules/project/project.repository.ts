@@ -181,9 +181,6 @@ export function projectDetails(db: Db, actor: ScopeActor) {
     ]);
 }
 
-/** The presenter's functions, re-exported here for the modules that import them from the repository. */
-export { toProjectOutput, type ProjectDetailRow } from './project.presenter.ts';
-
 /** The full project as the API shows it, or undefined when it does not exist for this actor. */
 export async function findProject(db: Db, actor: ScopeActor, id: number): Promise<ProjectOutput | undefined> {
   const row = await projectDetails(db, actor).where('projects.id', '=', id).executeTakeFirst();

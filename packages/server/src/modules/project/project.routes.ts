@@ -1,6 +1,7 @@
 /** Project library routes: thin — schema, declared access, one service call (the service checks the permission). */
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import {
+  auditHistory,
   projectCreateInput,
   projectListOutput,
   projectListQuery,
@@ -18,7 +19,7 @@ import {
   preconditionResponses,
 } from '../../http.ts';
 import { requireActor } from '../auth/auth.hooks.ts';
-import { auditHistoryOutput, projectAuditHistory } from '../audit/audit.service.ts';
+import { projectAuditHistory } from '../audit/audit.service.ts';
 import * as service from './project.service.ts';
 
 const writeResponses = { ...errorResponses, ...preconditionResponses };
@@ -126,7 +127,7 @@ export const projectRoutes =
           tags: ['projects'],
           summary: '项目变更记录',
           params: idParams,
-          response: { 200: auditHistoryOutput, ...errorResponses },
+          response: { 200: auditHistory, ...errorResponses },
         },
       },
       (request) => projectAuditHistory(deps.db, requireActor(request), request.params.id),

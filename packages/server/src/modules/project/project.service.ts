@@ -18,7 +18,7 @@ import { officerInScope, organizationInScope, projectCodeTaken, regionInScope } 
 import { errors } from '../../errors.ts';
 import { recordAudit } from '../audit/audit.repository.ts';
 import { requirePermission, type Actor } from '../auth/actor.ts';
-import { projectSnapshot as snapshot } from './project.presenter.ts';
+import { projectSnapshot } from './project.presenter.ts';
 import * as repo from './project.repository.ts';
 
 type Fields = Record<string, MessageKey>;
@@ -35,9 +35,6 @@ export async function getProject(db: Kysely<DB>, actor: Actor, id: number): Prom
   if (!project) throw errors.notFound();
   return project;
 }
-
-/** The audit snapshot of a project (the presenter's), under the name the bulk imports use. */
-export { projectSnapshot as snapshot } from './project.presenter.ts';
 
 /** The stored values a change is checked against (absent on create). */
 type CurrentRefs = {
@@ -193,7 +190,7 @@ export async function createProjectInTransaction(
     entityId: id,
     action: 'create',
     regionCode: created.regionCode,
-    after: snapshot(created),
+    after: projectSnapshot(created),
   });
   return created;
 }
@@ -233,8 +230,8 @@ export async function updateProjectInTransaction(
     entityId: id,
     action: 'update',
     regionCode: after.regionCode,
-    before: snapshot(before),
-    after: snapshot(after),
+    before: projectSnapshot(before),
+    after: projectSnapshot(after),
   });
   return after;
 }
@@ -254,7 +251,7 @@ export async function deleteProject(db: Kysely<DB>, actor: Actor, id: number, ve
       entityId: id,
       action: 'delete',
       regionCode: before.regionCode,
-      before: snapshot(before),
+      before: projectSnapshot(before),
     });
   });
 }

@@ -6,10 +6,6 @@ import { requirePermission, type Actor } from '../auth/actor.ts';
 import { reportListPage, reportStateCounts } from './report-list.repository.ts';
 import { toReportListItem } from './report.presenter.ts';
 
-/** The contract and the shared base query, re-exported for the monthly-report export that imports them from here. */
-export { reportListQuery, type ReportListQuery } from '@keyprojects/core';
-export { reportDeskRank, reportListBase, reportStateExpr } from './report-list.repository.ts';
-
 /** One page of the review desk, with the projects per state for its tabs. */
 export async function listReports(db: Kysely<DB>, actor: Actor, query: ReportListQuery): Promise<ReportListOutput> {
   requirePermission(actor, 'report.read');

@@ -29,9 +29,6 @@ import { ensurePeriod, findPeriod, monthStart, sharePeriod } from './period.repo
 import { reportFiguresOf, toReportOutput, type ReportValues } from './report.presenter.ts';
 import * as repo from './report.repository.ts';
 
-/** The presenter's report figures, re-exported for the ledger import that reads them from here. */
-export { reportFiguresOf, type ReportValues } from './report.presenter.ts';
-
 export interface ReportDeps {
   db: Kysely<DB>;
   today: () => string;

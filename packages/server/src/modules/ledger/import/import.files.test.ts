@@ -2,7 +2,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createOrganization, createTestUser, signIn, type Client } from '../../../../test/factories.ts';
 import { createTestContext, type TestContext } from '../../../../test/helper.ts';
 import { zipBomb } from '../../../io/zip.fixtures.ts';
-import { ledgerFile, ledgerRow, multipart, readXlsx, resultOf, upload } from '../ledger.fixtures.ts';
+import { multipart } from '../../../../test/upload.ts';
+import { ledgerFile, ledgerRow, readXlsx, resultOf, upload } from '../ledger.fixtures.ts';
 import type { LedgerImportJob } from '@keyprojects/core';
 import { projectCount as countProjects } from '../../../../test/upload.ts';
 

@@ -23,9 +23,6 @@ import { pickSheet, readGrid, readWorkbook, type GridRow } from '../../../io/xls
 import type { Actor } from '../../auth/actor.ts';
 import { locateHeader, type SheetLayout } from './import.layout.ts';
 
-/** Re-exported for importers. */
-export type { SheetLayout } from './import.layout.ts';
-
 /** Where a running import is: the web polls this through the job endpoint. */
 export interface ImportProgress {
   phase: 'reading' | 'validating' | 'writing' | 'done';

@@ -1,16 +1,16 @@
 /**
  * The audit rows of a ledger import, built in the database from the rows the import wrote. The API audits a
- * project as `snapshot(findProject(…))` serialised to JSON; reading 10,000 projects back, serialising them and
+ * project as `projectSnapshot(findProject(…))` serialised to JSON; reading 10,000 projects back, serialising them and
  * having the database parse 12 MB of JSON again costs about 1.2 s of the embedded engine's CPU per 10,000
  * rows, building the same jsonb from the rows about 0.5 s. `snapshotSql` is therefore a second form of
- * the project repository's `toProjectOutput` + the service's `snapshot`: project-ledger.audit.test.ts checks
+ * the project presenter's `toProjectOutput` + `projectSnapshot`: project-ledger.audit.test.ts checks
  * the two give the same JSON text for projects of every shape, so a change to one fails until the other follows.
  */
 import { sql, type RawBuilder, type Transaction } from 'kysely';
 import type { ProjectOutput } from '@keyprojects/core';
 import type { DB } from '../../../db/schema.ts';
 import type { Actor } from '../../auth/actor.ts';
-import { snapshot } from '../../project/project.service.ts';
+import { projectSnapshot } from '../../project/project.presenter.ts';
 
 /** formatWan in SQL: fen as 万元 with the decimals needed, at least two. */
 const wan = (fen: RawBuilder<unknown>) =>
@@ -41,7 +41,7 @@ const from = (ids: readonly number[]) => sql`
   ${sideTables(ids)}`;
 
 /**
- * The project service's audit snapshot of the project `p` read through `from`, as jsonb. Coordinates lose
+ * The project presenter's audit snapshot of the project `p` read through `from`, as jsonb. Coordinates lose
  * trailing zeros as JS numbers do (46.500000 → 46.5); jsonb_build_object takes at most 100 arguments, so
  * the fields come in two halves.
  */
@@ -79,7 +79,9 @@ export async function insertProjectAudit(
   written: readonly { id: number; before?: ProjectOutput }[],
 ): Promise<void> {
   if (written.length === 0) return;
-  const before = written.flatMap(({ id, before: project }) => (project ? [{ id, before: snapshot(project) }] : []));
+  const before = written.flatMap(({ id, before: project }) =>
+    project ? [{ id, before: projectSnapshot(project) }] : [],
+  );
   await sql`insert into audit_log
       (actor_id, actor_username, actor_role, ip, user_agent, entity_type, entity_id, action, region_code, before, after)
     select ${actor.id}, ${actor.username}, ${actor.role}, ${actor.ip}, ${actor.userAgent?.slice(0, 300) ?? null},

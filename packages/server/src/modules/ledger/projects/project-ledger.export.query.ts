@@ -8,7 +8,8 @@ import type { ProjectListQuery, ProjectSortField } from '@keyprojects/core';
 import type { DB } from '../../../db/schema.ts';
 import { scopedProjects } from '../../../db/scope.ts';
 import type { Actor } from '../../auth/actor.ts';
-import { projectDetails, projectListFilters, toProjectOutput } from '../../project/project.repository.ts';
+import { projectDetails, projectListFilters } from '../../project/project.repository.ts';
+import { toProjectOutput } from '../../project/project.presenter.ts';
 
 /**
  * Rows per batch. The default order (updated_at, id) has an index, so a batch continues with a range scan;

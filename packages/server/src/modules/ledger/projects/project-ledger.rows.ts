@@ -29,7 +29,8 @@ import {
 } from '@keyprojects/core';
 import { regionInScope } from '../../../db/scope.ts';
 import type { Actor } from '../../auth/actor.ts';
-import type { LedgerRow, SheetLayout } from '../import/import.pipeline.ts';
+import type { SheetLayout } from '../import/import.layout.ts';
+import type { LedgerRow } from '../import/import.pipeline.ts';
 import { issueAt, type IssueAt } from '../import/import.layout.ts';
 import type { References } from './project-ledger.references.ts';
 

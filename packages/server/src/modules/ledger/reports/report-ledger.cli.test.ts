@@ -12,7 +12,8 @@ import { ioCommands } from '../../../cli/io.commands.ts';
 import type { CliValues } from '../../../cli/command.ts';
 import { loadConfig } from '../../../config.ts';
 import type { Database } from '../../../db/database.ts';
-import { multipart, readXlsx } from '../ledger.fixtures.ts';
+import { multipart } from '../../../../test/upload.ts';
+import { readXlsx } from '../ledger.fixtures.ts';
 import type { LedgerImportJob, LedgerImportResult } from '@keyprojects/core';
 
 let ctx: TestContext;

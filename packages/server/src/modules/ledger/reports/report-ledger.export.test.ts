@@ -1,6 +1,6 @@
 import type ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { formatWan, parseWan, sumFen, type ReportState } from '@keyprojects/core';
+import { formatWan, parseWan, reportListQuery, sumFen, type ReportState } from '@keyprojects/core';
 import {
   buildProject,
   createOrganization,
@@ -11,8 +11,8 @@ import {
 } from '../../../../test/factories.ts';
 import { createTestContext, type TestContext } from '../../../../test/helper.ts';
 import type { Actor } from '../../auth/actor.ts';
-import { reportListQuery } from '../../report/report-list.service.ts';
-import { multipart, readXlsx, resultOf } from '../ledger.fixtures.ts';
+import { multipart } from '../../../../test/upload.ts';
+import { readXlsx, resultOf } from '../ledger.fixtures.ts';
 import { reportListRows, type ReportListRow } from './report-ledger.query.ts';
 
 let ctx: TestContext;

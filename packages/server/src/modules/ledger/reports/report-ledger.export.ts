@@ -10,10 +10,11 @@ import {
   REPORT_STATE_LABELS,
   formatWan,
   percent,
+  reportListQuery,
   type ReportLedgerKey,
+  type ReportListQuery,
 } from '@keyprojects/core';
 import type { XlsxColumn, XlsxColumnKind, XlsxValue } from '../../../io/xlsx.writer.ts';
-import { reportListQuery, type ReportListQuery } from '../../report/report-list.service.ts';
 import type { ExportDefinition } from '../exports/export.definition.ts';
 import { reportListRows, type ReportListRow } from './report-ledger.query.ts';
 

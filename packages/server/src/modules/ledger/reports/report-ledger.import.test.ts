@@ -5,7 +5,8 @@ import { buildProject, createOrganization, createTestUser, signIn, type Client }
 import { createTestContext, type TestContext } from '../../../../test/helper.ts';
 import { fixedClock } from '../../../clock.ts';
 import { run as lockPeriods } from '../../../jobs/lock-periods.job.ts';
-import { ledgerFile, multipart, resultOf, type TestRow } from '../ledger.fixtures.ts';
+import { multipart } from '../../../../test/upload.ts';
+import { ledgerFile, resultOf, type TestRow } from '../ledger.fixtures.ts';
 import { changeAuditRows } from '../../../../test/audit.ts';
 
 const HEADERS = [

@@ -5,15 +5,10 @@
  * instead of OFFSET, with every figure of the month's report and the counted year-to-date beside it.
  */
 import { sql, type Kysely } from 'kysely';
-import { COUNTED_REPORT_STATES, type ReportState } from '@keyprojects/core';
+import { COUNTED_REPORT_STATES, type ReportListQuery, type ReportState } from '@keyprojects/core';
 import type { DB } from '../../../db/schema.ts';
 import type { Actor } from '../../auth/actor.ts';
-import {
-  reportDeskRank,
-  reportListBase,
-  reportStateExpr,
-  type ReportListQuery,
-} from '../../report/report-list.service.ts';
+import { reportDeskRank, reportListBase, reportStateExpr } from '../../report/report-list.repository.ts';
 
 /** Rows per batch: each batch is held in memory while it is written. */
 export const REPORT_EXPORT_BATCH = 1_000;

@@ -25,8 +25,10 @@ import {
 } from '@keyprojects/core';
 import type { DB } from '../../../db/schema.ts';
 import { fieldMessageText, issuesToFields, type FieldMessage } from '../../../errors.ts';
-import { reportFiguresOf, reportValuesOf, type ReportValues } from '../../report/report.service.ts';
-import type { LedgerRow, SheetLayout } from '../import/import.pipeline.ts';
+import { reportFiguresOf, type ReportValues } from '../../report/report.presenter.ts';
+import { reportValuesOf } from '../../report/report.service.ts';
+import type { SheetLayout } from '../import/import.layout.ts';
+import type { LedgerRow } from '../import/import.pipeline.ts';
 import { issueAt, type IssueAt } from '../import/import.layout.ts';
 
 type Layout = SheetLayout<ReportLedgerKey>;
