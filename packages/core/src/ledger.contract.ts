@@ -4,6 +4,7 @@
  * refused import (which carries the preview, so the user sees every bad row).
  */
 import { z } from 'zod';
+import { errorBody } from './common.contract.ts';
 
 /** The kinds of ledger that can be imported and have a template. */
 export const LEDGER_KINDS = ['projects', 'monthly-reports'] as const;
@@ -171,13 +172,6 @@ export const ledgerImportJob = z
 export type LedgerImportJob = z.output<typeof ledgerImportJob>;
 
 /** A commit refused because rows are invalid (400 'ledger.invalid'): the API's error body plus the preview. */
-export const ledgerImportRejected = z.object({
-  error: z.object({
-    code: z.string(),
-    message: z.string(),
-    fields: z.record(z.string(), z.string()).optional(),
-  }),
-  result: ledgerImportResult.optional(),
-});
+export const ledgerImportRejected = errorBody.extend({ result: ledgerImportResult.optional() });
 /** A refused commit with its preview. */
 export type LedgerImportRejected = z.output<typeof ledgerImportRejected>;
