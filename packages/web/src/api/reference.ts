@@ -1,4 +1,5 @@
 /** Reference data: codelists, the user's regions, project owners and service officers. */
+import { useMemo } from 'react';
 import { useQuery } from '@tanstack/react-query';
 import {
   DEFAULT_STAGES,
@@ -9,23 +10,46 @@ import {
   type OrganizationList,
   type ScopeRegionsOutput,
 } from '@keyprojects/core';
+import { useSession } from '../session/useSession.ts';
 import { apiRequest } from './client.ts';
 
-/** The closed vocabularies from core, used until (or if) /codelists answers. */
-export const FALLBACK_CODELISTS: Codelists = {
-  ...fixedCodelists(),
-  stages: DEFAULT_STAGES.map((stage) => ({ code: stage.code, ...stage.label })),
-  planYears: [new Date().getFullYear()],
-};
+/** The year of the application's date (YYYY-MM-DD, the session's `today`: the server's, fixed in a demo). */
+const yearOf = (today: string): number => Number(today.slice(0, 4));
+
+/**
+ * The closed vocabularies from core, used until (or if) /codelists answers, with the year of the application's
+ * date as the one plan year (not the browser's clock: a demo fixed in 2021 stays in 2021); none before the
+ * session is known.
+ */
+function fallbackCodelists(today: string | undefined): Codelists {
+  return {
+    ...fixedCodelists(),
+    stages: DEFAULT_STAGES.map((stage) => ({ code: stage.code, ...stage.label })),
+    planYears: today ? [yearOf(today)] : [],
+  };
+}
 
 /** The codelists of the server (stages are configuration there); core's lists until (or unless) they arrive. */
 export function useCodelists(): { codelists: Codelists; isSettled: boolean } {
+  const { today } = useSession();
   const query = useQuery({
     queryKey: ['codelists'],
     queryFn: () => apiRequest<Codelists>('/codelists'),
     staleTime: 10 * 60_000,
   });
-  return { codelists: query.data ?? FALLBACK_CODELISTS, isSettled: query.isSuccess || query.isError };
+  const fallback = useMemo(() => fallbackCodelists(today), [today]);
+  return { codelists: query.data ?? fallback, isSettled: query.isSuccess || query.isError };
+}
+
+/**
+ * The plan year a list filter or a new annual plan starts from: the latest year with a plan, else (no plan yet)
+ * the year of the application's date. Undefined only before the session is known, which signed-in pages never see.
+ */
+export function useDefaultPlanYear(): number | undefined {
+  const { today } = useSession();
+  const { codelists } = useCodelists();
+  if (codelists.planYears.length > 0) return Math.max(...codelists.planYears);
+  return today ? yearOf(today) : undefined;
 }
 
 /** The label of a code in a list, or the code itself when the list does not know it. */

@@ -1,5 +1,5 @@
 import { Checkbox, InputNumber, Select } from 'antd';
-import { useCodelists } from '../../api/reference.ts';
+import { useCodelists, useDefaultPlanYear } from '../../api/reference.ts';
 import { useLocale } from '../../i18n/useT.ts';
 import { EditableSubTable, type SubTableColumn } from './EditableSubTable.tsx';
 import type { AnnualPlanValues } from './formValues.ts';
@@ -10,7 +10,7 @@ export function AnnualPlansEditor() {
   const { t, locale } = useLocale();
   const { codelists } = useCodelists();
   const natureOptions = codelists.natures.map((item) => ({ value: item.code, label: item[locale] }));
-  const latestYear = codelists.planYears.length ? Math.max(...codelists.planYears) : new Date().getFullYear();
+  const latestYear = useDefaultPlanYear();
   const required = [{ required: true, message: t('form.required') }];
 
   // A new row is the year after the last one; the first year of a project is new, later ones continuing.

@@ -4,10 +4,11 @@ import { PlusOutlined } from '@ant-design/icons';
 import { useNavigate, useSearchParams } from 'react-router';
 import type { ProjectListItem } from '@keyprojects/core';
 import { useProjectList } from '../../api/projects.ts';
-import { useCodelists } from '../../api/reference.ts';
+import { useCodelists, useDefaultPlanYear } from '../../api/reference.ts';
 import { ExportButton } from '../../components/ExportButton.tsx';
 import { Forbidden } from '../../components/Forbidden.tsx';
 import { PageHeader } from '../../components/PageHeader.tsx';
+import { PageLoading } from '../../components/PageLoading.tsx';
 import { useT } from '../../i18n/useT.ts';
 import type { MoneyUnit } from '../../lib/format.ts';
 import { useStoredState } from '../../lib/useStoredState.ts';
@@ -37,12 +38,14 @@ export default function ProjectListPage() {
   const navigate = useNavigate();
   const screens = Grid.useBreakpoint();
   const compact = screens.md === false;
-  const { codelists, isSettled } = useCodelists();
-  const defaultPlanYear = codelists.planYears.length ? Math.max(...codelists.planYears) : new Date().getFullYear();
+  const { isSettled } = useCodelists();
+  const planYear = useDefaultPlanYear();
+  // Unknown only before the session names the application's date: then nothing is fetched or shown (below).
+  const defaultPlanYear = planYear ?? 0;
   const [searchParams, setSearchParams] = useSearchParams();
   const state = useMemo(() => parseListState(searchParams, defaultPlanYear), [searchParams, defaultPlanYear]);
   // Wait for the codelists: the default plan year comes from them.
-  const list = useProjectList(toApiParams(state), isSettled && can('project.read'));
+  const list = useProjectList(toApiParams(state), isSettled && planYear !== undefined && can('project.read'));
   const [unit, setUnit] = useStoredState<MoneyUnit>('kp.projects.unit', 'wan', isMoneyUnit);
   const [visible, setVisible] = useStoredState<OptionalColumn[]>(
     'kp.projects.columns',
@@ -68,6 +71,7 @@ export default function ProjectListPage() {
   const handleCreate = () => void navigate('/projects/new');
 
   if (!can('project.read')) return <Forbidden />;
+  if (planYear === undefined) return <PageLoading />;
 
   const handleTableChange: TableProps<ProjectListItem>['onChange'] = (pagination, _filters, sorter, extra) => {
     if (extra.action === 'sort') {

@@ -1,8 +1,8 @@
-import dayjs from 'dayjs';
 import { Card, Table, Tag, type TableColumnsType } from 'antd';
 import type { ProjectOutput } from '@keyprojects/core';
 import { useT } from '../../i18n/useT.ts';
 import { daysBetween } from '../../lib/format.ts';
+import { useSession } from '../../session/useSession.ts';
 
 interface Milestone {
   key: 'start' | 'completion' | 'production';
@@ -13,7 +13,8 @@ interface Milestone {
 /** Planned against actual start, completion and production dates, with how late each one is. */
 export function ProjectScheduleCard({ project }: { project: ProjectOutput }) {
   const t = useT();
-  const today = dayjs().format('YYYY-MM-DD');
+  // The application's date (the server's, fixed in a demo) decides what is overdue, not the browser's clock.
+  const { today } = useSession();
   const none = t('common.none');
   const milestones: Milestone[] = [
     { key: 'start', planned: project.plannedStartDate, actual: project.actualStartDate },
@@ -31,6 +32,7 @@ export function ProjectScheduleCard({ project }: { project: ProjectOutput }) {
         <Tag color="green">{t('detail.onTime')}</Tag>
       );
     }
+    if (!today) return null;
     const overdue = daysBetween(milestone.planned, today);
     return overdue > 0 ? <Tag color="red">{t('detail.overdue', { days: overdue })}</Tag> : null;
   };
