@@ -113,9 +113,6 @@ function firstFieldMessage(fields: Record<string, string>, locale: Locale): stri
   return message('field.named', locale, { label: labelFor(path, locale), text });
 }
 
-/** The error answer's body (core's common contract), for callers that read one. */
-export type { ErrorBody } from '@keyprojects/core';
-
 /** True for PostgreSQL's unique_violation (SQLSTATE 23505), from pg or PGlite. */
 export function isUniqueViolation(error: unknown): boolean {
   return typeof error === 'object' && error !== null && 'code' in error && error.code === '23505';

@@ -2,7 +2,7 @@ import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DEFAULT_BULLETIN_TEMPLATE, DEFAULT_BULLETIN_TEMPLATE_NAME } from '@keyprojects/core';
+import { DEFAULT_BULLETIN_TEMPLATE, DEFAULT_BULLETIN_TEMPLATE_NAME, type ErrorBody } from '@keyprojects/core';
 import { signIn, type Client } from '../../../test/factories.ts';
 import { createTestContext, type TestContext } from '../../../test/helper.ts';
 import { bulletinCommands } from '../../cli/bulletin.commands.ts';
@@ -29,10 +29,6 @@ interface Template {
   isDefault: boolean;
   version: number;
 }
-interface ErrorBody {
-  error: { code: string; message: string; fields?: Record<string, string> };
-}
-
 const SEED_FIRST =
   '截至5月20日，全市已落实投资500万元以上重点项目387个，其中新建210个、续建177个，总投资1528.2亿元，' +
   '年度计划投资577.5亿元。这387个重点项目，已开复工299个，其中新建126个、续建173个，开复工率77.3%，' +

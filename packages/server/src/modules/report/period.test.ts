@@ -3,12 +3,9 @@
  * (inside its month) and deadline, audited.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { ErrorBody } from '@keyprojects/core';
 import { createOrganization, createTestUser, signIn, type Client } from '../../../test/factories.ts';
 import { createTestContext, type TestContext } from '../../../test/helper.ts';
-
-interface ErrorBody {
-  error: { code: string; fields?: Record<string, string> };
-}
 
 let ctx: TestContext;
 let city: Client;

@@ -1,6 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { ErrorBody } from '@keyprojects/core';
 import { buildProject, createOrganization, createTestUser, signIn, type Client } from '../../../test/factories.ts';
 import { createTestContext, type TestContext } from '../../../test/helper.ts';
+import { multipart } from '../../../test/upload.ts';
 import { run as lockPeriods } from '../../jobs/lock-periods.job.ts';
 import { fixedClock } from '../../clock.ts';
 
@@ -14,10 +16,6 @@ interface Report {
   photos: { id: number; mimeType: string }[];
   corrections: { reason: string; before: { completedThisMonth: string }; after: { completedThisMonth: string } }[];
 }
-interface ErrorBody {
-  error: { code: string; fields?: Record<string, string> };
-}
-
 let ctx: TestContext;
 let owner: Client;
 let otherOwner: Client;
@@ -164,20 +162,8 @@ describe('refusing bad reports, writing nothing', () => {
 
 describe('photos', () => {
   const upload = (client: Client, month: number, name: string, content: Buffer, type: string) => {
-    const boundary = '----kptest';
-    const body = Buffer.concat([
-      Buffer.from(
-        `--${boundary}\r\nContent-Disposition: form-data; name="photo"; filename="${name}"\r\nContent-Type: ${type}\r\n\r\n`,
-      ),
-      content,
-      Buffer.from(`\r\n--${boundary}--\r\n`),
-    ]);
-    return client.request({
-      method: 'POST',
-      url: `${url(month)}/photos`,
-      payload: body,
-      headers: { 'content-type': `multipart/form-data; boundary=${boundary}` },
-    });
+    const { payload, headers } = multipart(content, name, { field: 'photo', contentType: type });
+    return client.request({ method: 'POST', url: `${url(month)}/photos`, payload, headers });
   };
   const png = Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), Buffer.alloc(64, 1)]);
 

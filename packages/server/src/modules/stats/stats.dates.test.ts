@@ -3,12 +3,9 @@
  * comparison with the year before built an invalid date). Such dates are now refused with a field message.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { ErrorBody } from '@keyprojects/core';
 import { createTestUser, signIn, type Client } from '../../../test/factories.ts';
 import { createTestContext, type TestContext } from '../../../test/helper.ts';
-
-interface ErrorBody {
-  error: { code: string; fields?: Record<string, string> };
-}
 
 let ctx: TestContext;
 let city: Client;
