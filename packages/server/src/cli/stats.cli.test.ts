@@ -5,8 +5,8 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { yi, type StatProject } from '@keyprojects/core';
-import { loadConfig } from '../config.ts';
 import type { Database } from '../db/database.ts';
+import { runCommand } from '../../test/cli.ts';
 import { createTestDatabase } from '../../test/database.ts';
 import { createTestUser } from '../../test/factories.ts';
 import { loadStatProjects } from '../../test/stat-fixture.ts';
@@ -49,17 +49,7 @@ beforeAll(async () => {
 afterAll(() => database.close());
 
 async function stats(values: CliValues): Promise<Record<string, unknown>> {
-  const command = statsCommands.stats;
-  if (!command) throw new Error('no stats command');
-  let printed: Record<string, unknown> = {};
-  await command({
-    database,
-    config: loadConfig({ LOG_LEVEL: 'silent' }),
-    values: { 'as-of': '2021-05-20', ...values },
-    args: [],
-    print: (output) => (printed = output),
-  });
-  return printed;
+  return (await runCommand(statsCommands, 'stats', database, { 'as-of': '2021-05-20', ...values })).output;
 }
 
 describe('the stats command', () => {

@@ -3,14 +3,13 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEFAULT_BULLETIN_TEMPLATE, DEFAULT_BULLETIN_TEMPLATE_NAME, type ErrorBody } from '@keyprojects/core';
+import { contextDatabase, runCommand } from '../../../test/cli.ts';
 import { signIn, type Client } from '../../../test/factories.ts';
 import { createTestContext, type TestContext } from '../../../test/helper.ts';
 import { bulletinCommands } from '../../cli/bulletin.commands.ts';
 import type { CliValues } from '../../cli/command.ts';
-import type { Database } from '../../db/database.ts';
 import { generateDaqingDemo } from '../../demo/daqing.generator.ts';
 import { seedDemo } from '../../demo/seed-demo.ts';
-import { loadConfig } from '../../config.ts';
 import { docxParagraphs, pdfPages, zipEntries } from './bulletin.fixtures.ts';
 import { bulletinPdf } from './bulletin.pdf.ts';
 
@@ -161,16 +160,10 @@ describe('the demo city’s bulletin as of 20 May 2021', () => {
   });
 
   it('prints the bulletin from the command line and writes it with --out', async () => {
-    const printed: string[] = [];
-    const database: Database = { db: ctx.db, kind: 'pglite', location: 'test', close: () => Promise.resolve() };
-    const print = (_output: Record<string, unknown>, text: string) => printed.push(text);
-    const command = bulletinCommands.bulletin;
-    if (!command) throw new Error('no bulletin command');
-    const config = loadConfig({ LOG_LEVEL: 'silent' });
-    const bulletin = (values: CliValues) => command({ database, config, values, args: [], print });
-    await bulletin({ 'as-of': '2021-05-20' });
-    expect(printed[0]).toContain(SEED_FIRST);
-    expect(printed[0]?.startsWith('大庆市重点项目建设情况通报\n（截至2021年5月20日）')).toBe(true);
+    const bulletin = (values: CliValues) => runCommand(bulletinCommands, 'bulletin', contextDatabase(ctx.db), values);
+    const { text } = await bulletin({ 'as-of': '2021-05-20' });
+    expect(text).toContain(SEED_FIRST);
+    expect(text.startsWith('大庆市重点项目建设情况通报\n（截至2021年5月20日）')).toBe(true);
     const dir = await mkdtemp(path.join(tmpdir(), 'kp-bulletin-'));
     try {
       const out = path.join(dir, '通报.docx');

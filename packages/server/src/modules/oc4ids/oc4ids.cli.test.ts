@@ -2,10 +2,10 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { loadConfig } from '../../config.ts';
 import type { Database } from '../../db/database.ts';
 import { oc4idsCommands } from '../../cli/oc4ids.commands.ts';
 import type { CliValues } from '../../cli/command.ts';
+import { runCommand } from '../../../test/cli.ts';
 import { createTestDatabase } from '../../../test/database.ts';
 import { createTestUser } from '../../../test/factories.ts';
 import { SHARED_OC4IDS_DIR, officialExample, sharedValidator } from './oc4ids.fixtures.ts';
@@ -26,17 +26,7 @@ afterAll(async () => {
 });
 
 async function run(name: string, args: string[], values: CliValues = {}): Promise<Record<string, unknown>> {
-  const command = oc4idsCommands[name];
-  if (!command) throw new Error(`no command ${name}`);
-  let printed: Record<string, unknown> = {};
-  await command({
-    database,
-    config: loadConfig({ LOG_LEVEL: 'silent' }),
-    values,
-    args,
-    print: (output) => (printed = output),
-  });
-  return printed;
+  return (await runCommand(oc4idsCommands, name, database, values, args)).output;
 }
 
 describe('the OC4IDS commands', () => {

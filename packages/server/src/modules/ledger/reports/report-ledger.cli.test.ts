@@ -10,8 +10,7 @@ import { buildProject, createOrganization, createTestUser, signIn, type Client }
 import { createTestContext, type TestContext } from '../../../../test/helper.ts';
 import { ioCommands } from '../../../cli/io.commands.ts';
 import type { CliValues } from '../../../cli/command.ts';
-import { loadConfig } from '../../../config.ts';
-import type { Database } from '../../../db/database.ts';
+import { contextDatabase, runCommand } from '../../../../test/cli.ts';
 import { multipart } from '../../../../test/upload.ts';
 import { readXlsx } from '../ledger.fixtures.ts';
 import type { LedgerImportJob, LedgerImportResult } from '@keyprojects/core';
@@ -39,18 +38,7 @@ afterAll(async () => {
 
 /** Runs an io command in this process against the test database; returns what it printed as JSON. */
 async function cli(name: string, values: CliValues, args: string[] = []) {
-  const command = ioCommands[name];
-  if (!command) throw new Error(`no command ${name}`);
-  const database: Database = { db: ctx.db, kind: 'pglite', location: 'test', close: () => Promise.resolve() };
-  let printed: Record<string, unknown> = {};
-  await command({
-    database,
-    config: loadConfig({ LOG_LEVEL: 'silent' }),
-    values,
-    args,
-    print: (output) => (printed = output),
-  });
-  return printed;
+  return (await runCommand(ioCommands, name, contextDatabase(ctx.db), values, args)).output;
 }
 
 const reportCount = async () =>

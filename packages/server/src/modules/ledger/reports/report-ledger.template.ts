@@ -4,7 +4,12 @@
  * a district fills in the blanks and imports the file for the same period.
  */
 import type { Kysely } from 'kysely';
-import { REPORT_LEDGER_COLUMNS, REPORT_LEDGER_SHEET, type ReportLedgerKey } from '@keyprojects/core';
+import {
+  REPORT_LEDGER_COLUMNS,
+  REPORT_LEDGER_FIELDS,
+  REPORT_LEDGER_SHEET,
+  type ReportLedgerKey,
+} from '@keyprojects/core';
 import type { DB } from '../../../db/schema.ts';
 import { MAX_COLUMNS, MAX_ROWS, MAX_UPLOAD_BYTES } from '../../../io/xlsx.limits.ts';
 import { requirePermission, type Actor } from '../../auth/actor.ts';
@@ -22,14 +27,7 @@ const TEMPLATE_KEYS: readonly ReportLedgerKey[] = [
   'region',
   'state',
   'annualPlan',
-  'completedThisMonth',
-  'progressText',
-  'progressPercent',
-  'workers',
-  'machines',
-  'stage',
-  'started',
-  'startedOn',
+  ...REPORT_LEDGER_FIELDS,
 ];
 
 const rules = (period: string) => [
