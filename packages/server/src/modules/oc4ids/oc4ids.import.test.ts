@@ -8,7 +8,7 @@ import {
 import { createTestUser, signIn, type Client } from '../../../test/factories.ts';
 import { createTestContext, type TestContext } from '../../../test/helper.ts';
 import { officialExample, sharedValidator } from './oc4ids.fixtures.ts';
-import { changeAuditRows } from '../../../test/audit.ts';
+import { changeAuditRows, rowCount } from '../../../test/audit.ts';
 
 const M75 = 'oc4ids-bu3kcz-m75-junctions-4-to-5-smart-motorway';
 
@@ -43,15 +43,7 @@ const getProject = (client: Client, id: number) =>
 
 /** Rows of the tables an import writes, to show that a refused import wrote nothing. */
 async function counts() {
-  const count = async (table: 'projects' | 'organizations' | 'project_external_ids' | 'audit_log') =>
-    Number(
-      (
-        await ctx.db
-          .selectFrom(table)
-          .select((eb) => eb.fn.countAll<string>().as('n'))
-          .executeTakeFirstOrThrow()
-      ).n,
-    );
+  const count = (table: 'projects' | 'organizations' | 'project_external_ids') => rowCount(ctx.db, table);
   return {
     projects: await count('projects'),
     organizations: await count('organizations'),

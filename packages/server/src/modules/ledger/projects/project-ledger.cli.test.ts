@@ -7,7 +7,7 @@ import { createOrganization, createTestUser } from '../../../../test/factories.t
 import { openDatabase } from '../../../db/database.ts';
 import { migrateToLatest } from '../../../db/migrate.ts';
 import { ledgerFile, ledgerRow, readXlsx } from '../ledger.fixtures.ts';
-import { changeAuditRows } from '../../../../test/audit.ts';
+import { changeAuditRows, rowCount } from '../../../../test/audit.ts';
 
 const src = path.join(import.meta.dirname, '../../..');
 const repoRoot = path.join(src, '../../..');
@@ -49,16 +49,7 @@ const lastJson = (stdout: string) => JSON.parse(stdout.trim().split('\n').pop() 
 async function counts() {
   const database = await openDatabase({ dataDir });
   try {
-    const n = async (table: 'projects' | 'audit_log') =>
-      Number(
-        (
-          await database.db
-            .selectFrom(table)
-            .select((eb) => eb.fn.countAll<string>().as('n'))
-            .executeTakeFirstOrThrow()
-        ).n,
-      );
-    return { projects: await n('projects'), audit: await changeAuditRows(database.db) };
+    return { projects: await rowCount(database.db, 'projects'), audit: await changeAuditRows(database.db) };
   } finally {
     await database.close();
   }

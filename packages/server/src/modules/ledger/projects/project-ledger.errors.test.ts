@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createOrganization, createTestUser, signIn, type Client } from '../../../../test/factories.ts';
 import { createTestContext, type TestContext } from '../../../../test/helper.ts';
 import { ledgerFile, ledgerRow, resultOf, upload, type TestRow } from '../ledger.fixtures.ts';
-import { changeAuditRows } from '../../../../test/audit.ts';
+import { changeAuditRows, rowCount } from '../../../../test/audit.ts';
 
 let ctx: TestContext;
 let admin: Client;
@@ -19,18 +19,7 @@ beforeAll(async () => {
 });
 afterAll(() => ctx.close());
 
-const counts = async () => {
-  const n = async (table: 'projects' | 'audit_log') =>
-    Number(
-      (
-        await ctx.db
-          .selectFrom(table)
-          .select((eb) => eb.fn.countAll<string>().as('n'))
-          .executeTakeFirstOrThrow()
-      ).n,
-    );
-  return { projects: await n('projects'), audit: await changeAuditRows(ctx.db) };
-};
+const counts = async () => ({ projects: await rowCount(ctx.db, 'projects'), audit: await changeAuditRows(ctx.db) });
 
 /** Twelve kinds of bad row, each with the column it must be reported at and a fragment of the reason. */
 /** `alsoCode`: the row's project code then names an area outside the scope as well, a second error on the code. */

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildProject, createOrganization, createTestUser, signIn, type Client } from '../../../../test/factories.ts';
 import { createTestContext, type TestContext } from '../../../../test/helper.ts';
 import { ledgerFile, ledgerRow, resultOf, textOf, upload, type TestRow } from '../ledger.fixtures.ts';
-import { changeAuditRows } from '../../../../test/audit.ts';
+import { changeAuditRows, rowCount } from '../../../../test/audit.ts';
 
 interface ProjectBody {
   id: number;
@@ -30,13 +30,7 @@ beforeAll(async () => {
 });
 afterAll(() => ctx.close());
 
-const counts = async () => {
-  const projects = await ctx.db
-    .selectFrom('projects')
-    .select((eb) => eb.fn.countAll<string>().as('n'))
-    .executeTakeFirstOrThrow();
-  return { projects: Number(projects.n), audit: await changeAuditRows(ctx.db) };
-};
+const counts = async () => ({ projects: await rowCount(ctx.db, 'projects'), audit: await changeAuditRows(ctx.db) });
 const byCode = async (code: string) => {
   const list = await admin.request({ method: 'GET', url: `/api/v1/projects?q=${code}` });
   const id = list.json<{ items: { id: number }[] }>().items[0]?.id;

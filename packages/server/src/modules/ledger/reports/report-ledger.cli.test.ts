@@ -10,6 +10,7 @@ import { buildProject, createOrganization, createTestUser, signIn, type Client }
 import { createTestContext, type TestContext } from '../../../../test/helper.ts';
 import { ioCommands } from '../../../cli/io.commands.ts';
 import type { CliValues } from '../../../cli/command.ts';
+import { rowCount } from '../../../../test/audit.ts';
 import { contextDatabase, runCommand } from '../../../../test/cli.ts';
 import { multipart } from '../../../../test/upload.ts';
 import { readXlsx } from '../ledger.fixtures.ts';
@@ -41,15 +42,7 @@ async function cli(name: string, values: CliValues, args: string[] = []) {
   return (await runCommand(ioCommands, name, contextDatabase(ctx.db), values, args)).output;
 }
 
-const reportCount = async () =>
-  Number(
-    (
-      await ctx.db
-        .selectFrom('monthly_reports')
-        .select((eb) => eb.fn.countAll<string>().as('n'))
-        .executeTakeFirst()
-    )?.n ?? 0,
-  );
+const reportCount = () => rowCount(ctx.db, 'monthly_reports');
 
 describe('the monthly-report ledger from the command line and as a job', () => {
   it('writes the period template, previews a filled copy, then commits it as a polled job', async () => {

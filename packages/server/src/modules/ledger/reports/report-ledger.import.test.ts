@@ -7,7 +7,7 @@ import { fixedClock } from '../../../clock.ts';
 import { run as lockPeriods } from '../../../jobs/lock-periods.job.ts';
 import { multipart } from '../../../../test/upload.ts';
 import { ledgerFile, resultOf, type TestRow } from '../ledger.fixtures.ts';
-import { changeAuditRows } from '../../../../test/audit.ts';
+import { changeAuditRows, rowCount } from '../../../../test/audit.ts';
 
 const HEADERS = [
   '投资项目统一代码',
@@ -77,15 +77,7 @@ const reports = (rows: TestRow[]) => ledgerFile(rows, { headers: HEADERS, sheet:
 const april = { year: 2021, month: 4 };
 
 const counts = async () => {
-  const n = async (table: 'monthly_reports' | 'audit_log' | 'report_corrections') =>
-    Number(
-      (
-        await ctx.db
-          .selectFrom(table)
-          .select((eb) => eb.fn.countAll<string>().as('n'))
-          .executeTakeFirstOrThrow()
-      ).n,
-    );
+  const n = (table: 'monthly_reports' | 'report_corrections') => rowCount(ctx.db, table);
   return {
     reports: await n('monthly_reports'),
     audit: await changeAuditRows(ctx.db),
