@@ -22,4 +22,133 @@ insert into
 values
   ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11);
 
--- diffSnapshots: no query (pure helper)
+-- trailRows (newest page, no filter)
+-- args: {},{"limit":100,"beforeId":null}
+-- params: 100
+select
+  "a"."id",
+  "a"."at",
+  "u"."display_name" as "actorName",
+  "a"."actor_username" as "actorUsername",
+  "a"."actor_role" as "actorRole",
+  "a"."ip",
+  "a"."entity_type" as "entityType",
+  "a"."entity_id" as "entityId",
+  "a"."action",
+  "a"."region_code" as "regionCode",
+  "a"."before",
+  "a"."after"
+from
+  "audit_log" as "a"
+  left join "users" as "u" on "u"."id" = "a"."actor_id"
+order by
+  "a"."id" desc
+limit
+  $1;
+
+-- trailRows (next page, every filter)
+-- args: {"from":"2021-04-01T00:00:00+08:00","to":"2021-05-01T00:00:00+08:00","actor":"example","action":"update","entityType":"project","ip":"127.0.0","regionCode":"230602"},{"limit":100,"beforeId":"1000n"}
+-- params: "1000n","<now>","<now>","%example%","update","project","127.0.0%","230602%",100
+select
+  "a"."id",
+  "a"."at",
+  "u"."display_name" as "actorName",
+  "a"."actor_username" as "actorUsername",
+  "a"."actor_role" as "actorRole",
+  "a"."ip",
+  "a"."entity_type" as "entityType",
+  "a"."entity_id" as "entityId",
+  "a"."action",
+  "a"."region_code" as "regionCode",
+  "a"."before",
+  "a"."after"
+from
+  "audit_log" as "a"
+  left join "users" as "u" on "u"."id" = "a"."actor_id"
+where
+  "a"."id" < $1
+  and "a"."at" >= $2
+  and "a"."at" < $3
+  and "a"."actor_username" ilike $4
+  and "a"."action" = $5
+  and "a"."entity_type" = $6
+  and "a"."ip" like $7
+  and "a"."region_code" like $8
+order by
+  "a"."id" desc
+limit
+  $9;
+
+-- projectVisible (city actor)
+-- args: "<city_admin 230600>",1
+-- params: "2306%",1
+select
+  "projects"."id"
+from
+  "projects"
+where
+  (
+    "projects"."deleted_at" is null
+    and "projects"."region_code" like $1
+  )
+  and "projects"."id" = $2;
+
+-- projectVisible (district actor)
+-- args: "<district_staff 230602>",1
+-- params: "230602%",1
+-- the SQL of projectVisible (city actor)
+
+-- projectVisible (owner actor)
+-- args: "<owner organisation 1>",1
+-- params: 1,1
+select
+  "projects"."id"
+from
+  "projects"
+where
+  (
+    "projects"."deleted_at" is null
+    and "projects"."owner_org_id" = $1
+  )
+  and "projects"."id" = $2;
+
+-- projectVisible (officer actor)
+-- args: "<service_officer organisation null>",1
+-- params: 4,1
+select
+  "projects"."id"
+from
+  "projects"
+where
+  (
+    "projects"."deleted_at" is null
+    and "projects"."service_officer_id" = $1
+  )
+  and "projects"."id" = $2;
+
+-- projectTrailRows
+-- args: 1
+-- params: "project","1",500
+select
+  "a"."id",
+  "a"."at",
+  "u"."display_name" as "actorName",
+  "a"."actor_username" as "actorUsername",
+  "a"."actor_role" as "actorRole",
+  "a"."ip",
+  "a"."entity_type" as "entityType",
+  "a"."entity_id" as "entityId",
+  "a"."action",
+  "a"."region_code" as "regionCode",
+  "a"."before",
+  "a"."after"
+from
+  "audit_log" as "a"
+  left join "users" as "u" on "u"."id" = "a"."actor_id"
+where
+  "a"."entity_type" = $1
+  and "a"."entity_id" = $2
+order by
+  "a"."id" desc
+limit
+  $3;

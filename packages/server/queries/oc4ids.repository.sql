@@ -222,17 +222,3 @@ where
   and "credit_code" is null
 order by
   "id";
-
--- insertOwner
--- args: "示例新项目单位","230602"
--- params: "owner","示例新项目单位",null,"230602"
-insert into
-  "organizations" ("kind", "name", "credit_code", "region_code")
-values
-  ($1, $2, $3, $4)
-returning
-  "id",
-  "kind",
-  "name",
-  "credit_code" as "creditCode",
-  "region_code" as "regionCode";

@@ -163,7 +163,7 @@ offset
   $4;
 
 -- listProjects (district actor, every filter)
--- args: "<district_staff 230602>",{"page":1,"pageSize":20,"sort":"totalInvestment","order":"asc","q":"示例","regionCode":"230602","level":"municipal","category":"industry","nature":"new","industry":"C","stage":"construction","tag":"示例","minInvestment":"1000000","maxInvestment":"100000000000","planYear":2021}
+-- args: "<district_staff 230602>",{"page":1,"pageSize":20,"sort":"totalInvestment","order":"asc","q":"示例","regionCode":"230602","level":"municipal","category":"industry","nature":"new","industry":"C","stage":"construction","tag":"示例","minInvestment":"1000000n","maxInvestment":"100000000000n","planYear":2021}
 -- params: 2021,"230602%",2021,"230602%","municipal","示例","industry","new","C","construction","1000000n","100000000000n","%示例%","%示例%","%示例%",20,0
 select
   "projects"."id",
@@ -678,3 +678,35 @@ insert into
   )
 values
   ($1, $2, $3, $4, $5);
+
+-- setReportedProgress
+-- args: 1,{"stage":"construction","actual_start_date":"2021-04-10"}
+-- params: "construction","2021-04-10",1,"<now>",1
+update "projects"
+set
+  "stage" = $1,
+  "actual_start_date" = $2,
+  "version" = "version" + $3,
+  "updated_at" = $4
+where
+  "id" = $5;
+
+-- regionExists
+-- args: "230602"
+-- params: "230602"
+select
+  "code"
+from
+  "regions"
+where
+  "code" = $1;
+
+-- stageExists
+-- args: "construction"
+-- params: "construction"
+select
+  "code"
+from
+  "lifecycle_stages"
+where
+  "code" = $1;

@@ -508,3 +508,107 @@ set
   started_on = excluded.started_on,
   monthly_completed = excluded.monthly_completed,
   started_by_month = excluded.started_by_month;
+
+-- annualPlanOf
+-- args: 1,2021
+-- params: 1,2021
+select
+  "planned_investment"
+from
+  "annual_plans"
+where
+  "project_id" = $1
+  and "year" = $2;
+
+-- insertCorrection
+-- args: {"reportId":1,"userId":1,"reason":"更正示例","before":{"completedThisMonth":"100.0000"},"after":{"completedThisMonth":"120.0000"}}
+-- params: 1,1,"更正示例","{\"completedThisMonth\":\"100.0000\"}","{\"completedThisMonth\":\"120.0000\"}"
+insert into
+  "report_corrections" (
+    "report_id",
+    "user_id",
+    "reason",
+    "before",
+    "after"
+  )
+values
+  ($1, $2, $3, $4, $5);
+
+-- insertPhoto
+-- args: {"reportId":1,"fileName":"site.jpg","mimeType":"image/jpeg","data":{"type":"Buffer","data":[106,112,101,103]},"createdBy":3}
+-- params: 1,"site.jpg","image/jpeg",4,{"type":"Buffer","data":[106,112,101,103]},3
+insert into
+  "report_photos" (
+    "report_id",
+    "file_name",
+    "mime_type",
+    "size_bytes",
+    "data",
+    "created_by"
+  )
+values
+  ($1, $2, $3, $4, $5, $6)
+returning
+  "id",
+  "file_name" as "fileName",
+  "mime_type" as "mimeType",
+  "size_bytes" as "sizeBytes";
+
+-- findVisiblePhoto (city actor)
+-- args: "<city_admin 230600>",1
+-- params: "2306%",1
+select
+  "ph"."data",
+  "ph"."mime_type" as "mimeType",
+  "ph"."file_name" as "fileName"
+from
+  "report_photos" as "ph"
+  inner join "monthly_reports" as "mr" on "mr"."id" = "ph"."report_id"
+  inner join "projects" on "projects"."id" = "mr"."project_id"
+where
+  (
+    "projects"."deleted_at" is null
+    and "projects"."region_code" like $1
+  )
+  and "ph"."id" = $2;
+
+-- findVisiblePhoto (district actor)
+-- args: "<district_staff 230602>",1
+-- params: "230602%",1
+-- the SQL of findVisiblePhoto (city actor)
+
+-- findVisiblePhoto (owner actor)
+-- args: "<owner organisation 1>",1
+-- params: 1,1
+select
+  "ph"."data",
+  "ph"."mime_type" as "mimeType",
+  "ph"."file_name" as "fileName"
+from
+  "report_photos" as "ph"
+  inner join "monthly_reports" as "mr" on "mr"."id" = "ph"."report_id"
+  inner join "projects" on "projects"."id" = "mr"."project_id"
+where
+  (
+    "projects"."deleted_at" is null
+    and "projects"."owner_org_id" = $1
+  )
+  and "ph"."id" = $2;
+
+-- findVisiblePhoto (officer actor)
+-- args: "<service_officer organisation null>",1
+-- params: 4,1
+select
+  "ph"."data",
+  "ph"."mime_type" as "mimeType",
+  "ph"."file_name" as "fileName"
+from
+  "report_photos" as "ph"
+  inner join "monthly_reports" as "mr" on "mr"."id" = "ph"."report_id"
+  inner join "projects" on "projects"."id" = "mr"."project_id"
+where
+  (
+    "projects"."deleted_at" is null
+    and "projects"."service_officer_id" = $1
+  )
+  and "ph"."id" = $2;

@@ -94,6 +94,13 @@ where
   "user_id" = $1
   and "id" != $2;
 
+-- deleteUserSessions
+-- args: 1
+-- params: 1
+delete from "sessions"
+where
+  "user_id" = $1;
+
 -- deleteSession
 -- args: "example-session"
 -- params: "example-session"

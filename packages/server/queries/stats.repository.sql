@@ -227,7 +227,7 @@ from
   and "ap"."year" = $10
   left join "progress" as "g" on "g"."project_id" = "projects"."id";
 -- query 4 of 4
--- params: "2021-04-30",2021,"2021-04-30",2021,"2021-04-30",2021,2021,"2021-04-30","2306%",2021,"2021-01-01","2021-04-30","2021-01-01","2021-04-30","2021-04-30","2021-04-30","2021-12-31","2021-04-30","2021-04-30","2021-12-31"
+-- params: "2021-04-30",2021,"2021-04-30",2021,"2021-04-30",2021,2021,"2021-04-30","2306%",2021,"2021-01-01","2021-04-30","2021-04-30","2021-04-30","2021-12-31","2021-01-01","2021-04-30","2021-04-30","2021-04-30","2021-12-31"
 with
   rows as materialized (
     (
@@ -336,63 +336,89 @@ with
 select
   'all' as dim,
   null as key,
-  count(*)::int as projects,
+  count(*) filter (
+    where
+      true
+  )::int as "projects",
   count(*) filter (
     where
       nature = 'new'
-  )::int as new_projects,
+  )::int as "new_projects",
   count(*) filter (
     where
       nature = 'continuing'
-  )::int as continuing_projects,
+  )::int as "continuing_projects",
   count(*) filter (
     where
       nature = 'reserve'
-  )::int as reserve_projects,
-  coalesce(sum(total), 0) as total_investment,
-  coalesce(sum(plan), 0) as annual_plan,
+  )::int as "reserve_projects",
   count(*) filter (
     where
       nature = 'new'
       and started_on is not null
-  )::int as started_new,
+  )::int as "started_new",
   count(*) filter (
     where
       nature = 'continuing'
       and started_on is not null
-  )::int as resumed_continuing,
+  )::int as "resumed_continuing",
   count(*) filter (
     where
       planned_new_start
-  )::int as planned_new_starts,
+  )::int as "planned_new_starts",
   count(*) filter (
     where
       planned_new_start
       and started_on is not null
-  )::int as started_planned_new,
-  coalesce(sum(completed), 0) as completed_ytd,
+  )::int as "started_planned_new",
   count(*) filter (
     where
       completed_on between $11 and $12
-  )::int as in_production_count,
-  coalesce(
-    sum(total) filter (
-      where
-        completed_on between $13 and $14
-    ),
-    0
-  ) as in_production_total,
+  )::int as "in_production_count",
   count(*) filter (
     where
       (
         completed_on is null
-        or completed_on > $15
+        or completed_on > $13
       )
-      and planned_completion > $16
-      and planned_completion <= $17
-  )::int as expected_count,
+      and planned_completion > $14
+      and planned_completion <= $15
+  )::int as "expected_count",
+  count(*) filter (
+    where
+      plan > 0
+      and completed * 2 > plan::numeric * 3
+  )::int as "over_plan_150",
   coalesce(
-    sum(total) filter (
+    sum("total") filter (
+      where
+        true
+    ),
+    0
+  ) as "total_investment",
+  coalesce(
+    sum("plan") filter (
+      where
+        true
+    ),
+    0
+  ) as "annual_plan",
+  coalesce(
+    sum("completed") filter (
+      where
+        true
+    ),
+    0
+  ) as "completed_ytd",
+  coalesce(
+    sum("total") filter (
+      where
+        completed_on between $16 and $17
+    ),
+    0
+  ) as "in_production_total",
+  coalesce(
+    sum("total") filter (
       where
         (
           completed_on is null
@@ -402,12 +428,7 @@ select
         and planned_completion <= $20
     ),
     0
-  ) as expected_total,
-  count(*) filter (
-    where
-      plan > 0
-      and completed * 2 > plan::numeric * 3
-  )::int as over_plan_150,
+  ) as "expected_total",
   array[
     coalesce(sum(monthly[1]), 0),
     coalesce(sum(monthly[2]), 0),
@@ -438,7 +459,7 @@ from
 -- params: "2021-04-30",2021,"2021-04-30",2021,"2021-04-30",2021,2021,"2021-04-30","230602%",2021
 -- the SQL of statistics (city actor), query 3
 -- query 4 of 4
--- params: "2021-04-30",2021,"2021-04-30",2021,"2021-04-30",2021,2021,"2021-04-30","230602%",2021,"2021-01-01","2021-04-30","2021-01-01","2021-04-30","2021-04-30","2021-04-30","2021-12-31","2021-04-30","2021-04-30","2021-12-31"
+-- params: "2021-04-30",2021,"2021-04-30",2021,"2021-04-30",2021,2021,"2021-04-30","230602%",2021,"2021-01-01","2021-04-30","2021-04-30","2021-04-30","2021-12-31","2021-01-01","2021-04-30","2021-04-30","2021-04-30","2021-12-31"
 -- the SQL of statistics (city actor), query 4
 
 -- statistics (owner actor)
@@ -560,7 +581,7 @@ from
   and "ap"."year" = $10
   left join "progress" as "g" on "g"."project_id" = "projects"."id";
 -- query 4 of 4
--- params: "2021-04-30",2021,"2021-04-30",2021,"2021-04-30",2021,2021,"2021-04-30",1,2021,"2021-01-01","2021-04-30","2021-01-01","2021-04-30","2021-04-30","2021-04-30","2021-12-31","2021-04-30","2021-04-30","2021-12-31"
+-- params: "2021-04-30",2021,"2021-04-30",2021,"2021-04-30",2021,2021,"2021-04-30",1,2021,"2021-01-01","2021-04-30","2021-04-30","2021-04-30","2021-12-31","2021-01-01","2021-04-30","2021-04-30","2021-04-30","2021-12-31"
 with
   rows as materialized (
     (
@@ -669,63 +690,89 @@ with
 select
   'all' as dim,
   null as key,
-  count(*)::int as projects,
+  count(*) filter (
+    where
+      true
+  )::int as "projects",
   count(*) filter (
     where
       nature = 'new'
-  )::int as new_projects,
+  )::int as "new_projects",
   count(*) filter (
     where
       nature = 'continuing'
-  )::int as continuing_projects,
+  )::int as "continuing_projects",
   count(*) filter (
     where
       nature = 'reserve'
-  )::int as reserve_projects,
-  coalesce(sum(total), 0) as total_investment,
-  coalesce(sum(plan), 0) as annual_plan,
+  )::int as "reserve_projects",
   count(*) filter (
     where
       nature = 'new'
       and started_on is not null
-  )::int as started_new,
+  )::int as "started_new",
   count(*) filter (
     where
       nature = 'continuing'
       and started_on is not null
-  )::int as resumed_continuing,
+  )::int as "resumed_continuing",
   count(*) filter (
     where
       planned_new_start
-  )::int as planned_new_starts,
+  )::int as "planned_new_starts",
   count(*) filter (
     where
       planned_new_start
       and started_on is not null
-  )::int as started_planned_new,
-  coalesce(sum(completed), 0) as completed_ytd,
+  )::int as "started_planned_new",
   count(*) filter (
     where
       completed_on between $11 and $12
-  )::int as in_production_count,
-  coalesce(
-    sum(total) filter (
-      where
-        completed_on between $13 and $14
-    ),
-    0
-  ) as in_production_total,
+  )::int as "in_production_count",
   count(*) filter (
     where
       (
         completed_on is null
-        or completed_on > $15
+        or completed_on > $13
       )
-      and planned_completion > $16
-      and planned_completion <= $17
-  )::int as expected_count,
+      and planned_completion > $14
+      and planned_completion <= $15
+  )::int as "expected_count",
+  count(*) filter (
+    where
+      plan > 0
+      and completed * 2 > plan::numeric * 3
+  )::int as "over_plan_150",
   coalesce(
-    sum(total) filter (
+    sum("total") filter (
+      where
+        true
+    ),
+    0
+  ) as "total_investment",
+  coalesce(
+    sum("plan") filter (
+      where
+        true
+    ),
+    0
+  ) as "annual_plan",
+  coalesce(
+    sum("completed") filter (
+      where
+        true
+    ),
+    0
+  ) as "completed_ytd",
+  coalesce(
+    sum("total") filter (
+      where
+        completed_on between $16 and $17
+    ),
+    0
+  ) as "in_production_total",
+  coalesce(
+    sum("total") filter (
       where
         (
           completed_on is null
@@ -735,12 +782,7 @@ select
         and planned_completion <= $20
     ),
     0
-  ) as expected_total,
-  count(*) filter (
-    where
-      plan > 0
-      and completed * 2 > plan::numeric * 3
-  )::int as over_plan_150,
+  ) as "expected_total",
   array[
     coalesce(sum(monthly[1]), 0),
     coalesce(sum(monthly[2]), 0),
@@ -878,7 +920,7 @@ from
   and "ap"."year" = $10
   left join "progress" as "g" on "g"."project_id" = "projects"."id";
 -- query 4 of 4
--- params: "2021-04-30",2021,"2021-04-30",2021,"2021-04-30",2021,2021,"2021-04-30",4,2021,"2021-01-01","2021-04-30","2021-01-01","2021-04-30","2021-04-30","2021-04-30","2021-12-31","2021-04-30","2021-04-30","2021-12-31"
+-- params: "2021-04-30",2021,"2021-04-30",2021,"2021-04-30",2021,2021,"2021-04-30",4,2021,"2021-01-01","2021-04-30","2021-04-30","2021-04-30","2021-12-31","2021-01-01","2021-04-30","2021-04-30","2021-04-30","2021-12-31"
 with
   rows as materialized (
     (
@@ -987,63 +1029,89 @@ with
 select
   'all' as dim,
   null as key,
-  count(*)::int as projects,
+  count(*) filter (
+    where
+      true
+  )::int as "projects",
   count(*) filter (
     where
       nature = 'new'
-  )::int as new_projects,
+  )::int as "new_projects",
   count(*) filter (
     where
       nature = 'continuing'
-  )::int as continuing_projects,
+  )::int as "continuing_projects",
   count(*) filter (
     where
       nature = 'reserve'
-  )::int as reserve_projects,
-  coalesce(sum(total), 0) as total_investment,
-  coalesce(sum(plan), 0) as annual_plan,
+  )::int as "reserve_projects",
   count(*) filter (
     where
       nature = 'new'
       and started_on is not null
-  )::int as started_new,
+  )::int as "started_new",
   count(*) filter (
     where
       nature = 'continuing'
       and started_on is not null
-  )::int as resumed_continuing,
+  )::int as "resumed_continuing",
   count(*) filter (
     where
       planned_new_start
-  )::int as planned_new_starts,
+  )::int as "planned_new_starts",
   count(*) filter (
     where
       planned_new_start
       and started_on is not null
-  )::int as started_planned_new,
-  coalesce(sum(completed), 0) as completed_ytd,
+  )::int as "started_planned_new",
   count(*) filter (
     where
       completed_on between $11 and $12
-  )::int as in_production_count,
-  coalesce(
-    sum(total) filter (
-      where
-        completed_on between $13 and $14
-    ),
-    0
-  ) as in_production_total,
+  )::int as "in_production_count",
   count(*) filter (
     where
       (
         completed_on is null
-        or completed_on > $15
+        or completed_on > $13
       )
-      and planned_completion > $16
-      and planned_completion <= $17
-  )::int as expected_count,
+      and planned_completion > $14
+      and planned_completion <= $15
+  )::int as "expected_count",
+  count(*) filter (
+    where
+      plan > 0
+      and completed * 2 > plan::numeric * 3
+  )::int as "over_plan_150",
   coalesce(
-    sum(total) filter (
+    sum("total") filter (
+      where
+        true
+    ),
+    0
+  ) as "total_investment",
+  coalesce(
+    sum("plan") filter (
+      where
+        true
+    ),
+    0
+  ) as "annual_plan",
+  coalesce(
+    sum("completed") filter (
+      where
+        true
+    ),
+    0
+  ) as "completed_ytd",
+  coalesce(
+    sum("total") filter (
+      where
+        completed_on between $16 and $17
+    ),
+    0
+  ) as "in_production_total",
+  coalesce(
+    sum("total") filter (
       where
         (
           completed_on is null
@@ -1053,12 +1121,7 @@ select
         and planned_completion <= $20
     ),
     0
-  ) as expected_total,
-  count(*) filter (
-    where
-      plan > 0
-      and completed * 2 > plan::numeric * 3
-  )::int as over_plan_150,
+  ) as "expected_total",
   array[
     coalesce(sum(monthly[1]), 0),
     coalesce(sum(monthly[2]), 0),
@@ -1190,7 +1253,7 @@ from
 where
   "projects"."region_code" like $11;
 -- query 4 of 4
--- params: "2021-04-30",2021,"2021-04-30",2021,"2021-04-30",2021,2021,"2021-04-30","2306%",2021,"230602%","2021-01-01","2021-04-30","2021-01-01","2021-04-30","2021-04-30","2021-04-30","2021-12-31","2021-04-30","2021-04-30","2021-12-31","2021-04-30",3000,"region","2021-01-01","2021-04-30","2021-01-01","2021-04-30","2021-04-30","2021-04-30","2021-12-31","2021-04-30","2021-04-30","2021-12-31","category","2021-01-01","2021-04-30","2021-01-01","2021-04-30","2021-04-30","2021-04-30","2021-12-31","2021-04-30","2021-04-30","2021-12-31"
+-- params: "2021-04-30",2021,"2021-04-30",2021,"2021-04-30",2021,2021,"2021-04-30","2306%",2021,"230602%","2021-01-01","2021-04-30","2021-04-30","2021-04-30","2021-12-31","2021-01-01","2021-04-30","2021-04-30","2021-04-30","2021-12-31","2021-04-30",3000,"region","2021-01-01","2021-04-30","2021-04-30","2021-04-30","2021-12-31","2021-01-01","2021-04-30","2021-04-30","2021-04-30","2021-12-31","category","2021-01-01","2021-04-30","2021-04-30","2021-04-30","2021-12-31","2021-01-01","2021-04-30","2021-04-30","2021-04-30","2021-12-31"
 with
   rows as materialized (
     (
@@ -1301,63 +1364,89 @@ with
 select
   'all' as dim,
   null as key,
-  count(*)::int as projects,
+  count(*) filter (
+    where
+      true
+  )::int as "projects",
   count(*) filter (
     where
       nature = 'new'
-  )::int as new_projects,
+  )::int as "new_projects",
   count(*) filter (
     where
       nature = 'continuing'
-  )::int as continuing_projects,
+  )::int as "continuing_projects",
   count(*) filter (
     where
       nature = 'reserve'
-  )::int as reserve_projects,
-  coalesce(sum(total), 0) as total_investment,
-  coalesce(sum(plan), 0) as annual_plan,
+  )::int as "reserve_projects",
   count(*) filter (
     where
       nature = 'new'
       and started_on is not null
-  )::int as started_new,
+  )::int as "started_new",
   count(*) filter (
     where
       nature = 'continuing'
       and started_on is not null
-  )::int as resumed_continuing,
+  )::int as "resumed_continuing",
   count(*) filter (
     where
       planned_new_start
-  )::int as planned_new_starts,
+  )::int as "planned_new_starts",
   count(*) filter (
     where
       planned_new_start
       and started_on is not null
-  )::int as started_planned_new,
-  coalesce(sum(completed), 0) as completed_ytd,
+  )::int as "started_planned_new",
   count(*) filter (
     where
       completed_on between $12 and $13
-  )::int as in_production_count,
-  coalesce(
-    sum(total) filter (
-      where
-        completed_on between $14 and $15
-    ),
-    0
-  ) as in_production_total,
+  )::int as "in_production_count",
   count(*) filter (
     where
       (
         completed_on is null
-        or completed_on > $16
+        or completed_on > $14
       )
-      and planned_completion > $17
-      and planned_completion <= $18
-  )::int as expected_count,
+      and planned_completion > $15
+      and planned_completion <= $16
+  )::int as "expected_count",
+  count(*) filter (
+    where
+      plan > 0
+      and completed * 2 > plan::numeric * 3
+  )::int as "over_plan_150",
   coalesce(
-    sum(total) filter (
+    sum("total") filter (
+      where
+        true
+    ),
+    0
+  ) as "total_investment",
+  coalesce(
+    sum("plan") filter (
+      where
+        true
+    ),
+    0
+  ) as "annual_plan",
+  coalesce(
+    sum("completed") filter (
+      where
+        true
+    ),
+    0
+  ) as "completed_ytd",
+  coalesce(
+    sum("total") filter (
+      where
+        completed_on between $17 and $18
+    ),
+    0
+  ) as "in_production_total",
+  coalesce(
+    sum("total") filter (
       where
         (
           completed_on is null
@@ -1367,12 +1456,7 @@ select
         and planned_completion <= $21
     ),
     0
-  ) as expected_total,
-  count(*) filter (
-    where
-      plan > 0
-      and completed * 2 > plan::numeric * 3
-  )::int as over_plan_150,
+  ) as "expected_total",
   array[
     coalesce(sum(monthly[1]), 0),
     coalesce(sum(monthly[2]), 0),
@@ -1433,63 +1517,89 @@ union all
 select
   $24 as dim,
   (region_code)::text as key,
-  count(*)::int as projects,
+  count(*) filter (
+    where
+      true
+  )::int as "projects",
   count(*) filter (
     where
       nature = 'new'
-  )::int as new_projects,
+  )::int as "new_projects",
   count(*) filter (
     where
       nature = 'continuing'
-  )::int as continuing_projects,
+  )::int as "continuing_projects",
   count(*) filter (
     where
       nature = 'reserve'
-  )::int as reserve_projects,
-  coalesce(sum(total), 0) as total_investment,
-  coalesce(sum(plan), 0) as annual_plan,
+  )::int as "reserve_projects",
   count(*) filter (
     where
       nature = 'new'
       and started_on is not null
-  )::int as started_new,
+  )::int as "started_new",
   count(*) filter (
     where
       nature = 'continuing'
       and started_on is not null
-  )::int as resumed_continuing,
+  )::int as "resumed_continuing",
   count(*) filter (
     where
       planned_new_start
-  )::int as planned_new_starts,
+  )::int as "planned_new_starts",
   count(*) filter (
     where
       planned_new_start
       and started_on is not null
-  )::int as started_planned_new,
-  coalesce(sum(completed), 0) as completed_ytd,
+  )::int as "started_planned_new",
   count(*) filter (
     where
       completed_on between $25 and $26
-  )::int as in_production_count,
-  coalesce(
-    sum(total) filter (
-      where
-        completed_on between $27 and $28
-    ),
-    0
-  ) as in_production_total,
+  )::int as "in_production_count",
   count(*) filter (
     where
       (
         completed_on is null
-        or completed_on > $29
+        or completed_on > $27
       )
-      and planned_completion > $30
-      and planned_completion <= $31
-  )::int as expected_count,
+      and planned_completion > $28
+      and planned_completion <= $29
+  )::int as "expected_count",
+  count(*) filter (
+    where
+      plan > 0
+      and completed * 2 > plan::numeric * 3
+  )::int as "over_plan_150",
   coalesce(
-    sum(total) filter (
+    sum("total") filter (
+      where
+        true
+    ),
+    0
+  ) as "total_investment",
+  coalesce(
+    sum("plan") filter (
+      where
+        true
+    ),
+    0
+  ) as "annual_plan",
+  coalesce(
+    sum("completed") filter (
+      where
+        true
+    ),
+    0
+  ) as "completed_ytd",
+  coalesce(
+    sum("total") filter (
+      where
+        completed_on between $30 and $31
+    ),
+    0
+  ) as "in_production_total",
+  coalesce(
+    sum("total") filter (
       where
         (
           completed_on is null
@@ -1499,12 +1609,7 @@ select
         and planned_completion <= $34
     ),
     0
-  ) as expected_total,
-  count(*) filter (
-    where
-      plan > 0
-      and completed * 2 > plan::numeric * 3
-  )::int as over_plan_150,
+  ) as "expected_total",
   null::text[] as monthly,
   null::json as points
 from
@@ -1515,63 +1620,89 @@ union all
 select
   $35 as dim,
   (category)::text as key,
-  count(*)::int as projects,
+  count(*) filter (
+    where
+      true
+  )::int as "projects",
   count(*) filter (
     where
       nature = 'new'
-  )::int as new_projects,
+  )::int as "new_projects",
   count(*) filter (
     where
       nature = 'continuing'
-  )::int as continuing_projects,
+  )::int as "continuing_projects",
   count(*) filter (
     where
       nature = 'reserve'
-  )::int as reserve_projects,
-  coalesce(sum(total), 0) as total_investment,
-  coalesce(sum(plan), 0) as annual_plan,
+  )::int as "reserve_projects",
   count(*) filter (
     where
       nature = 'new'
       and started_on is not null
-  )::int as started_new,
+  )::int as "started_new",
   count(*) filter (
     where
       nature = 'continuing'
       and started_on is not null
-  )::int as resumed_continuing,
+  )::int as "resumed_continuing",
   count(*) filter (
     where
       planned_new_start
-  )::int as planned_new_starts,
+  )::int as "planned_new_starts",
   count(*) filter (
     where
       planned_new_start
       and started_on is not null
-  )::int as started_planned_new,
-  coalesce(sum(completed), 0) as completed_ytd,
+  )::int as "started_planned_new",
   count(*) filter (
     where
       completed_on between $36 and $37
-  )::int as in_production_count,
-  coalesce(
-    sum(total) filter (
-      where
-        completed_on between $38 and $39
-    ),
-    0
-  ) as in_production_total,
+  )::int as "in_production_count",
   count(*) filter (
     where
       (
         completed_on is null
-        or completed_on > $40
+        or completed_on > $38
       )
-      and planned_completion > $41
-      and planned_completion <= $42
-  )::int as expected_count,
+      and planned_completion > $39
+      and planned_completion <= $40
+  )::int as "expected_count",
+  count(*) filter (
+    where
+      plan > 0
+      and completed * 2 > plan::numeric * 3
+  )::int as "over_plan_150",
   coalesce(
-    sum(total) filter (
+    sum("total") filter (
+      where
+        true
+    ),
+    0
+  ) as "total_investment",
+  coalesce(
+    sum("plan") filter (
+      where
+        true
+    ),
+    0
+  ) as "annual_plan",
+  coalesce(
+    sum("completed") filter (
+      where
+        true
+    ),
+    0
+  ) as "completed_ytd",
+  coalesce(
+    sum("total") filter (
+      where
+        completed_on between $41 and $42
+    ),
+    0
+  ) as "in_production_total",
+  coalesce(
+    sum("total") filter (
       where
         (
           completed_on is null
@@ -1581,12 +1712,7 @@ select
         and planned_completion <= $45
     ),
     0
-  ) as expected_total,
-  count(*) filter (
-    where
-      plan > 0
-      and completed * 2 > plan::numeric * 3
-  )::int as over_plan_150,
+  ) as "expected_total",
   null::text[] as monthly,
   null::json as points
 from
@@ -1606,7 +1732,7 @@ group by
 -- params: "2021-04-30",2021,"2021-04-30",2021,"2021-04-30",2021,2021,"2021-04-30","2306%",2021
 -- the SQL of statistics (city actor), query 3
 -- query 4 of 4
--- params: "2021-04-30",2021,"2021-04-30",2021,"2021-04-30",2021,2021,"2021-04-30","2306%",2021,"2021-01-01","2021-04-30","2021-01-01","2021-04-30","2021-04-30","2021-04-30","2021-12-31","2021-04-30","2021-04-30","2021-12-31"
+-- params: "2021-04-30",2021,"2021-04-30",2021,"2021-04-30",2021,2021,"2021-04-30","2306%",2021,"2021-01-01","2021-04-30","2021-04-30","2021-04-30","2021-12-31","2021-01-01","2021-04-30","2021-04-30","2021-04-30","2021-12-31"
 -- the SQL of statistics (city actor), query 4
 
 -- totalsBy
@@ -1621,7 +1747,7 @@ group by
 -- params: "2021-04-30",2021,"2021-04-30",2021,"2021-04-30",2021,2021,"2021-04-30","2306%",2021
 -- the SQL of statistics (city actor), query 3
 -- query 4 of 4
--- params: "2021-04-30",2021,"2021-04-30",2021,"2021-04-30",2021,2021,"2021-04-30","2306%",2021,"2021-01-01","2021-04-30","2021-01-01","2021-04-30","2021-04-30","2021-04-30","2021-12-31","2021-04-30","2021-04-30","2021-12-31","region","2021-01-01","2021-04-30","2021-01-01","2021-04-30","2021-04-30","2021-04-30","2021-12-31","2021-04-30","2021-04-30","2021-12-31"
+-- params: "2021-04-30",2021,"2021-04-30",2021,"2021-04-30",2021,2021,"2021-04-30","2306%",2021,"2021-01-01","2021-04-30","2021-04-30","2021-04-30","2021-12-31","2021-01-01","2021-04-30","2021-04-30","2021-04-30","2021-12-31","region","2021-01-01","2021-04-30","2021-04-30","2021-04-30","2021-12-31","2021-01-01","2021-04-30","2021-04-30","2021-04-30","2021-12-31"
 with
   rows as materialized (
     (
@@ -1730,63 +1856,89 @@ with
 select
   'all' as dim,
   null as key,
-  count(*)::int as projects,
+  count(*) filter (
+    where
+      true
+  )::int as "projects",
   count(*) filter (
     where
       nature = 'new'
-  )::int as new_projects,
+  )::int as "new_projects",
   count(*) filter (
     where
       nature = 'continuing'
-  )::int as continuing_projects,
+  )::int as "continuing_projects",
   count(*) filter (
     where
       nature = 'reserve'
-  )::int as reserve_projects,
-  coalesce(sum(total), 0) as total_investment,
-  coalesce(sum(plan), 0) as annual_plan,
+  )::int as "reserve_projects",
   count(*) filter (
     where
       nature = 'new'
       and started_on is not null
-  )::int as started_new,
+  )::int as "started_new",
   count(*) filter (
     where
       nature = 'continuing'
       and started_on is not null
-  )::int as resumed_continuing,
+  )::int as "resumed_continuing",
   count(*) filter (
     where
       planned_new_start
-  )::int as planned_new_starts,
+  )::int as "planned_new_starts",
   count(*) filter (
     where
       planned_new_start
       and started_on is not null
-  )::int as started_planned_new,
-  coalesce(sum(completed), 0) as completed_ytd,
+  )::int as "started_planned_new",
   count(*) filter (
     where
       completed_on between $11 and $12
-  )::int as in_production_count,
-  coalesce(
-    sum(total) filter (
-      where
-        completed_on between $13 and $14
-    ),
-    0
-  ) as in_production_total,
+  )::int as "in_production_count",
   count(*) filter (
     where
       (
         completed_on is null
-        or completed_on > $15
+        or completed_on > $13
       )
-      and planned_completion > $16
-      and planned_completion <= $17
-  )::int as expected_count,
+      and planned_completion > $14
+      and planned_completion <= $15
+  )::int as "expected_count",
+  count(*) filter (
+    where
+      plan > 0
+      and completed * 2 > plan::numeric * 3
+  )::int as "over_plan_150",
   coalesce(
-    sum(total) filter (
+    sum("total") filter (
+      where
+        true
+    ),
+    0
+  ) as "total_investment",
+  coalesce(
+    sum("plan") filter (
+      where
+        true
+    ),
+    0
+  ) as "annual_plan",
+  coalesce(
+    sum("completed") filter (
+      where
+        true
+    ),
+    0
+  ) as "completed_ytd",
+  coalesce(
+    sum("total") filter (
+      where
+        completed_on between $16 and $17
+    ),
+    0
+  ) as "in_production_total",
+  coalesce(
+    sum("total") filter (
       where
         (
           completed_on is null
@@ -1796,12 +1948,7 @@ select
         and planned_completion <= $20
     ),
     0
-  ) as expected_total,
-  count(*) filter (
-    where
-      plan > 0
-      and completed * 2 > plan::numeric * 3
-  )::int as over_plan_150,
+  ) as "expected_total",
   array[
     coalesce(sum(monthly[1]), 0),
     coalesce(sum(monthly[2]), 0),
@@ -1823,63 +1970,89 @@ union all
 select
   $21 as dim,
   (region_code)::text as key,
-  count(*)::int as projects,
+  count(*) filter (
+    where
+      true
+  )::int as "projects",
   count(*) filter (
     where
       nature = 'new'
-  )::int as new_projects,
+  )::int as "new_projects",
   count(*) filter (
     where
       nature = 'continuing'
-  )::int as continuing_projects,
+  )::int as "continuing_projects",
   count(*) filter (
     where
       nature = 'reserve'
-  )::int as reserve_projects,
-  coalesce(sum(total), 0) as total_investment,
-  coalesce(sum(plan), 0) as annual_plan,
+  )::int as "reserve_projects",
   count(*) filter (
     where
       nature = 'new'
       and started_on is not null
-  )::int as started_new,
+  )::int as "started_new",
   count(*) filter (
     where
       nature = 'continuing'
       and started_on is not null
-  )::int as resumed_continuing,
+  )::int as "resumed_continuing",
   count(*) filter (
     where
       planned_new_start
-  )::int as planned_new_starts,
+  )::int as "planned_new_starts",
   count(*) filter (
     where
       planned_new_start
       and started_on is not null
-  )::int as started_planned_new,
-  coalesce(sum(completed), 0) as completed_ytd,
+  )::int as "started_planned_new",
   count(*) filter (
     where
       completed_on between $22 and $23
-  )::int as in_production_count,
-  coalesce(
-    sum(total) filter (
-      where
-        completed_on between $24 and $25
-    ),
-    0
-  ) as in_production_total,
+  )::int as "in_production_count",
   count(*) filter (
     where
       (
         completed_on is null
-        or completed_on > $26
+        or completed_on > $24
       )
-      and planned_completion > $27
-      and planned_completion <= $28
-  )::int as expected_count,
+      and planned_completion > $25
+      and planned_completion <= $26
+  )::int as "expected_count",
+  count(*) filter (
+    where
+      plan > 0
+      and completed * 2 > plan::numeric * 3
+  )::int as "over_plan_150",
   coalesce(
-    sum(total) filter (
+    sum("total") filter (
+      where
+        true
+    ),
+    0
+  ) as "total_investment",
+  coalesce(
+    sum("plan") filter (
+      where
+        true
+    ),
+    0
+  ) as "annual_plan",
+  coalesce(
+    sum("completed") filter (
+      where
+        true
+    ),
+    0
+  ) as "completed_ytd",
+  coalesce(
+    sum("total") filter (
+      where
+        completed_on between $27 and $28
+    ),
+    0
+  ) as "in_production_total",
+  coalesce(
+    sum("total") filter (
       where
         (
           completed_on is null
@@ -1889,12 +2062,7 @@ select
         and planned_completion <= $31
     ),
     0
-  ) as expected_total,
-  count(*) filter (
-    where
-      plan > 0
-      and completed * 2 > plan::numeric * 3
-  )::int as over_plan_150,
+  ) as "expected_total",
   null::text[] as monthly,
   null::json as points
 from
@@ -2050,7 +2218,7 @@ limit
 -- params: "2021-04-30",2021,"2021-04-30",2021,"2021-04-30",2021,2021,"2021-04-30","230602%",2021
 -- the SQL of statistics (city actor), query 3
 -- query 4 of 4
--- params: "2021-04-30",2021,"2021-04-30",2021,"2021-04-30",2021,2021,"2021-04-30","230602%",2021,"new","municipal",50
+-- params: "2021-04-30",2021,"2021-04-30",2021,"2021-04-30",2021,2021,"2021-04-30","230602%",2021,"municipal",50
 with
   rows as (
     (
@@ -2166,10 +2334,71 @@ select
 from
   rows
 where
-  nature = $11
-  and $12 = any (levels)
+  nature = 'new'
+  and $11 = any (levels)
 order by
   total desc,
   id
 limit
-  $13;
+  $12;
+
+-- regionNamesOf
+-- args: ["230600","230602"]
+-- params: "230600","230602"
+select
+  "code",
+  "name"
+from
+  "regions"
+where
+  "code" in ($1, $2);
+
+-- projectNamesInScope (city actor)
+-- args: "<city_admin 230600>",[1]
+-- params: "2306%",1
+select
+  "projects"."id",
+  "projects"."name"
+from
+  "projects"
+where
+  (
+    "projects"."deleted_at" is null
+    and "projects"."region_code" like $1
+  )
+  and "projects"."id" in ($2);
+
+-- projectNamesInScope (district actor)
+-- args: "<district_staff 230602>",[1]
+-- params: "230602%",1
+-- the SQL of projectNamesInScope (city actor)
+
+-- projectNamesInScope (owner actor)
+-- args: "<owner organisation 1>",[1]
+-- params: 1,1
+select
+  "projects"."id",
+  "projects"."name"
+from
+  "projects"
+where
+  (
+    "projects"."deleted_at" is null
+    and "projects"."owner_org_id" = $1
+  )
+  and "projects"."id" in ($2);
+
+-- projectNamesInScope (officer actor)
+-- args: "<service_officer organisation null>",[1]
+-- params: 4,1
+select
+  "projects"."id",
+  "projects"."name"
+from
+  "projects"
+where
+  (
+    "projects"."deleted_at" is null
+    and "projects"."service_officer_id" = $1
+  )
+  and "projects"."id" in ($2);

@@ -8,7 +8,118 @@
 select
   set_config('kp.actor_role', $1, true);
 
--- userSnapshot: no query (turns rows into the API shape)
+-- regionExists
+-- args: "230602"
+-- params: "230602"
+select
+  "code"
+from
+  "regions"
+where
+  "code" = $1;
+
+-- organizationRegion
+-- args: 1
+-- params: 1
+select
+  "region_code"
+from
+  "organizations"
+where
+  "id" = $1;
+
+-- usernameTaken
+-- args: "example-owner"
+-- params: "example-owner"
+select
+  "id"
+from
+  "users"
+where
+  "username" = $1;
+
+-- insertUser
+-- args: {"username":"example-new","display_name":"示例账号","password_hash":"example","role":"district_staff","region_code":"230602","organization_id":null}
+-- params: "example-new","示例账号","example","district_staff","230602",null
+insert into
+  "users" (
+    "username",
+    "display_name",
+    "password_hash",
+    "role",
+    "region_code",
+    "organization_id"
+  )
+values
+  ($1, $2, $3, $4, $5, $6)
+on conflict ("username") do nothing
+returning
+  *;
+
+-- updateUser
+-- args: 3,{"display_name":"示例账号（改）","version":2}
+-- params: "示例账号（改）",2,3
+update "users"
+set
+  "display_name" = $1,
+  "version" = $2
+where
+  "id" = $3
+returning
+  *;
+
+-- findEnabledUserByName
+-- args: "example-owner"
+-- params: "example-owner",false
+select
+  *
+from
+  "users"
+where
+  "username" = $1
+  and "disabled" = $2;
+
+-- passwordHashOf
+-- args: 3
+-- params: 3
+select
+  "password_hash"
+from
+  "users"
+where
+  "id" = $1;
+
+-- setOwnPassword
+-- args: 3,"example-hash"
+-- params: "example-hash",false,"<now>",3
+update "users"
+set
+  "password_hash" = $1,
+  "password_changed_at" = now(),
+  "must_change_password" = $2,
+  "version" = version + 1,
+  "updated_at" = $3
+where
+  "id" = $4;
+
+-- findNamedUser
+-- args: 3
+-- params: 3
+select
+  "users"."id",
+  "users"."username",
+  "users"."display_name",
+  "users"."role",
+  "users"."region_code",
+  "users"."organization_id",
+  "regions"."name" as "regionName",
+  "organizations"."name" as "organizationName"
+from
+  "users"
+  left join "organizations" on "organizations"."id" = "users"."organization_id"
+  left join "regions" on "regions"."code" = "users"."region_code"
+where
+  "users"."id" = $1;
 
 -- listAccounts (whole city)
 -- args: null,{}
@@ -16,17 +127,17 @@ select
 select
   "users"."id",
   "users"."username",
-  "users"."display_name" as "displayName",
+  "users"."display_name",
   "users"."role",
-  "users"."region_code" as "regionCode",
+  "users"."region_code",
+  "users"."organization_id",
   "regions"."name" as "regionName",
-  "users"."organization_id" as "organizationId",
   "organizations"."name" as "organizationName",
   "users"."disabled",
+  "users"."must_change_password",
+  "users"."version",
   "login_attempts"."locked_until" as "lockedUntil",
-  coalesce(login_attempts.locked_until > now(), false) as "locked",
-  "users"."must_change_password" as "mustChangePassword",
-  "users"."version"
+  coalesce(login_attempts.locked_until > now(), false) as "locked"
 from
   "users"
   left join "organizations" on "organizations"."id" = "users"."organization_id"
@@ -48,17 +159,17 @@ limit
 select
   "users"."id",
   "users"."username",
-  "users"."display_name" as "displayName",
+  "users"."display_name",
   "users"."role",
-  "users"."region_code" as "regionCode",
+  "users"."region_code",
+  "users"."organization_id",
   "regions"."name" as "regionName",
-  "users"."organization_id" as "organizationId",
   "organizations"."name" as "organizationName",
   "users"."disabled",
+  "users"."must_change_password",
+  "users"."version",
   "login_attempts"."locked_until" as "lockedUntil",
-  coalesce(login_attempts.locked_until > now(), false) as "locked",
-  "users"."must_change_password" as "mustChangePassword",
-  "users"."version"
+  coalesce(login_attempts.locked_until > now(), false) as "locked"
 from
   "users"
   left join "organizations" on "organizations"."id" = "users"."organization_id"
@@ -142,3 +253,77 @@ order by
   "name"
 limit
   $3;
+
+-- listOfficers (city actor)
+-- args: "<city_admin 230600>"
+-- params: "service_officer",false,"2306%","230600","230000"
+select
+  "users"."id",
+  "users"."display_name" as "displayName",
+  "users"."region_code" as "regionCode"
+from
+  "users"
+  left join "organizations" on "organizations"."id" = "users"."organization_id"
+where
+  "users"."role" = $1
+  and "users"."disabled" = $2
+  and (
+    coalesce(
+      "users"."region_code",
+      "organizations"."region_code"
+    ) like $3
+    or coalesce(
+      "users"."region_code",
+      "organizations"."region_code"
+    ) in ($4, $5)
+  )
+order by
+  "users"."display_name";
+
+-- listOfficers (district actor)
+-- args: "<district_staff 230602>"
+-- params: "service_officer",false,"230602%","230602","230600","230000"
+select
+  "users"."id",
+  "users"."display_name" as "displayName",
+  "users"."region_code" as "regionCode"
+from
+  "users"
+  left join "organizations" on "organizations"."id" = "users"."organization_id"
+where
+  "users"."role" = $1
+  and "users"."disabled" = $2
+  and (
+    coalesce(
+      "users"."region_code",
+      "organizations"."region_code"
+    ) like $3
+    or coalesce(
+      "users"."region_code",
+      "organizations"."region_code"
+    ) in ($4, $5, $6)
+  )
+order by
+  "users"."display_name";
+
+-- listOfficers (owner actor)
+-- args: "<owner organisation 1>"
+-- params: "service_officer",false
+select
+  "users"."id",
+  "users"."display_name" as "displayName",
+  "users"."region_code" as "regionCode"
+from
+  "users"
+  left join "organizations" on "organizations"."id" = "users"."organization_id"
+where
+  "users"."role" = $1
+  and "users"."disabled" = $2
+  and false
+order by
+  "users"."display_name";
+
+-- listOfficers (officer actor)
+-- args: "<service_officer organisation null>"
+-- params: "service_officer",false
+-- the SQL of listOfficers (owner actor)

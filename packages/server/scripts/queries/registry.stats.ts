@@ -1,0 +1,90 @@
+/**
+ * The query snapshots' registry for statistics and reference data: bulletins, lifecycle stages and plan years,
+ * regions, the statistics and their monthly series (see registry.ts).
+ */
+import * as bulletin from '../../src/modules/bulletin/bulletin.repository.ts';
+import * as meta from '../../src/modules/meta/meta.repository.ts';
+import * as region from '../../src/modules/region/region.repository.ts';
+import * as statsSeries from '../../src/modules/stats/stats-series.repository.ts';
+import * as stats from '../../src/modules/stats/stats.repository.ts';
+import { example, labelled, type RepositoryEntry } from './capture.ts';
+import { ACTORS, AS_OF, CITY, DISTRICT, IDS, SCOPES, YEAR } from './examples.ts';
+import { perScope, type Trx } from './registry.shared.ts';
+
+const options = { year: YEAR, asOf: AS_OF };
+const statScopes = SCOPES.map(({ label, actor }) => ({ label, scope: { actor } }));
+
+/** The registry entries of the bulletin, meta, region and stats modules. */
+export const STATS_REGISTRY: readonly RepositoryEntry[] = [
+  {
+    file: 'modules/bulletin/bulletin.repository.ts',
+    module: bulletin,
+    examples: {
+      listTemplates: [example(bulletin.listTemplates)],
+      findTemplate: [example(bulletin.findTemplate, 1), labelled('for update', bulletin.findTemplate, 1, true)],
+      findDefaultTemplate: [example(bulletin.findDefaultTemplate)],
+      updateTemplate: [
+        example(bulletin.updateTemplate, 1, 1, { name: '示例模板', body: '{{year}}', updatedBy: IDS.cityAdmin }),
+      ],
+    },
+  },
+  {
+    file: 'modules/meta/meta.repository.ts',
+    module: meta,
+    examples: {
+      activeStages: [example(meta.activeStages)],
+      planYears: [example(meta.planYears)],
+      databaseNow: [example(meta.databaseNow)],
+    },
+  },
+  {
+    file: 'modules/region/region.repository.ts',
+    module: region,
+    examples: {
+      regionsInScope: perScope(region.regionsInScope),
+      findRegion: [example(region.findRegion, DISTRICT)],
+    },
+  },
+  {
+    file: 'modules/stats/stats-series.repository.ts',
+    module: statsSeries,
+    examples: {
+      monthlySeries: [example(statsSeries.monthlySeries, options, [0n, 0n, 0n, 1_000_000n], 50_000_000n)],
+    },
+  },
+  {
+    file: 'modules/stats/stats.repository.ts',
+    module: stats,
+    examples: {
+      scopedProjectIds: statScopes.map(({ label, scope }) =>
+        labelled(label, (trx: Trx) => stats.scopedProjectIds(trx, scope, YEAR).execute()),
+      ),
+      statistics: [
+        ...statScopes.map(({ label, scope }) => labelled(label, stats.statistics, scope, options)),
+        labelled(
+          'city actor narrowed to a district, with breakdowns and map points',
+          stats.statistics,
+          {
+            actor: ACTORS.city,
+            regionCode: DISTRICT,
+          },
+          options,
+          { dimensions: ['region', 'category'], points: true },
+        ),
+      ],
+      totalsOf: [example(stats.totalsOf, { actor: ACTORS.city }, options)],
+      totalsBy: [example(stats.totalsBy, { actor: ACTORS.city }, options, 'region')],
+      projectsBehind: [
+        example(stats.projectsBehind, { actor: ACTORS.city }, options, { metric: 'all', limit: 50 }),
+        labelled('one group of a breakdown', stats.projectsBehind, { actor: ACTORS.district }, options, {
+          metric: 'new',
+          dimension: 'level',
+          key: 'municipal',
+          limit: 50,
+        }),
+      ],
+      regionNamesOf: [example(stats.regionNamesOf, [CITY, DISTRICT])],
+      projectNamesInScope: perScope(stats.projectNamesInScope, [IDS.project]),
+    },
+  },
+];
