@@ -304,8 +304,6 @@ where
     and "projects"."service_officer_id" = $1
   );
 
--- toProjectOutput: no query (turns rows into the API shape)
-
 -- findProject (city actor)
 -- args: "<city_admin 230600>",1
 -- query 1 of 3

@@ -336,10 +336,7 @@ with
 select
   'all' as dim,
   null as key,
-  count(*) filter (
-    where
-      true
-  )::int as "projects",
+  count(*)::int as "projects",
   count(*) filter (
     where
       nature = 'new'
@@ -389,27 +386,9 @@ select
       plan > 0
       and completed * 2 > plan::numeric * 3
   )::int as "over_plan_150",
-  coalesce(
-    sum("total") filter (
-      where
-        true
-    ),
-    0
-  ) as "total_investment",
-  coalesce(
-    sum("plan") filter (
-      where
-        true
-    ),
-    0
-  ) as "annual_plan",
-  coalesce(
-    sum("completed") filter (
-      where
-        true
-    ),
-    0
-  ) as "completed_ytd",
+  coalesce(sum("total"), 0) as "total_investment",
+  coalesce(sum("plan"), 0) as "annual_plan",
+  coalesce(sum("completed"), 0) as "completed_ytd",
   coalesce(
     sum("total") filter (
       where
@@ -690,10 +669,7 @@ with
 select
   'all' as dim,
   null as key,
-  count(*) filter (
-    where
-      true
-  )::int as "projects",
+  count(*)::int as "projects",
   count(*) filter (
     where
       nature = 'new'
@@ -743,27 +719,9 @@ select
       plan > 0
       and completed * 2 > plan::numeric * 3
   )::int as "over_plan_150",
-  coalesce(
-    sum("total") filter (
-      where
-        true
-    ),
-    0
-  ) as "total_investment",
-  coalesce(
-    sum("plan") filter (
-      where
-        true
-    ),
-    0
-  ) as "annual_plan",
-  coalesce(
-    sum("completed") filter (
-      where
-        true
-    ),
-    0
-  ) as "completed_ytd",
+  coalesce(sum("total"), 0) as "total_investment",
+  coalesce(sum("plan"), 0) as "annual_plan",
+  coalesce(sum("completed"), 0) as "completed_ytd",
   coalesce(
     sum("total") filter (
       where
@@ -1029,10 +987,7 @@ with
 select
   'all' as dim,
   null as key,
-  count(*) filter (
-    where
-      true
-  )::int as "projects",
+  count(*)::int as "projects",
   count(*) filter (
     where
       nature = 'new'
@@ -1082,27 +1037,9 @@ select
       plan > 0
       and completed * 2 > plan::numeric * 3
   )::int as "over_plan_150",
-  coalesce(
-    sum("total") filter (
-      where
-        true
-    ),
-    0
-  ) as "total_investment",
-  coalesce(
-    sum("plan") filter (
-      where
-        true
-    ),
-    0
-  ) as "annual_plan",
-  coalesce(
-    sum("completed") filter (
-      where
-        true
-    ),
-    0
-  ) as "completed_ytd",
+  coalesce(sum("total"), 0) as "total_investment",
+  coalesce(sum("plan"), 0) as "annual_plan",
+  coalesce(sum("completed"), 0) as "completed_ytd",
   coalesce(
     sum("total") filter (
       where
@@ -1364,10 +1301,7 @@ with
 select
   'all' as dim,
   null as key,
-  count(*) filter (
-    where
-      true
-  )::int as "projects",
+  count(*)::int as "projects",
   count(*) filter (
     where
       nature = 'new'
@@ -1417,27 +1351,9 @@ select
       plan > 0
       and completed * 2 > plan::numeric * 3
   )::int as "over_plan_150",
-  coalesce(
-    sum("total") filter (
-      where
-        true
-    ),
-    0
-  ) as "total_investment",
-  coalesce(
-    sum("plan") filter (
-      where
-        true
-    ),
-    0
-  ) as "annual_plan",
-  coalesce(
-    sum("completed") filter (
-      where
-        true
-    ),
-    0
-  ) as "completed_ytd",
+  coalesce(sum("total"), 0) as "total_investment",
+  coalesce(sum("plan"), 0) as "annual_plan",
+  coalesce(sum("completed"), 0) as "completed_ytd",
   coalesce(
     sum("total") filter (
       where
@@ -1517,10 +1433,7 @@ union all
 select
   $24 as dim,
   (region_code)::text as key,
-  count(*) filter (
-    where
-      true
-  )::int as "projects",
+  count(*)::int as "projects",
   count(*) filter (
     where
       nature = 'new'
@@ -1570,27 +1483,9 @@ select
       plan > 0
       and completed * 2 > plan::numeric * 3
   )::int as "over_plan_150",
-  coalesce(
-    sum("total") filter (
-      where
-        true
-    ),
-    0
-  ) as "total_investment",
-  coalesce(
-    sum("plan") filter (
-      where
-        true
-    ),
-    0
-  ) as "annual_plan",
-  coalesce(
-    sum("completed") filter (
-      where
-        true
-    ),
-    0
-  ) as "completed_ytd",
+  coalesce(sum("total"), 0) as "total_investment",
+  coalesce(sum("plan"), 0) as "annual_plan",
+  coalesce(sum("completed"), 0) as "completed_ytd",
   coalesce(
     sum("total") filter (
       where
@@ -1620,10 +1515,7 @@ union all
 select
   $35 as dim,
   (category)::text as key,
-  count(*) filter (
-    where
-      true
-  )::int as "projects",
+  count(*)::int as "projects",
   count(*) filter (
     where
       nature = 'new'
@@ -1673,27 +1565,9 @@ select
       plan > 0
       and completed * 2 > plan::numeric * 3
   )::int as "over_plan_150",
-  coalesce(
-    sum("total") filter (
-      where
-        true
-    ),
-    0
-  ) as "total_investment",
-  coalesce(
-    sum("plan") filter (
-      where
-        true
-    ),
-    0
-  ) as "annual_plan",
-  coalesce(
-    sum("completed") filter (
-      where
-        true
-    ),
-    0
-  ) as "completed_ytd",
+  coalesce(sum("total"), 0) as "total_investment",
+  coalesce(sum("plan"), 0) as "annual_plan",
+  coalesce(sum("completed"), 0) as "completed_ytd",
   coalesce(
     sum("total") filter (
       where
@@ -1856,10 +1730,7 @@ with
 select
   'all' as dim,
   null as key,
-  count(*) filter (
-    where
-      true
-  )::int as "projects",
+  count(*)::int as "projects",
   count(*) filter (
     where
       nature = 'new'
@@ -1909,27 +1780,9 @@ select
       plan > 0
       and completed * 2 > plan::numeric * 3
   )::int as "over_plan_150",
-  coalesce(
-    sum("total") filter (
-      where
-        true
-    ),
-    0
-  ) as "total_investment",
-  coalesce(
-    sum("plan") filter (
-      where
-        true
-    ),
-    0
-  ) as "annual_plan",
-  coalesce(
-    sum("completed") filter (
-      where
-        true
-    ),
-    0
-  ) as "completed_ytd",
+  coalesce(sum("total"), 0) as "total_investment",
+  coalesce(sum("plan"), 0) as "annual_plan",
+  coalesce(sum("completed"), 0) as "completed_ytd",
   coalesce(
     sum("total") filter (
       where
@@ -1970,10 +1823,7 @@ union all
 select
   $21 as dim,
   (region_code)::text as key,
-  count(*) filter (
-    where
-      true
-  )::int as "projects",
+  count(*)::int as "projects",
   count(*) filter (
     where
       nature = 'new'
@@ -2023,27 +1873,9 @@ select
       plan > 0
       and completed * 2 > plan::numeric * 3
   )::int as "over_plan_150",
-  coalesce(
-    sum("total") filter (
-      where
-        true
-    ),
-    0
-  ) as "total_investment",
-  coalesce(
-    sum("plan") filter (
-      where
-        true
-    ),
-    0
-  ) as "annual_plan",
-  coalesce(
-    sum("completed") filter (
-      where
-        true
-    ),
-    0
-  ) as "completed_ytd",
+  coalesce(sum("total"), 0) as "total_investment",
+  coalesce(sum("plan"), 0) as "annual_plan",
+  coalesce(sum("completed"), 0) as "completed_ytd",
   coalesce(
     sum("total") filter (
       where

@@ -11,7 +11,7 @@ import * as reportList from '../../src/modules/report/report-list.repository.ts'
 import * as report from '../../src/modules/report/report.repository.ts';
 import { example, labelled, onDatabase, type RepositoryEntry } from './capture.ts';
 import { ACTORS, AS_OF, DISTRICT, EXAMPLE_PROJECT, IDS, MONTH, YEAR } from './examples.ts';
-import { perScope, presenter, pure, whereClause, type ExampleActor, type Trx } from './registry.shared.ts';
+import { perScope, pure, whereClause, type ExampleActor, type Trx } from './registry.shared.ts';
 
 const oc4idsLink = { projectId: IDS.project, oc4idsId: 'oc4ids-example-1', source: 'example', details: null };
 
@@ -88,7 +88,6 @@ export const PROJECT_REGISTRY: readonly RepositoryEntry[] = [
         ),
       ],
       projectDetails: perScope((trx: Trx, actor: ExampleActor) => project.projectDetails(trx, actor).execute()),
-      toProjectOutput: presenter,
       findProject: perScope(project.findProject, IDS.project),
       findProjects: [
         example(project.findProjects, ACTORS.district, { ids: [IDS.project] }),

@@ -13,7 +13,6 @@ export type Trx = Transaction<DB>;
 export type ExampleActor = (typeof ACTORS)[keyof typeof ACTORS];
 
 /** A function that turns rows into the API shape. */
-export const presenter: NoQuery = { noQuery: 'turns rows into the API shape' };
 /** A function that computes without the database. */
 export const pure: NoQuery = { noQuery: 'pure helper' };
 /** A condition other queries compose. */
