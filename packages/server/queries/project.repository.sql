@@ -689,16 +689,6 @@ set
 where
   "id" = $5;
 
--- regionExists
--- args: "230602"
--- params: "230602"
-select
-  "code"
-from
-  "regions"
-where
-  "code" = $1;
-
 -- stageExists
 -- args: "construction"
 -- params: "construction"

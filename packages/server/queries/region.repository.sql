@@ -51,3 +51,13 @@ from
   "regions"
 where
   "code" = $1;
+
+-- regionExists
+-- args: "230602"
+-- params: "230602"
+select
+  "code"
+from
+  "regions"
+where
+  "code" = $1;

@@ -8,16 +8,6 @@
 select
   set_config('kp.actor_role', $1, true);
 
--- regionExists
--- args: "230602"
--- params: "230602"
-select
-  "code"
-from
-  "regions"
-where
-  "code" = $1;
-
 -- organizationRegion
 -- args: 1
 -- params: 1

@@ -99,7 +99,6 @@ export const AUTH_REGISTRY: readonly RepositoryEntry[] = [
     module: user,
     examples: {
       declareActorRole: [example(user.declareActorRole, 'security_admin')],
-      regionExists: [example(user.regionExists, DISTRICT)],
       organizationRegion: [example(user.organizationRegion, IDS.owner)],
       usernameTaken: [example(user.usernameTaken, 'example-owner')],
       insertUser: [

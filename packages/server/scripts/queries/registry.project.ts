@@ -111,7 +111,6 @@ export const PROJECT_REGISTRY: readonly RepositoryEntry[] = [
       setReportedProgress: [
         example(project.setReportedProgress, IDS.project, { stage: 'construction', actual_start_date: '2021-04-10' }),
       ],
-      regionExists: [example(project.regionExists, DISTRICT)],
       stageExists: [example(project.stageExists, 'construction')],
     },
   },

@@ -16,7 +16,7 @@ import type { DB } from '../../db/schema.ts';
 import { errors } from '../../errors.ts';
 import { recordAudit } from '../audit/audit.repository.ts';
 import { requirePermission, type Actor } from '../auth/actor.ts';
-import { regionExists } from '../project/project.repository.ts';
+import { regionExists } from '../region/region.repository.ts';
 import { toOrganizationOutput } from './organization.presenter.ts';
 import * as repo from './organization.repository.ts';
 

@@ -332,12 +332,6 @@ export async function setReportedProgress(
     .execute();
 }
 
-/** True when the region code names a known region (projects, organisations and code areas are checked with it). */
-export async function regionExists(db: Db, code: string): Promise<boolean> {
-  const region = await db.selectFrom('regions').select('code').where('code', '=', code).executeTakeFirst();
-  return region !== undefined;
-}
-
 /** True when the stage code names a configured lifecycle stage (projects and reports are checked with it). */
 export async function stageExists(db: Db, code: string): Promise<boolean> {
   const stage = await db.selectFrom('lifecycle_stages').select('code').where('code', '=', code).executeTakeFirst();

@@ -20,6 +20,7 @@ import { recordAudit } from '../audit/audit.repository.ts';
 import { requirePermission, type Actor } from '../auth/actor.ts';
 import { projectSnapshot } from './project.presenter.ts';
 import * as repo from './project.repository.ts';
+import { regionExists } from '../region/region.repository.ts';
 
 type Fields = Record<string, MessageKey>;
 
@@ -55,7 +56,7 @@ async function checkReferences(trx: Transaction<DB>, actor: Actor, input: Projec
   const fields: Fields = {};
   const region = input.regionCode ?? current?.regionCode;
   if (input.regionCode !== undefined) {
-    if (!(await repo.regionExists(trx, input.regionCode))) fields.regionCode = 'region.unknown';
+    if (!(await regionExists(trx, input.regionCode))) fields.regionCode = 'region.unknown';
     else if (!regionInScope(actor, input.regionCode)) fields.regionCode = 'region.outOfScope';
   }
   if (input.code !== undefined && input.code !== current?.code) {
@@ -92,7 +93,7 @@ async function codeProblem(
   selfId: number | undefined,
 ): Promise<MessageKey | null> {
   const areaCode = code.slice(5, 11);
-  const areaKnown = await repo.regionExists(trx, areaCode);
+  const areaKnown = await regionExists(trx, areaCode);
   const parsed = parseProjectCode(code, () => areaKnown);
   if (!parsed.ok) return parsed.problem;
   if (!regionInScope(actor, areaCode)) return 'projectCode.areaOutOfScope';

@@ -24,3 +24,8 @@ export function findRegion(
 ): Promise<{ code: string; name: string; level: RegionLevel } | undefined> {
   return db.selectFrom('regions').select(['code', 'name', 'level']).where('code', '=', code).executeTakeFirst();
 }
+
+/** True when the code names a region (projects, organisations and accounts are checked with it). */
+export async function regionExists(db: Db, code: string): Promise<boolean> {
+  return (await db.selectFrom('regions').select('code').where('code', '=', code).executeTakeFirst()) !== undefined;
+}

@@ -36,13 +36,6 @@ function insideRegion(regionCode: string | null) {
 
 type Db = Kysely<DB> | Transaction<DB>;
 
-/** True when a region with this code exists. */
-export async function regionExists(db: Db, regionCode: string): Promise<boolean> {
-  return (
-    (await db.selectFrom('regions').select('code').where('code', '=', regionCode).executeTakeFirst()) !== undefined
-  );
-}
-
 /** The region of an organisation, or undefined when there is no such organisation. */
 export async function organizationRegion(db: Db, organizationId: number): Promise<string | undefined> {
   const row = await db

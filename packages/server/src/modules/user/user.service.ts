@@ -29,12 +29,12 @@ import { passwordProblem } from '../auth/password-policy.ts';
 import { oneTimePassword } from './one-time-password.ts';
 import { userSnapshot } from './user.presenter.ts';
 import { deleteUserSessions } from '../auth/session.repository.ts';
+import { regionExists } from '../region/region.repository.ts';
 import {
   declareActorRole,
   insertUser,
   lockAccount,
   organizationRegion,
-  regionExists,
   updateUser,
   usernameTaken,
 } from './user.repository.ts';
