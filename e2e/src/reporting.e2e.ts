@@ -1,30 +1,15 @@
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { formatWan, parseWan } from '../../packages/core/src/money.ts';
-import { launchChromium, startApp, type RunningApp } from './harness.ts';
+import { startForSpec } from './harness.ts';
 import { DashboardPage } from './pages/dashboard.page.ts';
-import { LoginPage } from './pages/login.page.ts';
 import { ReportFileListPage, ReviewDeskPage } from './pages/reporting.page.ts';
 
-let running: RunningApp;
-let browser: Browser;
-
-beforeAll(async () => {
-  [running, browser] = await Promise.all([startApp(), launchChromium()]);
-});
-afterAll(async () => {
-  await browser.close();
-  await running.close();
-});
+const rig = startForSpec();
 
 /** A signed-in page of its own (own cookies) for a demo user of the role. */
 async function signedIn(role: string, viewport: { width: number; height: number }): Promise<Page> {
-  const user = running.demo.users.find((u) => u.role === role);
-  if (!user) throw new Error(`the demo has no ${role} account`);
-  const context = await browser.newContext({ viewport, locale: 'zh-CN', isMobile: viewport.width < 500 });
-  const page = await context.newPage();
-  await new LoginPage(page).signIn(running.baseUrl, user.username, running.demo.password);
-  return page;
+  return (await rig().signIn(role, viewport)).page;
 }
 
 const PHONE = { width: 390, height: 844 };
@@ -39,7 +24,7 @@ describe('monthly reporting from the owner to the leaders’ dashboard', () => {
     // Leaders land on the dashboard, owners on their reports.
     await leader.waitForURL((url) => url.pathname === '/dashboard');
     const dashboard = new DashboardPage(leader);
-    await dashboard.open(running.baseUrl, AS_OF);
+    await dashboard.open(rig().running.baseUrl, AS_OF);
     const startedBefore = await dashboard.figure('startedOrResumed');
     expect(startedBefore.shown).toBe('299');
     const completedBefore = parseWan((await dashboard.figure('completedYtd')).exact);
@@ -49,7 +34,7 @@ describe('monthly reporting from the owner to the leaders’ dashboard', () => {
     const owner = await signedIn('owner', PHONE);
     await owner.waitForURL((url) => url.pathname === '/reports/file');
     const list = new ReportFileListPage(owner);
-    await list.open(running.baseUrl);
+    await list.open(rig().running.baseUrl);
     const [project] = await list.projectsIn('not_started');
     if (!project) throw new Error('the demo owner has no project without a May report');
     const form = await list.openReport(project);
@@ -58,13 +43,13 @@ describe('monthly reporting from the owner to the leaders’ dashboard', () => {
     await form.setStartDate('2021-05-18');
     await expect.poll(() => form.ytd().innerText()).toContain('1,234.56');
     await form.submit();
-    await list.open(running.baseUrl);
+    await list.open(rig().running.baseUrl);
     expect(await list.stateOf(project)).toBe('submitted');
 
     // The district approves it on the review desk.
     const staff = await signedIn('district_staff', DESKTOP);
     const desk = new ReviewDeskPage(staff);
-    await desk.open(running.baseUrl, 2021, 5);
+    await desk.open(rig().running.baseUrl, 2021, 5);
     await desk.tab('已提交');
     const drawer = await desk.openReport(project);
     expect(await drawer.getByTestId('figure-amount').innerText()).toContain('1,234.56');
@@ -74,7 +59,7 @@ describe('monthly reporting from the owner to the leaders’ dashboard', () => {
     expect(await desk.row(project).locator('[data-state]').getAttribute('data-state')).toBe('approved');
 
     // The dashboard counts it: 300 started, completed investment up by the amount, and the drill-down lists it.
-    await dashboard.open(running.baseUrl, AS_OF);
+    await dashboard.open(rig().running.baseUrl, AS_OF);
     const startedAfter = await dashboard.figure('startedOrResumed');
     expect(startedAfter.shown).toBe('300');
     const amount = parseWan(AMOUNT) ?? 0n;
