@@ -166,6 +166,16 @@ export type ProjectUpdateInput = z.output<typeof projectUpdateInput>;
 /** A project change as a client sends it. */
 export type ProjectUpdateInputJson = z.input<typeof projectUpdateInput>;
 
+/** A project's planned and actual start, completion and production dates, in the order forms and ledgers show them. */
+export const PROJECT_SCHEDULE_FIELDS = [
+  'plannedStartDate',
+  'plannedCompletionDate',
+  'plannedProductionDate',
+  'actualStartDate',
+  'actualCompletionDate',
+  'actualProductionDate',
+] as const;
+
 export const PROJECT_SORT_FIELDS = [
   'code',
   'name',

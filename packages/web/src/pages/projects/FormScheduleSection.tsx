@@ -1,16 +1,7 @@
 import { Card, Col, DatePicker, Form, Row } from 'antd';
-import { PROJECT_FIELD_LABELS } from '@keyprojects/core';
+import { PROJECT_FIELD_LABELS, PROJECT_SCHEDULE_FIELDS } from '@keyprojects/core';
 import { useLocale } from '../../i18n/useT.ts';
 import { FORM_COL } from './FormBasicSection.tsx';
-
-const FIELDS = [
-  'plannedStartDate',
-  'plannedCompletionDate',
-  'plannedProductionDate',
-  'actualStartDate',
-  'actualCompletionDate',
-  'actualProductionDate',
-] as const;
 
 /** Planned and actual start, completion and production dates of the project form. */
 export function FormScheduleSection() {
@@ -18,7 +9,7 @@ export function FormScheduleSection() {
   return (
     <Card title={t('form.section.schedule')} size="small">
       <Row gutter={16}>
-        {FIELDS.map((field) => (
+        {PROJECT_SCHEDULE_FIELDS.map((field) => (
           <Col key={field} {...FORM_COL}>
             <Form.Item name={field} label={label(PROJECT_FIELD_LABELS[field])}>
               <DatePicker style={{ width: '100%' }} />

@@ -55,16 +55,6 @@ export interface ProjectFormValues {
 /** The request body before validation: the contract's input keys with whatever the user typed. */
 export type ProjectPayload = Record<keyof ProjectCreateInputJson, unknown>;
 
-export const DATE_FIELDS = [
-  'plannedStartDate',
-  'plannedCompletionDate',
-  'plannedProductionDate',
-  'actualStartDate',
-  'actualCompletionDate',
-  'actualProductionDate',
-  'inStatisticsSince',
-] as const;
-
 const date = (value: string | null): Dayjs | null => (value ? dayjs(value) : null);
 const dateText = (value: Dayjs | null | undefined): string | null => (value ? value.format('YYYY-MM-DD') : null);
 const textOrNull = (value: string | null | undefined): string | null => (value?.trim() ? value.trim() : null);
