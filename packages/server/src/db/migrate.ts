@@ -13,6 +13,7 @@ import * as adminSeparation from '../../migrations/2026120511_admin_separation.t
 import * as auditChain from '../../migrations/2026120512_audit_chain.ts';
 import * as workflowIntegrity from '../../migrations/2026120513_workflow_integrity.ts';
 import * as dropDeadUserColumns from '../../migrations/2026120601_drop_dead_user_columns.ts';
+import * as dispatch from '../../migrations/2026120701_dispatch.ts';
 import type { DB } from './schema.ts';
 
 /** Every migration by name, in order. */
@@ -27,6 +28,7 @@ export const MIGRATIONS: Record<string, Migration> = {
   '2026120512_audit_chain': auditChain,
   '2026120513_workflow_integrity': workflowIntegrity,
   '2026120601_drop_dead_user_columns': dropDeadUserColumns,
+  '2026120701_dispatch': dispatch,
 };
 
 /** Brings the schema up to date; returns the names of the migrations applied now. */

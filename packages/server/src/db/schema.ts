@@ -11,6 +11,7 @@ import type {
   ProjectNature,
   Role,
 } from '@keyprojects/core';
+import type { DispatchTables } from './schema.dispatch.ts';
 
 type CreatedAt = ColumnType<Date, Date | string | undefined, never>;
 type UpdatedAt = ColumnType<Date, Date | string | undefined, Date | string>;
@@ -275,7 +276,7 @@ export interface BulletinTemplateTable {
   updated_by: number | null;
 }
 
-export interface DB {
+export interface DB extends DispatchTables {
   regions: RegionTable;
   lifecycle_stages: LifecycleStageTable;
   organizations: OrganizationTable;
