@@ -35,6 +35,23 @@ export const POLICIES = {
   'user.manage': ['system_admin'],
   'user.assignRole': ['security_admin'],
   'audit.readAll': ['audit_admin'],
+  // The dispatch loop (issue #10). Which problems a role sees and which workflow step it may take are decided on
+  // the data (scope) and by core's problem.workflow.ts; these say who may reach the feature at all.
+  'warning.read': ['city_admin', 'district_staff', 'owner', 'service_officer', 'responsible_unit', 'leader'],
+  'warning.configure': ['city_admin'],
+  'warning.evaluate': ['city_admin'],
+  'dispatch.configure': ['city_admin'],
+  'problem.read': ['city_admin', 'district_staff', 'owner', 'service_officer', 'responsible_unit', 'leader'],
+  'problem.work': ['city_admin', 'district_staff', 'owner', 'service_officer', 'responsible_unit'],
+  'league.read': ['city_admin', 'district_staff', 'service_officer', 'responsible_unit', 'leader'],
+  'meeting.read': ['city_admin', 'district_staff', 'responsible_unit', 'leader'],
+  'meeting.manage': ['city_admin', 'district_staff'],
+  'notice.read': ['city_admin', 'district_staff', 'service_officer', 'responsible_unit', 'leader'],
+  'notice.template.edit': ['city_admin'],
+  'visit.read': ['city_admin', 'district_staff', 'owner', 'service_officer', 'leader'],
+  'visit.write': ['service_officer'],
+  'inspection.read': ['city_admin', 'district_staff', 'owner', 'service_officer', 'responsible_unit', 'leader'],
+  'inspection.write': ['city_admin', 'district_staff'],
 } as const satisfies Record<string, readonly Role[]>;
 export type Permission = keyof typeof POLICIES;
 

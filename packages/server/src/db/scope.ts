@@ -73,7 +73,7 @@ export function homeRegionInScope(actor: ScopeActor, homeRegion: string | null):
 }
 
 /** The actor's region and the regions above it (a county's prefecture and province). */
-function regionAndAncestors(regionCode: string): string[] {
+export function regionAndAncestors(regionCode: string): string[] {
   const codes = [regionCode];
   for (let parent = parentRegionCode(regionCode); parent; parent = parentRegionCode(parent)) codes.push(parent);
   return codes;
