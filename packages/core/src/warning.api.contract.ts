@@ -36,7 +36,11 @@ export const warningListQuery = z.strictObject({
   raisedTo: isoDate.optional(),
 });
 export type WarningListQuery = z.output<typeof warningListQuery>;
-export type WarningListQueryJson = z.input<typeof warningListQuery>;
+/** The query as a client sends it (paging as numbers; the server also takes them as text). */
+export type WarningListQueryJson = Omit<z.input<typeof warningListQuery>, 'page' | 'pageSize'> & {
+  page?: number;
+  pageSize?: number;
+};
 
 /** One stored warning as lists show it; the project fields are null for a district's warning. */
 export const warningItem = z.object({
