@@ -265,33 +265,42 @@ values
 returning
   "id";
 
--- confirmWarning
--- args: "1n",{"projectId":1,"regionCode":"230602","rule":"start_overdue","presetId":"yinchuan","ruleVersion":1,"level":"red","figures":{"plannedStartDate":"2021-03-01","monthsMissed":1},"text":"计划2021年3月1日开工，截至2021年4月30日仍未开工，已连续1个月未按计划开工"},"2021-04-30"
--- params: "yinchuan",1,"{\"plannedStartDate\":\"2021-03-01\",\"monthsMissed\":1}","计划2021年3月1日开工，截至2021年4月30日仍未开工，已连续1个月未按计划开工","2021-04-30","red","2021-04-30","red","1n"
-update "warnings"
+-- confirmWarnings
+-- args: [{"id":"1n","warning":{"projectId":1,"regionCode":"230602","rule":"start_overdue","presetId":"yinchuan","ruleVersion":1,"level":"red","figures":{"plannedStartDate":"2021-03-01","monthsMissed":1},"text":"计划2021年3月1日开工，截至2021年4月30日仍未开工，已连续1个月未按计划开工"}}],"2021-04-30"
+-- params: "2021-04-30","2021-04-30","[{\"id\":\"1\",\"level\":\"red\",\"figures\":{\"plannedStartDate\":\"2021-03-01\",\"monthsMissed\":1},\"text\":\"计划2021年3月1日开工，截至2021年4月30日仍未开工，已连续1个月未按计划开工\",\"preset_id\":\"yinchuan\",\"rule_version\":1}]"
+update warnings w
 set
-  "preset_id" = $1,
-  "rule_version" = $2,
-  "figures" = $3,
-  "text" = $4,
-  "last_confirmed_on" = $5,
-  "level_changed_on" = case
-    when "level" <> $6 then $7::date
-    else "level_changed_on"
+  level_changed_on = case
+    when w.level <> v.level then $1::date
+    else w.level_changed_on
   end,
-  "level" = $8
+  level = v.level,
+  figures = v.figures,
+  text = v.text,
+  preset_id = v.preset_id,
+  rule_version = v.rule_version,
+  last_confirmed_on = $2::date
+from
+  jsonb_to_recordset($3::jsonb) as v (
+    id bigint,
+    level text,
+    figures jsonb,
+    text text,
+    preset_id text,
+    rule_version integer
+  )
 where
-  "id" = $9
-  and "cleared_on" is null;
+  w.id = v.id
+  and w.cleared_on is null;
 
 -- clearWarnings
 -- args: ["1n"],"2021-04-30"
--- params: "2021-04-30","1n"
+-- params: "2021-04-30",["1"]
 update "warnings"
 set
   "cleared_on" = greatest($1::date, first_raised_on)
 where
-  "id" in ($2)
+  id = any ($2::bigint[])
   and "cleared_on" is null;
 
 -- regionPresets

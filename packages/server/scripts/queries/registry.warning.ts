@@ -41,7 +41,7 @@ export const WARNING_REGISTRY: readonly RepositoryEntry[] = [
       loadWarningSnapshots: [example(warning.loadWarningSnapshots, CITY, AS_OF)],
       activeWarnings: [example(warning.activeWarnings, CITY)],
       insertWarnings: [example(warning.insertWarnings, [write], AS_OF)],
-      confirmWarning: [example(warning.confirmWarning, 1n, { ...write, level: 'red' }, AS_OF)],
+      confirmWarnings: [example(warning.confirmWarnings, [{ id: 1n, warning: { ...write, level: 'red' } }], AS_OF)],
       clearWarnings: [example(warning.clearWarnings, [1n], AS_OF)],
       regionPresets: [example(warning.regionPresets)],
       setRegionPreset: [example(warning.setRegionPreset, DISTRICT, 'sanya', IDS.cityAdmin)],

@@ -186,12 +186,20 @@ export async function storeEvaluation(
     ],
     asOf,
   );
-  for (const w of projectDiff.confirmed) {
-    await repo.confirmWarning(trx, ids.get(projectWarningKey(w)) ?? -1n, toWrite(w, regionOf(w)), asOf);
-  }
-  for (const w of districtDiff.confirmed) {
-    await repo.confirmWarning(trx, ids.get(districtWarningKey(w)) ?? -1n, toWrite(w, w.regionCode), asOf);
-  }
+  await repo.confirmWarnings(
+    trx,
+    [
+      ...projectDiff.confirmed.map((w) => ({
+        id: ids.get(projectWarningKey(w)) ?? -1n,
+        warning: toWrite(w, regionOf(w)),
+      })),
+      ...districtDiff.confirmed.map((w) => ({
+        id: ids.get(districtWarningKey(w)) ?? -1n,
+        warning: toWrite(w, w.regionCode),
+      })),
+    ],
+    asOf,
+  );
   await repo.clearWarnings(
     trx,
     [

@@ -155,50 +155,60 @@ export interface WarningWrite {
 
 /** Inserts newly raised warnings, first raised (and last confirmed) on `asOf`; returns their ids in order. */
 export async function insertWarnings(db: Db, warnings: readonly WarningWrite[], asOf: string): Promise<bigint[]> {
-  if (warnings.length === 0) return [];
-  const rows = await db
-    .insertInto('warnings')
-    .values(
-      warnings.map((w) => ({
-        project_id: w.projectId,
-        region_code: w.regionCode,
-        rule: w.rule,
-        preset_id: w.presetId,
-        rule_version: w.ruleVersion,
-        level: w.level,
-        figures: JSON.stringify(w.figures),
-        text: w.text,
-        first_raised_on: asOf,
-        last_confirmed_on: asOf,
-        level_changed_on: asOf,
-      })),
-    )
-    .returning('id')
-    .execute();
-  return rows.map((row) => row.id);
+  const ids: bigint[] = [];
+  // In batches: a statement's parameters are limited (65,535), and a province raises tens of thousands at once.
+  for (let i = 0; i < warnings.length; i += 2000) {
+    const rows = await db
+      .insertInto('warnings')
+      .values(
+        warnings.slice(i, i + 2000).map((w) => ({
+          project_id: w.projectId,
+          region_code: w.regionCode,
+          rule: w.rule,
+          preset_id: w.presetId,
+          rule_version: w.ruleVersion,
+          level: w.level,
+          figures: JSON.stringify(w.figures),
+          text: w.text,
+          first_raised_on: asOf,
+          last_confirmed_on: asOf,
+          level_changed_on: asOf,
+        })),
+      )
+      .returning('id')
+      .execute();
+    ids.push(...rows.map((row) => row.id));
+  }
+  return ids;
 }
 
-/** Confirms an active warning on `asOf` with its new figures; the level-change date moves only when the level did. */
-export async function confirmWarning(db: Db, id: bigint, warning: WarningWrite, asOf: string): Promise<void> {
-  await db
-    .updateTable('warnings')
-    .set((eb) => ({
+/**
+ * Confirms active warnings on `asOf` with their new figures, in one statement per batch (a province confirms tens
+ * of thousands each day); the level-change date moves only for those whose level changed.
+ */
+export async function confirmWarnings(
+  db: Db,
+  confirmed: readonly { id: bigint; warning: WarningWrite }[],
+  asOf: string,
+): Promise<void> {
+  for (let i = 0; i < confirmed.length; i += 5000) {
+    const batch = confirmed.slice(i, i + 5000).map(({ id, warning }) => ({
+      id: String(id),
+      level: warning.level,
+      figures: warning.figures,
+      text: warning.text,
       preset_id: warning.presetId,
       rule_version: warning.ruleVersion,
-      figures: JSON.stringify(warning.figures),
-      text: warning.text,
-      last_confirmed_on: asOf,
-      level_changed_on: eb
-        .case()
-        .when('level', '<>', warning.level)
-        .then(sql<string>`${asOf}::date`)
-        .else(eb.ref('level_changed_on'))
-        .end(),
-      level: warning.level,
-    }))
-    .where('id', '=', id)
-    .where('cleared_on', 'is', null)
-    .execute();
+    }));
+    await sql`
+      update warnings w set
+        level_changed_on = case when w.level <> v.level then ${asOf}::date else w.level_changed_on end,
+        level = v.level, figures = v.figures, text = v.text, preset_id = v.preset_id,
+        rule_version = v.rule_version, last_confirmed_on = ${asOf}::date
+      from jsonb_to_recordset(${JSON.stringify(batch)}::jsonb)
+        as v(id bigint, level text, figures jsonb, text text, preset_id text, rule_version integer)
+      where w.id = v.id and w.cleared_on is null`.execute(db);
+  }
 }
 
 /** Clears active warnings on `asOf` (never before they were raised). */
@@ -207,7 +217,8 @@ export async function clearWarnings(db: Db, ids: readonly bigint[], asOf: string
   await db
     .updateTable('warnings')
     .set({ cleared_on: sql<string>`greatest(${asOf}::date, first_raised_on)` })
-    .where('id', 'in', [...ids])
+    // One array parameter however many (a list of ids would exceed the parameter limit at province scale).
+    .where(sql<boolean>`id = any(${ids.map(String)}::bigint[])`)
     .where('cleared_on', 'is', null)
     .execute();
 }
