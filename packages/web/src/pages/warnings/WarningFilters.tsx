@@ -1,5 +1,6 @@
-import { Button, Col, DatePicker, Input, Row, Select, TreeSelect } from 'antd';
-import { ReloadOutlined } from '@ant-design/icons';
+import { useState } from 'react';
+import { Button, Col, DatePicker, Flex, Grid, Input, Row, Select, TreeSelect } from 'antd';
+import { FilterOutlined, ReloadOutlined } from '@ant-design/icons';
 import dayjs from 'dayjs';
 import { DISTRICT_WARNING_RULE_LABELS, WARNING_RULE_LABELS, type WarningListQueryJson } from '@keyprojects/core';
 import { useScopeRegions } from '../../api/reference.ts';
@@ -15,10 +16,17 @@ interface WarningFiltersProps {
   onReset: () => void;
 }
 
-/** The warnings list's filters: text, region, rule, level, status and the first-raised dates. */
+/**
+ * The warnings list's filters: text, level and status, then region, rule and the first-raised dates — on a phone
+ * those three fold behind a button (shown when one of them is set).
+ */
 export function WarningFilters({ query, onChange, onReset }: WarningFiltersProps) {
   const { t, label } = useLocale();
   const regions = useScopeRegions();
+  const compact = Grid.useBreakpoint().md === false;
+  const [expanded, setExpanded] = useState(false);
+  const showAdvanced =
+    !compact || expanded || Boolean(query.regionCode ?? query.rule ?? query.raisedFrom ?? query.raisedTo);
   const range: [dayjs.Dayjs | null, dayjs.Dayjs | null] = [
     query.raisedFrom ? dayjs(query.raisedFrom) : null,
     query.raisedTo ? dayjs(query.raisedTo) : null,
@@ -32,31 +40,6 @@ export function WarningFilters({ query, onChange, onReset }: WarningFiltersProps
           placeholder={t('warning.filter.q')}
           aria-label={t('warning.filter.q')}
           onSearch={(q) => onChange({ q: q || undefined })}
-        />
-      </Col>
-      <Col {...COL}>
-        <TreeSelect
-          allowClear
-          showSearch={{ treeNodeFilterProp: 'title' }}
-          treeDefaultExpandAll
-          style={{ width: '100%' }}
-          value={query.regionCode}
-          onChange={(regionCode: string | undefined) => onChange({ regionCode })}
-          treeData={buildRegionTree(regions.data ?? [])}
-          loading={regions.isLoading}
-          placeholder={t('warning.filter.region')}
-          aria-label={t('warning.filter.region')}
-        />
-      </Col>
-      <Col {...COL}>
-        <Select
-          allowClear
-          style={{ width: '100%' }}
-          value={query.rule}
-          onChange={(rule) => onChange({ rule })}
-          placeholder={t('warning.filter.rule')}
-          aria-label={t('warning.filter.rule')}
-          options={Object.entries(RULES).map(([value, text]) => ({ value, label: label(text) }))}
         />
       </Col>
       <Col {...COL}>
@@ -85,25 +68,61 @@ export function WarningFilters({ query, onChange, onReset }: WarningFiltersProps
           }))}
         />
       </Col>
+      {showAdvanced && (
+        <>
+          <Col {...COL}>
+            <TreeSelect
+              allowClear
+              showSearch={{ treeNodeFilterProp: 'title' }}
+              treeDefaultExpandAll
+              style={{ width: '100%' }}
+              value={query.regionCode}
+              onChange={(regionCode: string | undefined) => onChange({ regionCode })}
+              treeData={buildRegionTree(regions.data ?? [])}
+              loading={regions.isLoading}
+              placeholder={t('warning.filter.region')}
+              aria-label={t('warning.filter.region')}
+            />
+          </Col>
+          <Col {...COL}>
+            <Select
+              allowClear
+              style={{ width: '100%' }}
+              value={query.rule}
+              onChange={(rule) => onChange({ rule })}
+              placeholder={t('warning.filter.rule')}
+              aria-label={t('warning.filter.rule')}
+              options={Object.entries(RULES).map(([value, text]) => ({ value, label: label(text) }))}
+            />
+          </Col>
+          <Col {...COL}>
+            <DatePicker.RangePicker
+              style={{ width: '100%' }}
+              value={range}
+              allowEmpty={[true, true]}
+              aria-label={t('warning.filter.raised')}
+              placeholder={[t('warning.filter.raised'), t('warning.filter.raised')]}
+              onChange={(dates) =>
+                onChange({
+                  raisedFrom: dates?.[0]?.format('YYYY-MM-DD') ?? undefined,
+                  raisedTo: dates?.[1]?.format('YYYY-MM-DD') ?? undefined,
+                })
+              }
+            />
+          </Col>
+        </>
+      )}
       <Col {...COL}>
-        <DatePicker.RangePicker
-          style={{ width: '100%' }}
-          value={range}
-          allowEmpty={[true, true]}
-          aria-label={t('warning.filter.raised')}
-          placeholder={[t('warning.filter.raised'), t('warning.filter.raised')]}
-          onChange={(dates) =>
-            onChange({
-              raisedFrom: dates?.[0]?.format('YYYY-MM-DD') ?? undefined,
-              raisedTo: dates?.[1]?.format('YYYY-MM-DD') ?? undefined,
-            })
-          }
-        />
-      </Col>
-      <Col {...COL}>
-        <Button icon={<ReloadOutlined />} onClick={onReset}>
-          {t('warning.filter.reset')}
-        </Button>
+        <Flex gap={8}>
+          {compact && (
+            <Button icon={<FilterOutlined />} onClick={() => setExpanded(!expanded)}>
+              {expanded ? t('project.filter.less') : t('project.filter.more')}
+            </Button>
+          )}
+          <Button icon={<ReloadOutlined />} onClick={onReset}>
+            {t('warning.filter.reset')}
+          </Button>
+        </Flex>
       </Col>
     </Row>
   );
