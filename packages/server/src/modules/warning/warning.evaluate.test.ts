@@ -114,6 +114,20 @@ describe('the warning evaluation', () => {
     expect(foreign.json()).toEqual({ active: [], history: [] });
   });
 
+  it('exports the list with its filters and scope as xlsx, audited', async () => {
+    const response = await district.request({ method: 'GET', url: '/api/v1/warnings/export?level=red' });
+    expect(response.statusCode).toBe(200);
+    expect(response.headers['content-type']).toContain('spreadsheetml');
+    expect(response.rawPayload.subarray(0, 2).toString()).toBe('PK');
+    const audit = await ctx.db
+      .selectFrom('audit_log')
+      .select('entity_id')
+      .where('action', '=', 'export')
+      .where('actor_username', '=', district.user.username)
+      .execute();
+    expect(audit).toEqual([{ entity_id: 'xlsx:warnings' }]);
+  });
+
   it('switches a district to Sanya (audited), which raises the small lag Yinchuan let pass', async () => {
     const refused = await district.request({
       method: 'PUT',

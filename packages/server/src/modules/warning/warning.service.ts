@@ -6,6 +6,7 @@
  */
 import type { Kysely } from 'kysely';
 import {
+  ANY_WARNING_RULE_IDS,
   isWithinRegion,
   parseWarningPreset,
   WARNING_PRESETS,
@@ -59,6 +60,8 @@ export async function projectWarnings(db: Kysely<DB>, actor: Actor, projectId: n
   return { active: rows.filter((w) => w.clearedOn === null), history: rows.filter((w) => w.clearedOn !== null) };
 }
 
+const ruleOrder = (rule: string) => (ANY_WARNING_RULE_IDS as readonly string[]).indexOf(rule);
+
 const emptyCounts = (): WarningLevelCounts => ({ yellow: 0, red: 0, total: 0 });
 
 function add(counts: WarningLevelCounts, yellow: number, red: number): void {
@@ -92,11 +95,14 @@ export async function warningSummary(
   return {
     asOf: clock.today(),
     byLevel,
-    byRule: [...byRule].map(([rule, counts]) => ({
-      rule: rule as WarningSummary['byRule'][number]['rule'],
-      ruleLabel: warningRuleLabel(rule, actor.locale),
-      ...counts,
-    })),
+    // In the order lists show the rules (the project rules, then the district's).
+    byRule: [...byRule]
+      .sort(([a], [b]) => ruleOrder(a) - ruleOrder(b))
+      .map(([rule, counts]) => ({
+        rule: rule as WarningSummary['byRule'][number]['rule'],
+        ruleLabel: warningRuleLabel(rule, actor.locale),
+        ...counts,
+      })),
     byRegion: [...byRegion]
       .map(([regionCode, counts]) => ({ regionCode, ...counts }))
       .sort((a, b) => b.total - a.total || a.regionCode.localeCompare(b.regionCode)),
