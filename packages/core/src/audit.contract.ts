@@ -15,6 +15,8 @@ export const AUDIT_ENTITY_TYPES = [
   'report',
   'period',
   'bulletin_template',
+  // The warning preset active in a region, and the presets an administrator stored (issue #10).
+  'warning_preset',
   // A refused API request (entity id: method and route), a data transfer (entity id: what was exported/imported).
   'request',
   'transfer',

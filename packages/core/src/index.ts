@@ -42,6 +42,7 @@ export * from './warning.presets.ts';
 export * from './warning.diff.ts';
 export * from './warning.measure.ts';
 export * from './warning.district.ts';
+export * from './warning.api.contract.ts';
 export * from './stats.contract.ts';
 export * from './meta.contract.ts';
 export * from './region.contract.ts';

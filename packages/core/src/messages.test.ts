@@ -1,15 +1,18 @@
 import { describe, expect, it } from 'vitest';
 import { LEDGER_MESSAGES } from './ledger.messages.ts';
 import { GENERAL_MESSAGES, MESSAGES, message, messageText } from './messages.ts';
+import { WARNING_MESSAGES } from './warning.messages.ts';
 
 const paramsOf = (text: string) => [...text.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
 
 describe('the message catalogue', () => {
-  it('joins the general and the ledger messages without either hiding a key of the other', () => {
+  it('joins the general, the ledger and the warning messages without one hiding a key of another', () => {
     const general = Object.keys(GENERAL_MESSAGES);
     const ledger = Object.keys(LEDGER_MESSAGES);
-    expect(general.filter((key) => ledger.includes(key))).toEqual([]);
-    expect(Object.keys(MESSAGES)).toHaveLength(general.length + ledger.length);
+    const warning = Object.keys(WARNING_MESSAGES);
+    expect(general.filter((key) => ledger.includes(key) || warning.includes(key))).toEqual([]);
+    expect(ledger.filter((key) => warning.includes(key))).toEqual([]);
+    expect(Object.keys(MESSAGES)).toHaveLength(general.length + ledger.length + warning.length);
   });
 
   it('has every message in both languages with the same parameters', () => {

@@ -2,6 +2,8 @@
 -- The SQL each repository function runs for the example arguments shown (a fresh migrated database, a few example
 -- rows), so that a change of scope, of a join or of an index-relevant condition shows in review.
 
+-- progressQuery: no query (a query builder the statistics and the warnings snapshot compose)
+
 -- scopedProjectIds (city actor)
 -- params: 2021,"2306%"
 select

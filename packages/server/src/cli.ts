@@ -12,6 +12,8 @@
  *   export projects|monthly-reports --out FILE.xlsx [--query "k=v&…"]   a list as Excel, with its filters
  *   export-oc4ids --out FILE [--as USER] / import-oc4ids FILE [--as USER]   OC4IDS open data
  *   verify-audit                 recompute the audit trail's hash chain; exit 1 naming the first broken row
+ *   warnings --as-of DATE [--region CODE]   every warning active on the date, with counts by rule and level
+ *   evaluate-warnings --as-of DATE [--region CODE]   the daily warning evaluation once, as of the date
  *   backup FILE / restore FILE   a consistent logical backup (also of a running server); restore into an empty database
  */
 import { loadConfig } from './config.ts';
@@ -26,6 +28,7 @@ import { bulletinCommands } from './cli/bulletin.commands.ts';
 import { ioCommands } from './cli/io.commands.ts';
 import { auditCommands } from './cli/audit.commands.ts';
 import { backupCommands, backupDirectCommands } from './cli/backup.commands.ts';
+import { warningCommands } from './cli/warning.commands.ts';
 
 /** Every command by name; each area of the product contributes its own record. */
 const commands: Record<string, CliCommand> = {
@@ -36,6 +39,7 @@ const commands: Record<string, CliCommand> = {
   ...ioCommands,
   ...auditCommands,
   ...backupCommands,
+  ...warningCommands,
 };
 /** Commands that open the database themselves. */
 const directCommands: Record<string, DirectCommand> = { ...backupDirectCommands };

@@ -22,6 +22,8 @@ const OpenDataPage = lazy(() => import('./pages/openData/OpenDataPage.tsx'));
 const UsersPage = lazy(() => import('./pages/admin/UsersPage.tsx'));
 const RolesPage = lazy(() => import('./pages/admin/RolesPage.tsx'));
 const AuditLogPage = lazy(() => import('./pages/admin/AuditLogPage.tsx'));
+const WarningListPage = lazy(() => import('./pages/warnings/WarningListPage.tsx'));
+const WarningSettingsPage = lazy(() => import('./pages/settings/WarningSettingsPage.tsx'));
 const NotFoundPage = lazy(() => import('./pages/misc/NotFoundPage.tsx'));
 const ChangePasswordPage = lazy(() => import('./pages/account/ChangePasswordPage.tsx'));
 const AccountSecurityPage = lazy(() => import('./pages/account/AccountSecurityPage.tsx'));
@@ -54,6 +56,8 @@ export function App() {
             <Route path="/ledger/import" element={<LedgerImportPage />} />
             <Route path="/bulletins" element={<BulletinPage />} />
             <Route path="/open-data" element={<OpenDataPage />} />
+            <Route path="/warnings" element={<WarningListPage />} />
+            <Route path="/settings/warnings" element={<WarningSettingsPage />} />
             <Route path="/account/password" element={<ChangePasswordPage />} />
             <Route path="/account/security" element={<AccountSecurityPage />} />
             <Route path="/admin/users" element={<UsersPage />} />

@@ -57,6 +57,7 @@ export const STATS_REGISTRY: readonly RepositoryEntry[] = [
     file: 'modules/stats/stats.repository.ts',
     module: stats,
     examples: {
+      progressQuery: { noQuery: 'a query builder the statistics and the warnings snapshot compose' },
       scopedProjectIds: statScopes.map(({ label, scope }) =>
         labelled(label, (trx: Trx) => stats.scopedProjectIds(trx, scope, YEAR).execute()),
       ),

@@ -9,6 +9,7 @@ import { AUTH_REGISTRY } from './registry.auth.ts';
 import { NOTIFICATION_REGISTRY } from './registry.notification.ts';
 import { PROJECT_REGISTRY } from './registry.project.ts';
 import { STATS_REGISTRY } from './registry.stats.ts';
+import { WARNING_REGISTRY } from './registry.warning.ts';
 
 /** Every repository's entry, by the path of its file. */
 export const REGISTRY: readonly RepositoryEntry[] = [
@@ -16,4 +17,5 @@ export const REGISTRY: readonly RepositoryEntry[] = [
   ...NOTIFICATION_REGISTRY,
   ...PROJECT_REGISTRY,
   ...STATS_REGISTRY,
+  ...WARNING_REGISTRY,
 ].sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));

@@ -38,7 +38,7 @@ export function ledgerTemplateUrl(target: LedgerTarget): string {
 
 /** The link of an Excel export of a list, with that list's own query parameters. */
 export function exportUrl(
-  name: 'projects' | 'monthly-reports' | 'audit-log',
+  name: 'projects' | 'monthly-reports' | 'audit-log' | 'warnings',
   query: Record<string, QueryValue>,
 ): string {
   return apiUrl(`/exports/${name}.xlsx`, query);

@@ -6,7 +6,7 @@ import { useT } from '../i18n/useT.ts';
 
 interface ExportButtonProps {
   /** The export's name (GET /exports/{name}.xlsx). */
-  name: 'projects' | 'monthly-reports' | 'audit-log';
+  name: 'projects' | 'monthly-reports' | 'audit-log' | 'warnings';
   /** The list's current query; paging is left out, as the export takes every match. */
   query: Record<string, QueryValue>;
 }

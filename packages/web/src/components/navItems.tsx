@@ -1,5 +1,6 @@
 import type { ReactNode } from 'react';
 import {
+  AlertOutlined,
   AuditOutlined,
   CloudUploadOutlined,
   DashboardOutlined,
@@ -8,6 +9,7 @@ import {
   FormOutlined,
   GlobalOutlined,
   SafetyCertificateOutlined,
+  SettingOutlined,
   TeamOutlined,
   FileSearchOutlined,
 } from '@ant-design/icons';
@@ -41,9 +43,16 @@ export const NAV_ITEMS: readonly NavItem[] = [
   },
   { path: '/reports', labelId: 'menu.reportReview', icon: <AuditOutlined />, permission: 'report.review' },
   { path: '/projects', labelId: 'menu.projects', icon: <DatabaseOutlined />, permission: 'project.read' },
+  { path: '/warnings', labelId: 'menu.warnings', icon: <AlertOutlined />, permission: 'warning.read' },
   { path: '/ledger/import', labelId: 'menu.ledgerImport', icon: <CloudUploadOutlined />, permission: 'project.create' },
   { path: '/bulletins', labelId: 'menu.bulletins', icon: <FileTextOutlined />, permission: 'bulletin.read' },
   { path: '/open-data', labelId: 'menu.openData', icon: <GlobalOutlined />, permission: 'project.read' },
+  {
+    path: '/settings/warnings',
+    labelId: 'menu.warningSettings',
+    icon: <SettingOutlined />,
+    permission: 'warning.configure',
+  },
   // The three administrators (三员分立): one page each.
   { path: '/admin/users', labelId: 'menu.users', icon: <TeamOutlined />, permission: 'user.manage' },
   { path: '/admin/roles', labelId: 'menu.roles', icon: <SafetyCertificateOutlined />, permission: 'user.assignRole' },

@@ -5,6 +5,7 @@ import { enEnvironment } from './en.environment.ts';
 import { enPublishing } from './en.publishing.ts';
 import { enReporting } from './en.reporting.ts';
 import { enAdmin } from './en.admin.ts';
+import { enWarning } from './en.warning.ts';
 import type { MessageId } from './zh.ts';
 
 /** The English catalogue: exactly the ids of the Chinese one. */
@@ -180,6 +181,7 @@ export const en: Record<MessageId, string> = {
   ...enDashboard,
   ...enReporting,
   ...enAdmin,
+  ...enWarning,
   ...enLedger,
   ...enPublishing,
   ...enAccount,

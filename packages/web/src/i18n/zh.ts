@@ -5,6 +5,7 @@ import { zhEnvironment } from './zh.environment.ts';
 import { zhPublishing } from './zh.publishing.ts';
 import { zhReporting } from './zh.reporting.ts';
 import { zhAdmin } from './zh.admin.ts';
+import { zhWarning } from './zh.warning.ts';
 
 /** The Chinese catalogue: the source of every message id. `{name}` marks a value filled in by `t()`. */
 export const zh = {
@@ -179,6 +180,7 @@ export const zh = {
   ...zhDashboard,
   ...zhReporting,
   ...zhAdmin,
+  ...zhWarning,
   ...zhLedger,
   ...zhPublishing,
   ...zhAccount,

@@ -54,9 +54,10 @@ export function scopedProjectIds(db: Db, scope: StatScope, year: number) {
 
 /**
  * Each project's progress as of the date, read from its year-progress row: the completions of the counted months
- * and the earliest start reported in them — no scan of the reports, whatever the date.
+ * and the earliest start reported in them — no scan of the reports, whatever the date. The warnings' snapshot loader
+ * reads a year's completed investment through it too, so a warning and the dashboard never disagree.
  */
-function progressQuery(db: Db, options: StatOptions) {
+export function progressQuery(db: Db, options: StatOptions) {
   const month = Number(options.asOf.slice(5, 7));
   const k = monthsCounted(options);
   // Only the date's own month depends on k (month − 1 or month), so the sum of the months before it is fixed.

@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { Col, Flex, Grid, Row, Typography } from 'antd';
 import { useSearchParams } from 'react-router';
 import { useDashboard, type StatsScope } from '../../api/stats.ts';
+import { useWarningSummary } from '../../api/warnings.ts';
 import type { StatDimension } from '@keyprojects/core';
 import { Forbidden } from '../../components/Forbidden.tsx';
 import { PageHeader } from '../../components/PageHeader.tsx';
@@ -18,6 +19,8 @@ import { MonthlyChart } from './MonthlyChart.tsx';
 import { ProjectMap } from './ProjectMap.tsx';
 import { RegionChart } from './RegionChart.tsx';
 import { UP_COLOR, DOWN_COLOR } from './YoyDelta.tsx';
+import { WarningDrillDrawer, type WarningDrill } from './WarningDrillDrawer.tsx';
+import { WarningPanel } from './WarningPanel.tsx';
 import { RetryAlert } from '../../components/RetryAlert.tsx';
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
@@ -37,6 +40,12 @@ export default function DashboardPage() {
   const scope: StatsScope | null = asOf ? { asOf, regionCode } : null;
   const dashboard = useDashboard(scope);
   const [drill, setDrill] = useState<DrillRequest | null>(null);
+  // Warnings are today's (the stored active ones), whatever date the figures are shown as of.
+  const warnings = useWarningSummary(regionCode, can('warning.read'));
+  const [warningDrill, setWarningDrill] = useState<WarningDrill | null>(null);
+  const warningLevels = warnings.data
+    ? new Map(warnings.data.projects.map((p) => [p.projectId, p.level] as const))
+    : undefined;
 
   if (!can('stats.read')) return <Forbidden />;
 
@@ -93,8 +102,13 @@ export default function DashboardPage() {
               <GroupChart breakdowns={data.breakdowns} onDrill={setDrill} />
             </Col>
             <Col xs={24} lg={12}>
-              <ProjectMap points={data.points} onDrill={setDrill} />
+              <ProjectMap points={data.points} onDrill={setDrill} warningLevels={warningLevels} />
             </Col>
+            {warnings.data && (
+              <Col xs={24} lg={12}>
+                <WarningPanel summary={warnings.data} regionCode={regionCode} onDrill={setWarningDrill} />
+              </Col>
+            )}
           </Row>
           <Typography.Text type="secondary" style={{ fontSize: 12 }}>
             {t('dashboard.footnote.before')}
@@ -106,6 +120,7 @@ export default function DashboardPage() {
         </Flex>
       )}
       <DrillDrawer scope={scope} request={drill} onClose={handleCloseDrill} />
+      <WarningDrillDrawer drill={warningDrill} onClose={() => setWarningDrill(null)} />
     </div>
   );
 }

@@ -1,7 +1,8 @@
-import { Card, Typography } from 'antd';
+import { useState } from 'react';
+import { Card, Switch, Typography } from 'antd';
 import type { LineSeriesOption, ScatterSeriesOption } from 'echarts/charts';
 import { format } from 'echarts/core';
-import type { MapPointOutput, MapPointState } from '@keyprojects/core';
+import type { MapPointOutput, MapPointState, WarningLevel } from '@keyprojects/core';
 import { CHART_COLORS, CHART_HEIGHT, labelledGrid } from '../../components/charts/chartStyle.ts';
 import { EChart, type ChartClickEvent, type ChartOption } from '../../components/charts/EChart.tsx';
 import { useT } from '../../i18n/useT.ts';
@@ -16,30 +17,54 @@ const COLOR_OF: Record<MapPointState, string> = {
   notStarted: CHART_COLORS.notStarted,
 };
 
+/** The warning layer: red and yellow by the project's highest active warning, the others grey. */
+type WarningLayer = WarningLevel | 'none';
+const LAYERS: readonly WarningLayer[] = ['red', 'yellow', 'none'];
+const LAYER_COLOR: Record<WarningLayer, string> = { red: '#cf1322', yellow: '#faad14', none: '#bfbfbf' };
+
 /** A point's size grows with the square root of its total investment. */
 function symbolSize(point: MapPointOutput): number {
   return Math.min(22, 5 + Math.sqrt(yiNumber(point.totalInvestment)) * 2);
 }
 
+interface ProjectMapProps {
+  points: readonly MapPointOutput[];
+  onDrill: OnDrill;
+  /** Each warned project's highest active level; with it the card offers the warning layer. */
+  warningLevels?: ReadonlyMap<number, WarningLevel> | undefined;
+}
+
 /**
- * The projects on longitude/latitude axes, coloured by where they stand (completed, started, not started).
+ * The projects on longitude/latitude axes, coloured by where they stand (completed, started, not started), or —
+ * with the warning layer on — by their highest active warning (red, yellow, none).
  * District boundaries are drawn only when a GeoJSON is configured (config.ts); none ships with the product.
  */
-export function ProjectMap({ points, onDrill }: { points: readonly MapPointOutput[]; onDrill: OnDrill }) {
+export function ProjectMap({ points, onDrill, warningLevels }: ProjectMapProps) {
   const t = useT();
   const boundary = useBoundary();
-  const groups = STATES.map((state) => points.filter((point) => point.state === state));
+  const [warningLayer, setWarningLayer] = useState(false);
+  const byWarning = warningLayer && warningLevels !== undefined;
+  const keys: readonly string[] = byWarning ? LAYERS : STATES;
+  const keyOf = (point: MapPointOutput): string => (byWarning ? (warningLevels.get(point.id) ?? 'none') : point.state);
+  const groups = keys.map((key) => points.filter((point) => keyOf(point) === key));
   const yi = t('project.unit.yi');
+  const nameOf = (key: string) =>
+    byWarning
+      ? key === 'none'
+        ? t('warning.card.none')
+        : t(key === 'red' ? 'warning.panel.red' : 'warning.panel.yellow')
+      : t(`dashboard.map.${key as MapPointState}`);
+  const colorOf = (key: string) => (byWarning ? LAYER_COLOR[key as WarningLayer] : COLOR_OF[key as MapPointState]);
 
-  const scatter: ScatterSeriesOption[] = STATES.map((state, index) => ({
+  const scatter: ScatterSeriesOption[] = keys.map((key, index) => ({
     type: 'scatter',
-    name: t(`dashboard.map.${state}`),
+    name: nameOf(key),
     data: (groups[index] ?? []).map((point) => ({
       name: point.name,
       value: [point.longitude, point.latitude, yiNumber(point.totalInvestment)],
       symbolSize: symbolSize(point),
     })),
-    itemStyle: { color: COLOR_OF[state], opacity: 0.78, borderColor: '#fff', borderWidth: 0.5 },
+    itemStyle: { color: colorOf(key), opacity: 0.78, borderColor: '#fff', borderWidth: 0.5 },
     emphasis: { scale: 1.4 },
     cursor: 'pointer',
   }));
@@ -81,8 +106,7 @@ export function ProjectMap({ points, onDrill }: { points: readonly MapPointOutpu
   };
 
   const handleClick = (event: ChartClickEvent) => {
-    const state = STATES[(event.seriesIndex ?? 0) - lines.length];
-    const point = state ? groups[STATES.indexOf(state)]?.[event.dataIndex] : undefined;
+    const point = groups[(event.seriesIndex ?? 0) - lines.length]?.[event.dataIndex];
     if (point) onDrill({ kind: 'point', title: point.name, point });
   };
 
@@ -92,7 +116,23 @@ export function ProjectMap({ points, onDrill }: { points: readonly MapPointOutpu
       ? t('dashboard.map.boundaryFailed')
       : null;
   return (
-    <Card size="small" title={t('dashboard.chart.map')} style={{ height: '100%' }}>
+    <Card
+      size="small"
+      title={t('dashboard.chart.map')}
+      style={{ height: '100%' }}
+      extra={
+        warningLevels && (
+          <Switch
+            size="small"
+            checked={warningLayer}
+            onChange={setWarningLayer}
+            checkedChildren={t('warning.map.layer')}
+            unCheckedChildren={t('warning.map.layer')}
+            data-testid="map-warning-layer"
+          />
+        )
+      }
+    >
       <EChart
         option={option}
         height={CHART_HEIGHT}

@@ -15,6 +15,7 @@ import { ProjectBasicCard } from './ProjectBasicCard.tsx';
 import { ProjectInvestmentCard } from './ProjectInvestmentCard.tsx';
 import { ProjectManagementCard } from './ProjectManagementCard.tsx';
 import { ProjectScheduleCard } from './ProjectScheduleCard.tsx';
+import { ProjectWarningsCard } from './ProjectWarningsCard.tsx';
 
 /** Everything about one project, with edit and delete for those allowed, and its change history. */
 export default function ProjectDetailPage() {
@@ -80,6 +81,7 @@ export default function ProjectDetailPage() {
         }
       />
       <Flex vertical gap={12}>
+        <ProjectWarningsCard projectId={project.id} />
         <ProjectBasicCard project={project} />
         <ProjectInvestmentCard project={project} />
         <ProjectScheduleCard project={project} />

@@ -13,6 +13,7 @@ import { registerExportRoute, type ZodApp } from './export.http.ts';
 import { projectsExport } from '../projects/project-ledger.export.ts';
 import { monthlyReportsExport } from '../reports/report-ledger.export.ts';
 import { auditLogExport } from '../../audit/audit-log.export.ts';
+import { warningsExport } from '../../warning/warning.export.ts';
 
 /** An export ready to serve, its query type closed over. */
 export interface RegisteredExport {
@@ -41,6 +42,7 @@ export const EXPORTS: readonly RegisteredExport[] = [
   defineExport(projectsExport),
   defineExport(monthlyReportsExport),
   defineExport(auditLogExport),
+  defineExport(warningsExport),
 ];
 
 /** Names reserved for exports other modules will register. */
