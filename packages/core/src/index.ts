@@ -47,3 +47,7 @@ export * from './meta.contract.ts';
 export * from './region.contract.ts';
 export * from './bulletin.contract.ts';
 export * from './common.contract.ts';
+export * from './notification.contract.ts';
+export * from './visit.contract.ts';
+export * from './inspection.contract.ts';
+export * from './service.messages.ts';
