@@ -100,8 +100,6 @@ export type VideoLinkInputJson = z.input<typeof videoLinkInput>;
 
 /** A project's site video link, or null when it has none. */
 export const videoLinkOutput = z.object({
-  videoLink: z
-    .object({ url: z.string(), label: z.string().nullable(), updatedAt: z.string() })
-    .nullable(),
+  videoLink: z.object({ url: z.string(), label: z.string().nullable(), updatedAt: z.string() }).nullable(),
 });
 export type VideoLinkOutput = z.output<typeof videoLinkOutput>;

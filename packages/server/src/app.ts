@@ -32,6 +32,7 @@ import { reportRoutes } from './modules/report/report.routes.ts';
 import { statsRoutes } from './modules/stats/stats.routes.ts';
 import { bulletinRoutes } from './modules/bulletin/bulletin.routes.ts';
 import { userRoutes } from './modules/user/user.routes.ts';
+import { notificationRoutes } from './modules/notification/notification.routes.ts';
 
 /**
  * Request body limits (413 with the catalogue's message beyond them): sign-in and account forms are a few fields,
@@ -138,6 +139,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
       await api.register(reportRoutes(deps));
       await api.register(statsRoutes(deps), { prefix: '/stats' });
       await api.register(bulletinRoutes(deps), { prefix: '/bulletins' });
+      await api.register(notificationRoutes(deps), { prefix: '/notifications' });
     },
     { prefix: '/api/v1' },
   );

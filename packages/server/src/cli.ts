@@ -13,6 +13,7 @@
  *   export-oc4ids --out FILE [--as USER] / import-oc4ids FILE [--as USER]   OC4IDS open data
  *   verify-audit                 recompute the audit trail's hash chain; exit 1 naming the first broken row
  *   backup FILE / restore FILE   a consistent logical backup (also of a running server); restore into an empty database
+ *   outbox [--drain --dry-run]   the SMS/e-mail outbox's counts, or what a gateway would send now (docs/outbox.md)
  */
 import { loadConfig } from './config.ts';
 import { AppError } from './errors.ts';
@@ -26,6 +27,7 @@ import { bulletinCommands } from './cli/bulletin.commands.ts';
 import { ioCommands } from './cli/io.commands.ts';
 import { auditCommands } from './cli/audit.commands.ts';
 import { backupCommands, backupDirectCommands } from './cli/backup.commands.ts';
+import { outboxCommands } from './cli/outbox.commands.ts';
 
 /** Every command by name; each area of the product contributes its own record. */
 const commands: Record<string, CliCommand> = {
@@ -36,6 +38,7 @@ const commands: Record<string, CliCommand> = {
   ...ioCommands,
   ...auditCommands,
   ...backupCommands,
+  ...outboxCommands,
 };
 /** Commands that open the database themselves. */
 const directCommands: Record<string, DirectCommand> = { ...backupDirectCommands };
