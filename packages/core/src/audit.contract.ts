@@ -15,6 +15,10 @@ export const AUDIT_ENTITY_TYPES = [
   'report',
   'period',
   'bulletin_template',
+  // Service officers' visits, site inspections and a project's site video link (issue #10).
+  'visit',
+  'inspection',
+  'video_link',
   // A refused API request (entity id: method and route), a data transfer (entity id: what was exported/imported).
   'request',
   'transfer',

@@ -33,6 +33,8 @@ import { statsRoutes } from './modules/stats/stats.routes.ts';
 import { bulletinRoutes } from './modules/bulletin/bulletin.routes.ts';
 import { userRoutes } from './modules/user/user.routes.ts';
 import { notificationRoutes } from './modules/notification/notification.routes.ts';
+import { attachmentRoutes } from './modules/attachment/attachment.routes.ts';
+import { visitRoutes } from './modules/visit/visit.routes.ts';
 
 /**
  * Request body limits (413 with the catalogue's message beyond them): sign-in and account forms are a few fields,
@@ -140,6 +142,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
       await api.register(statsRoutes(deps), { prefix: '/stats' });
       await api.register(bulletinRoutes(deps), { prefix: '/bulletins' });
       await api.register(notificationRoutes(deps), { prefix: '/notifications' });
+      await api.register(attachmentRoutes(deps));
+      await api.register(visitRoutes(deps));
     },
     { prefix: '/api/v1' },
   );

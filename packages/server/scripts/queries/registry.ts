@@ -8,6 +8,7 @@ import type { RepositoryEntry } from './capture.ts';
 import { AUTH_REGISTRY } from './registry.auth.ts';
 import { NOTIFICATION_REGISTRY } from './registry.notification.ts';
 import { PROJECT_REGISTRY } from './registry.project.ts';
+import { SERVICE_REGISTRY } from './registry.service.ts';
 import { STATS_REGISTRY } from './registry.stats.ts';
 
 /** Every repository's entry, by the path of its file. */
@@ -15,5 +16,6 @@ export const REGISTRY: readonly RepositoryEntry[] = [
   ...AUTH_REGISTRY,
   ...NOTIFICATION_REGISTRY,
   ...PROJECT_REGISTRY,
+  ...SERVICE_REGISTRY,
   ...STATS_REGISTRY,
 ].sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
