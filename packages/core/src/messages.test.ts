@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { LEDGER_MESSAGES } from './ledger.messages.ts';
+import { PROBLEM_MESSAGES } from './problem.messages.ts';
 import { GENERAL_MESSAGES, MESSAGES, message, messageText } from './messages.ts';
 
 const paramsOf = (text: string) => [...text.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
@@ -8,8 +9,10 @@ describe('the message catalogue', () => {
   it('joins the general and the ledger messages without either hiding a key of the other', () => {
     const general = Object.keys(GENERAL_MESSAGES);
     const ledger = Object.keys(LEDGER_MESSAGES);
-    expect(general.filter((key) => ledger.includes(key))).toEqual([]);
-    expect(Object.keys(MESSAGES)).toHaveLength(general.length + ledger.length);
+    const problem = Object.keys(PROBLEM_MESSAGES);
+    expect(general.filter((key) => ledger.includes(key) || problem.includes(key))).toEqual([]);
+    expect(ledger.filter((key) => problem.includes(key))).toEqual([]);
+    expect(Object.keys(MESSAGES)).toHaveLength(general.length + ledger.length + problem.length);
   });
 
   it('has every message in both languages with the same parameters', () => {
