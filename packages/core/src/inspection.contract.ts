@@ -55,6 +55,10 @@ export const inspectionOutput = z.object({
 });
 export type InspectionOutput = z.output<typeof inspectionOutput>;
 
+/** GET /projects/:id/inspections: a project's inspections, newest first. */
+export const projectInspectionList = z.object({ items: z.array(inspectionOutput) });
+export type ProjectInspectionList = z.output<typeof projectInspectionList>;
+
 /** GET /inspections: the region's inspections (within the actor's scope), newest first, a page at a time. */
 export const inspectionListQuery = z.strictObject({
   regionCode: regionCode.optional(),

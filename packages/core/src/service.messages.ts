@@ -17,9 +17,9 @@ export const SERVICE_MESSAGES = {
     zh: '督导日期不能晚于今天（{today}）',
     en: 'the inspection date cannot be after today ({today})',
   },
-  'inspection.rectifyBeforeInspection': {
-    zh: '整改期限不能早于督导日期',
-    en: 'the rectification deadline cannot be before the inspection',
+  'inspection.rectifyInPast': {
+    zh: '整改期限不能早于今天（{today}）',
+    en: 'the rectification deadline cannot be before today ({today})',
   },
   'videoLink.invalid': {
     zh: '请填写以 http:// 或 https:// 开头的完整网址',

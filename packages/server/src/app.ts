@@ -35,6 +35,7 @@ import { userRoutes } from './modules/user/user.routes.ts';
 import { notificationRoutes } from './modules/notification/notification.routes.ts';
 import { attachmentRoutes } from './modules/attachment/attachment.routes.ts';
 import { visitRoutes } from './modules/visit/visit.routes.ts';
+import { inspectionRoutes } from './modules/inspection/inspection.routes.ts';
 
 /**
  * Request body limits (413 with the catalogue's message beyond them): sign-in and account forms are a few fields,
@@ -144,6 +145,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
       await api.register(notificationRoutes(deps), { prefix: '/notifications' });
       await api.register(attachmentRoutes(deps));
       await api.register(visitRoutes(deps));
+      await api.register(inspectionRoutes(deps));
     },
     { prefix: '/api/v1' },
   );
