@@ -5,6 +5,7 @@ import { enEnvironment } from './en.environment.ts';
 import { enPublishing } from './en.publishing.ts';
 import { enReporting } from './en.reporting.ts';
 import { enAdmin } from './en.admin.ts';
+import { enService } from './en.service.ts';
 import type { MessageId } from './zh.ts';
 
 /** The English catalogue: exactly the ids of the Chinese one. */
@@ -184,4 +185,5 @@ export const en: Record<MessageId, string> = {
   ...enPublishing,
   ...enAccount,
   ...enEnvironment,
+  ...enService,
 };

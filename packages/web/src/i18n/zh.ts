@@ -5,6 +5,7 @@ import { zhEnvironment } from './zh.environment.ts';
 import { zhPublishing } from './zh.publishing.ts';
 import { zhReporting } from './zh.reporting.ts';
 import { zhAdmin } from './zh.admin.ts';
+import { zhService } from './zh.service.ts';
 
 /** The Chinese catalogue: the source of every message id. `{name}` marks a value filled in by `t()`. */
 export const zh = {
@@ -183,6 +184,7 @@ export const zh = {
   ...zhPublishing,
   ...zhAccount,
   ...zhEnvironment,
+  ...zhService,
 } as const;
 
 /** Every message id of the catalogue. */
