@@ -10,6 +10,10 @@ import {
   SafetyCertificateOutlined,
   TeamOutlined,
   FileSearchOutlined,
+  BellOutlined,
+  CustomerServiceOutlined,
+  EnvironmentOutlined,
+  SolutionOutlined,
 } from '@ant-design/icons';
 import type { Permission, Role } from '@keyprojects/core';
 import type { MessageId } from '../i18n/translate.ts';
@@ -44,6 +48,23 @@ export const NAV_ITEMS: readonly NavItem[] = [
   { path: '/ledger/import', labelId: 'menu.ledgerImport', icon: <CloudUploadOutlined />, permission: 'project.create' },
   { path: '/bulletins', labelId: 'menu.bulletins', icon: <FileTextOutlined />, permission: 'bulletin.read' },
   { path: '/open-data', labelId: 'menu.openData', icon: <GlobalOutlined />, permission: 'project.read' },
+  // Service officers and site supervision (issue #10): the officer's own view, the staff's lists, everyone's inbox.
+  { path: '/service', labelId: 'menu.service', icon: <CustomerServiceOutlined />, permission: 'visit.write' },
+  {
+    path: '/service/officers',
+    labelId: 'menu.officers',
+    icon: <SolutionOutlined />,
+    permission: 'visit.read',
+    roles: ['city_admin', 'district_staff', 'leader'],
+  },
+  {
+    path: '/inspections',
+    labelId: 'menu.inspections',
+    icon: <EnvironmentOutlined />,
+    permission: 'inspection.read',
+    roles: ['city_admin', 'district_staff', 'leader'],
+  },
+  { path: '/inbox', labelId: 'menu.inbox', icon: <BellOutlined /> },
   // The three administrators (三员分立): one page each.
   { path: '/admin/users', labelId: 'menu.users', icon: <TeamOutlined />, permission: 'user.manage' },
   { path: '/admin/roles', labelId: 'menu.roles', icon: <SafetyCertificateOutlined />, permission: 'user.assignRole' },
