@@ -6,6 +6,8 @@
  */
 import type { Label } from './codelists.ts';
 import { LEDGER_MESSAGES } from './ledger.messages.ts';
+import { PROBLEM_MESSAGES } from './problem.messages.ts';
+import { SERVICE_MESSAGES } from './service.messages.ts';
 import { WARNING_MESSAGES } from './warning.messages.ts';
 
 /** The general messages: fields, records, sessions. */
@@ -230,7 +232,13 @@ export const GENERAL_MESSAGES = {
 } as const satisfies Record<string, Label>;
 
 /** Every message by key; the two parts never share a key (a test checks). */
-export const MESSAGES = { ...GENERAL_MESSAGES, ...LEDGER_MESSAGES, ...WARNING_MESSAGES } as const;
+export const MESSAGES = {
+  ...GENERAL_MESSAGES,
+  ...LEDGER_MESSAGES,
+  ...PROBLEM_MESSAGES,
+  ...SERVICE_MESSAGES,
+  ...WARNING_MESSAGES,
+} as const;
 export type MessageKey = keyof typeof MESSAGES;
 export type Locale = 'zh' | 'en';
 /** Values filled into a message's {placeholders}. */

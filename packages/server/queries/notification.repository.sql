@@ -4,6 +4,7 @@
 
 -- notify
 -- args: [1,2],{"kind":"problem_assigned","title":"问题已交办","body":"示例项目：用地手续办理滞后","link":"/problems/1","entityType":"problem","entityId":1,"createdOn":"2021-04-30"}
+-- query 1 of 4
 -- params: 1,"problem_assigned","问题已交办","示例项目：用地手续办理滞后","/problems/1","problem","1","2021-04-30",2,"problem_assigned","问题已交办","示例项目：用地手续办理滞后","/problems/1","problem","1","2021-04-30"
 insert into
   "notifications" (
@@ -21,6 +22,88 @@ values
   ($9, $10, $11, $12, $13, $14, $15, $16)
 returning
   "id";
+-- query 2 of 4
+-- params: ["1","2"]
+select
+  "n"."id" as "notification_id",
+  'email' as "channel",
+  u.email as "recipient",
+  "n"."title" as "subject",
+  n.body || coalesce(E'
+
+' || n.link, '') as "body"
+from
+  "notifications" as "n"
+  inner join "users" as "u" on "u"."id" = "n"."user_id"
+where
+  n.id = any ($1::bigint[])
+  and "u"."email" is not null;
+-- query 3 of 4
+-- params: 300,["1","2"],["1","2"]
+select
+  "n"."id" as "notification_id",
+  'sms' as "channel",
+  u.phone as "recipient",
+  "n"."title" as "subject",
+  left(n.title || '：' || n.body, $1) as "body"
+from
+  "notifications" as "n"
+  inner join "users" as "u" on "u"."id" = "n"."user_id"
+where
+  n.id = any ($2::bigint[])
+  and "u"."phone" is not null
+union all
+select
+  "n"."id" as "notification_id",
+  'email' as "channel",
+  u.email as "recipient",
+  "n"."title" as "subject",
+  n.body || coalesce(E'
+
+' || n.link, '') as "body"
+from
+  "notifications" as "n"
+  inner join "users" as "u" on "u"."id" = "n"."user_id"
+where
+  n.id = any ($3::bigint[])
+  and "u"."email" is not null;
+-- query 4 of 4
+-- params: 300,["1","2"],["1","2"]
+insert into
+  "notification_outbox" (
+    "notification_id",
+    "channel",
+    "recipient",
+    "subject",
+    "body"
+  )
+select
+  "n"."id" as "notification_id",
+  'sms' as "channel",
+  u.phone as "recipient",
+  "n"."title" as "subject",
+  left(n.title || '：' || n.body, $1) as "body"
+from
+  "notifications" as "n"
+  inner join "users" as "u" on "u"."id" = "n"."user_id"
+where
+  n.id = any ($2::bigint[])
+  and "u"."phone" is not null
+union all
+select
+  "n"."id" as "notification_id",
+  'email' as "channel",
+  u.email as "recipient",
+  "n"."title" as "subject",
+  n.body || coalesce(E'
+
+' || n.link, '') as "body"
+from
+  "notifications" as "n"
+  inner join "users" as "u" on "u"."id" = "n"."user_id"
+where
+  n.id = any ($3::bigint[])
+  and "u"."email" is not null;
 
 -- usersOfOrganization
 -- args: 1
@@ -44,3 +127,83 @@ where
   "role" in ($1, $2)
   and "disabled" = $3
   and "region_code" in ($4, $5, $6);
+
+-- listUserNotifications
+-- args: 1,{"order":"unreadFirst","offset":0,"limit":20}
+-- params: 1,20,0
+select
+  *
+from
+  "notifications"
+where
+  "user_id" = $1
+order by
+  read_at is null desc,
+  "id" desc
+limit
+  $2
+offset
+  $3;
+
+-- listUserNotifications
+-- args: 1,{"order":"newest","offset":20,"limit":20}
+-- params: 1,20,20
+select
+  *
+from
+  "notifications"
+where
+  "user_id" = $1
+order by
+  "id" desc
+limit
+  $2
+offset
+  $3;
+
+-- countUserNotifications
+-- args: 1
+-- params: 1
+select
+  count(*) as "total",
+  count(*) filter (
+    where
+      read_at is null
+  ) as "unread"
+from
+  "notifications"
+where
+  "user_id" = $1;
+
+-- countUnread
+-- args: 1
+-- params: 1
+select
+  count(*) as "n"
+from
+  "notifications"
+where
+  "user_id" = $1
+  and "read_at" is null;
+
+-- markNotificationRead
+-- args: 1,1
+-- params: "1n",1
+update "notifications"
+set
+  "read_at" = coalesce(read_at, now())
+where
+  "id" = $1
+  and "user_id" = $2
+returning
+  *;
+
+-- markAllNotificationsRead
+-- args: 1
+-- params: 1
+update "notifications"
+set
+  "read_at" = now()
+where
+  "user_id" = $1
+  and "read_at" is null;

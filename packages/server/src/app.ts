@@ -33,6 +33,10 @@ import { statsRoutes } from './modules/stats/stats.routes.ts';
 import { bulletinRoutes } from './modules/bulletin/bulletin.routes.ts';
 import { userRoutes } from './modules/user/user.routes.ts';
 import { warningRoutes } from './modules/warning/warning.routes.ts';
+import { notificationRoutes } from './modules/notification/notification.routes.ts';
+import { attachmentRoutes } from './modules/attachment/attachment.routes.ts';
+import { visitRoutes } from './modules/visit/visit.routes.ts';
+import { inspectionRoutes } from './modules/inspection/inspection.routes.ts';
 
 /**
  * Request body limits (413 with the catalogue's message beyond them): sign-in and account forms are a few fields,
@@ -140,6 +144,10 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
       await api.register(statsRoutes(deps), { prefix: '/stats' });
       await api.register(bulletinRoutes(deps), { prefix: '/bulletins' });
       await api.register(warningRoutes(deps));
+      await api.register(notificationRoutes(deps), { prefix: '/notifications' });
+      await api.register(attachmentRoutes(deps));
+      await api.register(visitRoutes(deps));
+      await api.register(inspectionRoutes(deps));
     },
     { prefix: '/api/v1' },
   );

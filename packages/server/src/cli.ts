@@ -15,6 +15,7 @@
  *   warnings --as-of DATE [--region CODE]   every warning active on the date, with counts by rule and level
  *   evaluate-warnings --as-of DATE [--region CODE]   the daily warning evaluation once, as of the date
  *   backup FILE / restore FILE   a consistent logical backup (also of a running server); restore into an empty database
+ *   outbox [--drain --dry-run]   the SMS/e-mail outbox's counts, or what a gateway would send now (docs/outbox.md)
  */
 import { loadConfig } from './config.ts';
 import { AppError } from './errors.ts';
@@ -29,6 +30,7 @@ import { ioCommands } from './cli/io.commands.ts';
 import { auditCommands } from './cli/audit.commands.ts';
 import { backupCommands, backupDirectCommands } from './cli/backup.commands.ts';
 import { warningCommands } from './cli/warning.commands.ts';
+import { outboxCommands } from './cli/outbox.commands.ts';
 
 /** Every command by name; each area of the product contributes its own record. */
 const commands: Record<string, CliCommand> = {
@@ -40,6 +42,7 @@ const commands: Record<string, CliCommand> = {
   ...auditCommands,
   ...backupCommands,
   ...warningCommands,
+  ...outboxCommands,
 };
 /** Commands that open the database themselves. */
 const directCommands: Record<string, DirectCommand> = { ...backupDirectCommands };

@@ -24,6 +24,10 @@ const RolesPage = lazy(() => import('./pages/admin/RolesPage.tsx'));
 const AuditLogPage = lazy(() => import('./pages/admin/AuditLogPage.tsx'));
 const WarningListPage = lazy(() => import('./pages/warnings/WarningListPage.tsx'));
 const WarningSettingsPage = lazy(() => import('./pages/settings/WarningSettingsPage.tsx'));
+const InboxPage = lazy(() => import('./pages/inbox/InboxPage.tsx'));
+const ServicePage = lazy(() => import('./pages/service/ServicePage.tsx'));
+const OfficersPage = lazy(() => import('./pages/service/OfficersPage.tsx'));
+const InspectionsPage = lazy(() => import('./pages/inspections/InspectionsPage.tsx'));
 const NotFoundPage = lazy(() => import('./pages/misc/NotFoundPage.tsx'));
 const ChangePasswordPage = lazy(() => import('./pages/account/ChangePasswordPage.tsx'));
 const AccountSecurityPage = lazy(() => import('./pages/account/AccountSecurityPage.tsx'));
@@ -63,6 +67,10 @@ export function App() {
             <Route path="/admin/users" element={<UsersPage />} />
             <Route path="/admin/roles" element={<RolesPage />} />
             <Route path="/admin/audit" element={<AuditLogPage />} />
+            <Route path="/inbox" element={<InboxPage />} />
+            <Route path="/service" element={<ServicePage />} />
+            <Route path="/service/officers" element={<OfficersPage />} />
+            <Route path="/inspections" element={<InspectionsPage />} />
             <Route path="*" element={<NotFoundPage />} />
           </Route>
         </Routes>

@@ -7,7 +7,9 @@
 import type { RepositoryEntry } from './capture.ts';
 import { AUTH_REGISTRY } from './registry.auth.ts';
 import { NOTIFICATION_REGISTRY } from './registry.notification.ts';
+import { PROBLEM_REGISTRY } from './registry.problem.ts';
 import { PROJECT_REGISTRY } from './registry.project.ts';
+import { SERVICE_REGISTRY } from './registry.service.ts';
 import { STATS_REGISTRY } from './registry.stats.ts';
 import { WARNING_REGISTRY } from './registry.warning.ts';
 
@@ -15,7 +17,9 @@ import { WARNING_REGISTRY } from './registry.warning.ts';
 export const REGISTRY: readonly RepositoryEntry[] = [
   ...AUTH_REGISTRY,
   ...NOTIFICATION_REGISTRY,
+  ...PROBLEM_REGISTRY,
   ...PROJECT_REGISTRY,
+  ...SERVICE_REGISTRY,
   ...STATS_REGISTRY,
   ...WARNING_REGISTRY,
 ].sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));

@@ -20,7 +20,7 @@ export type CliCommand = (context: CliContext) => Promise<void>;
 export type DirectCommand = (context: Omit<CliContext, 'database'>) => Promise<void>;
 
 /** Flags that never take a value; every other `--name` takes the next argument (or `--name=value`). */
-const BOOLEAN_FLAGS = new Set(['json', 'help', 'dry-run', 'force']);
+const BOOLEAN_FLAGS = new Set(['json', 'help', 'dry-run', 'force', 'drain']);
 
 /** Splits argv into options and positional arguments. */
 export function parseCliArgs(argv: string[]): { values: CliValues; positionals: string[] } {

@@ -14,6 +14,7 @@ import * as auditChain from '../../migrations/2026120512_audit_chain.ts';
 import * as workflowIntegrity from '../../migrations/2026120513_workflow_integrity.ts';
 import * as dropDeadUserColumns from '../../migrations/2026120601_drop_dead_user_columns.ts';
 import * as dispatch from '../../migrations/2026120701_dispatch.ts';
+import * as contact from '../../migrations/2026120702_contact.ts';
 import type { DB } from './schema.ts';
 
 /** Every migration by name, in order. */
@@ -29,6 +30,7 @@ export const MIGRATIONS: Record<string, Migration> = {
   '2026120513_workflow_integrity': workflowIntegrity,
   '2026120601_drop_dead_user_columns': dropDeadUserColumns,
   '2026120701_dispatch': dispatch,
+  '2026120702_contact': contact,
 };
 
 /** Brings the schema up to date; returns the names of the migrations applied now. */

@@ -51,6 +51,10 @@ export interface UserTable {
   role: Role;
   region_code: string | null;
   organization_id: number | null;
+  /** Mobile number for SMS notices (migration 2026120702_contact); null when none. */
+  phone: Generated<string | null>;
+  /** E-mail address for notices; null when none. */
+  email: Generated<string | null>;
   disabled: Generated<boolean>;
   must_change_password: Generated<boolean>;
   password_changed_at: UpdatedAt;

@@ -6,6 +6,7 @@ import { useT } from '../i18n/useT.ts';
 import { useSession } from '../session/useSession.ts';
 import { BrandTitle } from './BrandTitle.tsx';
 import { LanguageSwitch } from './LanguageSwitch.tsx';
+import { NotificationBell } from './NotificationBell.tsx';
 import { UserBadge } from './UserBadge.tsx';
 
 /** The top bar: menu button on phones, product name, the user, the language switch and sign-out. */
@@ -62,6 +63,7 @@ export function AppHeader({ compact, onOpenMenu }: { compact: boolean; onOpenMen
         <BrandTitle short={compact} hideEmblem={!compact} />
       </div>
       <Space size={compact ? 8 : 12} style={{ flex: 'none' }}>
+        {user && <NotificationBell />}
         {user && !compact && (
           <Dropdown
             menu={{ items: accountItems, onClick: handleUserMenuClick }}

@@ -12,6 +12,10 @@ import {
   SettingOutlined,
   TeamOutlined,
   FileSearchOutlined,
+  BellOutlined,
+  CustomerServiceOutlined,
+  EnvironmentOutlined,
+  SolutionOutlined,
 } from '@ant-design/icons';
 import type { Permission, Role } from '@keyprojects/core';
 import type { MessageId } from '../i18n/translate.ts';
@@ -53,6 +57,23 @@ export const NAV_ITEMS: readonly NavItem[] = [
     icon: <SettingOutlined />,
     permission: 'warning.configure',
   },
+  // Service officers and site supervision (issue #10): the officer's own view, the staff's lists, everyone's inbox.
+  { path: '/service', labelId: 'menu.service', icon: <CustomerServiceOutlined />, permission: 'visit.write' },
+  {
+    path: '/service/officers',
+    labelId: 'menu.officers',
+    icon: <SolutionOutlined />,
+    permission: 'visit.read',
+    roles: ['city_admin', 'district_staff', 'leader'],
+  },
+  {
+    path: '/inspections',
+    labelId: 'menu.inspections',
+    icon: <EnvironmentOutlined />,
+    permission: 'inspection.read',
+    roles: ['city_admin', 'district_staff', 'leader'],
+  },
+  { path: '/inbox', labelId: 'menu.inbox', icon: <BellOutlined /> },
   // The three administrators (三员分立): one page each.
   { path: '/admin/users', labelId: 'menu.users', icon: <TeamOutlined />, permission: 'user.manage' },
   { path: '/admin/roles', labelId: 'menu.roles', icon: <SafetyCertificateOutlined />, permission: 'user.assignRole' },

@@ -6,6 +6,7 @@ import { enPublishing } from './en.publishing.ts';
 import { enReporting } from './en.reporting.ts';
 import { enAdmin } from './en.admin.ts';
 import { enWarning } from './en.warning.ts';
+import { enService } from './en.service.ts';
 import type { MessageId } from './zh.ts';
 
 /** The English catalogue: exactly the ids of the Chinese one. */
@@ -186,4 +187,5 @@ export const en: Record<MessageId, string> = {
   ...enPublishing,
   ...enAccount,
   ...enEnvironment,
+  ...enService,
 };

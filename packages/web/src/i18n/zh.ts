@@ -6,6 +6,7 @@ import { zhPublishing } from './zh.publishing.ts';
 import { zhReporting } from './zh.reporting.ts';
 import { zhAdmin } from './zh.admin.ts';
 import { zhWarning } from './zh.warning.ts';
+import { zhService } from './zh.service.ts';
 
 /** The Chinese catalogue: the source of every message id. `{name}` marks a value filled in by `t()`. */
 export const zh = {
@@ -185,6 +186,7 @@ export const zh = {
   ...zhPublishing,
   ...zhAccount,
   ...zhEnvironment,
+  ...zhService,
 } as const;
 
 /** Every message id of the catalogue. */

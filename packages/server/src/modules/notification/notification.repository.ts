@@ -3,9 +3,10 @@
  * transaction, so a notice exists exactly when the change it announces does), and who those people are. A notice
  * also queues one outbox row per channel the recipient can be reached on, for a gateway to drain (notification.outbox.ts).
  */
-import type { Kysely, Transaction } from 'kysely';
+import { sql, type Kysely, type Selectable, type Transaction } from 'kysely';
 import type { Role } from '@keyprojects/core';
 import type { DB } from '../../db/schema.ts';
+import type { NotificationTable } from '../../db/schema.dispatch.ts';
 import { regionAndAncestors } from '../../db/scope.ts';
 
 type Db = Kysely<DB> | Transaction<DB>;
@@ -44,7 +45,112 @@ export async function notify(db: Db, userIds: readonly number[], content: Notice
     )
     .returning('id')
     .execute();
+  await queueOutbox(
+    db,
+    rows.map((row) => row.id),
+  );
   return rows.length;
+}
+
+/** SMS is short: the title and as much of the body as fits one long message. */
+const SMS_MAX_CHARS = 300;
+
+/**
+ * Queues each notice for the channels its recipient has (users.phone → SMS, users.email → e-mail), with the
+ * address as it is now: the gateway sends what the outbox row says, without reading users again.
+ */
+async function queueOutbox(db: Db, notificationIds: readonly bigint[]): Promise<void> {
+  if (notificationIds.length === 0) return;
+  const ids = notificationIds.map(String);
+  const sms = db
+    .selectFrom('notifications as n')
+    .innerJoin('users as u', 'u.id', 'n.user_id')
+    .where(sql<boolean>`n.id = any(${ids}::bigint[])`)
+    .where('u.phone', 'is not', null)
+    .select([
+      'n.id as notification_id',
+      sql<'sms' | 'email'>`'sms'`.as('channel'),
+      sql<string>`u.phone`.as('recipient'),
+      'n.title as subject',
+      sql<string>`left(n.title || '：' || n.body, ${SMS_MAX_CHARS})`.as('body'),
+    ]);
+  const email = db
+    .selectFrom('notifications as n')
+    .innerJoin('users as u', 'u.id', 'n.user_id')
+    .where(sql<boolean>`n.id = any(${ids}::bigint[])`)
+    .where('u.email', 'is not', null)
+    .select([
+      'n.id as notification_id',
+      sql<'sms' | 'email'>`'email'`.as('channel'),
+      sql<string>`u.email`.as('recipient'),
+      'n.title as subject',
+      sql<string>`n.body || coalesce(E'\n\n' || n.link, '')`.as('body'),
+    ]);
+  await db
+    .insertInto('notification_outbox')
+    .columns(['notification_id', 'channel', 'recipient', 'subject', 'body'])
+    .expression(sms.unionAll(email))
+    .execute();
+}
+
+/** The notice columns the inbox shows. */
+export type NotificationRow = Selectable<NotificationTable>;
+
+/** One page of a user's own notices, unread first (then newest) or newest first. */
+export async function listUserNotifications(
+  db: Db,
+  userId: number,
+  page: { order: 'unreadFirst' | 'newest'; offset: number; limit: number },
+): Promise<NotificationRow[]> {
+  let query = db.selectFrom('notifications').selectAll().where('user_id', '=', userId);
+  if (page.order === 'unreadFirst') query = query.orderBy(sql`read_at is null`, 'desc');
+  return query.orderBy('id', 'desc').offset(page.offset).limit(page.limit).execute();
+}
+
+/** How many notices a user has, and how many of them are unread. */
+export async function countUserNotifications(db: Db, userId: number): Promise<{ total: number; unread: number }> {
+  const row = await db
+    .selectFrom('notifications')
+    .select((eb) => [
+      eb.fn.countAll<string>().as('total'),
+      sql<string>`count(*) filter (where read_at is null)`.as('unread'),
+    ])
+    .where('user_id', '=', userId)
+    .executeTakeFirstOrThrow();
+  return { total: Number(row.total), unread: Number(row.unread) };
+}
+
+/** How many of a user's notices are unread (the bell; served by the partial index notifications_unread). */
+export async function countUnread(db: Db, userId: number): Promise<number> {
+  const row = await db
+    .selectFrom('notifications')
+    .select((eb) => eb.fn.countAll<string>().as('n'))
+    .where('user_id', '=', userId)
+    .where('read_at', 'is', null)
+    .executeTakeFirstOrThrow();
+  return Number(row.n);
+}
+
+/** Marks one of the user's own notices read (keeping the first reading's time); undefined when it is not theirs. */
+export async function markNotificationRead(db: Db, userId: number, id: number): Promise<NotificationRow | undefined> {
+  return db
+    .updateTable('notifications')
+    .set({ read_at: sql<Date>`coalesce(read_at, now())` })
+    .where('id', '=', BigInt(id))
+    .where('user_id', '=', userId)
+    .returningAll()
+    .executeTakeFirst();
+}
+
+/** Marks every unread notice of the user read; returns how many. */
+export async function markAllNotificationsRead(db: Db, userId: number): Promise<number> {
+  const result = await db
+    .updateTable('notifications')
+    .set({ read_at: sql<Date>`now()` })
+    .where('user_id', '=', userId)
+    .where('read_at', 'is', null)
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows);
 }
 
 /** Enabled accounts of an organisation (a responsible unit's or an owner's people). */

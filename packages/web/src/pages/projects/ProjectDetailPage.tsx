@@ -16,6 +16,8 @@ import { ProjectInvestmentCard } from './ProjectInvestmentCard.tsx';
 import { ProjectManagementCard } from './ProjectManagementCard.tsx';
 import { ProjectScheduleCard } from './ProjectScheduleCard.tsx';
 import { ProjectWarningsCard } from './ProjectWarningsCard.tsx';
+import { ProjectSiteCard } from './ProjectSiteCard.tsx';
+import { ProjectVisitsCard } from './ProjectVisitsCard.tsx';
 
 /** Everything about one project, with edit and delete for those allowed, and its change history. */
 export default function ProjectDetailPage() {
@@ -86,6 +88,8 @@ export default function ProjectDetailPage() {
         <ProjectInvestmentCard project={project} />
         <ProjectScheduleCard project={project} />
         <ProjectManagementCard project={project} />
+        <ProjectSiteCard project={project} />
+        <ProjectVisitsCard project={project} />
         <AuditHistory projectId={project.id} />
       </Flex>
     </div>
