@@ -25,6 +25,7 @@ import type { DB } from '../db/schema.ts';
 import * as analyze from './analyze.job.ts';
 import * as authCleanup from './auth-cleanup.job.ts';
 import * as lockPeriods from './lock-periods.job.ts';
+import * as warnings from './warnings.job.ts';
 
 export interface JobDeps {
   db: Kysely<DB>;
@@ -47,7 +48,12 @@ export interface Job {
 }
 
 /** Every scheduled job by name (the name is the `job` column of job_runs). */
-export const JOBS: Record<string, Job> = { 'lock-periods': lockPeriods, analyze, 'auth-cleanup': authCleanup };
+export const JOBS: Record<string, Job> = {
+  'lock-periods': lockPeriods,
+  analyze,
+  'auth-cleanup': authCleanup,
+  warnings,
+};
 
 /** The tick a job is due for now: the application's date for a daily job, else the interval's start (ISO). */
 export function currentTick(schedule: JobSchedule, clock: Clock, nowMs: number = Date.now()): string {

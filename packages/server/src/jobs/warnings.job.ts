@@ -5,7 +5,8 @@ import type { Clock } from '../clock.ts';
 import type { DB } from '../db/schema.ts';
 import { evaluateWarningsAsOf } from '../modules/warning/warning-evaluation.service.ts';
 
-export const schedule = { everyMs: 24 * 60 * 60 * 1000, runAtStart: true };
+/** Daily: once per application date, checked every quarter of an hour (the scheduler runs each date once). */
+export const schedule = { everyMs: 15 * 60 * 1000, runAtStart: true, daily: true };
 
 export async function run(deps: { db: Kysely<DB>; clock: Clock }): Promise<WarningEvaluation> {
   return evaluateWarningsAsOf(deps.db, deps.clock.today());
