@@ -48,3 +48,5 @@ export * from './meta.contract.ts';
 export * from './region.contract.ts';
 export * from './bulletin.contract.ts';
 export * from './common.contract.ts';
+export * from './problem.contract.ts';
+export * from './problem.league.ts';
