@@ -4,6 +4,7 @@ import { zhLedger } from './zh.ledger.ts';
 import { zhEnvironment } from './zh.environment.ts';
 import { zhPublishing } from './zh.publishing.ts';
 import { zhReporting } from './zh.reporting.ts';
+import { zhProblem } from './zh.problem.ts';
 import { zhAdmin } from './zh.admin.ts';
 
 /** The Chinese catalogue: the source of every message id. `{name}` marks a value filled in by `t()`. */
@@ -178,6 +179,7 @@ export const zh = {
 
   ...zhDashboard,
   ...zhReporting,
+  ...zhProblem,
   ...zhAdmin,
   ...zhLedger,
   ...zhPublishing,
