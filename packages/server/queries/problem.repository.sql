@@ -201,6 +201,7 @@ where
       )
   )
 order by
+  p.state = 'verified_closed',
   p.due_on asc nulls last,
   "p"."id"
 limit
@@ -272,6 +273,7 @@ where
       )
   )
 order by
+  p.state = 'verified_closed',
   p.due_on asc nulls last,
   "p"."id"
 limit
@@ -334,6 +336,7 @@ where
       )
   )
 order by
+  p.state = 'verified_closed',
   p.due_on asc nulls last,
   "p"."id"
 limit
@@ -374,6 +377,7 @@ where
   "pr"."deleted_at" is null
   and "p"."assigned_unit_id" = $1
 order by
+  p.state = 'verified_closed',
   p.due_on asc nulls last,
   "p"."id"
 limit

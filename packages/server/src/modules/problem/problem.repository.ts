@@ -231,7 +231,11 @@ export async function listProblemRows(
   }
   switch (filters.view) {
     case 'tasks':
-      query = query.orderBy(sql`p.due_on asc nulls last`).orderBy('p.id');
+      // 任务清单: the work still to do first, by due date; closed problems after it.
+      query = query
+        .orderBy(sql`p.state = 'verified_closed'`)
+        .orderBy(sql`p.due_on asc nulls last`)
+        .orderBy('p.id');
       break;
     case 'responsibilities':
       query = query
