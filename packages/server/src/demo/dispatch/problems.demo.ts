@@ -6,7 +6,7 @@
  * units' own accounts are created here (the demo ships one, unit.demo of 市自然资源局) so each unit acts for itself.
  */
 import type { Kysely } from 'kysely';
-import { addDays, type Actor, type ProblemActionBodyJson, type ProblemCategory, type Role } from '@keyprojects/core';
+import { addDays, type Actor, type ProblemActionBodyJson, type ProblemCategory } from '@keyprojects/core';
 import { fixedClock } from '../../clock.ts';
 import type { DB } from '../../db/schema.ts';
 import { scopedProjects } from '../../db/scope.ts';
@@ -254,7 +254,7 @@ async function actorOf(db: Kysely<DB>, username: string): Promise<Actor> {
     id: user.id,
     username: user.username,
     displayName: user.display_name,
-    role: user.role as Role,
+    role: user.role,
     regionCode: user.region_code,
     organizationId: user.organization_id,
     ip: null,
@@ -338,7 +338,7 @@ export async function seedProblemsDemo(db: Kysely<DB>, asOf = '2021-05-20'): Pro
         grade: null,
         note: null,
         ...step.body,
-      } as never);
+      });
     }
   }
   await runEscalation({ db, clock: fixedClock(asOf) });
