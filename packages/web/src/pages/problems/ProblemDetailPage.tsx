@@ -49,7 +49,8 @@ export default function ProblemDetailPage() {
         }
       />
       <Row gutter={[16, 16]}>
-        <Col xs={24} lg={14}>
+        {/* On a phone the countdown comes first: it is what the page is opened for. */}
+        <Col xs={{ span: 24, order: 2 }} lg={{ span: 14, order: 1 }}>
           <Card size="small" title={t('problem.detail.basic')}>
             <Descriptions
               size="small"
@@ -87,7 +88,7 @@ export default function ProblemDetailPage() {
           <div style={{ height: 16 }} />
           <ProblemHistoryCard problem={problem} />
         </Col>
-        <Col xs={24} lg={10}>
+        <Col xs={{ span: 24, order: 1 }} lg={{ span: 10, order: 2 }}>
           <ProblemClockCard problem={problem} />
           <div style={{ height: 16 }} />
           <ProblemAttachmentsCard problem={problem} />
