@@ -10,7 +10,8 @@ import { buildApp } from '../../packages/server/src/app.ts';
 import { fixedClock } from '../../packages/server/src/clock.ts';
 import { loadConfig } from '../../packages/server/src/config.ts';
 import { generateDaqingDemo } from '../../packages/server/src/demo/daqing.generator.ts';
-import { demoAccountsOf, seedDemo } from '../../packages/server/src/demo/seed-demo.ts';
+import { seedDemoCity } from '../../packages/server/src/demo/dispatch/seed-dispatch.ts';
+import { demoAccountsOf } from '../../packages/server/src/demo/seed-demo.ts';
 import type { DaqingDemo, DemoUser } from '../../packages/server/src/demo/daqing.types.ts';
 import { createTestDatabase } from '../../packages/server/test/database.ts';
 import { LoginPage } from './pages/login.page.ts';
@@ -28,7 +29,7 @@ export async function startApp(): Promise<RunningApp> {
   }
   const database = await createTestDatabase();
   const demo = generateDaqingDemo();
-  await seedDemo(database.db, demo);
+  await seedDemoCity(database.db, demo);
   const app = await buildApp({
     db: database.db,
     config,

@@ -53,3 +53,5 @@ export * from './notification.contract.ts';
 export * from './visit.contract.ts';
 export * from './inspection.contract.ts';
 export * from './service.messages.ts';
+export * from './problem.contract.ts';
+export * from './problem.league.ts';

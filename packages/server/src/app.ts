@@ -31,6 +31,8 @@ import { regionRoutes } from './modules/region/region.routes.ts';
 import { reportRoutes } from './modules/report/report.routes.ts';
 import { statsRoutes } from './modules/stats/stats.routes.ts';
 import { bulletinRoutes } from './modules/bulletin/bulletin.routes.ts';
+import { dispatchRoutes } from './modules/dispatch/dispatch.routes.ts';
+import { problemRoutes } from './modules/problem/problem.routes.ts';
 import { userRoutes } from './modules/user/user.routes.ts';
 import { warningRoutes } from './modules/warning/warning.routes.ts';
 import { notificationRoutes } from './modules/notification/notification.routes.ts';
@@ -148,6 +150,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
       await api.register(attachmentRoutes(deps));
       await api.register(visitRoutes(deps));
       await api.register(inspectionRoutes(deps));
+      await api.register(problemRoutes(deps), { prefix: '/problems' });
+      await api.register(dispatchRoutes(deps), { prefix: '/dispatch' });
     },
     { prefix: '/api/v1' },
   );

@@ -10,7 +10,8 @@ import { migrateToLatest } from './db/migrate.ts';
 import { registerBackupControl, writeControlFile } from './modules/backup/backup.control.ts';
 import { startJobs } from './jobs/scheduler.ts';
 import { generateDaqingDemo } from './demo/daqing.generator.ts';
-import { demoAccountsOf, seedDemo } from './demo/seed-demo.ts';
+import { seedDemoCity } from './demo/dispatch/seed-dispatch.ts';
+import { demoAccountsOf } from './demo/seed-demo.ts';
 import { assertNoDemoAccounts } from './demo/demo-guard.ts';
 import { openConfiguredDatabase } from './runtime.ts';
 
@@ -27,7 +28,7 @@ async function main() {
   let clock = config.today ? fixedClock(config.today) : systemClock;
   if (config.demo) {
     const demo = generateDaqingDemo();
-    const result = await seedDemo(database.db, demo);
+    const result = await seedDemoCity(database.db, demo);
     if (result.seeded)
       console.log(
         `demo city ${demo.cityName} loaded: ${result.projects} projects, ${result.organizations} organisations`,

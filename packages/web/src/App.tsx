@@ -28,6 +28,11 @@ const InboxPage = lazy(() => import('./pages/inbox/InboxPage.tsx'));
 const ServicePage = lazy(() => import('./pages/service/ServicePage.tsx'));
 const OfficersPage = lazy(() => import('./pages/service/OfficersPage.tsx'));
 const InspectionsPage = lazy(() => import('./pages/inspections/InspectionsPage.tsx'));
+const ProblemListPage = lazy(() => import('./pages/problems/ProblemListPage.tsx'));
+const ProblemDetailPage = lazy(() => import('./pages/problems/ProblemDetailPage.tsx'));
+const ProblemRaisePage = lazy(() => import('./pages/problems/ProblemRaisePage.tsx'));
+const ProblemLeaguePage = lazy(() => import('./pages/problems/ProblemLeaguePage.tsx'));
+const CalendarSettingsPage = lazy(() => import('./pages/problems/CalendarSettingsPage.tsx'));
 const NotFoundPage = lazy(() => import('./pages/misc/NotFoundPage.tsx'));
 const ChangePasswordPage = lazy(() => import('./pages/account/ChangePasswordPage.tsx'));
 const AccountSecurityPage = lazy(() => import('./pages/account/AccountSecurityPage.tsx'));
@@ -62,6 +67,11 @@ export function App() {
             <Route path="/open-data" element={<OpenDataPage />} />
             <Route path="/warnings" element={<WarningListPage />} />
             <Route path="/settings/warnings" element={<WarningSettingsPage />} />
+            <Route path="/problems" element={<ProblemListPage />} />
+            <Route path="/problems/new" element={<ProblemRaisePage />} />
+            <Route path="/problems/league" element={<ProblemLeaguePage />} />
+            <Route path="/problems/:id" element={<ProblemDetailPage />} />
+            <Route path="/settings/calendar" element={<CalendarSettingsPage />} />
             <Route path="/account/password" element={<ChangePasswordPage />} />
             <Route path="/account/security" element={<AccountSecurityPage />} />
             <Route path="/admin/users" element={<UsersPage />} />

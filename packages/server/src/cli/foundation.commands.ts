@@ -3,7 +3,7 @@ import { sql } from 'kysely';
 import { ROLES } from '@keyprojects/core';
 import { migrateToLatest } from '../db/migrate.ts';
 import { generateDaqingDemo } from '../demo/daqing.generator.ts';
-import { seedDemo } from '../demo/seed-demo.ts';
+import { seedDemoCity } from '../demo/dispatch/seed-dispatch.ts';
 import { createUser } from '../modules/user/user.service.ts';
 import type { CliCommand } from './command.ts';
 
@@ -14,7 +14,7 @@ export const foundationCommands: Record<string, CliCommand> = {
   },
   async 'seed-demo'({ database, print }) {
     await migrateToLatest(database.db);
-    const result = await seedDemo(database.db, generateDaqingDemo());
+    const result = await seedDemoCity(database.db, generateDaqingDemo());
     print(
       { ...result },
       result.seeded

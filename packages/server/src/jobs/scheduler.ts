@@ -25,6 +25,7 @@ import type { DB } from '../db/schema.ts';
 import * as analyze from './analyze.job.ts';
 import * as authCleanup from './auth-cleanup.job.ts';
 import * as lockPeriods from './lock-periods.job.ts';
+import * as problemEscalation from './problem-escalation.job.ts';
 import * as warnings from './warnings.job.ts';
 
 export interface JobDeps {
@@ -52,6 +53,8 @@ export const JOBS: Record<string, Job> = {
   'lock-periods': lockPeriods,
   analyze,
   'auth-cleanup': authCleanup,
+  // Escalation first, so that the day's warnings see the problems' clocks as of the day.
+  'problem-escalation': problemEscalation,
   warnings,
 };
 

@@ -4,6 +4,7 @@ import { enLedger } from './en.ledger.ts';
 import { enEnvironment } from './en.environment.ts';
 import { enPublishing } from './en.publishing.ts';
 import { enReporting } from './en.reporting.ts';
+import { enProblem } from './en.problem.ts';
 import { enAdmin } from './en.admin.ts';
 import { enWarning } from './en.warning.ts';
 import { enService } from './en.service.ts';
@@ -181,6 +182,7 @@ export const en: Record<MessageId, string> = {
 
   ...enDashboard,
   ...enReporting,
+  ...enProblem,
   ...enAdmin,
   ...enWarning,
   ...enLedger,

@@ -4,6 +4,7 @@ import { zhLedger } from './zh.ledger.ts';
 import { zhEnvironment } from './zh.environment.ts';
 import { zhPublishing } from './zh.publishing.ts';
 import { zhReporting } from './zh.reporting.ts';
+import { zhProblem } from './zh.problem.ts';
 import { zhAdmin } from './zh.admin.ts';
 import { zhWarning } from './zh.warning.ts';
 import { zhService } from './zh.service.ts';
@@ -180,6 +181,7 @@ export const zh = {
 
   ...zhDashboard,
   ...zhReporting,
+  ...zhProblem,
   ...zhAdmin,
   ...zhWarning,
   ...zhLedger,

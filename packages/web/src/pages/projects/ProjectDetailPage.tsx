@@ -14,6 +14,7 @@ import { DeleteProjectButton } from './DeleteProjectButton.tsx';
 import { ProjectBasicCard } from './ProjectBasicCard.tsx';
 import { ProjectInvestmentCard } from './ProjectInvestmentCard.tsx';
 import { ProjectManagementCard } from './ProjectManagementCard.tsx';
+import { ProjectProblemsCard } from './ProjectProblemsCard.tsx';
 import { ProjectScheduleCard } from './ProjectScheduleCard.tsx';
 import { ProjectWarningsCard } from './ProjectWarningsCard.tsx';
 import { ProjectSiteCard } from './ProjectSiteCard.tsx';
@@ -87,6 +88,7 @@ export default function ProjectDetailPage() {
         <ProjectBasicCard project={project} />
         <ProjectInvestmentCard project={project} />
         <ProjectScheduleCard project={project} />
+        <ProjectProblemsCard projectId={project.id} />
         <ProjectManagementCard project={project} />
         <ProjectSiteCard project={project} />
         <ProjectVisitsCard project={project} />

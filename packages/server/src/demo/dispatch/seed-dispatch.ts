@@ -1,0 +1,43 @@
+/**
+ * The dispatch loop's demo on top of the 大庆 city (issue #10), each part through its module's services so that the
+ * rows are what the product itself would write: problems in every state first, then the warnings evaluated on
+ * three dates (the problem rule sees those problems' clocks), then the officers' visits and the inspections.
+ */
+import type { Kysely } from 'kysely';
+import { fixedClock } from '../../clock.ts';
+import type { DB } from '../../db/schema.ts';
+import type { DaqingDemo } from '../daqing.types.ts';
+import { seedDemo, type SeedResult } from '../seed-demo.ts';
+import { seedProblemsDemo } from './problems.demo.ts';
+import { seedServiceDemo } from './service.demo.ts';
+import { seedWarningsDemo } from './warnings.demo.ts';
+
+export interface DispatchSeedResult {
+  problems: number;
+  warningsActive: number;
+  visits: number;
+  inspections: number;
+}
+
+/** Seeds the dispatch demo as of the demo's date, on a database `seedDemo` has just filled. */
+export async function seedDispatchDemo(db: Kysely<DB>, asOf: string): Promise<DispatchSeedResult> {
+  const { problems } = await seedProblemsDemo(db, asOf);
+  const evaluations = await seedWarningsDemo(db, asOf);
+  const service = await seedServiceDemo(db, fixedClock(asOf));
+  const last = evaluations.at(-1);
+  return {
+    problems,
+    warningsActive: last ? last.raised + last.confirmed : 0,
+    visits: service.visits,
+    inspections: service.inspections,
+  };
+}
+
+/** The whole demo: the city (projects, accounts, reports) and, when it was loaded now, its dispatch loop. */
+export async function seedDemoCity(
+  db: Kysely<DB>,
+  demo: DaqingDemo,
+): Promise<SeedResult & { dispatch: DispatchSeedResult | null }> {
+  const result = await seedDemo(db, demo);
+  return { ...result, dispatch: result.seeded ? await seedDispatchDemo(db, demo.asOf) : null };
+}
