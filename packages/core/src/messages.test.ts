@@ -1,18 +1,19 @@
 import { describe, expect, it } from 'vitest';
 import { LEDGER_MESSAGES } from './ledger.messages.ts';
 import { PROBLEM_MESSAGES } from './problem.messages.ts';
+import { SERVICE_MESSAGES } from './service.messages.ts';
 import { GENERAL_MESSAGES, MESSAGES, message, messageText } from './messages.ts';
 
 const paramsOf = (text: string) => [...text.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
 
 describe('the message catalogue', () => {
-  it('joins the general and the ledger messages without either hiding a key of the other', () => {
-    const general = Object.keys(GENERAL_MESSAGES);
-    const ledger = Object.keys(LEDGER_MESSAGES);
-    const problem = Object.keys(PROBLEM_MESSAGES);
-    expect(general.filter((key) => ledger.includes(key) || problem.includes(key))).toEqual([]);
-    expect(ledger.filter((key) => problem.includes(key))).toEqual([]);
-    expect(Object.keys(MESSAGES)).toHaveLength(general.length + ledger.length + problem.length);
+  it('joins the parts of the catalogue without one hiding a key of another', () => {
+    const parts = [GENERAL_MESSAGES, LEDGER_MESSAGES, PROBLEM_MESSAGES, SERVICE_MESSAGES].map((part) =>
+      Object.keys(part),
+    );
+    const all = parts.flat();
+    expect(all.filter((key, index) => all.indexOf(key) !== index)).toEqual([]);
+    expect(Object.keys(MESSAGES)).toHaveLength(all.length);
   });
 
   it('has every message in both languages with the same parameters', () => {
