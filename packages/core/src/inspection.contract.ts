@@ -6,7 +6,7 @@
 import { z } from 'zod';
 import { idSchema } from './id.ts';
 import { PROBLEM_CATEGORIES, PROBLEM_STATES } from './problem.workflow.ts';
-import { isoDate, regionCode } from './project.contract.ts';
+import { asOfDate, regionCode } from './project.contract.ts';
 import { attachmentOutput } from './visit.contract.ts';
 
 export const INSPECTION_MODES = ['onsite', 'online'] as const;
@@ -17,7 +17,7 @@ const text = (max: number) =>
 
 /** The rectification an inspection requires: tracked as a problem due by `dueOn`, for a named unit or unassigned. */
 export const rectificationInput = z.strictObject({
-  dueOn: isoDate,
+  dueOn: asOfDate,
   title: text(200),
   category: z.enum(PROBLEM_CATEGORIES),
   /** The responsible unit the inspectors name; null raises it unassigned for staff to assign. */
@@ -28,7 +28,7 @@ export type RectificationInput = z.output<typeof rectificationInput>;
 
 /** POST /projects/:id/inspections. */
 export const inspectionInput = z.strictObject({
-  inspectedOn: isoDate,
+  inspectedOn: asOfDate,
   mode: z.enum(INSPECTION_MODES),
   inspectors: text(500),
   findings: text(4000),
@@ -63,8 +63,8 @@ export type ProjectInspectionList = z.output<typeof projectInspectionList>;
 export const inspectionListQuery = z.strictObject({
   regionCode: regionCode.optional(),
   mode: z.enum(INSPECTION_MODES).optional(),
-  from: isoDate.optional(),
-  to: isoDate.optional(),
+  from: asOfDate.optional(),
+  to: asOfDate.optional(),
   page: z.coerce.number().int().min(1).max(10_000).default(1),
   pageSize: z.coerce.number().int().min(1).max(100).default(20),
 });

@@ -4,7 +4,7 @@
  * this month, problems raised and solved, active warnings); and the staff's list of officers.
  */
 import { z } from 'zod';
-import { isoDate } from './project.contract.ts';
+import { asOfDate } from './project.contract.ts';
 
 const findingsText = z
   .string({ error: 'required' })
@@ -14,7 +14,7 @@ const findingsText = z
 
 /** POST /projects/:id/visits: the visit's date (not after the application's date) and what the officer found. */
 export const visitInput = z.strictObject({
-  visitedOn: isoDate,
+  visitedOn: asOfDate,
   findings: findingsText,
 });
 export type VisitInput = z.output<typeof visitInput>;

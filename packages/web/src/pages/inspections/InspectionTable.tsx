@@ -37,7 +37,11 @@ export function InspectionTable({
           },
         ]
       : []),
-    { title: t('inspection.inspectors'), dataIndex: 'inspectors' },
+    {
+      title: t('inspection.inspectors'),
+      dataIndex: 'inspectors',
+      render: (inspectors: string) => <div style={{ minWidth: 140 }}>{inspectors}</div>,
+    },
     {
       title: t('inspection.findings'),
       dataIndex: 'findings',

@@ -17,7 +17,12 @@ export default function OfficersPage() {
     {
       title: t('officers.lastVisit'),
       dataIndex: 'lastVisitOn',
-      render: (date: string | null) => date ?? <Typography.Text type="warning">{t('service.never')}</Typography.Text>,
+      render: (date: string | null) =>
+        date ? (
+          <span className="kp-nowrap">{date}</span>
+        ) : (
+          <Typography.Text type="warning">{t('service.never')}</Typography.Text>
+        ),
     },
     {
       title: t('officers.projectNames'),

@@ -42,7 +42,12 @@ export default function ServicePage() {
     {
       title: t('service.lastVisit'),
       dataIndex: 'lastVisitOn',
-      render: (date: string | null) => date ?? <Typography.Text type="warning">{t('service.never')}</Typography.Text>,
+      render: (date: string | null) =>
+        date ? (
+          <span className="kp-nowrap">{date}</span>
+        ) : (
+          <Typography.Text type="warning">{t('service.never')}</Typography.Text>
+        ),
     },
     { title: t('service.visits'), dataIndex: 'visits', align: 'right' },
     {
