@@ -47,3 +47,8 @@ export * from './meta.contract.ts';
 export * from './region.contract.ts';
 export * from './bulletin.contract.ts';
 export * from './common.contract.ts';
+export * from './placeholder.template.ts';
+export * from './notice.text.ts';
+export * from './notice.contract.ts';
+export * from './meeting.contract.ts';
+export * from './meeting.messages.ts';

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { LEDGER_MESSAGES } from './ledger.messages.ts';
+import { MEETING_MESSAGES } from './meeting.messages.ts';
 import { GENERAL_MESSAGES, MESSAGES, message, messageText } from './messages.ts';
 
 const paramsOf = (text: string) => [...text.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
@@ -9,7 +10,9 @@ describe('the message catalogue', () => {
     const general = Object.keys(GENERAL_MESSAGES);
     const ledger = Object.keys(LEDGER_MESSAGES);
     expect(general.filter((key) => ledger.includes(key))).toEqual([]);
-    expect(Object.keys(MESSAGES)).toHaveLength(general.length + ledger.length);
+    const meeting = Object.keys(MEETING_MESSAGES);
+    expect([...general, ...ledger].filter((key) => meeting.includes(key))).toEqual([]);
+    expect(Object.keys(MESSAGES)).toHaveLength(general.length + ledger.length + meeting.length);
   });
 
   it('has every message in both languages with the same parameters', () => {
