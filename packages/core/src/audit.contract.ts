@@ -15,6 +15,8 @@ export const AUDIT_ENTITY_TYPES = [
   'report',
   'period',
   'bulletin_template',
+  'meeting',
+  'notice_template',
   // A refused API request (entity id: method and route), a data transfer (entity id: what was exported/imported).
   'request',
   'transfer',

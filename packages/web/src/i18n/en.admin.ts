@@ -110,6 +110,8 @@ export const enAdmin: Record<keyof typeof zhAdmin, string> = {
   'audit.entity.report': 'Monthly report',
   'audit.entity.period': 'Reporting period',
   'audit.entity.bulletin_template': 'Bulletin template',
+  'audit.entity.meeting': 'Dispatch meeting',
+  'audit.entity.notice_template': 'Notice template',
   'audit.field.username': 'Username',
   'audit.field.displayName': 'Name',
   'audit.field.role': 'Role',

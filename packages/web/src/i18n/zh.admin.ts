@@ -104,6 +104,8 @@ export const zhAdmin = {
   'audit.entity.report': '月报',
   'audit.entity.period': '报送期',
   'audit.entity.bulletin_template': '简报模板',
+  'audit.entity.meeting': '调度会',
+  'audit.entity.notice_template': '通报模板',
   'audit.field.username': '用户名',
   'audit.field.displayName': '姓名',
   'audit.field.role': '角色',
