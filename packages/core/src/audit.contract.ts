@@ -20,6 +20,9 @@ export const AUDIT_ENTITY_TYPES = [
   // A refused API request (entity id: method and route), a data transfer (entity id: what was exported/imported).
   'request',
   'transfer',
+  // The dispatch loop (issue #10): a problem's every transition, and the calendar and deadline rule.
+  'problem',
+  'dispatch_config',
 ] as const;
 export type AuditEntityType = (typeof AUDIT_ENTITY_TYPES)[number];
 
@@ -55,6 +58,15 @@ export const AUDIT_ACTIONS = [
   'import',
   'lock',
   'locked_write_refused',
+  // The problem workflow's transitions (raising is 'create', a unit's return is 'return').
+  'assign',
+  'accept',
+  'progress',
+  'resolve',
+  'verify',
+  'reject',
+  'reopen',
+  'escalate',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 

@@ -20,6 +20,7 @@ export * from './oc4ids.money.ts';
 export * from './oc4ids.export.ts';
 export * from './oc4ids.import.ts';
 export * from './ledger.messages.ts';
+export * from './problem.messages.ts';
 export * from './ledger.cells.ts';
 export * from './ledger.columns.ts';
 export * from './ledger.project.ts';

@@ -7,6 +7,7 @@
 import type { Label } from './codelists.ts';
 import { LEDGER_MESSAGES } from './ledger.messages.ts';
 import { MEETING_MESSAGES } from './meeting.messages.ts';
+import { PROBLEM_MESSAGES } from './problem.messages.ts';
 
 /** The general messages: fields, records, sessions. */
 export const GENERAL_MESSAGES = {
@@ -230,7 +231,12 @@ export const GENERAL_MESSAGES = {
 } as const satisfies Record<string, Label>;
 
 /** Every message by key; the two parts never share a key (a test checks). */
-export const MESSAGES = { ...GENERAL_MESSAGES, ...LEDGER_MESSAGES, ...MEETING_MESSAGES } as const;
+export const MESSAGES = {
+  ...GENERAL_MESSAGES,
+  ...LEDGER_MESSAGES,
+  ...PROBLEM_MESSAGES,
+  ...MEETING_MESSAGES,
+} as const;
 export type MessageKey = keyof typeof MESSAGES;
 export type Locale = 'zh' | 'en';
 /** Values filled into a message's {placeholders}. */

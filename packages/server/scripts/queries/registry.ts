@@ -7,6 +7,7 @@
 import type { RepositoryEntry } from './capture.ts';
 import { AUTH_REGISTRY } from './registry.auth.ts';
 import { NOTIFICATION_REGISTRY } from './registry.notification.ts';
+import { PROBLEM_REGISTRY } from './registry.problem.ts';
 import { PROJECT_REGISTRY } from './registry.project.ts';
 import { STATS_REGISTRY } from './registry.stats.ts';
 
@@ -14,6 +15,7 @@ import { STATS_REGISTRY } from './registry.stats.ts';
 export const REGISTRY: readonly RepositoryEntry[] = [
   ...AUTH_REGISTRY,
   ...NOTIFICATION_REGISTRY,
+  ...PROBLEM_REGISTRY,
   ...PROJECT_REGISTRY,
   ...STATS_REGISTRY,
 ].sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
