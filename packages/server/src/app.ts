@@ -31,6 +31,8 @@ import { regionRoutes } from './modules/region/region.routes.ts';
 import { reportRoutes } from './modules/report/report.routes.ts';
 import { statsRoutes } from './modules/stats/stats.routes.ts';
 import { bulletinRoutes } from './modules/bulletin/bulletin.routes.ts';
+import { meetingRoutes } from './modules/meeting/meeting.routes.ts';
+import { noticeRoutes } from './modules/notice/notice.routes.ts';
 import { userRoutes } from './modules/user/user.routes.ts';
 
 /**
@@ -138,6 +140,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
       await api.register(reportRoutes(deps));
       await api.register(statsRoutes(deps), { prefix: '/stats' });
       await api.register(bulletinRoutes(deps), { prefix: '/bulletins' });
+      await api.register(meetingRoutes(deps), { prefix: '/meetings' });
+      await api.register(noticeRoutes(deps), { prefix: '/notices' });
     },
     { prefix: '/api/v1' },
   );
