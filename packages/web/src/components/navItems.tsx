@@ -10,6 +10,8 @@ import {
   SafetyCertificateOutlined,
   TeamOutlined,
   FileSearchOutlined,
+  NotificationOutlined,
+  ScheduleOutlined,
 } from '@ant-design/icons';
 import type { Permission, Role } from '@keyprojects/core';
 import type { MessageId } from '../i18n/translate.ts';
@@ -43,6 +45,8 @@ export const NAV_ITEMS: readonly NavItem[] = [
   { path: '/projects', labelId: 'menu.projects', icon: <DatabaseOutlined />, permission: 'project.read' },
   { path: '/ledger/import', labelId: 'menu.ledgerImport', icon: <CloudUploadOutlined />, permission: 'project.create' },
   { path: '/bulletins', labelId: 'menu.bulletins', icon: <FileTextOutlined />, permission: 'bulletin.read' },
+  { path: '/meetings', labelId: 'menu.meetings', icon: <ScheduleOutlined />, permission: 'meeting.read' },
+  { path: '/notices', labelId: 'menu.notices', icon: <NotificationOutlined />, permission: 'notice.read' },
   { path: '/open-data', labelId: 'menu.openData', icon: <GlobalOutlined />, permission: 'project.read' },
   // The three administrators (三员分立): one page each.
   { path: '/admin/users', labelId: 'menu.users', icon: <TeamOutlined />, permission: 'user.manage' },

@@ -3,6 +3,7 @@ import { enDashboard } from './en.dashboard.ts';
 import { enLedger } from './en.ledger.ts';
 import { enEnvironment } from './en.environment.ts';
 import { enPublishing } from './en.publishing.ts';
+import { enMeetings } from './en.meetings.ts';
 import { enReporting } from './en.reporting.ts';
 import { enAdmin } from './en.admin.ts';
 import type { MessageId } from './zh.ts';
@@ -182,6 +183,7 @@ export const en: Record<MessageId, string> = {
   ...enAdmin,
   ...enLedger,
   ...enPublishing,
+  ...enMeetings,
   ...enAccount,
   ...enEnvironment,
 };

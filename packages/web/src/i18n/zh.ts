@@ -3,6 +3,7 @@ import { zhDashboard } from './zh.dashboard.ts';
 import { zhLedger } from './zh.ledger.ts';
 import { zhEnvironment } from './zh.environment.ts';
 import { zhPublishing } from './zh.publishing.ts';
+import { zhMeetings } from './zh.meetings.ts';
 import { zhReporting } from './zh.reporting.ts';
 import { zhAdmin } from './zh.admin.ts';
 
@@ -181,6 +182,7 @@ export const zh = {
   ...zhAdmin,
   ...zhLedger,
   ...zhPublishing,
+  ...zhMeetings,
   ...zhAccount,
   ...zhEnvironment,
 } as const;
