@@ -48,7 +48,7 @@ export function DecisionTable({ decisions }: { decisions: readonly MeetingDecisi
       columns={columns}
       dataSource={[...decisions]}
       pagination={false}
-      scroll={{ x: true }}
+      scroll={{ x: 'max-content' }}
       locale={{ emptyText: t('meeting.decision.none') }}
     />
   );

@@ -22,6 +22,7 @@ export default function MeetingListPage() {
     {
       title: t('meeting.name'),
       dataIndex: 'title',
+      width: 320,
       render: (title: string, row) => <Link to={`/meetings/${row.id}`}>{title}</Link>,
     },
     {
@@ -70,7 +71,7 @@ export default function MeetingListPage() {
           dataSource={meetings.data?.items ?? []}
           loading={meetings.isLoading}
           pagination={false}
-          scroll={{ x: true }}
+          scroll={{ x: 'max-content' }}
           locale={{ emptyText: t('meeting.empty') }}
         />
       </Card>

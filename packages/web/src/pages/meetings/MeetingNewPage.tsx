@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { App, Button, Card, Col, DatePicker, Form, Input, Row, Select } from 'antd';
 import dayjs from 'dayjs';
 import { useQueryClient } from '@tanstack/react-query';
@@ -38,8 +38,6 @@ export default function MeetingNewPage() {
   const heldOn = Form.useWatch('heldOn', form) as dayjs.Dayjs | undefined;
   const kind = Form.useWatch('kind', form) as MeetingKind | undefined;
   const preview = useAgendaPreview(regionCode, heldOn?.format('YYYY-MM-DD'));
-  if (!can('meeting.manage')) return <Forbidden />;
-
   const suggestTitle = () => {
     const region = regions.data?.find((r) => r.code === regionCode)?.name ?? '';
     if (!kind || !heldOn) return;
@@ -48,6 +46,14 @@ export default function MeetingNewPage() {
       t('meeting.defaultTitle', { region, kind: label(MEETING_KIND_LABELS[kind]), date: heldOn.format('M月D日') }),
     );
   };
+
+  // Once the regions are known, an empty title gets the suggested one (the user may overwrite it).
+  const regionsLoaded = regions.data !== undefined;
+  useEffect(() => {
+    if (regionsLoaded && !form.getFieldValue('title')) suggestTitle();
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- once, when the regions arrive
+  }, [regionsLoaded]);
+  if (!can('meeting.manage')) return <Forbidden />;
 
   const handleFinish = async (values: FormValues) => {
     setSaving(true);
