@@ -53,3 +53,5 @@ export * from './notice.text.ts';
 export * from './notice.contract.ts';
 export * from './meeting.contract.ts';
 export * from './meeting.messages.ts';
+export * from './problem.contract.ts';
+export * from './problem.league.ts';

@@ -144,6 +144,547 @@ values
 returning
   "id";
 
+-- listProblemRows (city actor)
+-- args: "<city_admin 230600>",{"view":"tasks"},100
+-- query 1 of 2
+-- params: "2306%"
+select
+  "projects"."id"
+from
+  "projects"
+where
+  (
+    "projects"."deleted_at" is null
+    and "projects"."region_code" like $1
+  );
+-- query 2 of 2
+-- params: "2306%",100
+select
+  "p"."id",
+  "p"."title",
+  "p"."category",
+  "p"."state",
+  "p"."source",
+  "p"."complexity",
+  "p"."project_id" as "projectId",
+  "pr"."code" as "projectCode",
+  "pr"."name" as "projectName",
+  "p"."region_code" as "regionCode",
+  "p"."assigned_unit_id" as "unitId",
+  "u"."name" as "unitName",
+  "p"."assignee_name" as "assigneeName",
+  "p"."raised_on" as "raisedOn",
+  "p"."assigned_on" as "assignedOn",
+  "p"."due_on" as "dueOn",
+  "p"."resolved_on" as "resolvedOn",
+  "p"."verified_on" as "verifiedOn",
+  "p"."grade",
+  "p"."escalation_level" as "escalationLevel",
+  "p"."deadline_rule" as "deadlineRule",
+  "p"."agreed_final_due_on" as "agreedFinalDueOn",
+  "p"."steps_done" as "stepsDone"
+from
+  "problems" as "p"
+  inner join "projects" as "pr" on "pr"."id" = "p"."project_id"
+  left join "organizations" as "u" on "u"."id" = "p"."assigned_unit_id"
+where
+  "pr"."deleted_at" is null
+  and "p"."project_id" in (
+    select
+      "projects"."id"
+    from
+      "projects"
+    where
+      (
+        "projects"."deleted_at" is null
+        and "projects"."region_code" like $1
+      )
+  )
+order by
+  p.state = 'verified_closed',
+  p.due_on asc nulls last,
+  "p"."id"
+limit
+  $2;
+
+-- listProblemRows (district actor)
+-- args: "<district_staff 230602>",{"view":"tasks"},100
+-- query 1 of 2
+-- params: "230602%"
+-- the SQL of listProblemRows (city actor), query 1
+-- query 2 of 2
+-- params: "230602%",100
+-- the SQL of listProblemRows (city actor), query 2
+
+-- listProblemRows (owner actor)
+-- args: "<owner organisation 1>",{"view":"tasks"},100
+-- query 1 of 2
+-- params: 1
+select
+  "projects"."id"
+from
+  "projects"
+where
+  (
+    "projects"."deleted_at" is null
+    and "projects"."owner_org_id" = $1
+  );
+-- query 2 of 2
+-- params: 1,100
+select
+  "p"."id",
+  "p"."title",
+  "p"."category",
+  "p"."state",
+  "p"."source",
+  "p"."complexity",
+  "p"."project_id" as "projectId",
+  "pr"."code" as "projectCode",
+  "pr"."name" as "projectName",
+  "p"."region_code" as "regionCode",
+  "p"."assigned_unit_id" as "unitId",
+  "u"."name" as "unitName",
+  "p"."assignee_name" as "assigneeName",
+  "p"."raised_on" as "raisedOn",
+  "p"."assigned_on" as "assignedOn",
+  "p"."due_on" as "dueOn",
+  "p"."resolved_on" as "resolvedOn",
+  "p"."verified_on" as "verifiedOn",
+  "p"."grade",
+  "p"."escalation_level" as "escalationLevel",
+  "p"."deadline_rule" as "deadlineRule",
+  "p"."agreed_final_due_on" as "agreedFinalDueOn",
+  "p"."steps_done" as "stepsDone"
+from
+  "problems" as "p"
+  inner join "projects" as "pr" on "pr"."id" = "p"."project_id"
+  left join "organizations" as "u" on "u"."id" = "p"."assigned_unit_id"
+where
+  "pr"."deleted_at" is null
+  and "p"."project_id" in (
+    select
+      "projects"."id"
+    from
+      "projects"
+    where
+      (
+        "projects"."deleted_at" is null
+        and "projects"."owner_org_id" = $1
+      )
+  )
+order by
+  p.state = 'verified_closed',
+  p.due_on asc nulls last,
+  "p"."id"
+limit
+  $2;
+
+-- listProblemRows (officer actor)
+-- args: "<service_officer organisation null>",{"view":"tasks"},100
+-- query 1 of 2
+-- params: 4
+select
+  "projects"."id"
+from
+  "projects"
+where
+  (
+    "projects"."deleted_at" is null
+    and "projects"."service_officer_id" = $1
+  );
+-- query 2 of 2
+-- params: 4,100
+select
+  "p"."id",
+  "p"."title",
+  "p"."category",
+  "p"."state",
+  "p"."source",
+  "p"."complexity",
+  "p"."project_id" as "projectId",
+  "pr"."code" as "projectCode",
+  "pr"."name" as "projectName",
+  "p"."region_code" as "regionCode",
+  "p"."assigned_unit_id" as "unitId",
+  "u"."name" as "unitName",
+  "p"."assignee_name" as "assigneeName",
+  "p"."raised_on" as "raisedOn",
+  "p"."assigned_on" as "assignedOn",
+  "p"."due_on" as "dueOn",
+  "p"."resolved_on" as "resolvedOn",
+  "p"."verified_on" as "verifiedOn",
+  "p"."grade",
+  "p"."escalation_level" as "escalationLevel",
+  "p"."deadline_rule" as "deadlineRule",
+  "p"."agreed_final_due_on" as "agreedFinalDueOn",
+  "p"."steps_done" as "stepsDone"
+from
+  "problems" as "p"
+  inner join "projects" as "pr" on "pr"."id" = "p"."project_id"
+  left join "organizations" as "u" on "u"."id" = "p"."assigned_unit_id"
+where
+  "pr"."deleted_at" is null
+  and "p"."project_id" in (
+    select
+      "projects"."id"
+    from
+      "projects"
+    where
+      (
+        "projects"."deleted_at" is null
+        and "projects"."service_officer_id" = $1
+      )
+  )
+order by
+  p.state = 'verified_closed',
+  p.due_on asc nulls last,
+  "p"."id"
+limit
+  $2;
+
+-- listProblemRows (responsible unit)
+-- args: "<responsible_unit 230602>",{"view":"tasks"},100
+-- params: 1,100
+select
+  "p"."id",
+  "p"."title",
+  "p"."category",
+  "p"."state",
+  "p"."source",
+  "p"."complexity",
+  "p"."project_id" as "projectId",
+  "pr"."code" as "projectCode",
+  "pr"."name" as "projectName",
+  "p"."region_code" as "regionCode",
+  "p"."assigned_unit_id" as "unitId",
+  "u"."name" as "unitName",
+  "p"."assignee_name" as "assigneeName",
+  "p"."raised_on" as "raisedOn",
+  "p"."assigned_on" as "assignedOn",
+  "p"."due_on" as "dueOn",
+  "p"."resolved_on" as "resolvedOn",
+  "p"."verified_on" as "verifiedOn",
+  "p"."grade",
+  "p"."escalation_level" as "escalationLevel",
+  "p"."deadline_rule" as "deadlineRule",
+  "p"."agreed_final_due_on" as "agreedFinalDueOn",
+  "p"."steps_done" as "stepsDone"
+from
+  "problems" as "p"
+  inner join "projects" as "pr" on "pr"."id" = "p"."project_id"
+  left join "organizations" as "u" on "u"."id" = "p"."assigned_unit_id"
+where
+  "pr"."deleted_at" is null
+  and "p"."assigned_unit_id" = $1
+order by
+  p.state = 'verified_closed',
+  p.due_on asc nulls last,
+  "p"."id"
+limit
+  $2;
+
+-- listProblemRows (district actor, every filter)
+-- args: "<district_staff 230602>",{"view":"responsibilities","state":"open","category":"land","source":"raised","unitId":1,"projectId":1,"regionCode":"230602","q":"用地"},100
+-- query 1 of 2
+-- params: "230602%"
+-- the SQL of listProblemRows (city actor), query 1
+-- query 2 of 2
+-- params: "230602%","open","land","raised",1,1,"230602%","%用地%","%用地%",100
+select
+  "p"."id",
+  "p"."title",
+  "p"."category",
+  "p"."state",
+  "p"."source",
+  "p"."complexity",
+  "p"."project_id" as "projectId",
+  "pr"."code" as "projectCode",
+  "pr"."name" as "projectName",
+  "p"."region_code" as "regionCode",
+  "p"."assigned_unit_id" as "unitId",
+  "u"."name" as "unitName",
+  "p"."assignee_name" as "assigneeName",
+  "p"."raised_on" as "raisedOn",
+  "p"."assigned_on" as "assignedOn",
+  "p"."due_on" as "dueOn",
+  "p"."resolved_on" as "resolvedOn",
+  "p"."verified_on" as "verifiedOn",
+  "p"."grade",
+  "p"."escalation_level" as "escalationLevel",
+  "p"."deadline_rule" as "deadlineRule",
+  "p"."agreed_final_due_on" as "agreedFinalDueOn",
+  "p"."steps_done" as "stepsDone"
+from
+  "problems" as "p"
+  inner join "projects" as "pr" on "pr"."id" = "p"."project_id"
+  left join "organizations" as "u" on "u"."id" = "p"."assigned_unit_id"
+where
+  "pr"."deleted_at" is null
+  and "p"."project_id" in (
+    select
+      "projects"."id"
+    from
+      "projects"
+    where
+      (
+        "projects"."deleted_at" is null
+        and "projects"."region_code" like $1
+      )
+  )
+  and "p"."state" = $2
+  and "p"."category" = $3
+  and "p"."source" = $4
+  and "p"."assigned_unit_id" = $5
+  and "p"."project_id" = $6
+  and "p"."region_code" like $7
+  and (
+    "p"."title" like $8
+    or "pr"."name" like $9
+  )
+order by
+  u.name asc nulls last,
+  p.due_on asc nulls last,
+  "p"."id"
+limit
+  $10;
+
+-- findProblem
+-- args: "<district_staff 230602>",1
+-- query 1 of 2
+-- params: "230602%"
+-- the SQL of listProblemRows (city actor), query 1
+-- query 2 of 2
+-- params: "230602%",1
+select
+  "p"."id",
+  "p"."title",
+  "p"."category",
+  "p"."state",
+  "p"."source",
+  "p"."complexity",
+  "p"."project_id" as "projectId",
+  "pr"."code" as "projectCode",
+  "pr"."name" as "projectName",
+  "p"."region_code" as "regionCode",
+  "p"."assigned_unit_id" as "unitId",
+  "u"."name" as "unitName",
+  "p"."assignee_name" as "assigneeName",
+  "p"."raised_on" as "raisedOn",
+  "p"."assigned_on" as "assignedOn",
+  "p"."due_on" as "dueOn",
+  "p"."resolved_on" as "resolvedOn",
+  "p"."verified_on" as "verifiedOn",
+  "p"."grade",
+  "p"."escalation_level" as "escalationLevel",
+  "p"."deadline_rule" as "deadlineRule",
+  "p"."agreed_final_due_on" as "agreedFinalDueOn",
+  "p"."steps_done" as "stepsDone",
+  "p"."description",
+  "p"."meeting_id" as "meetingId",
+  "p"."inspection_id" as "inspectionId",
+  "r"."display_name" as "raisedByName",
+  "p"."last_reason" as "lastReason",
+  "p"."version",
+  "p"."raised_by" as "raisedBy",
+  "p"."resolved_by" as "resolvedBy",
+  "p"."resolved_by_org" as "resolvedByOrg"
+from
+  "problems" as "p"
+  inner join "projects" as "pr" on "pr"."id" = "p"."project_id"
+  left join "organizations" as "u" on "u"."id" = "p"."assigned_unit_id"
+  left join "users" as "r" on "r"."id" = "p"."raised_by"
+where
+  "pr"."deleted_at" is null
+  and "p"."project_id" in (
+    select
+      "projects"."id"
+    from
+      "projects"
+    where
+      (
+        "projects"."deleted_at" is null
+        and "projects"."region_code" like $1
+      )
+  )
+  and "p"."id" = $2;
+
+-- findProblem (responsible unit)
+-- args: "<responsible_unit 230602>",1
+-- params: 1,1
+select
+  "p"."id",
+  "p"."title",
+  "p"."category",
+  "p"."state",
+  "p"."source",
+  "p"."complexity",
+  "p"."project_id" as "projectId",
+  "pr"."code" as "projectCode",
+  "pr"."name" as "projectName",
+  "p"."region_code" as "regionCode",
+  "p"."assigned_unit_id" as "unitId",
+  "u"."name" as "unitName",
+  "p"."assignee_name" as "assigneeName",
+  "p"."raised_on" as "raisedOn",
+  "p"."assigned_on" as "assignedOn",
+  "p"."due_on" as "dueOn",
+  "p"."resolved_on" as "resolvedOn",
+  "p"."verified_on" as "verifiedOn",
+  "p"."grade",
+  "p"."escalation_level" as "escalationLevel",
+  "p"."deadline_rule" as "deadlineRule",
+  "p"."agreed_final_due_on" as "agreedFinalDueOn",
+  "p"."steps_done" as "stepsDone",
+  "p"."description",
+  "p"."meeting_id" as "meetingId",
+  "p"."inspection_id" as "inspectionId",
+  "r"."display_name" as "raisedByName",
+  "p"."last_reason" as "lastReason",
+  "p"."version",
+  "p"."raised_by" as "raisedBy",
+  "p"."resolved_by" as "resolvedBy",
+  "p"."resolved_by_org" as "resolvedByOrg"
+from
+  "problems" as "p"
+  inner join "projects" as "pr" on "pr"."id" = "p"."project_id"
+  left join "organizations" as "u" on "u"."id" = "p"."assigned_unit_id"
+  left join "users" as "r" on "r"."id" = "p"."raised_by"
+where
+  "pr"."deleted_at" is null
+  and "p"."assigned_unit_id" = $1
+  and "p"."id" = $2;
+
+-- problemEvents
+-- args: 1
+-- params: 1
+select
+  "e"."id",
+  "e"."action",
+  "e"."from_state" as "fromState",
+  "e"."to_state" as "toState",
+  "e"."on_date" as "onDate",
+  "a"."display_name" as "actorName",
+  "e"."note"
+from
+  "problem_events" as "e"
+  left join "users" as "a" on "a"."id" = "e"."actor_id"
+where
+  "e"."problem_id" = $1
+order by
+  "e"."id";
+
+-- updateProblemIf
+-- args: 1,{"version":1,"state":"open"},{"state":"accepted","steps_done":"{}"}
+-- params: "accepted","{}",1,"<now>",1,1,"open"
+update "problems"
+set
+  "state" = $1,
+  "steps_done" = $2,
+  "version" = "version" + $3,
+  "updated_at" = $4
+where
+  "id" = $5
+  and "version" = $6
+  and "state" = $7
+returning
+  "id";
+
+-- openAssignedProblems
+-- params: "open","accepted","in_progress"
+select
+  "p"."id",
+  "p"."title",
+  "p"."region_code" as "regionCode",
+  "p"."assigned_unit_id" as "unitId",
+  "p"."assigned_on" as "assignedOn",
+  "p"."complexity",
+  "p"."deadline_rule" as "deadlineRule",
+  "p"."agreed_final_due_on" as "agreedFinalDueOn",
+  "p"."steps_done" as "stepsDone",
+  "p"."escalation_level" as "escalationLevel"
+from
+  "problems" as "p"
+where
+  "p"."assigned_on" is not null
+  and "p"."state" in ($1, $2, $3)
+order by
+  "p"."id";
+
+-- raiseEscalation
+-- args: 1,2
+-- params: 2,"<now>",1,2
+update "problems"
+set
+  "escalation_level" = $1,
+  "updated_at" = $2
+where
+  "id" = $3
+  and "escalation_level" < $4
+returning
+  "id";
+
+-- leagueProblemRows
+-- args: "<city_admin 230600>","2021-01-01","2021-04-30"
+-- query 1 of 2
+-- params: "2306%"
+-- the SQL of listProblemRows (city actor), query 1
+-- query 2 of 2
+-- params: "2021-01-01","2021-04-30","2306%"
+select
+  "p"."id",
+  "p"."state",
+  "p"."assigned_unit_id" as "unitId",
+  "u"."name" as "unitName",
+  "p"."assigned_on" as "assignedOn",
+  "p"."due_on" as "dueOn",
+  "p"."resolved_on" as "resolvedOn",
+  "p"."grade",
+  "p"."complexity",
+  "p"."deadline_rule" as "deadlineRule",
+  "p"."agreed_final_due_on" as "agreedFinalDueOn",
+  "p"."steps_done" as "stepsDone"
+from
+  "problems" as "p"
+  inner join "organizations" as "u" on "u"."id" = "p"."assigned_unit_id"
+where
+  "p"."assigned_on" >= $1
+  and "p"."assigned_on" <= $2
+  and "p"."project_id" in (
+    select
+      "projects"."id"
+    from
+      "projects"
+    where
+      (
+        "projects"."deleted_at" is null
+        and "projects"."region_code" like $3
+      )
+  );
+
+-- leagueProblemRows (responsible unit)
+-- args: "<responsible_unit 230602>","2021-01-01","2021-04-30"
+-- params: "2021-01-01","2021-04-30","230602%"
+select
+  "p"."id",
+  "p"."state",
+  "p"."assigned_unit_id" as "unitId",
+  "u"."name" as "unitName",
+  "p"."assigned_on" as "assignedOn",
+  "p"."due_on" as "dueOn",
+  "p"."resolved_on" as "resolvedOn",
+  "p"."grade",
+  "p"."complexity",
+  "p"."deadline_rule" as "deadlineRule",
+  "p"."agreed_final_due_on" as "agreedFinalDueOn",
+  "p"."steps_done" as "stepsDone"
+from
+  "problems" as "p"
+  inner join "organizations" as "u" on "u"."id" = "p"."assigned_unit_id"
+where
+  "p"."assigned_on" >= $1
+  and "p"."assigned_on" <= $2
+  and "p"."region_code" like $3;
+
 -- insertProblemEvents
 -- args: [{"problemId":1,"action":"raise","fromState":null,"toState":"open","onDate":"2021-04-30","actorId":2,"note":null}]
 -- params: 1,"raise",null,"open","2021-04-30",2,null

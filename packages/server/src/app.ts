@@ -33,6 +33,8 @@ import { statsRoutes } from './modules/stats/stats.routes.ts';
 import { bulletinRoutes } from './modules/bulletin/bulletin.routes.ts';
 import { meetingRoutes } from './modules/meeting/meeting.routes.ts';
 import { noticeRoutes } from './modules/notice/notice.routes.ts';
+import { dispatchRoutes } from './modules/dispatch/dispatch.routes.ts';
+import { problemRoutes } from './modules/problem/problem.routes.ts';
 import { userRoutes } from './modules/user/user.routes.ts';
 
 /**
@@ -142,6 +144,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
       await api.register(bulletinRoutes(deps), { prefix: '/bulletins' });
       await api.register(meetingRoutes(deps), { prefix: '/meetings' });
       await api.register(noticeRoutes(deps), { prefix: '/notices' });
+      await api.register(problemRoutes(deps), { prefix: '/problems' });
+      await api.register(dispatchRoutes(deps), { prefix: '/dispatch' });
     },
     { prefix: '/api/v1' },
   );

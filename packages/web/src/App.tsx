@@ -26,6 +26,11 @@ const NoticePage = lazy(() => import('./pages/notices/NoticePage.tsx'));
 const UsersPage = lazy(() => import('./pages/admin/UsersPage.tsx'));
 const RolesPage = lazy(() => import('./pages/admin/RolesPage.tsx'));
 const AuditLogPage = lazy(() => import('./pages/admin/AuditLogPage.tsx'));
+const ProblemListPage = lazy(() => import('./pages/problems/ProblemListPage.tsx'));
+const ProblemDetailPage = lazy(() => import('./pages/problems/ProblemDetailPage.tsx'));
+const ProblemRaisePage = lazy(() => import('./pages/problems/ProblemRaisePage.tsx'));
+const ProblemLeaguePage = lazy(() => import('./pages/problems/ProblemLeaguePage.tsx'));
+const CalendarSettingsPage = lazy(() => import('./pages/problems/CalendarSettingsPage.tsx'));
 const NotFoundPage = lazy(() => import('./pages/misc/NotFoundPage.tsx'));
 const ChangePasswordPage = lazy(() => import('./pages/account/ChangePasswordPage.tsx'));
 const AccountSecurityPage = lazy(() => import('./pages/account/AccountSecurityPage.tsx'));
@@ -62,6 +67,11 @@ export function App() {
             <Route path="/meetings/:id" element={<MeetingDetailPage />} />
             <Route path="/notices" element={<NoticePage />} />
             <Route path="/open-data" element={<OpenDataPage />} />
+            <Route path="/problems" element={<ProblemListPage />} />
+            <Route path="/problems/new" element={<ProblemRaisePage />} />
+            <Route path="/problems/league" element={<ProblemLeaguePage />} />
+            <Route path="/problems/:id" element={<ProblemDetailPage />} />
+            <Route path="/settings/calendar" element={<CalendarSettingsPage />} />
             <Route path="/account/password" element={<ChangePasswordPage />} />
             <Route path="/account/security" element={<AccountSecurityPage />} />
             <Route path="/admin/users" element={<UsersPage />} />

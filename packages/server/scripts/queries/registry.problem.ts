@@ -3,10 +3,24 @@
  */
 import { RULE_13710 } from '@keyprojects/core';
 import * as dispatchConfig from '../../src/modules/dispatch/dispatch-config.repository.ts';
+import * as attachment from '../../src/modules/problem/problem-attachment.repository.ts';
 import * as problem from '../../src/modules/problem/problem.repository.ts';
-import { example, type RepositoryEntry } from './capture.ts';
+import { example, labelled, type RepositoryEntry } from './capture.ts';
 import { ACTORS, AS_OF, DISTRICT, IDS } from './examples.ts';
 import { perScope } from './registry.shared.ts';
+
+const unitActor = { ...ACTORS.district, role: 'responsible_unit' as const, organizationId: IDS.owner };
+const filters: problem.ProblemFilters = { view: 'tasks' };
+const everyFilter: problem.ProblemFilters = {
+  view: 'responsibilities',
+  state: 'open',
+  category: 'land',
+  source: 'raised',
+  unitId: 1,
+  projectId: IDS.project,
+  regionCode: DISTRICT,
+  q: '用地',
+};
 
 const newProblem: problem.NewProblemRow = {
   projectId: IDS.project,
@@ -43,6 +57,25 @@ export const PROBLEM_REGISTRY: readonly RepositoryEntry[] = [
       meetingRegion: [example(problem.meetingRegion, 1)],
       inspectionOfProjectInScope: [example(problem.inspectionOfProjectInScope, ACTORS.district, 1, IDS.project)],
       insertProblem: [example(problem.insertProblem, newProblem)],
+      listProblemRows: [
+        ...perScope(problem.listProblemRows, filters, 100),
+        labelled('responsible unit', problem.listProblemRows, unitActor, filters, 100),
+        labelled('district actor, every filter', problem.listProblemRows, ACTORS.district, everyFilter, 100),
+      ],
+      findProblem: [
+        example(problem.findProblem, ACTORS.district, 1),
+        labelled('responsible unit', problem.findProblem, unitActor, 1),
+      ],
+      problemEvents: [example(problem.problemEvents, 1)],
+      updateProblemIf: [
+        example(problem.updateProblemIf, 1, { version: 1, state: 'open' }, { state: 'accepted', steps_done: '{}' }),
+      ],
+      openAssignedProblems: [example(problem.openAssignedProblems)],
+      raiseEscalation: [example(problem.raiseEscalation, 1, 2)],
+      leagueProblemRows: [
+        example(problem.leagueProblemRows, ACTORS.city, '2021-01-01', AS_OF),
+        labelled('responsible unit', problem.leagueProblemRows, unitActor, '2021-01-01', AS_OF),
+      ],
       insertProblemEvents: [
         example(problem.insertProblemEvents, [
           {
@@ -56,6 +89,23 @@ export const PROBLEM_REGISTRY: readonly RepositoryEntry[] = [
           },
         ]),
       ],
+    },
+  },
+  {
+    file: 'modules/problem/problem-attachment.repository.ts',
+    module: attachment,
+    examples: {
+      problemAttachments: [example(attachment.problemAttachments, 1)],
+      insertAttachment: [
+        example(attachment.insertAttachment, {
+          problemId: 1,
+          fileName: '现场照片.jpg',
+          mimeType: 'image/jpeg',
+          data: Buffer.from([0xff, 0xd8, 0xff]),
+          createdBy: IDS.districtStaff,
+        }),
+      ],
+      findAttachment: [example(attachment.findAttachment, 1, 1)],
     },
   },
 ];

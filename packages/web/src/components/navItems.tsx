@@ -12,6 +12,9 @@ import {
   FileSearchOutlined,
   NotificationOutlined,
   ScheduleOutlined,
+  AlertOutlined,
+  TrophyOutlined,
+  CalendarOutlined,
 } from '@ant-design/icons';
 import type { Permission, Role } from '@keyprojects/core';
 import type { MessageId } from '../i18n/translate.ts';
@@ -43,6 +46,14 @@ export const NAV_ITEMS: readonly NavItem[] = [
   },
   { path: '/reports', labelId: 'menu.reportReview', icon: <AuditOutlined />, permission: 'report.review' },
   { path: '/projects', labelId: 'menu.projects', icon: <DatabaseOutlined />, permission: 'project.read' },
+  { path: '/problems', labelId: 'menu.problems', icon: <AlertOutlined />, permission: 'problem.read' },
+  { path: '/problems/league', labelId: 'menu.league', icon: <TrophyOutlined />, permission: 'league.read' },
+  {
+    path: '/settings/calendar',
+    labelId: 'menu.calendar',
+    icon: <CalendarOutlined />,
+    permission: 'dispatch.configure',
+  },
   { path: '/ledger/import', labelId: 'menu.ledgerImport', icon: <CloudUploadOutlined />, permission: 'project.create' },
   { path: '/bulletins', labelId: 'menu.bulletins', icon: <FileTextOutlined />, permission: 'bulletin.read' },
   { path: '/meetings', labelId: 'menu.meetings', icon: <ScheduleOutlined />, permission: 'meeting.read' },

@@ -5,6 +5,7 @@ import { enEnvironment } from './en.environment.ts';
 import { enPublishing } from './en.publishing.ts';
 import { enMeetings } from './en.meetings.ts';
 import { enReporting } from './en.reporting.ts';
+import { enProblem } from './en.problem.ts';
 import { enAdmin } from './en.admin.ts';
 import type { MessageId } from './zh.ts';
 
@@ -180,6 +181,7 @@ export const en: Record<MessageId, string> = {
 
   ...enDashboard,
   ...enReporting,
+  ...enProblem,
   ...enAdmin,
   ...enLedger,
   ...enPublishing,

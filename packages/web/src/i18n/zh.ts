@@ -5,6 +5,7 @@ import { zhEnvironment } from './zh.environment.ts';
 import { zhPublishing } from './zh.publishing.ts';
 import { zhMeetings } from './zh.meetings.ts';
 import { zhReporting } from './zh.reporting.ts';
+import { zhProblem } from './zh.problem.ts';
 import { zhAdmin } from './zh.admin.ts';
 
 /** The Chinese catalogue: the source of every message id. `{name}` marks a value filled in by `t()`. */
@@ -179,6 +180,7 @@ export const zh = {
 
   ...zhDashboard,
   ...zhReporting,
+  ...zhProblem,
   ...zhAdmin,
   ...zhLedger,
   ...zhPublishing,

@@ -47,7 +47,8 @@ export async function createProblemCast(db: Kysely<DB>): Promise<ProblemCast> {
   const cityAdmin = await person(db, 'city_admin', { regionCode: '230600' });
   const ownerOrg = await createOrganization(db, { regionCode: '230602' });
   const officer = await person(db, 'service_officer', { regionCode: '230602' });
-  const create = async (regionCode: string, code: string, officerId: number | null) =>
+  const siblingOwnerOrg = await createOrganization(db, { regionCode: '230603' });
+  const create = async (regionCode: string, code: string, officerId: number | null, ownerOrg: number) =>
     (
       await createProject(
         db,
@@ -68,7 +69,7 @@ export async function createProblemCast(db: Kysely<DB>): Promise<ProblemCast> {
       regionCode: '230600',
       name: '大庆市自然资源局',
     }),
-    project: await create('230602', '2103-230602-04-01-700001', officer.user.id),
-    siblingProject: await create('230603', '2103-230603-04-01-700002', null),
+    project: await create('230602', '2103-230602-04-01-700001', officer.user.id, ownerOrg),
+    siblingProject: await create('230603', '2103-230603-04-01-700002', null, siblingOwnerOrg),
   };
 }

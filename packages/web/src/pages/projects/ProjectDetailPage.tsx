@@ -14,6 +14,7 @@ import { DeleteProjectButton } from './DeleteProjectButton.tsx';
 import { ProjectBasicCard } from './ProjectBasicCard.tsx';
 import { ProjectInvestmentCard } from './ProjectInvestmentCard.tsx';
 import { ProjectManagementCard } from './ProjectManagementCard.tsx';
+import { ProjectProblemsCard } from './ProjectProblemsCard.tsx';
 import { ProjectScheduleCard } from './ProjectScheduleCard.tsx';
 
 /** Everything about one project, with edit and delete for those allowed, and its change history. */
@@ -83,6 +84,7 @@ export default function ProjectDetailPage() {
         <ProjectBasicCard project={project} />
         <ProjectInvestmentCard project={project} />
         <ProjectScheduleCard project={project} />
+        <ProjectProblemsCard projectId={project.id} />
         <ProjectManagementCard project={project} />
         <AuditHistory projectId={project.id} />
       </Flex>
