@@ -1,6 +1,7 @@
 /**
  * The meetings demo on the 大庆 demo: two held weekly meetings of the city, the second following the first, their
- * decisions assigned with clocks (some overdue by the demo's date), the notice templates; a second run adds nothing.
+ * decisions assigned with clocks (two closed, some overdue by the demo's date), the notice templates; a second run
+ * adds nothing.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestContext, TEST_TODAY, type TestContext } from '../../../test/helper.ts';
@@ -10,12 +11,15 @@ import { meetingDetail, listMeetings } from '../../modules/meeting/meeting.servi
 import { generateDaqingDemo } from '../daqing.generator.ts';
 import { seedDemo } from '../seed-demo.ts';
 import { seedMeetingsDemo } from './meetings.demo.ts';
+import { seedProblemsDemo } from './problems.demo.ts';
 
 let ctx: TestContext;
 
 beforeAll(async () => {
   ctx = await createTestContext();
   await seedDemo(ctx.db, generateDaqingDemo());
+  // The lead's order: problems (which give the units their accounts), warnings, then meetings.
+  await seedProblemsDemo(ctx.db);
 }, 120_000);
 afterAll(() => ctx.close());
 
@@ -35,6 +39,8 @@ describe('the meetings demo', () => {
     expect(detail.meeting.minutes).toContain('5月7日调度会议定事项');
     const clocks = [...detail.decisions, ...(detail.previous?.decisions ?? [])].map((d) => d.clock?.state);
     expect(clocks).toContain('overdue');
+    const states = (detail.previous?.decisions ?? []).map((d) => d.state);
+    expect(states).toEqual(['verified_closed', 'verified_closed', 'accepted', 'open']);
     const templates = await ctx.db
       .selectFrom('notice_templates')
       .select('kind')
