@@ -21,6 +21,8 @@ export const AUDIT_ENTITY_TYPES = [
   'visit',
   'inspection',
   'video_link',
+  'meeting',
+  'notice_template',
   // A refused API request (entity id: method and route), a data transfer (entity id: what was exported/imported).
   'request',
   'transfer',

@@ -20,6 +20,12 @@ import {
   yiText,
 } from './bulletin.format.ts';
 import { BULLETIN_PLACEHOLDERS, bulletinPlaceholder, type BulletinPlaceholderKey } from './bulletin.placeholders.ts';
+import {
+  fillPlaceholderTemplate,
+  parsePlaceholderTemplate,
+  type TemplateIssue,
+  type TemplateSegment,
+} from './placeholder.template.ts';
 
 export * from './bulletin.format.ts';
 export * from './bulletin.placeholders.ts';
@@ -133,65 +139,16 @@ export function bulletinValues(data: BulletinData): Record<BulletinPlaceholderKe
 }
 
 /** A piece of a template line: literal text or a known placeholder. */
-export type BulletinSegment = { kind: 'text'; text: string } | { kind: 'placeholder'; key: BulletinPlaceholderKey };
+export type BulletinSegment = TemplateSegment<BulletinPlaceholderKey>;
 
 /** Why a template cannot be used. */
-export type BulletinTemplateIssue =
-  | { kind: 'empty' }
-  | { kind: 'tooLong'; limit: number }
-  | { kind: 'unknownPlaceholders'; names: string[] }
-  | { kind: 'unbalancedBraces'; near: string };
-
-const PLACEHOLDER = /\{\{([^{}]*)\}\}/g;
+export type BulletinTemplateIssue = TemplateIssue;
 
 /** Splits a template into its paragraphs' segments, or says what is wrong with it (every unknown name at once). */
 export function parseBulletinTemplate(
   body: string,
 ): { ok: true; paragraphs: BulletinSegment[][] } | { ok: false; issue: BulletinTemplateIssue } {
-  if (body.length > BULLETIN_TEMPLATE_MAX_LENGTH) {
-    return { ok: false, issue: { kind: 'tooLong', limit: BULLETIN_TEMPLATE_MAX_LENGTH } };
-  }
-  const lines = body
-    .split(/\r\n|\r|\n/)
-    .map((line) => line.trim())
-    .filter((line) => line !== '');
-  if (lines.length === 0) return { ok: false, issue: { kind: 'empty' } };
-  const unknown: string[] = [];
-  const paragraphs: BulletinSegment[][] = [];
-  for (const line of lines) {
-    const segments: BulletinSegment[] = [];
-    let last = 0;
-    for (const match of line.matchAll(PLACEHOLDER)) {
-      const text = line.slice(last, match.index);
-      const stray = strayBrace(text);
-      if (stray !== null) return { ok: false, issue: { kind: 'unbalancedBraces', near: near(line, last + stray) } };
-      if (text) segments.push({ kind: 'text', text });
-      const name = (match[1] ?? '').trim();
-      const placeholder = bulletinPlaceholder(name);
-      if (placeholder) segments.push({ kind: 'placeholder', key: placeholder.key });
-      else if (!unknown.includes(name)) unknown.push(name);
-      last = match.index + match[0].length;
-    }
-    const rest = line.slice(last);
-    const stray = strayBrace(rest);
-    if (stray !== null) return { ok: false, issue: { kind: 'unbalancedBraces', near: near(line, last + stray) } };
-    if (rest) segments.push({ kind: 'text', text: rest });
-    paragraphs.push(segments);
-  }
-  if (unknown.length > 0) return { ok: false, issue: { kind: 'unknownPlaceholders', names: unknown } };
-  return { ok: true, paragraphs };
-}
-
-/** Where a '{{' or '}}' outside a placeholder starts in the text, or null (single braces are ordinary text). */
-function strayBrace(text: string): number | null {
-  const open = text.indexOf('{{');
-  const close = text.indexOf('}}');
-  const found = [open, close].filter((i) => i >= 0);
-  return found.length ? Math.min(...found) : null;
-}
-
-function near(line: string, index: number): string {
-  return line.slice(Math.max(0, index - 6), index + 10);
+  return parsePlaceholderTemplate(body, (name) => bulletinPlaceholder(name)?.key, BULLETIN_TEMPLATE_MAX_LENGTH);
 }
 
 /** What is wrong with a template, or null when it can be used. */
@@ -241,14 +198,7 @@ const OPTIONAL_KEYS: ReadonlySet<string> = new Set(
 export function renderBulletin(body: string, data: BulletinData): RenderedBulletin {
   const parsed = parseBulletinTemplate(body);
   if (!parsed.ok) throw new RangeError(bulletinTemplateIssueMessage(parsed.issue, 'en'));
-  const values = bulletinValues(data);
-  const paragraphs: string[] = [];
-  for (const segments of parsed.paragraphs) {
-    const parts = segments.map((s) => (s.kind === 'text' ? s.text : values[s.key]));
-    const missing = segments.some((s) => s.kind === 'placeholder' && OPTIONAL_KEYS.has(s.key) && values[s.key] === '');
-    const paragraph = parts.join('').trim();
-    if (!missing && paragraph !== '') paragraphs.push(paragraph);
-  }
+  const paragraphs = fillPlaceholderTemplate(parsed.paragraphs, bulletinValues(data), OPTIONAL_KEYS);
   return { paragraphs, text: paragraphs.join('\n\n') };
 }
 

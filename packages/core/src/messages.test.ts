@@ -1,12 +1,20 @@
 import { describe, expect, it } from 'vitest';
 import { LEDGER_MESSAGES } from './ledger.messages.ts';
+import { MEETING_MESSAGES } from './meeting.messages.ts';
 import { GENERAL_MESSAGES, MESSAGES, message, messageText } from './messages.ts';
 import { PROBLEM_MESSAGES } from './problem.messages.ts';
 import { SERVICE_MESSAGES } from './service.messages.ts';
 import { WARNING_MESSAGES } from './warning.messages.ts';
 
 /** The catalogue's parts, each kept by its own domain; MESSAGES joins them. */
-const MESSAGE_PARTS = { GENERAL_MESSAGES, LEDGER_MESSAGES, PROBLEM_MESSAGES, SERVICE_MESSAGES, WARNING_MESSAGES };
+const MESSAGE_PARTS = {
+  GENERAL_MESSAGES,
+  LEDGER_MESSAGES,
+  MEETING_MESSAGES,
+  PROBLEM_MESSAGES,
+  SERVICE_MESSAGES,
+  WARNING_MESSAGES,
+};
 
 const paramsOf = (text: string) => [...text.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
 

@@ -6,6 +6,7 @@
  */
 import type { Label } from './codelists.ts';
 import { LEDGER_MESSAGES } from './ledger.messages.ts';
+import { MEETING_MESSAGES } from './meeting.messages.ts';
 import { PROBLEM_MESSAGES } from './problem.messages.ts';
 import { SERVICE_MESSAGES } from './service.messages.ts';
 import { WARNING_MESSAGES } from './warning.messages.ts';
@@ -238,6 +239,7 @@ export const MESSAGES = {
   ...PROBLEM_MESSAGES,
   ...SERVICE_MESSAGES,
   ...WARNING_MESSAGES,
+  ...MEETING_MESSAGES,
 } as const;
 export type MessageKey = keyof typeof MESSAGES;
 export type Locale = 'zh' | 'en';

@@ -31,6 +31,8 @@ import { regionRoutes } from './modules/region/region.routes.ts';
 import { reportRoutes } from './modules/report/report.routes.ts';
 import { statsRoutes } from './modules/stats/stats.routes.ts';
 import { bulletinRoutes } from './modules/bulletin/bulletin.routes.ts';
+import { meetingRoutes } from './modules/meeting/meeting.routes.ts';
+import { noticeRoutes } from './modules/notice/notice.routes.ts';
 import { dispatchRoutes } from './modules/dispatch/dispatch.routes.ts';
 import { problemRoutes } from './modules/problem/problem.routes.ts';
 import { userRoutes } from './modules/user/user.routes.ts';
@@ -150,6 +152,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
       await api.register(attachmentRoutes(deps));
       await api.register(visitRoutes(deps));
       await api.register(inspectionRoutes(deps));
+      await api.register(meetingRoutes(deps), { prefix: '/meetings' });
+      await api.register(noticeRoutes(deps), { prefix: '/notices' });
       await api.register(problemRoutes(deps), { prefix: '/problems' });
       await api.register(dispatchRoutes(deps), { prefix: '/dispatch' });
     },

@@ -26,6 +26,7 @@ import { foundationCommands } from './cli/foundation.commands.ts';
 import { statsCommands } from './cli/stats.commands.ts';
 import { oc4idsCommands } from './cli/oc4ids.commands.ts';
 import { bulletinCommands } from './cli/bulletin.commands.ts';
+import { noticeCommands } from './cli/notice.commands.ts';
 import { ioCommands } from './cli/io.commands.ts';
 import { auditCommands } from './cli/audit.commands.ts';
 import { backupCommands, backupDirectCommands } from './cli/backup.commands.ts';
@@ -38,6 +39,7 @@ const commands: Record<string, CliCommand> = {
   ...statsCommands,
   ...oc4idsCommands,
   ...bulletinCommands,
+  ...noticeCommands,
   ...ioCommands,
   ...auditCommands,
   ...backupCommands,

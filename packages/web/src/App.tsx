@@ -19,6 +19,10 @@ const ReviewDeskPage = lazy(() => import('./pages/reports/ReviewDeskPage.tsx'));
 const LedgerImportPage = lazy(() => import('./pages/ledger/LedgerImportPage.tsx'));
 const BulletinPage = lazy(() => import('./pages/bulletins/BulletinPage.tsx'));
 const OpenDataPage = lazy(() => import('./pages/openData/OpenDataPage.tsx'));
+const MeetingListPage = lazy(() => import('./pages/meetings/MeetingListPage.tsx'));
+const MeetingNewPage = lazy(() => import('./pages/meetings/MeetingNewPage.tsx'));
+const MeetingDetailPage = lazy(() => import('./pages/meetings/MeetingDetailPage.tsx'));
+const NoticePage = lazy(() => import('./pages/notices/NoticePage.tsx'));
 const UsersPage = lazy(() => import('./pages/admin/UsersPage.tsx'));
 const RolesPage = lazy(() => import('./pages/admin/RolesPage.tsx'));
 const AuditLogPage = lazy(() => import('./pages/admin/AuditLogPage.tsx'));
@@ -64,6 +68,10 @@ export function App() {
             <Route path="/projects/:id/edit" element={<ProjectFormPage />} />
             <Route path="/ledger/import" element={<LedgerImportPage />} />
             <Route path="/bulletins" element={<BulletinPage />} />
+            <Route path="/meetings" element={<MeetingListPage />} />
+            <Route path="/meetings/new" element={<MeetingNewPage />} />
+            <Route path="/meetings/:id" element={<MeetingDetailPage />} />
+            <Route path="/notices" element={<NoticePage />} />
             <Route path="/open-data" element={<OpenDataPage />} />
             <Route path="/warnings" element={<WarningListPage />} />
             <Route path="/settings/warnings" element={<WarningSettingsPage />} />

@@ -17,6 +17,8 @@ import {
   EnvironmentOutlined,
   SolutionOutlined,
   ExclamationCircleOutlined,
+  NotificationOutlined,
+  ScheduleOutlined,
   TrophyOutlined,
   CalendarOutlined,
 } from '@ant-design/icons';
@@ -50,25 +52,13 @@ export const NAV_ITEMS: readonly NavItem[] = [
   },
   { path: '/reports', labelId: 'menu.reportReview', icon: <AuditOutlined />, permission: 'report.review' },
   { path: '/projects', labelId: 'menu.projects', icon: <DatabaseOutlined />, permission: 'project.read' },
+  // The dispatch loop (issue #10): what is slipping, who must act, the meetings and notices that follow it up.
   { path: '/warnings', labelId: 'menu.warnings', icon: <AlertOutlined />, permission: 'warning.read' },
   { path: '/problems', labelId: 'menu.problems', icon: <ExclamationCircleOutlined />, permission: 'problem.read' },
+  { path: '/meetings', labelId: 'menu.meetings', icon: <ScheduleOutlined />, permission: 'meeting.read' },
+  { path: '/notices', labelId: 'menu.notices', icon: <NotificationOutlined />, permission: 'notice.read' },
   { path: '/problems/league', labelId: 'menu.league', icon: <TrophyOutlined />, permission: 'league.read' },
-  {
-    path: '/settings/calendar',
-    labelId: 'menu.calendar',
-    icon: <CalendarOutlined />,
-    permission: 'dispatch.configure',
-  },
-  { path: '/ledger/import', labelId: 'menu.ledgerImport', icon: <CloudUploadOutlined />, permission: 'project.create' },
-  { path: '/bulletins', labelId: 'menu.bulletins', icon: <FileTextOutlined />, permission: 'bulletin.read' },
-  { path: '/open-data', labelId: 'menu.openData', icon: <GlobalOutlined />, permission: 'project.read' },
-  {
-    path: '/settings/warnings',
-    labelId: 'menu.warningSettings',
-    icon: <SettingOutlined />,
-    permission: 'warning.configure',
-  },
-  // Service officers and site supervision (issue #10): the officer's own view, the staff's lists, everyone's inbox.
+  // Service officers and site supervision: the officer's own view, the staff's lists.
   { path: '/service', labelId: 'menu.service', icon: <CustomerServiceOutlined />, permission: 'visit.write' },
   {
     path: '/service/officers',
@@ -84,7 +74,23 @@ export const NAV_ITEMS: readonly NavItem[] = [
     permission: 'inspection.read',
     roles: ['city_admin', 'district_staff', 'leader'],
   },
+  { path: '/ledger/import', labelId: 'menu.ledgerImport', icon: <CloudUploadOutlined />, permission: 'project.create' },
+  { path: '/bulletins', labelId: 'menu.bulletins', icon: <FileTextOutlined />, permission: 'bulletin.read' },
+  { path: '/open-data', labelId: 'menu.openData', icon: <GlobalOutlined />, permission: 'project.read' },
   { path: '/inbox', labelId: 'menu.inbox', icon: <BellOutlined /> },
+  // The city's settings of the dispatch loop.
+  {
+    path: '/settings/warnings',
+    labelId: 'menu.warningSettings',
+    icon: <SettingOutlined />,
+    permission: 'warning.configure',
+  },
+  {
+    path: '/settings/calendar',
+    labelId: 'menu.calendar',
+    icon: <CalendarOutlined />,
+    permission: 'dispatch.configure',
+  },
   // The three administrators (三员分立): one page each.
   { path: '/admin/users', labelId: 'menu.users', icon: <TeamOutlined />, permission: 'user.manage' },
   { path: '/admin/roles', labelId: 'menu.roles', icon: <SafetyCertificateOutlined />, permission: 'user.assignRole' },
@@ -95,6 +101,8 @@ export const NAV_ITEMS: readonly NavItem[] = [
 export const HOME_PATHS: Partial<Record<Role, string>> = {
   leader: '/dashboard',
   owner: '/reports/file',
+  service_officer: '/service',
+  responsible_unit: '/problems',
   system_admin: '/admin/users',
   security_admin: '/admin/roles',
   audit_admin: '/admin/audit',

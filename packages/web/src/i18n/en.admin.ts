@@ -113,6 +113,8 @@ export const enAdmin: Record<keyof typeof zhAdmin, string> = {
   'audit.entity.visit': 'Service visit',
   'audit.entity.inspection': 'Site inspection',
   'audit.entity.video_link': 'Site video link',
+  'audit.entity.meeting': 'Dispatch meeting',
+  'audit.entity.notice_template': 'Notice template',
   'audit.field.username': 'Username',
   'audit.field.displayName': 'Name',
   'audit.field.role': 'Role',

@@ -3,6 +3,7 @@ import { enDashboard } from './en.dashboard.ts';
 import { enLedger } from './en.ledger.ts';
 import { enEnvironment } from './en.environment.ts';
 import { enPublishing } from './en.publishing.ts';
+import { enMeetings } from './en.meetings.ts';
 import { enReporting } from './en.reporting.ts';
 import { enProblem } from './en.problem.ts';
 import { enAdmin } from './en.admin.ts';
@@ -187,6 +188,7 @@ export const en: Record<MessageId, string> = {
   ...enWarning,
   ...enLedger,
   ...enPublishing,
+  ...enMeetings,
   ...enAccount,
   ...enEnvironment,
   ...enService,

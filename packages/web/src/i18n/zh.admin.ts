@@ -107,6 +107,8 @@ export const zhAdmin = {
   'audit.entity.visit': '走访记录',
   'audit.entity.inspection': '督导记录',
   'audit.entity.video_link': '现场视频链接',
+  'audit.entity.meeting': '调度会',
+  'audit.entity.notice_template': '通报模板',
   'audit.field.username': '用户名',
   'audit.field.displayName': '姓名',
   'audit.field.role': '角色',

@@ -3,6 +3,7 @@ import { zhDashboard } from './zh.dashboard.ts';
 import { zhLedger } from './zh.ledger.ts';
 import { zhEnvironment } from './zh.environment.ts';
 import { zhPublishing } from './zh.publishing.ts';
+import { zhMeetings } from './zh.meetings.ts';
 import { zhReporting } from './zh.reporting.ts';
 import { zhProblem } from './zh.problem.ts';
 import { zhAdmin } from './zh.admin.ts';
@@ -186,6 +187,7 @@ export const zh = {
   ...zhWarning,
   ...zhLedger,
   ...zhPublishing,
+  ...zhMeetings,
   ...zhAccount,
   ...zhEnvironment,
   ...zhService,

@@ -1,13 +1,15 @@
 /**
  * The dispatch loop's demo on top of the 大庆 city (issue #10), each part through its module's services so that the
  * rows are what the product itself would write: problems in every state first, then the warnings evaluated on
- * three dates (the problem rule sees those problems' clocks), then the officers' visits and the inspections.
+ * three dates (the problem rule sees those problems' clocks), then two weekly dispatch meetings whose agendas are
+ * those warnings and problems, then the officers' visits and the inspections.
  */
 import type { Kysely } from 'kysely';
 import { fixedClock } from '../../clock.ts';
 import type { DB } from '../../db/schema.ts';
 import type { DaqingDemo } from '../daqing.types.ts';
 import { seedDemo, type SeedResult } from '../seed-demo.ts';
+import { seedMeetingsDemo } from './meetings.demo.ts';
 import { seedProblemsDemo } from './problems.demo.ts';
 import { seedServiceDemo } from './service.demo.ts';
 import { seedWarningsDemo } from './warnings.demo.ts';
@@ -15,6 +17,8 @@ import { seedWarningsDemo } from './warnings.demo.ts';
 export interface DispatchSeedResult {
   problems: number;
   warningsActive: number;
+  meetings: number;
+  decisions: number;
   visits: number;
   inspections: number;
 }
@@ -23,11 +27,14 @@ export interface DispatchSeedResult {
 export async function seedDispatchDemo(db: Kysely<DB>, asOf: string): Promise<DispatchSeedResult> {
   const { problems } = await seedProblemsDemo(db, asOf);
   const evaluations = await seedWarningsDemo(db, asOf);
+  const meetings = await seedMeetingsDemo(db);
   const service = await seedServiceDemo(db, fixedClock(asOf));
   const last = evaluations.at(-1);
   return {
     problems,
     warningsActive: last ? last.raised + last.confirmed : 0,
+    meetings: meetings.meetings,
+    decisions: meetings.decisions,
     visits: service.visits,
     inspections: service.inspections,
   };

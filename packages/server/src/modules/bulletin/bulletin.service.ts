@@ -121,18 +121,18 @@ export interface ComposedBulletin extends RenderedBulletin {
   dateLine: string;
 }
 
-interface BulletinRegion {
+export interface BulletinRegion {
   code: string;
   name: string;
   level: RegionLevel;
 }
 
 /**
- * The region a bulletin covers: the one asked for if it lies in the actor's region, the actor's own if the one
+ * The region a bulletin (or a notice) covers: the one asked for if it lies in the actor's region, the actor's own if the one
  * asked for contains it (as the stats narrow), else a field error; without a request, the actor's region (none
  * for owners and service officers, whose scope is their projects).
  */
-async function bulletinRegion(
+export async function bulletinRegion(
   db: Kysely<DB>,
   actor: Actor,
   requested: string | undefined,

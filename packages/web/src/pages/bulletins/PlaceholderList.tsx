@@ -3,8 +3,11 @@ import { Button, Flex, Input, Tooltip, Typography } from 'antd';
 import type { BulletinPlaceholderOutput } from '@keyprojects/core';
 import { useT } from '../../i18n/useT.ts';
 
+/** A placeholder as the list shows it (a bulletin's or a notice's). */
+export type TemplatePlaceholder = Omit<BulletinPlaceholderOutput, 'group'> & { group: string };
+
 interface PlaceholderListProps {
-  placeholders: readonly BulletinPlaceholderOutput[];
+  placeholders: readonly TemplatePlaceholder[];
   /** Group key → heading, in order. */
   groups: Record<string, string>;
   onInsert: (name: string) => void;

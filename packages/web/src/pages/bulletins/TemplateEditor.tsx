@@ -1,16 +1,16 @@
 import { useRef, useState, type ChangeEvent } from 'react';
 import { Alert, App, Button, Card, Flex, Form, Input, Tag, type GetRef } from 'antd';
 import { SaveOutlined } from '@ant-design/icons';
-import type { BulletinPlaceholderOutput, BulletinTemplateOutput } from '@keyprojects/core';
+import type { BulletinTemplateInputJson, BulletinTemplateOutput } from '@keyprojects/core';
 import { saveBulletinTemplate } from '../../api/bulletins.ts';
 import { ApiError, errorMessage } from '../../api/client.ts';
 import { useT } from '../../i18n/useT.ts';
-import { PlaceholderList } from './PlaceholderList.tsx';
+import { PlaceholderList, type TemplatePlaceholder } from './PlaceholderList.tsx';
 
 interface TemplateEditorProps {
   /** The template as it was when editing began (its version is the one the save sends in If-Match). */
   template: BulletinTemplateOutput;
-  placeholders: readonly BulletinPlaceholderOutput[];
+  placeholders: readonly TemplatePlaceholder[];
   groups: Record<string, string>;
   /** The live preview's error: an unknown placeholder is named at the body field as one types. */
   previewError: Error | null;
@@ -19,11 +19,13 @@ interface TemplateEditorProps {
   /** Loads the latest version after a conflict (the draft is replaced by it). */
   onReload: () => void;
   onClose: () => void;
+  /** Saves the template (default: a bulletin template; the notices page passes its own). */
+  save?: (id: number, version: number, input: BulletinTemplateInputJson) => Promise<BulletinTemplateOutput>;
 }
 
 type TextArea = GetRef<typeof Input.TextArea>;
 
-/** Edits a bulletin template's name and body, placeholders inserted at the cursor; saves with If-Match. */
+/** Edits a template's (bulletin's or notice's) name and body, placeholders inserted at the cursor; saves with If-Match. */
 export function TemplateEditor(props: TemplateEditorProps) {
   const { template, previewError } = props;
   const t = useT();
@@ -69,7 +71,7 @@ export function TemplateEditor(props: TemplateEditorProps) {
   const handleSave = () => {
     setSaving(true);
     setSaveError(null);
-    saveBulletinTemplate(template.id, template.version, { name, body })
+    (props.save ?? saveBulletinTemplate)(template.id, template.version, { name, body })
       .then((saved) => {
         void message.success(t('bulletin.saved'));
         props.onSaved(saved);
