@@ -4,13 +4,7 @@
  * Kept apart from schema.ts so that neither file grows past a reading; `DB` in schema.ts joins them.
  */
 import type { ColumnType, Generated } from 'kysely';
-import type {
-  ProblemCategory,
-  ProblemComplexity,
-  ProblemGrade,
-  ProblemState,
-  WarningLevel,
-} from '@keyprojects/core';
+import type { ProblemCategory, ProblemComplexity, ProblemGrade, ProblemState, WarningLevel } from '@keyprojects/core';
 
 type CreatedAt = ColumnType<Date, Date | string | undefined, never>;
 type UpdatedAt = ColumnType<Date, Date | string | undefined, Date | string>;
