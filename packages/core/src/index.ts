@@ -60,3 +60,4 @@ export * from './meeting.contract.ts';
 export * from './meeting.messages.ts';
 export * from './problem.contract.ts';
 export * from './problem.league.ts';
+export * from './meeting.agenda.ts';

@@ -96,7 +96,7 @@ const count = async (table: 'meetings' | 'problems' | 'meeting_agenda_items') =>
 let first: MeetingOutput;
 
 describe('a dispatch meeting', () => {
-  it('opens with red warnings, then overdue problems, then yellow warnings of its region', async () => {
+  it('opens with its region’s red projects (naming their yellow warnings too), then overdue problems', async () => {
     const response = await create(staff, { heldOn: '2021-05-20' });
     expect(response.statusCode, response.body).toBe(201);
     first = response.json<MeetingOutput>();
@@ -106,9 +106,11 @@ describe('a dispatch meeting', () => {
     expect(agenda.map(shape)).toEqual([
       ['warning', 'red', ids.red],
       ['problem', 'red', ids.overdue],
-      ['warning', 'yellow', ids.yellow],
     ]);
-    expect(agenda.map((item) => item.position)).toEqual([1, 2, 3]);
+    expect(agenda.map((item) => item.position)).toEqual([1, 2]);
+    // One item per project: the red warning first, then the same project's yellow one; the cleared one is gone.
+    expect(agenda[0]?.title).toMatch(/落后61%.*应开工未开工/);
+    expect(agenda[0]?.title).not.toContain('已解除');
     expect(agenda[1]?.title).toContain('用地报批（萨尔图区住建局，应于5月15日前解决，已逾期）');
   });
 
@@ -119,12 +121,7 @@ describe('a dispatch meeting', () => {
     });
     expect(response.statusCode, response.body).toBe(200);
     const items = response.json<{ items: MeetingAgendaItemOutput[] }>().items;
-    expect(items.map((item) => item.warningId ?? item.problemId)).toEqual([
-      ids.red,
-      ids.siblingRed,
-      ids.overdue,
-      ids.yellow,
-    ]);
+    expect(items.map((item) => item.warningId ?? item.problemId)).toEqual([ids.red, ids.siblingRed, ids.overdue]);
   });
 
   it('turns a decision into an assigned problem with the 13710 clock', async () => {
@@ -223,27 +220,22 @@ describe('a dispatch meeting', () => {
 
   it('edits the agenda: reorder, note, remove, add', async () => {
     const { meeting, agenda } = await detail(staff, first.id);
-    const [a, b, c] = agenda;
+    const [a, b] = agenda;
     const response = await staff.request({
       method: 'PUT',
       url: `/api/v1/meetings/${first.id}/agenda`,
       payload: {
         version: meeting.version,
-        items: [
-          { id: c?.id, title: c?.title, note: '请区住建局说明' },
-          { id: a?.id, title: a?.title },
-          { title: '其他事项：汛期安全生产' },
-        ],
+        items: [{ id: b?.id, title: b?.title, note: '请区住建局说明' }, { title: '其他事项：汛期安全生产' }],
       },
     });
     expect(response.statusCode, response.body).toBe(200);
     const items = response.json<{ items: MeetingAgendaItemOutput[] }>().items;
     expect(items.map((item) => [item.id === null ? null : item.source, item.note])).toEqual([
-      ['warning', '请区住建局说明'],
-      ['warning', null],
+      ['problem', '请区住建局说明'],
       ['free', null],
     ]);
-    expect(items.map((item) => item.id)).not.toContain(b?.id);
+    expect(items.map((item) => item.id)).not.toContain(a?.id);
     const stale = await staff.request({
       method: 'PUT',
       url: `/api/v1/meetings/${first.id}/agenda`,

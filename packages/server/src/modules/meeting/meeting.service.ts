@@ -8,8 +8,7 @@
  */
 import type { Kysely } from 'kysely';
 import {
-  WARNING_RULE_LABELS,
-  chineseMonthDay,
+  composeAgenda,
   type MeetingAgendaInput,
   type MeetingAgendaItemOutput,
   type MeetingAgendaQuery,
@@ -36,9 +35,7 @@ import * as repo from './meeting.repository.ts';
 
 type Deps = Pick<AppDeps, 'db' | 'clock'>;
 
-const ruleLabel = (rule: string) => (WARNING_RULE_LABELS as Record<string, { zh: string } | undefined>)[rule]?.zh;
-
-/** The agenda a meeting of the region on the date opens with: red warnings, overdue problems, yellow warnings. */
+/** The agenda a meeting of the region on the date opens with, composed by core's rule (composeAgenda). */
 async function proposeAgenda(
   db: Kysely<DB>,
   actor: Actor,
@@ -46,35 +43,17 @@ async function proposeAgenda(
   heldOn: string,
 ): Promise<repo.AgendaRow[]> {
   const { warnings, problems } = await repo.agendaCandidates(db, actor, regionCode, heldOn);
-  const warningItem = (w: (typeof warnings)[number]) => ({
+  return composeAgenda(warnings, problems).map((item, index) => ({
     id: null,
-    position: 0,
-    project_id: w.projectId,
-    project_name: w.projectName,
-    warning_id: w.id,
-    warning_level: w.level,
-    problem_id: null,
-    title: `${w.projectName}：${ruleLabel(w.rule) ?? w.rule}，${w.text}`,
-    note: null,
-  });
-  const problemItems = problems.map((p) => ({
-    id: null,
-    position: 0,
-    project_id: p.projectId,
-    project_name: p.projectName,
-    warning_id: null,
-    warning_level: null,
-    problem_id: p.id,
-    title:
-      `${p.projectName}：${p.title}` +
-      `（${p.unitName ? `${p.unitName}，` : ''}应于${chineseMonthDay(p.dueOn)}前解决，已逾期）`,
+    position: index + 1,
+    project_id: item.projectId,
+    project_name: item.projectName,
+    warning_id: item.warningId,
+    warning_level: item.warningId === null ? null : item.level,
+    problem_id: item.problemId,
+    title: item.title,
     note: null,
   }));
-  return [
-    ...warnings.filter((w) => w.level === 'red').map(warningItem),
-    ...problemItems,
-    ...warnings.filter((w) => w.level === 'yellow').map(warningItem),
-  ].map((item, index) => ({ ...item, position: index + 1 }));
 }
 
 /** The region must exist and lie in the actor's (field error otherwise). */
