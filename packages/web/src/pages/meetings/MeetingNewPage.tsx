@@ -121,7 +121,11 @@ export default function MeetingNewPage() {
           </Card>
         </Col>
         <Col xs={24} lg={14}>
-          <Card size="small" title={t('meeting.agendaPreview', { count: preview.data?.items.length ?? 0 })}>
+          <Card
+            size="small"
+            data-testid="agenda-preview"
+            title={t('meeting.agendaPreview', { count: preview.data?.items.length ?? 0 })}
+          >
             <AgendaList items={preview.data?.items ?? []} loading={preview.isFetching} />
           </Card>
         </Col>

@@ -26,6 +26,7 @@ export function ProblemClockCard({ problem }: { problem: ProblemDetail }) {
   return (
     <Card
       size="small"
+      data-testid="problem-clock"
       title={clock ? t('problem.detail.clock', { rule: label(clock.ruleLabel) }) : t('problem.col.clock')}
     >
       {!clock && <Typography.Text type="secondary">{t('problem.detail.noClock')}</Typography.Text>}

@@ -38,7 +38,10 @@ export default function ProblemDetailPage() {
       <PageHeader
         title={
           <>
-            {problem.title} <Tag color={STATE_COLORS[problem.state]}>{label(PROBLEM_STATE_LABELS[problem.state])}</Tag>
+            {problem.title}{' '}
+            <Tag color={STATE_COLORS[problem.state]} data-testid="problem-state">
+              {label(PROBLEM_STATE_LABELS[problem.state])}
+            </Tag>
           </>
         }
         sub={<Link to={`/projects/${problem.projectId}`}>{`${problem.projectName}（${problem.projectCode}）`}</Link>}

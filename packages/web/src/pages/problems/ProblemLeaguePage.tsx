@@ -25,13 +25,21 @@ export default function ProblemLeaguePage() {
   const columns: TableColumnsType<ProblemLeagueRow> = [
     { key: 'rank', title: t('league.rank'), dataIndex: 'rank', width: 64 },
     { key: 'unit', title: t('league.unit'), dataIndex: 'unitName' },
-    { key: 'received', title: t('league.received'), dataIndex: 'received' },
+    {
+      key: 'received',
+      title: t('league.received'),
+      render: (_, r) => <span data-testid="league-received">{r.received}</span>,
+    },
     { key: 'rate', title: t('league.onTimeRate'), render: (_, r) => percent(r.onTimeRate) },
     { key: 'overdue', title: t('league.overdueNow'), dataIndex: 'overdueNow' },
     ...(compact
       ? []
       : [
-          { key: 'closed', title: t('league.closed'), dataIndex: 'closed' },
+          {
+            key: 'closed',
+            title: t('league.closed'),
+            render: (_: unknown, r: ProblemLeagueRow) => <span data-testid="league-closed">{r.closed}</span>,
+          },
           { key: 'onTime', title: t('league.closedOnTime'), dataIndex: 'closedOnTime' },
           {
             key: 'median',
@@ -81,6 +89,7 @@ export default function ProblemLeaguePage() {
           loading={league.isFetching}
           scroll={{ x: true }}
           pagination={false}
+          data-testid="league-table"
         />
         <Typography.Paragraph type="secondary" style={{ marginTop: 12, marginBottom: 0 }}>
           {t('league.hint')}

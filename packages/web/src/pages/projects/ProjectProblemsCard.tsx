@@ -25,6 +25,7 @@ export function ProjectProblemsCard({ projectId }: { projectId: number }) {
           <Button
             size="small"
             icon={<PlusOutlined />}
+            data-testid="project-problem-raise"
             onClick={() => void navigate(`/problems/new?projectId=${projectId}`)}
           >
             {t('problem.raise')}

@@ -71,6 +71,7 @@ export default function WarningListPage() {
           dataSource={list.data?.items ?? []}
           loading={list.isFetching}
           scroll={{ x: true }}
+          data-testid="warning-table"
           pagination={{
             current: query.page ?? 1,
             pageSize: query.pageSize ?? 20,
