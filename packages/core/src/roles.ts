@@ -52,6 +52,8 @@ export const POLICIES = {
   'visit.write': ['service_officer'],
   'inspection.read': ['city_admin', 'district_staff', 'owner', 'service_officer', 'responsible_unit', 'leader'],
   'inspection.write': ['city_admin', 'district_staff'],
+  // The inbox tells people about business data; the three administrators have none (三员分立).
+  'notification.read': ['city_admin', 'district_staff', 'owner', 'service_officer', 'responsible_unit', 'leader'],
 } as const satisfies Record<string, readonly Role[]>;
 export type Permission = keyof typeof POLICIES;
 

@@ -739,17 +739,6 @@ order by
   "is_default" desc,
   "id";
 
--- ensureDefaultNoticeTemplate
--- args: "daily","日通报","{{通报日期}}"
--- params: "daily","日通报","{{通报日期}}",true,true
-insert into
-  "notice_templates" ("kind", "name", "body", "is_default")
-values
-  ($1, $2, $3, $4)
-on conflict ("kind")
-where
-  "is_default" = $5 do nothing;
-
 -- findNoticeTemplate
 -- args: 1,true
 -- params: 1

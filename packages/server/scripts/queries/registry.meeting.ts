@@ -70,7 +70,6 @@ export const MEETING_REGISTRY: readonly RepositoryEntry[] = [
       noticeWarningExamples: [example(notice.noticeWarningExamples, { ...WEEK, actor: ACTORS.city }, 3)],
       noticeOverdueExamples: [example(notice.noticeOverdueExamples, { ...WEEK, actor: ACTORS.district }, 3)],
       listNoticeTemplates: [example(notice.listNoticeTemplates)],
-      ensureDefaultNoticeTemplate: [example(notice.ensureDefaultNoticeTemplate, 'daily', '日通报', '{{通报日期}}')],
       findNoticeTemplate: [example(notice.findNoticeTemplate, 1, true)],
       findDefaultNoticeTemplate: [example(notice.findDefaultNoticeTemplate, 'weekly')],
       updateNoticeTemplate: [

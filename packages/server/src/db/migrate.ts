@@ -15,6 +15,7 @@ import * as workflowIntegrity from '../../migrations/2026120513_workflow_integri
 import * as dropDeadUserColumns from '../../migrations/2026120601_drop_dead_user_columns.ts';
 import * as dispatch from '../../migrations/2026120701_dispatch.ts';
 import * as contact from '../../migrations/2026120702_contact.ts';
+import * as noticeTemplates from '../../migrations/2026120703_notice_templates.ts';
 import type { DB } from './schema.ts';
 
 /** Every migration by name, in order. */
@@ -31,6 +32,7 @@ export const MIGRATIONS: Record<string, Migration> = {
   '2026120601_drop_dead_user_columns': dropDeadUserColumns,
   '2026120701_dispatch': dispatch,
   '2026120702_contact': contact,
+  '2026120703_notice_templates': noticeTemplates,
 };
 
 /** Brings the schema up to date; returns the names of the migrations applied now. */

@@ -12,7 +12,7 @@ import { UserBadge } from './UserBadge.tsx';
 /** The top bar: menu button on phones, product name, the user, the language switch and sign-out. */
 export function AppHeader({ compact, onOpenMenu }: { compact: boolean; onOpenMenu: () => void }) {
   const t = useT();
-  const { user, logout } = useSession();
+  const { user, logout, can } = useSession();
   const navigate = useNavigate();
   const { message } = App.useApp();
 
@@ -63,7 +63,7 @@ export function AppHeader({ compact, onOpenMenu }: { compact: boolean; onOpenMen
         <BrandTitle short={compact} hideEmblem={!compact} />
       </div>
       <Space size={compact ? 8 : 12} style={{ flex: 'none' }}>
-        {user && <NotificationBell />}
+        {user && can('notification.read') && <NotificationBell />}
         {user && !compact && (
           <Dropdown
             menu={{ items: accountItems, onClick: handleUserMenuClick }}

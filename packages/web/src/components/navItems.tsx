@@ -77,7 +77,7 @@ export const NAV_ITEMS: readonly NavItem[] = [
   { path: '/ledger/import', labelId: 'menu.ledgerImport', icon: <CloudUploadOutlined />, permission: 'project.create' },
   { path: '/bulletins', labelId: 'menu.bulletins', icon: <FileTextOutlined />, permission: 'bulletin.read' },
   { path: '/open-data', labelId: 'menu.openData', icon: <GlobalOutlined />, permission: 'project.read' },
-  { path: '/inbox', labelId: 'menu.inbox', icon: <BellOutlined /> },
+  { path: '/inbox', labelId: 'menu.inbox', icon: <BellOutlined />, permission: 'notification.read' },
   // The city's settings of the dispatch loop.
   {
     path: '/settings/warnings',

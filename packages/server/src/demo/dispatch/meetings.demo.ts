@@ -14,7 +14,6 @@ import { cliActor } from '../../cli/cli-actor.ts';
 import { addDecision } from '../../modules/meeting/meeting.decisions.ts';
 import { actOnProblem } from '../../modules/problem/problem.action.ts';
 import { createMeeting, updateMeeting } from '../../modules/meeting/meeting.service.ts';
-import { seedDefaultNoticeTemplates } from '../../modules/notice/notice.service.ts';
 
 const CITY = '230600';
 
@@ -95,9 +94,8 @@ const MINUTES = [
   ],
 ];
 
-/** Seeds the meetings (once: nothing happens when any meeting exists) and the notice templates. */
+/** Seeds the meetings (once: nothing happens when any meeting exists). */
 export async function seedMeetingsDemo(db: Kysely<DB>): Promise<{ meetings: number; decisions: number }> {
-  await seedDefaultNoticeTemplates(db);
   const existing = await db.selectFrom('meetings').select('id').limit(1).executeTakeFirst();
   if (existing) return { meetings: 0, decisions: 0 };
   const actor = await cliActor(db, {});

@@ -191,22 +191,13 @@ export function listNoticeTemplates(db: Db): Promise<NoticeTemplateRow[]> {
     .execute();
 }
 
-/** Inserts a kind's default template unless one exists (two first reads at once insert one). */
-export async function ensureDefaultNoticeTemplate(db: Db, kind: NoticeKind, name: string, body: string): Promise<void> {
-  await db
-    .insertInto('notice_templates')
-    .values({ kind, name, body, is_default: true })
-    .onConflict((oc) => oc.column('kind').where('is_default', '=', true).doNothing())
-    .execute();
-}
-
 /** The template with this id; `forUpdate` locks it in the caller's transaction. */
 export function findNoticeTemplate(db: Db, id: number, forUpdate = false): Promise<NoticeTemplateRow | undefined> {
   const query = db.selectFrom('notice_templates').selectAll().where('id', '=', id);
   return (forUpdate ? query.forUpdate() : query).executeTakeFirst();
 }
 
-/** A kind's default template, or undefined before the first read seeded it. */
+/** A kind's default template (migration 2026120703 stores one per kind). */
 export function findDefaultNoticeTemplate(db: Db, kind: NoticeKind): Promise<NoticeTemplateRow | undefined> {
   return db
     .selectFrom('notice_templates')

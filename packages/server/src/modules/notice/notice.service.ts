@@ -7,9 +7,7 @@
 import type { Kysely } from 'kysely';
 import {
   DEFAULT_NOTICE_TEMPLATES,
-  DEFAULT_NOTICE_TEMPLATE_NAMES,
   NOTICE_EXAMPLE_COUNT,
-  NOTICE_KINDS,
   NOTICE_PLACEHOLDERS,
   NOTICE_PLACEHOLDER_GROUPS,
   bulletinTemplateIssueKey,
@@ -50,21 +48,9 @@ function templateJson(row: repo.NoticeTemplateRow): NoticeTemplateOutput {
 }
 
 /** Writes core's default template of each kind that has none yet (first read, the demo). */
-export async function seedDefaultNoticeTemplates(db: Kysely<DB>): Promise<void> {
-  for (const kind of NOTICE_KINDS) {
-    await repo.ensureDefaultNoticeTemplate(
-      db,
-      kind,
-      DEFAULT_NOTICE_TEMPLATE_NAMES[kind],
-      DEFAULT_NOTICE_TEMPLATES[kind],
-    );
-  }
-}
-
-/** The templates (defaults seeded on first read), with the placeholders they may use. */
+/** The templates (the defaults are stored by migration 2026120703), with the placeholders they may use. */
 export async function listNoticeTemplates(db: Kysely<DB>, actor: Actor): Promise<NoticeTemplatesOutput> {
   requirePermission(actor, 'notice.read');
-  await seedDefaultNoticeTemplates(db);
   return {
     items: (await repo.listNoticeTemplates(db)).map(templateJson),
     placeholders: [...NOTICE_PLACEHOLDERS],
@@ -160,7 +146,6 @@ export async function composeNotice(
   query: NoticeQuery,
 ): Promise<NoticeOutput> {
   requirePermission(actor, 'notice.read');
-  await seedDefaultNoticeTemplates(db);
   const template = await repo.findDefaultNoticeTemplate(db, kind);
   const body = template?.body ?? DEFAULT_NOTICE_TEMPLATES[kind];
   // A stored template may name a placeholder a later version retired; say so rather than print {{…}}.

@@ -20,7 +20,7 @@ export const notificationRoutes =
     app.get(
       '/',
       {
-        config: { access: 'signedIn' },
+        config: { access: 'notification.read' },
         schema: {
           tags: ['notifications'],
           summary: '我的消息（未读在前或最新在前，分页）',
@@ -34,7 +34,7 @@ export const notificationRoutes =
     app.get(
       '/unread-count',
       {
-        config: { access: 'signedIn' },
+        config: { access: 'notification.read' },
         schema: {
           tags: ['notifications'],
           summary: '未读消息数',
@@ -47,7 +47,7 @@ export const notificationRoutes =
     app.post(
       '/:id/read',
       {
-        config: { access: 'signedIn' },
+        config: { access: 'notification.read' },
         schema: {
           tags: ['notifications'],
           summary: '标记一条消息为已读',
@@ -61,7 +61,7 @@ export const notificationRoutes =
     app.post(
       '/read-all',
       {
-        config: { access: 'signedIn' },
+        config: { access: 'notification.read' },
         schema: {
           tags: ['notifications'],
           summary: '全部标记为已读',

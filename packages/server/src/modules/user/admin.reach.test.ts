@@ -45,9 +45,20 @@ const concrete = (route: string) =>
     .replace(':id', String(projectId))
     .replace(':year', '2021')
     .replace(':month', '4')
-    .replace(':photoId', '1');
+    .replace(':photoId', '1')
+    .replace(':attachmentId', '1')
+    .replace(':kind', 'daily');
 /** Query strings tried in turn until one passes validation, so that the permission (not the schema) answers. */
-const QUERIES = ['', '?year=2021&month=4', '?year=2021', '?asOf=2021-04-30'];
+const QUERIES = [
+  '',
+  '?year=2021&month=4',
+  '?year=2021',
+  '?asOf=2021-04-30',
+  // The dispatch loop's reads: a meeting's agenda preview, a notice's date, a league's period.
+  '?regionCode=230600&heldOn=2021-05-20',
+  '?date=2021-05-20',
+  '?from=2021-01-01&to=2021-05-20',
+];
 
 describe('the system and security administrators', () => {
   for (const role of ['system_admin', 'security_admin']) {

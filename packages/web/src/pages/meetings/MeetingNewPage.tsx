@@ -100,7 +100,13 @@ export default function MeetingNewPage() {
                 />
               </Form.Item>
               <Form.Item name="heldOn" label={t('meeting.heldOn')} rules={[{ required: true }]}>
-                <DatePicker style={{ width: '100%' }} />
+                {/* Enter confirms a typed date; it must not also submit the form and create the meeting. */}
+                <DatePicker
+                  style={{ width: '100%' }}
+                  onKeyDown={(event) => {
+                    if (event.key === 'Enter') event.preventDefault();
+                  }}
+                />
               </Form.Item>
               <Form.Item name="title" label={t('meeting.name')} rules={[{ required: true, max: 200 }]}>
                 <Input maxLength={200} />
