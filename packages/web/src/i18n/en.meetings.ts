@@ -58,7 +58,7 @@ export const enMeetings: Record<keyof typeof zhMeetings, string> = {
   'meeting.decision.agreedDue': 'Agreed final date',
   'meeting.decision.due': 'Due',
   'meeting.decision.state': 'State',
-  'meeting.decision.clock': 'Clock',
+  'meeting.decision.clock': 'Current step',
   'meeting.decision.saved': 'Decision assigned; the clock is running',
   'meeting.decision.none': 'No decisions yet',
   'meeting.clock.left': '{days} working days left',

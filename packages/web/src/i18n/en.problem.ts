@@ -19,7 +19,7 @@ export const enProblem: Record<keyof typeof zhProblem, string> = {
   'problem.col.unit': 'Responsible unit',
   'problem.col.state': 'State',
   'problem.col.due': 'Due',
-  'problem.col.clock': 'Clock',
+  'problem.col.clock': 'Current step',
   'problem.col.category': 'Category',
   'problem.col.raisedOn': 'Raised',
   'problem.col.escalation': 'Escalation',

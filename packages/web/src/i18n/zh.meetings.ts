@@ -55,7 +55,7 @@ export const zhMeetings = {
   'meeting.decision.agreedDue': '约定办结日期',
   'meeting.decision.due': '办结时限',
   'meeting.decision.state': '办理状态',
-  'meeting.decision.clock': '时限',
+  'meeting.decision.clock': '当前步骤时限',
   'meeting.decision.saved': '议定事项已交办，开始计时',
   'meeting.decision.none': '本次会议尚无议定事项',
   'meeting.clock.left': '剩余{days}个工作日',

@@ -17,7 +17,7 @@ export const zhProblem = {
   'problem.col.unit': '责任单位',
   'problem.col.state': '状态',
   'problem.col.due': '办结时限',
-  'problem.col.clock': '时限',
+  'problem.col.clock': '当前步骤时限',
   'problem.col.category': '类别',
   'problem.col.raisedOn': '提出日期',
   'problem.col.escalation': '升级',
