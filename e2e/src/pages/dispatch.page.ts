@@ -5,19 +5,29 @@
  */
 import type { Locator, Page } from 'playwright-core';
 
-/** Picks an option of the Ant Design select labelled `label` (typing `search` first for searchable selects). */
+/**
+ * Picks an option of the Ant Design select labelled `label` (typing `search` first for searchable selects). A click
+ * on an option while the dropdown is still opening can be lost, so the pick is tried again (up to three times)
+ * until the closed select (the nearest .ant-select around the input) shows the option.
+ */
 async function pickOption(page: Page, scope: Locator, label: string, option: string, search?: string): Promise<void> {
   const select = scope.getByLabel(label, { exact: true });
-  await select.click();
-  if (search !== undefined) await select.fill(search);
-  const item = page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: option }).first();
-  await item.waitFor();
-  await item.click();
-  // The closed select (the nearest .ant-select around the input) shows the option picked.
-  await select
+  const shown = select
     .locator(`xpath=ancestor::*[contains(concat(' ', normalize-space(@class), ' '), ' ant-select ')][1]`)
-    .filter({ hasText: option })
-    .waitFor();
+    .filter({ hasText: option });
+  for (let attempt = 1; ; attempt += 1) {
+    await select.click();
+    if (search !== undefined) await select.fill(search);
+    const item = page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: option }).first();
+    await item.waitFor();
+    await item.click();
+    try {
+      await shown.waitFor({ timeout: 5_000 });
+      return;
+    } catch (error) {
+      if (attempt >= 3) throw error;
+    }
+  }
 }
 
 /** Waits until no table, list or card inside `root` shows its loading spinner. */
