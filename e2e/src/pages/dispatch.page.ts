@@ -20,7 +20,9 @@ async function pickOption(page: Page, scope: Locator, label: string, option: str
     if (search !== undefined) await select.fill(search);
     const item = page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: option }).first();
     await item.waitFor();
-    await item.click();
+    // A pointer click can land on the modal's form label while the dropdown animates; the option's own click
+    // event selects it wherever the pointer is.
+    await item.dispatchEvent('click');
     try {
       await shown.waitFor({ timeout: 5_000 });
       return;
