@@ -5,6 +5,7 @@
 import type { Kysely, Transaction } from 'kysely';
 import type { OrganizationKind, OrganizationListQuery } from '@keyprojects/core';
 import type { DB } from '../../db/schema.ts';
+import { containsPattern } from '../../db/like.ts';
 import { homeRegionCondition } from '../../db/scope.ts';
 import type { Actor } from '../auth/actor.ts';
 import type { OrganizationRow } from './organization.presenter.ts';
@@ -12,9 +13,6 @@ import type { OrganizationRow } from './organization.presenter.ts';
 type Db = Kysely<DB> | Transaction<DB>;
 
 const columns = ['id', 'kind', 'name', 'credit_code', 'region_code'] as const;
-
-/** Escapes LIKE wildcards so user text matches literally. */
-const likePattern = (text: string) => `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
 
 /**
  * The organisations the actor may name (based inside its scope or above it; an owner its own), by name, narrowed
@@ -33,7 +31,7 @@ export async function searchOrganizations(
     .limit(query.limit);
   if (query.kind) q = q.where('kind', '=', query.kind);
   if (query.q) {
-    const pattern = likePattern(query.q);
+    const pattern = containsPattern(query.q);
     q = q.where((eb) => eb.or([eb('name', 'ilike', pattern), eb('credit_code', 'ilike', pattern)]));
   }
   return q.execute();

@@ -12,6 +12,7 @@ import {
   type ProblemState,
 } from '@keyprojects/core';
 import type { DB } from '../../db/schema.ts';
+import { containsPattern } from '../../db/like.ts';
 import type { ProblemSource } from '../../db/schema.dispatch.ts';
 import { scopedProjects, type ScopeActor } from '../../db/scope.ts';
 
@@ -226,7 +227,7 @@ export async function listProblemRows(
   if (filters.projectId) query = query.where('p.project_id', '=', filters.projectId);
   if (filters.regionCode) query = query.where('p.region_code', 'like', `${regionPrefix(filters.regionCode)}%`);
   if (filters.q) {
-    const pattern = `%${filters.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+    const pattern = containsPattern(filters.q);
     query = query.where((eb) => eb.or([eb('p.title', 'like', pattern), eb('pr.name', 'like', pattern)]));
   }
   switch (filters.view) {

@@ -11,6 +11,7 @@ import {
   type ProjectSortField,
 } from '@keyprojects/core';
 import type { DB, NewProjectRow, ProjectRowUpdate } from '../../db/schema.ts';
+import { containsPattern } from '../../db/like.ts';
 import { visibleProjects } from '../../db/scope.ts';
 import { toProjectListItem, toProjectOutput } from './project.presenter.ts';
 import type { Actor } from '../auth/actor.ts';
@@ -28,9 +29,6 @@ const SORT_COLUMNS = {
   createdAt: 'projects.created_at',
   updatedAt: 'projects.updated_at',
 } as const satisfies Record<ProjectSortField, string>;
-
-/** Escapes LIKE wildcards so user text matches literally. */
-const likePattern = (text: string) => `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
 
 /** The latest year that has annual plans, the default year of the list. */
 export async function latestPlanYear(db: Db): Promise<number | null> {
@@ -74,7 +72,7 @@ export function projectListFilters(query: ProjectListQuery, planYear: number | n
       conditions.push(eb('projects.total_investment', '<=', query.maxInvestment));
     }
     if (query.q) {
-      const pattern = likePattern(query.q);
+      const pattern = containsPattern(query.q);
       conditions.push(
         eb.or([
           eb('projects.name', 'ilike', pattern),

@@ -6,6 +6,7 @@
 import { sql, type ExpressionBuilder, type Insertable, type Kysely, type Transaction, type Updateable } from 'kysely';
 import { regionPrefix, type UserListQuery } from '@keyprojects/core';
 import type { DB, UserRow, UserTable } from '../../db/schema.ts';
+import { containsPattern } from '../../db/like.ts';
 import { homeRegionCondition, type ScopeActor } from '../../db/scope.ts';
 import type { AccountRow, NamedUserRow } from './user.presenter.ts';
 
@@ -138,7 +139,7 @@ export async function listAccounts(
 ): Promise<AccountRow[]> {
   let q = accountsQuery(db, scopeRegion);
   if (query.q) {
-    const pattern = `%${query.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+    const pattern = containsPattern(query.q);
     q = q.where((eb) => eb.or([eb('users.username', 'ilike', pattern), eb('users.display_name', 'ilike', pattern)]));
   }
   if (query.role) q = q.where('users.role', '=', query.role);
@@ -187,7 +188,7 @@ export async function organizationsInside(db: Kysely<DB>, scopeRegion: string | 
     .where('region_code', 'like', `${regionPrefix(scopeRegion)}%`)
     .orderBy('name')
     .limit(30);
-  if (q) query = query.where('name', 'ilike', `%${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`);
+  if (q) query = query.where('name', 'ilike', containsPattern(q));
   return query.execute();
 }
 
