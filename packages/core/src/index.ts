@@ -61,3 +61,6 @@ export * from './meeting.messages.ts';
 export * from './problem.contract.ts';
 export * from './problem.league.ts';
 export * from './meeting.agenda.ts';
+export * from './lifecycle.contract.ts';
+export * from './plan.contract.ts';
+export * from './lifecycle.transition.ts';

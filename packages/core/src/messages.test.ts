@@ -1,4 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import { EVENT_MESSAGES } from './event.messages.ts';
+import { LIFECYCLE_MESSAGES } from './lifecycle.messages.ts';
+import { PLAN_MESSAGES } from './plan.messages.ts';
 import { LEDGER_MESSAGES } from './ledger.messages.ts';
 import { MEETING_MESSAGES } from './meeting.messages.ts';
 import { GENERAL_MESSAGES, MESSAGES, message, messageText } from './messages.ts';
@@ -8,7 +11,10 @@ import { WARNING_MESSAGES } from './warning.messages.ts';
 
 /** The catalogue's parts, each kept by its own domain; MESSAGES joins them. */
 const MESSAGE_PARTS = {
+  EVENT_MESSAGES,
   GENERAL_MESSAGES,
+  LIFECYCLE_MESSAGES,
+  PLAN_MESSAGES,
   LEDGER_MESSAGES,
   MEETING_MESSAGES,
   PROBLEM_MESSAGES,

@@ -10,6 +10,9 @@ import { MEETING_MESSAGES } from './meeting.messages.ts';
 import { PROBLEM_MESSAGES } from './problem.messages.ts';
 import { SERVICE_MESSAGES } from './service.messages.ts';
 import { WARNING_MESSAGES } from './warning.messages.ts';
+import { EVENT_MESSAGES } from './event.messages.ts';
+import { LIFECYCLE_MESSAGES } from './lifecycle.messages.ts';
+import { PLAN_MESSAGES } from './plan.messages.ts';
 
 /** The general messages: fields, records, sessions. */
 export const GENERAL_MESSAGES = {
@@ -240,6 +243,9 @@ export const MESSAGES = {
   ...SERVICE_MESSAGES,
   ...WARNING_MESSAGES,
   ...MEETING_MESSAGES,
+  ...LIFECYCLE_MESSAGES,
+  ...PLAN_MESSAGES,
+  ...EVENT_MESSAGES,
 } as const;
 export type MessageKey = keyof typeof MESSAGES;
 export type Locale = 'zh' | 'en';

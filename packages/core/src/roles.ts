@@ -54,6 +54,17 @@ export const POLICIES = {
   'inspection.write': ['city_admin', 'district_staff'],
   // The inbox tells people about business data; the three administrators have none (三员分立).
   'notification.read': ['city_admin', 'district_staff', 'owner', 'service_officer', 'responsible_unit', 'leader'],
+  // The lifecycle (issue #11): templates are the city's configuration; transitions and plans are kept by those who
+  // follow the project (its owner, its service officer, the DRC offices); a plan becomes the baseline when a DRC
+  // office approves it. Events and batch rounds are the DRC offices' to organise.
+  'lifecycle.read': ['city_admin', 'district_staff', 'owner', 'service_officer', 'responsible_unit', 'leader'],
+  'lifecycle.configure': ['city_admin'],
+  'lifecycle.transition': ['city_admin', 'district_staff', 'owner', 'service_officer'],
+  'plan.read': ['city_admin', 'district_staff', 'owner', 'service_officer', 'responsible_unit', 'leader'],
+  'plan.edit': ['city_admin', 'district_staff', 'owner', 'service_officer'],
+  'plan.approve': ['city_admin', 'district_staff'],
+  'event.read': ['city_admin', 'district_staff', 'owner', 'service_officer', 'responsible_unit', 'leader'],
+  'event.manage': ['city_admin', 'district_staff'],
 } as const satisfies Record<string, readonly Role[]>;
 export type Permission = keyof typeof POLICIES;
 

@@ -156,7 +156,7 @@ export interface ServiceVisitTable {
   created_at: CreatedAt;
 }
 
-export type AttachmentOwnerKind = 'problem' | 'visit' | 'inspection';
+export type AttachmentOwnerKind = 'problem' | 'visit' | 'inspection' | 'transition' | 'milestone';
 
 export interface AttachmentTable {
   id: Generated<number>;

@@ -12,6 +12,7 @@ import type {
   Role,
 } from '@keyprojects/core';
 import type { DispatchTables } from './schema.dispatch.ts';
+import type { LifecycleTables } from './schema.lifecycle.ts';
 
 type CreatedAt = ColumnType<Date, Date | string | undefined, never>;
 type UpdatedAt = ColumnType<Date, Date | string | undefined, Date | string>;
@@ -129,6 +130,10 @@ export interface ProjectTable {
   actual_completion_date: DateString | null;
   actual_production_date: DateString | null;
   stage: string;
+  /** The project's lifecycle template version and where it stands in it (kept from lifecycle_transitions). */
+  lifecycle_template_id: number | null;
+  lifecycle_stage: string | null;
+  lifecycle_step: string | null;
   financing_model: FinancingModel | null;
   service_officer_id: number | null;
   responsible_leader: string | null;
@@ -280,7 +285,7 @@ export interface BulletinTemplateTable {
   updated_by: number | null;
 }
 
-export interface DB extends DispatchTables {
+export interface DB extends DispatchTables, LifecycleTables {
   regions: RegionTable;
   lifecycle_stages: LifecycleStageTable;
   organizations: OrganizationTable;

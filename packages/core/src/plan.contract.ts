@@ -1,0 +1,156 @@
+/**
+ * The milestone plan's (里程碑计划) API contract: generating a plan backwards from a target date (倒排工期), editing
+ * its nodes (If-Match on the plan's row version), approving it (the first approved version is the baseline), a
+ * re-plan with its reason, recording a node's actual dates, and the views: a project's plan with the delay of every
+ * node against both the baseline and the latest plan, and the node lists per region or responsible unit (月节点、
+ * 周任务). The date arithmetic behind them is in plan.schedule.ts.
+ */
+import { z } from 'zod';
+import { idSchema } from './id.ts';
+import { isoDate } from './project.contract.ts';
+
+export const PLAN_STATUSES = ['draft', 'approved', 'superseded'] as const;
+export type PlanStatus = (typeof PLAN_STATUSES)[number];
+export const NODE_STATUSES = ['pending', 'in_progress', 'done'] as const;
+export type NodeStatus = (typeof NODE_STATUSES)[number];
+
+const optionalText = (max: number) => z.string().trim().max(max, { error: 'text.tooLong' }).nullish();
+const nodeKey = z.string().regex(/^[a-z0-9_]{1,60}$/, { error: 'plan.nodeKey' });
+
+/** POST /projects/:id/plan/generate: a draft laid out backwards from the target date with the template's durations. */
+export const planGenerateBody = z.strictObject({
+  targetDate: isoDate,
+  /** Why the plan changes; required when an approved plan exists (a re-plan). */
+  reason: optionalText(2000),
+});
+export type PlanGenerateBody = z.output<typeof planGenerateBody>;
+
+export const planNodeInput = z.strictObject({
+  key: nodeKey,
+  name: z.string().trim().min(1, { error: 'text.empty' }).max(200, { error: 'text.tooLong' }),
+  stageCode: z.string().max(40).nullish(),
+  stepCode: z.string().max(40).nullish(),
+  plannedStart: isoDate,
+  plannedEnd: isoDate,
+  responsibleOrgId: idSchema.nullish(),
+  responsiblePerson: optionalText(100),
+  note: optionalText(2000),
+});
+export type PlanNodeInput = z.output<typeof planNodeInput>;
+
+/** PUT /projects/:id/plan/draft (If-Match: the draft's row version): the draft's nodes replaced whole. */
+export const planDraftBody = z.strictObject({
+  targetDate: isoDate,
+  reason: optionalText(2000),
+  nodes: z.array(planNodeInput).min(1).max(200),
+});
+export type PlanDraftBody = z.output<typeof planDraftBody>;
+
+/** PUT /projects/:id/plan/nodes/:key/progress: a node's actual dates and status on the current plan. */
+export const planNodeProgressBody = z.strictObject({
+  status: z.enum(NODE_STATUSES),
+  actualStart: isoDate.nullish(),
+  actualEnd: isoDate.nullish(),
+  note: optionalText(2000),
+});
+export type PlanNodeProgressBody = z.output<typeof planNodeProgressBody>;
+
+export const planNodeOutput = z.object({
+  key: z.string(),
+  name: z.string(),
+  stageCode: z.string().nullable(),
+  stepCode: z.string().nullable(),
+  plannedStart: z.string(),
+  plannedEnd: z.string(),
+  actualStart: z.string().nullable(),
+  actualEnd: z.string().nullable(),
+  status: z.enum(NODE_STATUSES),
+  responsibleOrgId: z.number().nullable(),
+  responsibleOrgName: z.string().nullable(),
+  responsiblePerson: z.string().nullable(),
+  note: z.string().nullable(),
+  /** The node's planned end in the baseline (null when the node is new since the baseline or none is approved). */
+  baselineEnd: z.string().nullable(),
+  /** Days late against the baseline and against this plan: finished late, or still open past the date (0: on time). */
+  delayVsBaselineDays: z.number().nullable(),
+  delayVsPlanDays: z.number(),
+  overdue: z.boolean(),
+});
+export type PlanNodeOutput = z.output<typeof planNodeOutput>;
+
+export const planOutput = z.object({
+  id: z.number(),
+  projectId: z.number(),
+  version: z.number(),
+  status: z.enum(PLAN_STATUSES),
+  isBaseline: z.boolean(),
+  targetDate: z.string(),
+  reason: z.string().nullable(),
+  rowVersion: z.number(),
+  createdAt: z.string(),
+  createdByName: z.string().nullable(),
+  approvedAt: z.string().nullable(),
+  approvedByName: z.string().nullable(),
+  nodes: z.array(planNodeOutput),
+});
+export type PlanOutput = z.output<typeof planOutput>;
+
+export const planVersionOutput = planOutput.omit({ nodes: true, rowVersion: true });
+export type PlanVersionOutput = z.output<typeof planVersionOutput>;
+
+/** GET /projects/:id/plan: the current (latest approved) plan, the draft if any, the baseline and every version. */
+export const projectPlanOutput = z.object({
+  projectId: z.number(),
+  asOf: z.string(),
+  current: planOutput.nullable(),
+  draft: planOutput.nullable(),
+  baseline: planVersionOutput.nullable(),
+  versions: z.array(planVersionOutput),
+  /** The earliest target date a backwards plan can have from the application's date (the template's shortest path). */
+  earliestTarget: z.string().nullable(),
+});
+export type ProjectPlanOutput = z.output<typeof projectPlanOutput>;
+
+/** GET /plans/nodes: nodes due in a window (this month's nodes, this week's tasks) or overdue, across projects. */
+export const planNodesQuery = z.strictObject({
+  window: z.enum(['week', 'month', 'overdue']).default('month'),
+  regionCode: z.string().max(12).optional(),
+  responsibleOrgId: z.coerce.number().int().positive().optional(),
+  page: z.coerce.number().int().min(1).default(1),
+  pageSize: z.coerce.number().int().min(1).max(200).default(50),
+});
+export type PlanNodesQuery = z.output<typeof planNodesQuery>;
+
+export const planNodeRowOutput = planNodeOutput.extend({
+  projectId: z.number(),
+  projectCode: z.string(),
+  projectName: z.string(),
+  regionCode: z.string(),
+  regionName: z.string(),
+  planVersion: z.number(),
+});
+export type PlanNodeRowOutput = z.output<typeof planNodeRowOutput>;
+
+export const planNodesOutput = z.object({
+  asOf: z.string(),
+  from: z.string(),
+  to: z.string(),
+  total: z.number(),
+  items: z.array(planNodeRowOutput),
+});
+export type PlanNodesOutput = z.output<typeof planNodesOutput>;
+
+/** GET /plans/replanned: a region's re-planned projects with the days the target moved against the baseline. */
+export const replannedRowOutput = z.object({
+  projectId: z.number(),
+  projectCode: z.string(),
+  projectName: z.string(),
+  regionName: z.string(),
+  versions: z.number(),
+  baselineTarget: z.string(),
+  latestTarget: z.string(),
+  daysMoved: z.number(),
+  lastReason: z.string().nullable(),
+  lastReplannedAt: z.string(),
+});
+export type ReplannedRowOutput = z.output<typeof replannedRowOutput>;

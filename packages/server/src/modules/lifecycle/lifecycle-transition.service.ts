@@ -1,0 +1,105 @@
+/**
+ * Recording a stage or step transition: the one path by which a project's stage and actual dates change (the
+ * project form, an approved report and a groundbreaking event all come through here). Core's checkTransition
+ * decides; the project row is locked so two transitions of one project are decided one after the other; the
+ * derived columns are written back and the change audited in the caller's transaction.
+ */
+import type { Transaction } from 'kysely';
+import {
+  checkTransition,
+  currentTransition,
+  derivedActualDates,
+  lifecycleDefinitionSchema,
+  positionIn,
+  type LifecycleDefinition,
+} from '@keyprojects/core';
+import type { DB } from '../../db/schema.ts';
+import type { TransitionSource } from '../../db/schema.lifecycle.ts';
+import { errors } from '../../errors.ts';
+import { recordAudit } from '../audit/audit.repository.ts';
+import type { Actor } from '../auth/actor.ts';
+import {
+  insertTransition,
+  lockProjectLifecycle,
+  transitionFacts,
+  writeDerivedLifecycle,
+} from './lifecycle-transition.repository.ts';
+
+/** Days back a transition may be dated unless configured otherwise. */
+export const DEFAULT_BACKDATE_WINDOW_DAYS = 90;
+
+export interface TransitionRequest {
+  projectId: number;
+  stageCode: string;
+  stepCode: string | null;
+  occurredOn: string;
+  note: string | null;
+  source: TransitionSource;
+  eventId?: number | null;
+}
+
+export interface TransitionContext {
+  today: string;
+  backdateWindowDays: number;
+}
+
+/**
+ * Records the transition (or refuses it with a field-level 400, writing nothing) and brings the project's derived
+ * columns up to date; the caller has checked the actor may reach the project. Returns the new transition's id.
+ */
+export async function recordTransition(
+  trx: Transaction<DB>,
+  actor: Actor,
+  request: TransitionRequest,
+  context: TransitionContext,
+): Promise<number> {
+  const project = await lockProjectLifecycle(trx, actor, request.projectId);
+  if (!project) throw errors.notFound();
+  const definition: LifecycleDefinition = lifecycleDefinitionSchema.parse(project.definition);
+  const history = await transitionFacts(trx, request.projectId);
+  const refusal = checkTransition(definition, history, request, context);
+  if (refusal) throw errors.invalidField(refusal.field, refusal.code, refusal.params);
+  const position = positionIn(definition, request.stageCode, request.stepCode);
+  if ('error' in position) throw errors.invalidField('stageCode', position.error);
+  const id = await insertTransition(trx, {
+    projectId: request.projectId,
+    templateId: project.templateId,
+    stageCode: request.stageCode,
+    stepCode: request.stepCode,
+    phase: position.phase,
+    occurredOn: request.occurredOn,
+    note: request.note,
+    source: request.source,
+    eventId: request.eventId ?? null,
+    recordedBy: actor.id,
+  });
+  const facts = [...history, { ...request, phase: position.phase, id }];
+  const current = currentTransition(facts) ?? facts[facts.length - 1];
+  if (!current) throw new Error('a transition was just inserted');
+  const derived = {
+    stage: current.phase,
+    lifecycleStage: current.stageCode,
+    lifecycleStep: current.stepCode,
+    ...derivedActualDates(facts),
+  };
+  await writeDerivedLifecycle(trx, request.projectId, derived);
+  await recordAudit(trx, actor, {
+    entityType: 'project',
+    entityId: request.projectId,
+    action: 'update',
+    regionCode: project.regionCode,
+    before: {
+      stage: project.stage,
+      lifecycleStage: project.lifecycleStage,
+      lifecycleStep: project.lifecycleStep,
+      actualStartDate: project.actualStartDate,
+      actualCompletionDate: project.actualCompletionDate,
+      actualProductionDate: project.actualProductionDate,
+    },
+    after: {
+      ...derived,
+      transition: { id, occurredOn: request.occurredOn, source: request.source, note: request.note },
+    },
+  });
+  return id;
+}
