@@ -45,6 +45,13 @@ export const lifecycleStageSchema = z.strictObject({
   code: codeSchema,
   label: labelSchema,
   phase: z.enum(LIFECYCLE_PHASES),
+  /** Typical days spent in a stage without steps (a plan lays it out as one node); absent: a one-day milestone. */
+  durationDays: z
+    .number()
+    .int({ error: 'lifecycle.duration' })
+    .min(1, { error: 'lifecycle.duration' })
+    .max(3650, { error: 'lifecycle.duration' })
+    .optional(),
   steps: z.array(lifecycleStepSchema).max(30).default([]),
 });
 export type LifecycleStage = z.output<typeof lifecycleStageSchema>;
@@ -64,10 +71,11 @@ export interface ShippedLifecycleTemplate {
 
 const phaseLabel = (phase: LifecyclePhase): Label =>
   DEFAULT_STAGES.find((s) => s.code === phase)?.label ?? { zh: phase, en: phase };
-const stage = (phase: LifecyclePhase, steps: LifecycleStep[] = [], code: string = phase): LifecycleStage => ({
-  code,
+const stage = (phase: LifecyclePhase, steps: LifecycleStep[] = [], durationDays?: number): LifecycleStage => ({
+  code: phase,
   label: phaseLabel(phase),
   phase,
+  ...(durationDays === undefined ? {} : { durationDays }),
   steps,
 });
 const step = (code: string, zh: string, en: string, durationDays: number, extra: Partial<LifecycleStep> = {}) => ({
@@ -95,10 +103,10 @@ export const DEFAULT_LIFECYCLE_TEMPLATE: ShippedLifecycleTemplate = {
         step('design_drawings', '初步设计及施工图', 'Preliminary design and construction drawings', 45),
         step('site_preparation', '施工准备', 'Site preparation', 30),
       ]),
-      stage('started'),
-      stage('construction'),
-      stage('completed'),
-      stage('production'),
+      stage('started', [], 1),
+      stage('construction', [], 540),
+      stage('completed', [], 60),
+      stage('production', [], 180),
       stage('full_capacity'),
     ],
   },

@@ -19,7 +19,10 @@ const nodeKey = z.string().regex(/^[a-z0-9_]{1,60}$/, { error: 'plan.nodeKey' })
 
 /** POST /projects/:id/plan/generate: a draft laid out backwards from the target date with the template's durations. */
 export const planGenerateBody = z.strictObject({
+  /** The day the plan's last node ends. */
   targetDate: isoDate,
+  /** The template stage the plan runs to (its last node); absent: the template's last stage. */
+  untilStage: z.string().max(40).optional(),
   /** Why the plan changes; required when an approved plan exists (a re-plan). */
   reason: optionalText(2000),
 });
