@@ -19,6 +19,7 @@ export * from './oc4ids.codelists.ts';
 export * from './oc4ids.money.ts';
 export * from './oc4ids.export.ts';
 export * from './oc4ids.import.ts';
+export * from './oc4ids.milestones.ts';
 export * from './ledger.messages.ts';
 export * from './problem.messages.ts';
 export * from './ledger.cells.ts';

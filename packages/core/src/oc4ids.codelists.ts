@@ -3,6 +3,7 @@
  * GB/T 4754 industry section ↔ projectSector; plus the constants both the export and the import rely on.
  */
 import type { IndustrySection, ProjectCategory } from './codelists.ts';
+import type { LifecyclePhase } from './lifecycle.contract.ts';
 import type { Oc4idsProjectStatus } from './oc4ids.contract.ts';
 
 /** Prefix of the OC4IDS ids we mint (`oc4ids-kpcn-` + project code); to be registered with the OC4IDS helpdesk. */
@@ -28,8 +29,11 @@ export const CURRENCY_TAG_PREFIX = '原币种:';
 /** Tag recording an OC4IDS status our lifecycle has no stage for (decommissioning, cancelled …). */
 export const STATUS_TAG_PREFIX = '原状态:';
 
-/** Our default lifecycle stages → projectStatus. Stages a city adds itself have no status and export none. */
-export const STAGE_TO_OC4IDS_STATUS: Readonly<Record<string, Oc4idsProjectStatus>> = {
+/**
+ * Lifecycle phases → projectStatus. A project's `stage` is the phase of its template stage (the default template's
+ * stage codes are the phases; five_stages' 前期审批 has phase preparation), so every template maps through this.
+ */
+export const STAGE_TO_OC4IDS_STATUS: Readonly<Record<LifecyclePhase, Oc4idsProjectStatus>> = {
   reserve: 'identification',
   preparation: 'preparation',
   started: 'implementation',
@@ -40,10 +44,11 @@ export const STAGE_TO_OC4IDS_STATUS: Readonly<Record<string, Oc4idsProjectStatus
 };
 
 /**
- * projectStatus → our stage. OC4IDS "maintenance" is the operating asset, our 投产; the three statuses after
+ * projectStatus → our stage: the phase, which is the stage of that code in the default template (the import files
+ * every project on the default template). OC4IDS "maintenance" is the operating asset, our 投产; the three statuses after
  * or outside our lifecycle land on the nearest stage and are kept as a tag (see STATUS_TAG_PREFIX).
  */
-export const OC4IDS_STATUS_TO_STAGE: Readonly<Record<Oc4idsProjectStatus, string>> = {
+export const OC4IDS_STATUS_TO_STAGE: Readonly<Record<Oc4idsProjectStatus, LifecyclePhase>> = {
   identification: 'reserve',
   preparation: 'preparation',
   implementation: 'construction',
@@ -57,7 +62,7 @@ export const OC4IDS_STATUS_TO_STAGE: Readonly<Record<Oc4idsProjectStatus, string
 /** The statuses whose stage above loses information. */
 export const LOSSY_OC4IDS_STATUSES: readonly Oc4idsProjectStatus[] = ['decommissioning', 'decommissioned', 'cancelled'];
 
-/** The OC4IDS status of a stage, taking an imported status kept as a tag first (so a round trip keeps it). */
+/** The OC4IDS status of a phase (projects.stage), taking an imported status kept as a tag first (so a round trip keeps it). */
 export function oc4idsStatusOf(stage: string, tags: readonly string[]): Oc4idsProjectStatus | undefined {
   for (const tag of tags) {
     if (!tag.startsWith(STATUS_TAG_PREFIX)) continue;
@@ -65,7 +70,8 @@ export function oc4idsStatusOf(stage: string, tags: readonly string[]): Oc4idsPr
     if (kept) return kept;
   }
   // Own keys only: a configured stage code must not hit Object.prototype ("constructor").
-  return Object.hasOwn(STAGE_TO_OC4IDS_STATUS, stage) ? STAGE_TO_OC4IDS_STATUS[stage] : undefined;
+  const byPhase: Readonly<Record<string, Oc4idsProjectStatus>> = STAGE_TO_OC4IDS_STATUS;
+  return Object.hasOwn(byPhase, stage) ? byPhase[stage] : undefined;
 }
 
 /**

@@ -84,6 +84,38 @@ const metric = z.object({
 /** A progress metric with its observations. */
 export type Oc4idsMetric = z.output<typeof metric>;
 
+/** The milestoneType codelist (open; these are its codes). */
+export const OC4IDS_MILESTONE_TYPES = [
+  'preProcurement',
+  'approval',
+  'engagement',
+  'assessment',
+  'delivery',
+  'reporting',
+  'financing',
+  'payment',
+  'procurement',
+  'contractClose',
+] as const;
+/** A milestoneType code. */
+export type Oc4idsMilestoneType = (typeof OC4IDS_MILESTONE_TYPES)[number];
+/** The milestoneStatus codelist (closed). */
+export const OC4IDS_MILESTONE_STATUSES = ['scheduled', 'met', 'notMet', 'partiallyMet'] as const;
+
+const milestone = z.object({
+  id: z.string().meta({ description: '计划节点的键，或 lifecycle-<转换 id>' }),
+  title: z.string().optional(),
+  type: z.enum(OC4IDS_MILESTONE_TYPES).optional(),
+  code: z.string().optional().meta({ description: 'milestoneCode，如 commencement、completion' }),
+  description: z.string().optional(),
+  dueDate: dateTime.optional(),
+  dateMet: dateTime.optional(),
+  dateModified: dateTime.optional().meta({ description: '判定状态所依据的日期（系统业务日期）' }),
+  status: z.enum(OC4IDS_MILESTONE_STATUSES).optional(),
+});
+/** A milestone as the export writes it. */
+export type Oc4idsMilestone = z.output<typeof milestone>;
+
 /** One project as the export writes it (a subset of project-schema.json). */
 export const oc4idsProject = z.object({
   id: z.string(),
@@ -105,6 +137,7 @@ export const oc4idsProject = z.object({
   parties: z.array(organization).optional(),
   publicAuthority: z.object({ id: z.string(), name: z.string() }).optional(),
   metrics: z.array(metric).optional(),
+  milestones: z.array(milestone).optional(),
 });
 /** One exported project. */
 export type Oc4idsProject = z.output<typeof oc4idsProject>;
@@ -167,6 +200,18 @@ const importAddress = z.looseObject({
   countryName: text.optional(),
 });
 
+/** The fields of an incoming milestone the import maps (dates as published; the import checks them). */
+export const oc4idsImportMilestone = z.looseObject({
+  id: text,
+  title: text.optional(),
+  type: text.optional(),
+  dueDate: text.optional(),
+  dateMet: text.optional(),
+  status: z.enum(OC4IDS_MILESTONE_STATUSES).optional(),
+});
+/** The mapped fields of one incoming milestone. */
+export type Oc4idsImportMilestone = z.output<typeof oc4idsImportMilestone>;
+
 /** The fields of an incoming OC4IDS project that the import maps; everything else is left in the file. */
 export const oc4idsImportProject = z.looseObject({
   id: text,
@@ -192,6 +237,7 @@ export const oc4idsImportProject = z.looseObject({
   parties: z
     .array(z.looseObject({ id: text.optional(), name: text.optional(), roles: z.array(text).optional() }))
     .optional(),
+  milestones: z.array(oc4idsImportMilestone).optional(),
 });
 /** The mapped fields of one incoming project. */
 export type Oc4idsImportProject = z.output<typeof oc4idsImportProject>;

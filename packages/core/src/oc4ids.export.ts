@@ -1,6 +1,8 @@
 /**
  * A project as an OC4IDS project, and projects as a project package. Pure: the server gathers the project,
- * its region's DRC office, its external identifiers and (when monthly reports supply them) its progress.
+ * its region's DRC office, its external identifiers, its plan and transitions (the milestones) and (when monthly
+ * reports supply them) its progress. The status is the project's phase (projects.stage, which the lifecycle keeps
+ * as the statistical phase of the template stage it is in), so a city's own template exports as well.
  */
 import { INDUSTRY_SECTION_LABELS } from './codelists.ts';
 import { parseWan, percent, type Fen } from './money.ts';
@@ -22,6 +24,7 @@ import {
   type Oc4idsPeriod,
   type Oc4idsProject,
 } from './oc4ids.contract.ts';
+import { milestonesOf, toOc4idsDateTime, type Oc4idsLifecycleSource } from './oc4ids.milestones.ts';
 import { fenToCny } from './oc4ids.money.ts';
 import type { ProjectOutput } from './project.contract.ts';
 import { isWithinRegion } from './region.ts';
@@ -80,15 +83,12 @@ export interface Oc4idsProjectContext {
   /** Set for an imported project: the OC4IDS id it came with and its other identifiers. */
   external?: { oc4idsId: string; identifiers: { scheme: string; id: string }[] };
   progress?: Oc4idsProgress;
+  /** The current approved plan and the transitions, written as milestones (see oc4ids.milestones.ts). */
+  lifecycle?: Oc4idsLifecycleSource;
 }
 
 const CHINA = '中国';
 const PERCENT_UNIT = { name: 'percent', scheme: 'UNCEFACT', id: 'P1' };
-
-/** A calendar date in China as an OC4IDS date-time (midnight, UTC+8). */
-export function toOc4idsDateTime(date: string): string {
-  return `${date}T00:00:00+08:00`;
-}
 
 /** The OC4IDS id of a project: an imported project keeps its own, ours get the prefix and the project code. */
 export function oc4idsIdOf(code: string, context: Oc4idsProjectContext = {}): string {
@@ -249,6 +249,9 @@ export function projectToOc4ids(project: Oc4idsSourceProject, context: Oc4idsPro
   if (owner) result.publicAuthority = { id: owner.id, name: owner.name };
   const metrics = context.progress ? progressMetrics(context.progress) : [];
   if (metrics.length > 0) result.metrics = metrics;
+  // The schema wants at least one milestone when the field is there.
+  const milestones = context.lifecycle ? milestonesOf(context.lifecycle) : [];
+  if (milestones.length > 0) result.milestones = milestones;
   return result;
 }
 

@@ -18,6 +18,7 @@ import {
   classificationOfSectors,
 } from './oc4ids.codelists.ts';
 import type { Oc4idsImportProject, Oc4idsProjectStatus } from './oc4ids.contract.ts';
+import type { MilestoneRejection } from './oc4ids.milestones.ts';
 import { cnyToFen } from './oc4ids.money.ts';
 import { projectCreateInput } from './project.contract.ts';
 
@@ -31,6 +32,8 @@ export interface Oc4idsImportDetails {
   status?: Oc4idsProjectStatus;
   /** Fields cut to the length a project allows. */
   truncated?: string[];
+  /** Milestones not imported into the draft plan, with why (see oc4ids.milestones.ts). */
+  milestones?: { id: string; reason: MilestoneRejection }[];
 }
 
 /** The project fields the import sets, in the create contract's input form (money in 万元). */
