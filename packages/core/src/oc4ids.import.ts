@@ -34,6 +34,8 @@ export interface Oc4idsImportDetails {
   truncated?: string[];
   /** Milestones not imported into the draft plan, with why (see oc4ids.milestones.ts). */
   milestones?: { id: string; reason: MilestoneRejection }[];
+  /** A re-import's status whose stage the lifecycle refused (e.g. back to preparation), with the refusal's key. */
+  stageNotChanged?: { status: Oc4idsProjectStatus; reason: string };
 }
 
 /** The project fields the import sets, in the create contract's input form (money in 万元). */

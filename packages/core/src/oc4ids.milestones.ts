@@ -191,7 +191,7 @@ const NODE_NAME_MAX = 200;
 
 /** The calendar date of a date-time in its own offset, when it is a real day ("2021-02-30…" is not). */
 function calendarDate(dateTime: string): string | null {
-  const match = /^(\d{4}-\d{2}-\d{2})T\d{2}:\d{2}/.exec(dateTime);
+  const match = /^(\d{4}-\d{2}-\d{2})[Tt ]\d{2}:\d{2}/.exec(dateTime);
   const date = match?.[1];
   return date !== undefined && isoDate.safeParse(date).success ? date : null;
 }

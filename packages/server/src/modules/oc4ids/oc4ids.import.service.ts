@@ -9,6 +9,10 @@
  *
  * A project is matched by its OC4IDS id (project_external_ids), so importing the same package again changes
  * nothing: a project whose mapped fields are all as imported is left alone, without a new version or audit row.
+ *
+ * Lifecycle: a new project is filed on the default template at the stage of its status; the transitions the
+ * project trigger seeds become the import's, dated the application's day. A re-import's new status is a
+ * transition (source 'import'). The milestones become a draft plan the DRC approves later (oc4ids.lifecycle.ts).
  */
 import { isDeepStrictEqual } from 'node:util';
 import type { Kysely, Transaction } from 'kysely';
@@ -25,19 +29,25 @@ import {
   projectCreateInput,
   projectUpdateInput,
   synthesizeProjectCode,
+  planMilestoneImport,
+  type Oc4idsImportDetails,
   type Oc4idsImportProject,
   type Oc4idsImportResult,
+  type Oc4idsProjectStatus,
   type ProjectCreateInput,
   type ProjectOutput,
 } from '@keyprojects/core';
+import { systemClock } from '../../clock.ts';
 import type { DB } from '../../db/schema.ts';
 import { projectCodeTaken } from '../../db/scope.ts';
 import { AppError, RequestValidationError } from '../../errors.ts';
 import { auditedTransfer } from '../audit/audit.transfer.ts';
 import { requirePermission, type Actor } from '../auth/actor.ts';
+import { DEFAULT_BACKDATE_WINDOW_DAYS, recordTransition } from '../lifecycle/lifecycle-transition.service.ts';
 import { registerOrganizationIn } from '../organization/organization.service.ts';
 import { findProject } from '../project/project.repository.ts';
 import { createProjectInTransaction, updateProjectInTransaction } from '../project/project.service.ts';
+import { claimSeededTransitions, projectDefinition, stageOfPhase, writeDraftPlan } from './oc4ids.lifecycle.ts';
 import * as repo from './oc4ids.repository.ts';
 import { packageIssues } from './oc4ids.validator.ts';
 
@@ -148,13 +158,84 @@ async function linkIsCurrent(
   );
 }
 
+/** The options of an import: the application's date (milestones met after it are refused; transitions dated it). */
+export interface ImportOptions {
+  today?: string;
+}
+
+/** The link row of a planned import, with the details as JSON text (null when there are none). */
+function linkOf(plan: ReturnType<typeof planOc4idsImport>, packageUri: string) {
+  return {
+    oc4idsId: plan.oc4idsId,
+    source: packageUri.length <= SOURCE_MAX ? packageUri : null,
+    details: Object.keys(plan.details).length > 0 ? JSON.stringify(plan.details) : null,
+    identifiers: plan.identifiers,
+  };
+}
+
+/** The milestones as a draft plan on the project's template; those left out go into the details. */
+async function importMilestones(
+  trx: Transaction<DB>,
+  actor: Actor,
+  project: { id: number; regionCode: string },
+  incoming: Oc4idsImportProject,
+  details: Oc4idsImportDetails,
+  context: { today: string; packageUri: string },
+): Promise<boolean> {
+  const milestones = planMilestoneImport(
+    incoming.milestones ?? [],
+    context.today,
+    await projectDefinition(trx, project.id),
+  );
+  if (milestones.rejected.length > 0) details.milestones = milestones.rejected;
+  return writeDraftPlan(trx, actor, project, milestones, context.packageUri);
+}
+
+/**
+ * A re-import's new status as a transition (source 'import', dated the application's day) through the lifecycle's
+ * one path; a transition the lifecycle refuses leaves the stage as it is and is noted in the details.
+ */
+async function moveStage(
+  trx: Transaction<DB>,
+  sandbox: Actor,
+  current: ProjectOutput,
+  next: { stage: string; status: Oc4idsProjectStatus | undefined },
+  details: Oc4idsImportDetails,
+  today: string,
+): Promise<boolean> {
+  if (current.stage === next.stage) return false;
+  const status = next.status ?? 'preparation';
+  const stageCode = await stageOfPhase(trx, current.id, next.stage);
+  if (stageCode === null) {
+    details.stageNotChanged = { status, reason: 'lifecycle.stageUnknown' };
+    return false;
+  }
+  try {
+    const request = { projectId: current.id, stageCode, stepCode: null, occurredOn: today, source: 'import' as const };
+    await recordTransition(
+      trx,
+      sandbox,
+      { ...request, note: `OC4IDS 导入，项目状态：${status}` },
+      { today, backdateWindowDays: DEFAULT_BACKDATE_WINDOW_DAYS },
+    );
+    return true;
+  } catch (error) {
+    // Refusals are decided before anything is written, so the transaction goes on.
+    if (!(error instanceof AppError) || error.statusCode !== 400) throw error;
+    const [refusal] = Object.values(error.fields ?? {});
+    const reason = refusal === undefined ? error.messageKey : typeof refusal === 'string' ? refusal : refusal.key;
+    details.stageNotChanged = { status, reason };
+    return false;
+  }
+}
+
 async function importProject(
   trx: Transaction<DB>,
   actor: Actor,
   sandbox: Actor,
   project: Oc4idsImportProject,
   index: number,
-  packageUri: string,
+  context: { today: string; packageUri: string },
 ): Promise<Outcome | Issue[]> {
   const plan = planOc4idsImport(project);
   const ownerOrgId = await ownerFor(trx, actor, plan.ownerName);
@@ -170,33 +251,35 @@ async function importProject(
   };
   const parsed = projectCreateInput.safeParse(raw, { reportInput: true });
   if (!parsed.success) return parsed.error.issues.map((issue) => relocate(issue, index));
-  const link = {
-    oc4idsId: plan.oc4idsId,
-    source: packageUri.length <= SOURCE_MAX ? packageUri : null,
-    details: Object.keys(plan.details).length > 0 ? JSON.stringify(plan.details) : null,
-    identifiers: plan.identifiers,
-  };
 
   if (!current) {
     const created = await atPackagePaths(index, () => createProjectInTransaction(trx, sandbox, parsed.data));
+    await claimSeededTransitions(trx, created.id, context.today, project.status);
+    await importMilestones(trx, actor, created, project, plan.details, context);
+    const link = linkOf(plan, context.packageUri);
     const row = { ...link, projectId: created.id };
     await (linkedId === undefined ? repo.insertOc4idsLink(trx, row) : repo.updateOc4idsLink(trx, row));
     await repo.replaceOtherIdentifiers(trx, created.id, link.identifiers, link.source);
     return { oc4idsId: plan.oc4idsId, projectId: created.id, code: created.code, result: 'created' };
   }
 
-  const changed = changedFields(current, parsed.data);
+  // The stage moves by a transition, not by the project form (see moveStage).
+  const changed = changedFields(current, parsed.data).filter((field) => field !== 'stage');
   if (changed.length > 0) {
     const fields: Record<string, unknown> = raw;
     const patch = projectUpdateInput.parse(Object.fromEntries(changed.map((field) => [field, fields[field]])));
     await atPackagePaths(index, () => updateProjectInTransaction(trx, sandbox, current.id, current.version, patch));
   }
+  const next = { stage: parsed.data.stage, status: project.status };
+  const moved = await moveStage(trx, sandbox, current, next, plan.details, context.today);
+  const replanned = await importMilestones(trx, actor, current, project, plan.details, context);
+  const link = linkOf(plan, context.packageUri);
   const linkCurrent = await linkIsCurrent(trx, current.id, link);
   if (!linkCurrent) {
     await repo.updateOc4idsLink(trx, { ...link, projectId: current.id });
     await repo.replaceOtherIdentifiers(trx, current.id, link.identifiers, link.source);
   }
-  const result = changed.length > 0 || !linkCurrent ? 'updated' : 'unchanged';
+  const result = changed.length > 0 || moved || replanned || !linkCurrent ? 'updated' : 'unchanged';
   return { oc4idsId: plan.oc4idsId, projectId: current.id, code: current.code, result };
 }
 
@@ -223,21 +306,46 @@ function duplicateIds(projects: readonly Oc4idsImportProject[]): Issue[] {
  * Imports a package (the request body as sent) into the sandbox; 400 with field messages when it is invalid.
  * Each attempt is audited (projects sent, result) outside the import's transaction.
  */
-export async function importPackage(db: Kysely<DB>, actor: Actor, body: unknown): Promise<Oc4idsImportResult> {
+export async function importPackage(
+  db: Kysely<DB>,
+  actor: Actor,
+  body: unknown,
+  options: ImportOptions = {},
+): Promise<Oc4idsImportResult> {
   requirePermission(actor, 'oc4ids.import');
   const sent = (body as { projects?: unknown } | null)?.projects;
   return auditedTransfer(
     db,
     actor,
     { action: 'import', what: 'oc4ids', details: { projectsSent: Array.isArray(sent) ? sent.length : null } },
-    () => importValidPackage(db, actor, body),
+    () => importValidPackage(db, actor, body, options.today ?? systemClock.today()),
     (result) => ({ created: result.created, updated: result.updated, unchanged: result.unchanged }),
   );
 }
 
-async function importValidPackage(db: Kysely<DB>, actor: Actor, body: unknown): Promise<Oc4idsImportResult> {
-  const schemaIssues = packageIssues(body);
-  if (schemaIssues) throw new RequestValidationError(schemaIssues, 'body');
+/**
+ * A milestone date that is no date-time: the milestone is left out (and reported in the details) rather than the
+ * package refused, as for any other value the import cannot map.
+ */
+function isMilestoneDateFormat(issue: Issue): boolean {
+  const [projects, , milestones, , field] = issue.path;
+  return (
+    issue.code === 'invalid_format' &&
+    issue.path.length === 5 &&
+    projects === 'projects' &&
+    milestones === 'milestones' &&
+    (field === 'dueDate' || field === 'dateMet')
+  );
+}
+
+async function importValidPackage(
+  db: Kysely<DB>,
+  actor: Actor,
+  body: unknown,
+  today: string,
+): Promise<Oc4idsImportResult> {
+  const schemaIssues = packageIssues(body)?.filter((issue) => !isMilestoneDateFormat(issue));
+  if (schemaIssues && schemaIssues.length > 0) throw new RequestValidationError(schemaIssues, 'body');
   const parsed = oc4idsImportPackage.safeParse(body, { reportInput: true });
   if (!parsed.success) throw new RequestValidationError(parsed.error.issues, 'body');
   const { uri, projects } = parsed.data;
@@ -250,7 +358,7 @@ async function importValidPackage(db: Kysely<DB>, actor: Actor, body: unknown): 
     const outcomes: Outcome[] = [];
     const issues: Issue[] = [];
     for (const [index, project] of projects.entries()) {
-      const outcome = await importProject(trx, actor, sandbox, project, index, uri);
+      const outcome = await importProject(trx, actor, sandbox, project, index, { today, packageUri: uri });
       if (Array.isArray(outcome)) issues.push(...outcome);
       else outcomes.push(outcome);
     }

@@ -27,6 +27,7 @@ export const oc4idsRoutes =
       (request) =>
         exportPackage(deps.db, requireActor(request), request.query, {
           uri: `${request.protocol}://${request.host}${request.url}`,
+          today: deps.clock.today(),
         }),
     );
 
@@ -41,6 +42,6 @@ export const oc4idsRoutes =
           response: { 200: oc4idsImportResult, ...errorResponses },
         },
       },
-      (request) => importPackage(deps.db, requireActor(request), request.body),
+      (request) => importPackage(deps.db, requireActor(request), request.body, { today: deps.clock.today() }),
     );
   };

@@ -1,7 +1,8 @@
 /**
  * The OC4IDS export: the projects an actor can see (with the project list's filters) as one project package.
  * Permission first; the projects are chosen by the project list itself, so scope and filters mean exactly
- * what they mean on GET /projects, and read in one snapshot so paging cannot skip or repeat a project.
+ * what they mean on GET /projects, and read in one snapshot so paging cannot skip or repeat a project. Each
+ * project's current plan and transitions go out as its milestones.
  */
 import type { Kysely } from 'kysely';
 import {
@@ -16,10 +17,12 @@ import {
   type Oc4idsProgress,
   type Oc4idsProjectContext,
 } from '@keyprojects/core';
+import { systemClock } from '../../clock.ts';
 import { recordTransfer } from '../audit/audit.transfer.ts';
 import type { DB } from '../../db/schema.ts';
 import { requirePermission, type Actor } from '../auth/actor.ts';
 import { listProjects } from '../project/project.repository.ts';
+import { lifecycleSources } from './oc4ids.lifecycle.ts';
 import * as repo from './oc4ids.repository.ts';
 
 /** The export walks the list in pages of this size; the package itself has no limit. */
@@ -31,6 +34,8 @@ export interface ExportOptions {
   uri: string;
   /** Progress per project id (from the monthly reports), written as OC4IDS metrics. */
   progress?: ReadonlyMap<number, Oc4idsProgress>;
+  /** The application's date, on which milestone statuses are judged (default: today in China). */
+  today?: string;
 }
 
 /** The DRC office of a region or of the nearest region above it. */
@@ -84,10 +89,11 @@ export async function exportPackage(
         ids.push(...items.map((item) => item.id));
         if (items.length < PAGE_SIZE) break;
       }
-      const [projects, offices, external] = await Promise.all([
+      const [projects, offices, external, lifecycles] = await Promise.all([
         repo.findExportProjects(trx, actor, ids),
         repo.findDrcOffices(trx),
         repo.findExternalIds(trx, ids),
+        lifecycleSources(trx, ids, options.today ?? systemClock.today()),
       ]);
       const imported = externalByProject(external);
       const oc4idsProjects = ids.flatMap((id) => {
@@ -100,6 +106,8 @@ export async function exportPackage(
         if (link) context.external = link;
         const progress = options.progress?.get(id);
         if (progress) context.progress = progress;
+        const lifecycle = lifecycles.get(id);
+        if (lifecycle) context.lifecycle = lifecycle;
         return [projectToOc4ids(project, context)];
       });
       return buildOc4idsPackage({
