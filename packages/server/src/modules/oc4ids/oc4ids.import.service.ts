@@ -176,7 +176,7 @@ function linkOf(plan: ReturnType<typeof planOc4idsImport>, packageUri: string) {
 /** The milestones as a draft plan on the project's template; those left out go into the details. */
 async function importMilestones(
   trx: Transaction<DB>,
-  actor: Actor,
+  actors: { actor: Actor; sandbox: Actor },
   project: { id: number; regionCode: string },
   incoming: Oc4idsImportProject,
   details: Oc4idsImportDetails,
@@ -185,10 +185,10 @@ async function importMilestones(
   const milestones = planMilestoneImport(
     incoming.milestones ?? [],
     context.today,
-    await projectDefinition(trx, project.id),
+    await projectDefinition(trx, actors.sandbox, project.id),
   );
   if (milestones.rejected.length > 0) details.milestones = milestones.rejected;
-  return writeDraftPlan(trx, actor, project, milestones, context.packageUri);
+  return writeDraftPlan(trx, actors.actor, project, milestones, context.packageUri);
 }
 
 /**
@@ -205,7 +205,7 @@ async function moveStage(
 ): Promise<boolean> {
   if (current.stage === next.stage) return false;
   const status = next.status ?? 'preparation';
-  const stageCode = await stageOfPhase(trx, current.id, next.stage);
+  const stageCode = await stageOfPhase(trx, sandbox, current.id, next.stage);
   if (stageCode === null) {
     details.stageNotChanged = { status, reason: 'lifecycle.stageUnknown' };
     return false;
@@ -255,7 +255,7 @@ async function importProject(
   if (!current) {
     const created = await atPackagePaths(index, () => createProjectInTransaction(trx, sandbox, parsed.data));
     await claimSeededTransitions(trx, created.id, context.today, project.status);
-    await importMilestones(trx, actor, created, project, plan.details, context);
+    await importMilestones(trx, { actor, sandbox }, created, project, plan.details, context);
     const link = linkOf(plan, context.packageUri);
     const row = { ...link, projectId: created.id };
     await (linkedId === undefined ? repo.insertOc4idsLink(trx, row) : repo.updateOc4idsLink(trx, row));
@@ -272,7 +272,7 @@ async function importProject(
   }
   const next = { stage: parsed.data.stage, status: project.status };
   const moved = await moveStage(trx, sandbox, current, next, plan.details, context.today);
-  const replanned = await importMilestones(trx, actor, current, project, plan.details, context);
+  const replanned = await importMilestones(trx, { actor, sandbox }, current, project, plan.details, context);
   const link = linkOf(plan, context.packageUri);
   const linkCurrent = await linkIsCurrent(trx, current.id, link);
   if (!linkCurrent) {

@@ -6,6 +6,7 @@
 import { sql, type Kysely, type Transaction } from 'kysely';
 import type { Oc4idsImportedNode } from '@keyprojects/core';
 import type { DB } from '../../db/schema.ts';
+import { scopedProjects, type ScopeActor } from '../../db/scope.ts';
 
 type Db = Kysely<DB> | Transaction<DB>;
 
@@ -23,17 +24,17 @@ export async function findTemplateDefinitions(db: Db): Promise<{ id: number; def
   return db.selectFrom('lifecycle_templates').select(['id', 'definition']).orderBy('id').execute();
 }
 
-/** The template of each given project. */
+/** The template of each given project the actor may see. */
 export async function findProjectTemplates(
   db: Db,
+  actor: ScopeActor,
   projectIds: readonly number[],
 ): Promise<{ projectId: number; templateId: number | null }[]> {
   return inChunks(projectIds, (chunk) =>
-    db
-      .selectFrom('projects')
-      .where('id', 'in', chunk)
-      .select(['id as projectId', 'lifecycle_template_id as templateId'])
-      .orderBy('id')
+    scopedProjects(db, actor)
+      .where('projects.id', 'in', chunk)
+      .select(['projects.id as projectId', 'projects.lifecycle_template_id as templateId'])
+      .orderBy('projects.id')
       .execute(),
   );
 }

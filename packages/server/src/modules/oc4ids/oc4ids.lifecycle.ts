@@ -14,6 +14,7 @@ import {
   type Oc4idsTransitionSource,
 } from '@keyprojects/core';
 import type { DB } from '../../db/schema.ts';
+import type { ScopeActor } from '../../db/scope.ts';
 import { recordAudit } from '../audit/audit.repository.ts';
 import type { Actor } from '../auth/actor.ts';
 import * as repo from './oc4ids.lifecycle.repository.ts';
@@ -35,12 +36,13 @@ type Lists = { nodes: Oc4idsPlanNodeSource[]; transitions: Oc4idsTransitionSourc
 /** Each project's plan nodes and transitions, judged on `today`. */
 export async function lifecycleSources(
   db: Db,
+  actor: ScopeActor,
   projectIds: readonly number[],
   today: string,
 ): Promise<Map<number, Oc4idsLifecycleSource>> {
   const [definitions, templates, nodes, transitions] = await Promise.all([
     templateDefinitions(db),
-    repo.findProjectTemplates(db, projectIds),
+    repo.findProjectTemplates(db, actor, projectIds),
     repo.findCurrentPlanNodes(db, projectIds),
     repo.findTransitions(db, projectIds),
   ]);
@@ -56,17 +58,26 @@ export async function lifecycleSources(
 }
 
 /** The definition of a project's template (null when it has none that parses). */
-export async function projectDefinition(trx: Transaction<DB>, projectId: number): Promise<LifecycleDefinition | null> {
+export async function projectDefinition(
+  trx: Transaction<DB>,
+  actor: ScopeActor,
+  projectId: number,
+): Promise<LifecycleDefinition | null> {
   const [definitions, [template]] = await Promise.all([
     templateDefinitions(trx),
-    repo.findProjectTemplates(trx, [projectId]),
+    repo.findProjectTemplates(trx, actor, [projectId]),
   ]);
   return (template?.templateId ? definitions.get(template.templateId) : undefined) ?? null;
 }
 
 /** The first stage of the project's template with the phase (the default template's stage of that code). */
-export async function stageOfPhase(trx: Transaction<DB>, projectId: number, phase: string): Promise<string | null> {
-  const definition = await projectDefinition(trx, projectId);
+export async function stageOfPhase(
+  trx: Transaction<DB>,
+  actor: ScopeActor,
+  projectId: number,
+  phase: string,
+): Promise<string | null> {
+  const definition = await projectDefinition(trx, actor, projectId);
   return definition?.stages.find((stage) => stage.phase === phase)?.code ?? null;
 }
 

@@ -93,7 +93,7 @@ export async function exportPackage(
         repo.findExportProjects(trx, actor, ids),
         repo.findDrcOffices(trx),
         repo.findExternalIds(trx, ids),
-        lifecycleSources(trx, ids, options.today ?? systemClock.today()),
+        lifecycleSources(trx, actor, ids, options.today ?? systemClock.today()),
       ]);
       const imported = externalByProject(external);
       const oc4idsProjects = ids.flatMap((id) => {
