@@ -7,6 +7,8 @@
 import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { fixedClock, systemClock } from '../clock.ts';
+import type { Config } from '../config.ts';
 import { migrateToLatest } from '../db/migrate.ts';
 import { RequestValidationError, issuesToFields } from '../errors.ts';
 import { importPackage } from '../modules/oc4ids/oc4ids.import.service.ts';
@@ -21,15 +23,18 @@ function describeInvalid(error: unknown): never {
   throw error;
 }
 
+/** The application's date (TODAY when configured, as the server's): milestone statuses and import dates use it. */
+const today = (config: Config) => (config.today ? fixedClock(config.today) : systemClock).today();
+
 /** The OC4IDS commands by name, for the CLI's command table. */
 export const oc4idsCommands: Record<string, CliCommand> = {
-  async 'export-oc4ids'({ database, values, print }) {
+  async 'export-oc4ids'({ database, config, values, print }) {
     const out = values.out;
     if (typeof out !== 'string') throw new Error('--out <file.json> is required');
     await migrateToLatest(database.db);
     const actor = await cliActor(database.db, values);
     const file = path.resolve(out);
-    const result = await exportPackage(database.db, actor, {}, { uri: pathToFileURL(file).href });
+    const result = await exportPackage(database.db, actor, {}, { uri: pathToFileURL(file).href, today: today(config) });
     // The schema requires at least one project; an empty file would be refused by every OC4IDS tool.
     if (result.projects.length === 0) throw new Error(`${actor.username} sees no projects; nothing to publish`);
     await writeFile(file, `${JSON.stringify(result, null, 2)}\n`, 'utf8');
@@ -39,13 +44,13 @@ export const oc4idsCommands: Record<string, CliCommand> = {
     );
   },
 
-  async 'import-oc4ids'({ database, values, args, print }) {
+  async 'import-oc4ids'({ database, config, values, args, print }) {
     const [file] = args;
     if (!file) throw new Error('usage: import-oc4ids <file.json> [--as <username>]');
     await migrateToLatest(database.db);
     const actor = await cliActor(database.db, values);
     const body: unknown = JSON.parse(await readFile(path.resolve(file), 'utf8'));
-    const result = await importPackage(database.db, actor, body).catch(describeInvalid);
+    const result = await importPackage(database.db, actor, body, { today: today(config) }).catch(describeInvalid);
     print(
       { ...result, as: actor.username },
       `imported into ${result.regionCode} as ${actor.username}: ${result.created.toString()} created, ` +

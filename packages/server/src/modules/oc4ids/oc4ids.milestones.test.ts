@@ -3,6 +3,7 @@ import type { Oc4idsImportResult, Oc4idsPackage } from '@keyprojects/core';
 import { buildProject, createOrganization, createTestUser, signIn, type Client } from '../../../test/factories.ts';
 import { createTestContext, TEST_TODAY, type TestContext } from '../../../test/helper.ts';
 import { officialExample, sharedValidator } from './oc4ids.fixtures.ts';
+import { findPlanNodes } from './oc4ids.lifecycle.repository.ts';
 
 let ctx: TestContext;
 let city: Client;
@@ -157,22 +158,9 @@ const plans = (projectId: number) =>
     .orderBy('version')
     .execute();
 
-const nodesOf = (planId: number) =>
-  ctx.db
-    .selectFrom('milestone_nodes')
-    .where('plan_id', '=', planId)
-    .select([
-      'node_key as key',
-      'name',
-      'stage_code as stageCode',
-      'step_code as stepCode',
-      'planned_start as plannedStart',
-      'planned_end as plannedEnd',
-      'actual_end as actualEnd',
-      'status',
-    ])
-    .orderBy('sort_order')
-    .execute();
+/** A plan's nodes as the import's own repository reads them, without the sort order (the list is in that order). */
+const nodesOf = async (planId: number) =>
+  (await ctx.db.transaction().execute((trx) => findPlanNodes(trx, planId))).map(({ sortOrder: _, ...node }) => node);
 
 const detailsOf = async (projectId: number) =>
   (
