@@ -95,6 +95,11 @@ describe('GET /oc4ids/projects.json', () => {
       ['大庆市发展和改革委员会', ['administrativeEntity']],
     ]);
     expect(road?.parties?.[0]?.identifier?.scheme).toBe('CN-USCC');
+    // No plan yet: the transitions seeded from the actual start are the milestones (oc4ids.milestones.test.ts has plans).
+    expect(road?.milestones?.map((m) => [m.title, m.type, m.code, m.dateMet, m.status])).toEqual([
+      ['进入：开工', 'delivery', 'commencement', '2021-04-18T00:00:00+08:00', 'met'],
+      ['进入：在建', 'delivery', undefined, '2021-04-18T00:00:00+08:00', 'met'],
+    ]);
   });
 
   it('applies the project list filters and the caller’s scope', async () => {
