@@ -58,6 +58,10 @@ export const PLAN_MESSAGES = {
     zh: '标记完成须填写实际完成日期',
     en: 'a node marked done needs its actual end date',
   },
+  'plan.actualEndNotDone': {
+    zh: '只有已完成的节点才填写实际完成日期',
+    en: 'only a node marked done has an actual end date',
+  },
   'plan.actualEndBeforeStart': {
     zh: '实际完成日期不能早于实际开始日期',
     en: 'the actual end cannot be before the actual start',
