@@ -88,6 +88,7 @@ export const PLAN_REGISTRY: readonly RepositoryEntry[] = [
         labelled('responsible unit, overdue', plan.listNodeRows, unit, { overdueOn: AS_OF, limit: 50, offset: 0 }),
       ],
       replannedRows: perScope(plan.replannedRows, DISTRICT),
+      findProjectIdByCode: perScope(plan.findProjectIdByCode, '2021-230602-48-01-000001'),
     },
   },
 ];

@@ -376,3 +376,12 @@ export async function replannedRows(db: Db, actor: ScopeActor, regionCode: strin
     .orderBy('p.code')
     .execute();
 }
+
+/** The id of the project with this code among the actor's projects, or undefined. */
+export async function findProjectIdByCode(db: Db, actor: ScopeActor, code: string): Promise<number | undefined> {
+  const row = await scopedProjects(db, actor)
+    .where('projects.code', '=', code)
+    .select('projects.id')
+    .executeTakeFirst();
+  return row?.id;
+}
