@@ -188,3 +188,18 @@ export const planNodeParams = z.strictObject({
 });
 export type PlanNodeParams = z.output<typeof planNodeParams>;
 export type PlanNodeParamsJson = z.input<typeof planNodeParams>;
+
+/** A node as the draft editor sends it back: the output's editable fields (an edit starts from what was shown). */
+export function toPlanNodeInput(node: PlanNodeOutput): PlanNodeInput {
+  return {
+    key: node.key,
+    name: node.name,
+    stageCode: node.stageCode,
+    stepCode: node.stepCode,
+    plannedStart: node.plannedStart,
+    plannedEnd: node.plannedEnd,
+    responsibleOrgId: node.responsibleOrgId,
+    responsiblePerson: node.responsiblePerson,
+    note: node.note,
+  };
+}
