@@ -3,7 +3,8 @@
  * its nodes (If-Match on the plan's row version), approving it (the first approved version is the baseline), a
  * re-plan with its reason, recording a node's actual dates, and the views: a project's plan with the delay of every
  * node against both the baseline and the latest plan, and the node lists per region or responsible unit (月节点、
- * 周任务). The date arithmetic behind them is in plan.schedule.ts.
+ * 周任务). The date arithmetic behind them is in plan.schedule.ts. Dates are inclusive: a node of d days runs from
+ * plannedStart to plannedStart + d − 1, and a generated node ends the day before its earliest successor starts.
  */
 import { z } from 'zod';
 import { idParam, idSchema } from './id.ts';
@@ -107,6 +108,13 @@ export type PlanOutput = z.output<typeof planOutput>;
 export const planVersionOutput = planOutput.omit({ nodes: true, rowVersion: true });
 export type PlanVersionOutput = z.output<typeof planVersionOutput>;
 
+/** GET /projects/:id/plan?untilStage=: the stage the earliest target is computed to (absent: the last stage). */
+export const projectPlanQuery = z.strictObject({
+  untilStage: z.string().max(40).optional(),
+});
+export type ProjectPlanQuery = z.output<typeof projectPlanQuery>;
+export type ProjectPlanQueryJson = z.input<typeof projectPlanQuery>;
+
 /** GET /projects/:id/plan: the current (latest approved) plan, the draft if any, the baseline and every version. */
 export const projectPlanOutput = z.object({
   projectId: z.number(),
@@ -115,7 +123,10 @@ export const projectPlanOutput = z.object({
   draft: planOutput.nullable(),
   baseline: planVersionOutput.nullable(),
   versions: z.array(planVersionOutput),
-  /** The earliest target date a backwards plan can have from the application's date (the template's shortest path). */
+  /**
+   * The earliest target date a backwards plan (to `untilStage`, else the last stage) can have from the application's
+   * date: today + the critical path of the steps still ahead − 1 day; null when nothing is left to plan.
+   */
   earliestTarget: z.string().nullable(),
 });
 export type ProjectPlanOutput = z.output<typeof projectPlanOutput>;
