@@ -64,4 +64,5 @@ export * from './problem.league.ts';
 export * from './meeting.agenda.ts';
 export * from './lifecycle.contract.ts';
 export * from './plan.contract.ts';
+export * from './plan.schedule.ts';
 export * from './lifecycle.transition.ts';

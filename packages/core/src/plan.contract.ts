@@ -3,10 +3,11 @@
  * its nodes (If-Match on the plan's row version), approving it (the first approved version is the baseline), a
  * re-plan with its reason, recording a node's actual dates, and the views: a project's plan with the delay of every
  * node against both the baseline and the latest plan, and the node lists per region or responsible unit (月节点、
- * 周任务). The date arithmetic behind them is in plan.schedule.ts.
+ * 周任务). The date arithmetic behind them is in plan.schedule.ts. Dates are inclusive: a node of d days runs from
+ * plannedStart to plannedStart + d − 1, and a generated node ends the day before its earliest successor starts.
  */
 import { z } from 'zod';
-import { idSchema } from './id.ts';
+import { idParam, idSchema } from './id.ts';
 import { isoDate } from './project.contract.ts';
 
 export const PLAN_STATUSES = ['draft', 'approved', 'superseded'] as const;
@@ -27,6 +28,7 @@ export const planGenerateBody = z.strictObject({
   reason: optionalText(2000),
 });
 export type PlanGenerateBody = z.output<typeof planGenerateBody>;
+export type PlanGenerateBodyJson = z.input<typeof planGenerateBody>;
 
 export const planNodeInput = z.strictObject({
   key: nodeKey,
@@ -40,6 +42,7 @@ export const planNodeInput = z.strictObject({
   note: optionalText(2000),
 });
 export type PlanNodeInput = z.output<typeof planNodeInput>;
+export type PlanNodeInputJson = z.input<typeof planNodeInput>;
 
 /** PUT /projects/:id/plan/draft (If-Match: the draft's row version): the draft's nodes replaced whole. */
 export const planDraftBody = z.strictObject({
@@ -48,6 +51,7 @@ export const planDraftBody = z.strictObject({
   nodes: z.array(planNodeInput).min(1).max(200),
 });
 export type PlanDraftBody = z.output<typeof planDraftBody>;
+export type PlanDraftBodyJson = z.input<typeof planDraftBody>;
 
 /** PUT /projects/:id/plan/nodes/:key/progress: a node's actual dates and status on the current plan. */
 export const planNodeProgressBody = z.strictObject({
@@ -57,6 +61,7 @@ export const planNodeProgressBody = z.strictObject({
   note: optionalText(2000),
 });
 export type PlanNodeProgressBody = z.output<typeof planNodeProgressBody>;
+export type PlanNodeProgressBodyJson = z.input<typeof planNodeProgressBody>;
 
 export const planNodeOutput = z.object({
   key: z.string(),
@@ -72,6 +77,8 @@ export const planNodeOutput = z.object({
   responsibleOrgName: z.string().nullable(),
   responsiblePerson: z.string().nullable(),
   note: z.string().nullable(),
+  /** The node's planned start in the baseline (null as baselineEnd), for the Gantt's ghost bar. */
+  baselineStart: z.string().nullable(),
   /** The node's planned end in the baseline (null when the node is new since the baseline or none is approved). */
   baselineEnd: z.string().nullable(),
   /** Days late against the baseline and against this plan: finished late, or still open past the date (0: on time). */
@@ -101,6 +108,13 @@ export type PlanOutput = z.output<typeof planOutput>;
 export const planVersionOutput = planOutput.omit({ nodes: true, rowVersion: true });
 export type PlanVersionOutput = z.output<typeof planVersionOutput>;
 
+/** GET /projects/:id/plan?untilStage=: the stage the earliest target is computed to (absent: the last stage). */
+export const projectPlanQuery = z.strictObject({
+  untilStage: z.string().max(40).optional(),
+});
+export type ProjectPlanQuery = z.output<typeof projectPlanQuery>;
+export type ProjectPlanQueryJson = z.input<typeof projectPlanQuery>;
+
 /** GET /projects/:id/plan: the current (latest approved) plan, the draft if any, the baseline and every version. */
 export const projectPlanOutput = z.object({
   projectId: z.number(),
@@ -109,7 +123,10 @@ export const projectPlanOutput = z.object({
   draft: planOutput.nullable(),
   baseline: planVersionOutput.nullable(),
   versions: z.array(planVersionOutput),
-  /** The earliest target date a backwards plan can have from the application's date (the template's shortest path). */
+  /**
+   * The earliest target date a backwards plan (to `untilStage`, else the last stage) can have from the application's
+   * date: today + the critical path of the steps still ahead − 1 day; null when nothing is left to plan.
+   */
   earliestTarget: z.string().nullable(),
 });
 export type ProjectPlanOutput = z.output<typeof projectPlanOutput>;
@@ -123,6 +140,7 @@ export const planNodesQuery = z.strictObject({
   pageSize: z.coerce.number().int().min(1).max(200).default(50),
 });
 export type PlanNodesQuery = z.output<typeof planNodesQuery>;
+export type PlanNodesQueryJson = z.input<typeof planNodesQuery>;
 
 export const planNodeRowOutput = planNodeOutput.extend({
   projectId: z.number(),
@@ -155,5 +173,44 @@ export const replannedRowOutput = z.object({
   daysMoved: z.number(),
   lastReason: z.string().nullable(),
   lastReplannedAt: z.string(),
+  /** Who approved the latest version (the re-plan's owner), null when the account is gone. */
+  lastReplannedByName: z.string().nullable(),
 });
 export type ReplannedRowOutput = z.output<typeof replannedRowOutput>;
+
+/** GET /plans/replanned: the query (a region inside the actor's scope; absent: the whole scope). */
+export const replannedQuery = z.strictObject({
+  regionCode: z.string().max(12).optional(),
+});
+export type ReplannedQuery = z.output<typeof replannedQuery>;
+export type ReplannedQueryJson = z.input<typeof replannedQuery>;
+
+export const replannedOutput = z.object({
+  asOf: z.string(),
+  total: z.number(),
+  items: z.array(replannedRowOutput),
+});
+export type ReplannedOutput = z.output<typeof replannedOutput>;
+
+/** The path of a node's progress: the project and the node's key. */
+export const planNodeParams = z.strictObject({
+  id: idParam,
+  key: nodeKey,
+});
+export type PlanNodeParams = z.output<typeof planNodeParams>;
+export type PlanNodeParamsJson = z.input<typeof planNodeParams>;
+
+/** A node as the draft editor sends it back: the output's editable fields (an edit starts from what was shown). */
+export function toPlanNodeInput(node: PlanNodeOutput): PlanNodeInput {
+  return {
+    key: node.key,
+    name: node.name,
+    stageCode: node.stageCode,
+    stepCode: node.stepCode,
+    plannedStart: node.plannedStart,
+    plannedEnd: node.plannedEnd,
+    responsibleOrgId: node.responsibleOrgId,
+    responsiblePerson: node.responsiblePerson,
+    note: node.note,
+  };
+}

@@ -10,6 +10,7 @@ import { LIFECYCLE_REGISTRY } from './registry.lifecycle.ts';
 import { MEETING_REGISTRY } from './registry.meeting.ts';
 import { NOTIFICATION_REGISTRY } from './registry.notification.ts';
 import { OC4IDS_REGISTRY } from './registry.oc4ids.ts';
+import { PLAN_REGISTRY } from './registry.plan.ts';
 import { PROBLEM_REGISTRY } from './registry.problem.ts';
 import { PROJECT_REGISTRY } from './registry.project.ts';
 import { SERVICE_REGISTRY } from './registry.service.ts';
@@ -23,6 +24,7 @@ export const REGISTRY: readonly RepositoryEntry[] = [
   ...MEETING_REGISTRY,
   ...NOTIFICATION_REGISTRY,
   ...OC4IDS_REGISTRY,
+  ...PLAN_REGISTRY,
   ...PROBLEM_REGISTRY,
   ...PROJECT_REGISTRY,
   ...SERVICE_REGISTRY,
