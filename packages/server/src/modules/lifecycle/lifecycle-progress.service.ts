@@ -2,8 +2,8 @@
  * Stage changes that arrive from elsewhere become transitions: a stage picked in the project form (source 'manual',
  * dated today) and an approved monthly report that says the project started or reached another phase (source
  * 'report'). Both name a statistical phase; the transition enters the first stage of the project's template with
- * that phase. The form's change is refused like any transition; a report's refused change leaves the stage as it
- * was and is noted in the audit, so that an approval is never blocked by the lifecycle's rules.
+ * that phase. The form's change is refused like any transition; a report's refused change (out of order, say)
+ * leaves the stage as it was and is noted in the audit, so that an approval is never blocked by the lifecycle's rules.
  */
 import type { Transaction } from 'kysely';
 import { lifecycleDefinitionSchema, type LifecycleDefinition } from '@keyprojects/core';
@@ -102,6 +102,9 @@ async function recordOrNote(
   });
 }
 
+/** How far back a reported date may go: a century, i.e. no window (see applyReportedProgress). */
+const REPORTED_WINDOW_DAYS = 36_500;
+
 /**
  * An approved report brings the lifecycle up to date: a first start dated the reported start day, then the reported
  * phase (when it differs from the project's) dated the period's cut-off, or today if that is later than today.
@@ -112,7 +115,9 @@ export async function applyReportedProgress(
   report: ReportedProgress,
   dates: { today: string; cutoff: string },
 ): Promise<void> {
-  const context = await contextOn(trx, dates.today);
+  // A report's dates were reviewed by the approval itself and reports lag by months: the back-dating window, meant
+  // for entries typed by hand, does not apply; the order and the application's date still do.
+  const context = { today: dates.today, backdateWindowDays: REPORTED_WINDOW_DAYS };
   const base = { projectId: report.projectId, stepCode: null, note: null, source: 'report' as const };
   const first = await lockedDefinition(trx, actor, report.projectId);
   if (report.started && report.startedOn && !first.project.actualStartDate) {

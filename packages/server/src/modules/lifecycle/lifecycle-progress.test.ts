@@ -1,6 +1,7 @@
 /**
  * Stage changes from elsewhere go through the lifecycle: an approved report that says started records a 'report'
- * transition on the start day and one into the reported phase on the period's cut-off; one the rules refuse leaves
+ * transition on the start day (even before the back-dating window) and one into the reported phase on the period's
+ * cut-off; one the rules refuse (out of order) leaves
  * the stage as it was with a note in the audit and the approval stands; the project form's stage becomes a
  * 'manual' transition dated today (moving back is refused on the `stage` field) and its actual dates are ignored.
  */
@@ -71,11 +72,23 @@ describe('an approved report', () => {
     expect(await projectOf(projectId)).toMatchObject({ stage: 'construction', actual_start_date: '2021-04-12' });
   });
 
+  it('takes a reported start from before the back-dating window (the approval reviewed it)', async () => {
+    const projectId = await newProject();
+    await fileAndApprove(projectId, { started: true, startedOn: '2021-01-05' });
+    expect(await projectOf(projectId)).toMatchObject({ stage: 'started', actual_start_date: '2021-01-05' });
+  });
+
   it('leaves the stage when the rules refuse the start, notes it in the audit, and still approves', async () => {
     const projectId = await newProject();
-    // 2021-01-05 is before the 90-day window (earliest 2021-02-19).
-    await fileAndApprove(projectId, { started: true, startedOn: '2021-01-05' });
-    expect(await transitionsOf(projectId)).toHaveLength(1);
+    const recorded = await staff.request({
+      method: 'POST',
+      url: `/api/v1/projects/${projectId}/lifecycle/transitions`,
+      payload: { stageCode: 'preparation', stepCode: 'site_preparation', occurredOn: '2021-05-10' },
+    });
+    expect(recorded.statusCode, recorded.body).toBe(201);
+    // Started on 04-20, before the site preparation recorded on 05-10: out of order.
+    await fileAndApprove(projectId, { started: true, startedOn: '2021-04-20' });
+    expect(await transitionsOf(projectId)).toHaveLength(2);
     expect(await projectOf(projectId)).toMatchObject({ stage: 'preparation', actual_start_date: null });
     const notes = await ctx.db
       .selectFrom('audit_log')
