@@ -25,6 +25,7 @@ export const enLifecycle: Record<keyof typeof zhLifecycle, string> = {
   'lifecycle.template.retired': 'Retired',
   'lifecycle.template.superseded': 'Older version',
   'lifecycle.template.isDefault': 'Default (new projects get it)',
+  'lifecycle.template.save': 'Save template',
   'lifecycle.template.saved': 'Template saved',
   'lifecycle.template.savedNewVersion': 'Version {version} made; the projects on the old version keep it',
   'lifecycle.template.inUseWarning':

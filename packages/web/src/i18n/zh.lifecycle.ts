@@ -22,6 +22,7 @@ export const zhLifecycle = {
   'lifecycle.template.retired': '已停用',
   'lifecycle.template.superseded': '旧版本',
   'lifecycle.template.isDefault': '设为默认（新项目使用）',
+  'lifecycle.template.save': '保存模板',
   'lifecycle.template.saved': '模板已保存',
   'lifecycle.template.savedNewVersion': '已生成新版本 v{version}，原版本继续用于已有项目',
   'lifecycle.template.inUseWarning': '该模板已有 {count} 个项目使用，保存后将生成新版本，已有项目仍按原版本。',

@@ -101,7 +101,7 @@ describe('an approved report', () => {
       expect.objectContaining({
         reportedTransitionRefused: expect.objectContaining({
           stageCode: 'started',
-          reason: 'lifecycle.backdateWindow',
+          reason: 'lifecycle.beforeEarlier',
         }),
       }),
     );

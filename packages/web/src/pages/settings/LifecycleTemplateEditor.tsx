@@ -158,14 +158,14 @@ export function LifecycleTemplateEditor({ target, onClose }: { target: number | 
     <Drawer
       open={target !== null}
       onClose={handleClose}
-      size="large"
+      size={1080}
       title={
         target === 'new' ? t('lifecycle.template.new') : template && `${template.name[locale]} v${template.version}`
       }
       destroyOnHidden
       extra={
         <Button type="primary" loading={saving} onClick={() => void handleSave()}>
-          {t('lifecycle.settings.save')}
+          {t('lifecycle.template.save')}
         </Button>
       }
     >
