@@ -128,8 +128,16 @@ describe('recording transitions', () => {
     expect(await projectRow()).toEqual(project);
   });
 
-  it('refuses completion before a start on a project not started', async () => {
+  it('refuses completion before a start on a project not started, and offers the whole window to a new one', async () => {
     const other = await newProject();
+    const view = (
+      await staff.request({ method: 'GET', url: `/api/v1/projects/${other}/lifecycle` })
+    ).json<ProjectLifecycle>();
+    expect(view.next[0]).toMatchObject({
+      stageCode: 'preparation',
+      stepCode: 'proposal_feasibility',
+      earliest: '2021-02-19',
+    });
     const response = await transition(staff, { stageCode: 'completed', occurredOn: '2021-05-10' }, other);
     expect(response.statusCode).toBe(400);
     expect(response.json<{ error: { message: string } }>().error.message).toContain('尚未开工');

@@ -81,7 +81,10 @@ export async function getProjectLifecycle(deps: AppDeps, actor: Actor, projectId
   if (!template) throw errors.notFound();
   const context = await transitionContext(deps);
   const definition = parseDefinition(template.definition);
-  const history = onAppCalendar(await transitionFacts(deps.db, projectId), context.today, context.today);
+  // A first transition stamped after the application's date is re-dated by the next entry, however far back that
+  // goes within the window: read it as of the window's start so the form offers the whole window.
+  const windowStart = addDays(context.today, -context.backdateWindowDays);
+  const history = onAppCalendar(await transitionFacts(deps.db, projectId), context.today, windowStart);
   const transitions = await withEvidence(deps.db, projectId);
   const stage = definition.stages.find((s) => s.code === project.lifecycleStage);
   const step = stage?.steps.find((s) => s.code === project.lifecycleStep);
@@ -99,7 +102,7 @@ export async function getProjectLifecycle(deps: AppDeps, actor: Actor, projectId
     transitions,
     next: nextOptions(definition, history, context),
     today: context.today,
-    earliest: addDays(context.today, -context.backdateWindowDays),
+    earliest: windowStart,
     canSwitchTemplate: (await countRecordedTransitions(deps.db, projectId)) === 0,
   };
 }
