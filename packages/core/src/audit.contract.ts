@@ -29,6 +29,8 @@ export const AUDIT_ENTITY_TYPES = [
   // The dispatch loop (issue #10): a problem's every transition, and the calendar and deadline rule.
   'problem',
   'dispatch_config',
+  // The lifecycle (issue #11): a template's versions as the city administrator saves them.
+  'lifecycle_template',
 ] as const;
 export type AuditEntityType = (typeof AUDIT_ENTITY_TYPES)[number];
 

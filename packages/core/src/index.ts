@@ -66,3 +66,5 @@ export * from './lifecycle.contract.ts';
 export * from './plan.contract.ts';
 export * from './plan.schedule.ts';
 export * from './lifecycle.transition.ts';
+export * from './lifecycle.template.ts';
+export * from './lifecycle.api.contract.ts';

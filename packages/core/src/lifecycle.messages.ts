@@ -46,4 +46,56 @@ export const LIFECYCLE_MESSAGES = {
     zh: '项目尚未开工，不能记录竣工或投产',
     en: 'the project has not started: no completion or production yet',
   },
+  'lifecycle.duplicateStage': {
+    zh: '阶段编码“{code}”重复',
+    en: 'stage code “{code}” is used twice',
+  },
+  'lifecycle.duplicateStep': {
+    zh: '环节编码“{code}”重复（环节编码在整个模板内唯一）',
+    en: 'step code “{code}” is used twice (step codes are unique in the whole template)',
+  },
+  'lifecycle.afterUnknown': {
+    zh: '环节“{step}”的前置环节“{value}”不存在',
+    en: 'step “{step}” waits for “{value}”, which is not a step of this template',
+  },
+  'lifecycle.cycle': {
+    zh: '环节“{step}”的前置关系形成循环：{steps}',
+    en: 'the waits of step “{step}” form a cycle: {steps}',
+  },
+  'lifecycle.waitsForLater': {
+    zh: '环节“{step}”不能等待排在它后面的环节“{other}”',
+    en: 'step “{step}” cannot wait for “{other}”, which comes after it',
+  },
+  'lifecycle.groupNotContiguous': {
+    zh: '并行组“{group}”的环节须相邻排列，“{step}”与组内其他环节不相邻',
+    en: 'the steps of parallel group “{group}” must stand together; “{step}” is apart from the others',
+  },
+  'lifecycle.groupWaitsWithin': {
+    zh: '并行组“{group}”中的“{step}”不能等待同组的“{other}”（同组环节并行开展）',
+    en: 'in parallel group “{group}”, “{step}” cannot wait for “{other}” of the same group (they run side by side)',
+  },
+  'lifecycle.templateRetired': {
+    zh: '该生命周期模板已停用',
+    en: 'this lifecycle template is retired',
+  },
+  'lifecycle.codeTaken': {
+    zh: '模板编码“{code}”已存在',
+    en: 'template code “{code}” is already taken',
+  },
+  'lifecycle.switchHasTransitions': {
+    zh: '项目已记录过进展（{count} 条），不能再更换生命周期模板',
+    en: 'the project already has recorded progress ({count} entries): its lifecycle template can no longer be changed',
+  },
+  'lifecycle.phaseMissing': {
+    zh: '本项目的生命周期模板没有对应“{phase}”的阶段，请在生命周期卡片中记录进展',
+    en: 'the project’s lifecycle template has no stage for “{phase}”: record the progress on the lifecycle card',
+  },
+  'lifecycle.window': {
+    zh: '可追溯天数须为 0 至 3650 的整数',
+    en: 'the back-dating window is a whole number of days from 0 to 3650',
+  },
+  'lifecycle.evidenceType': {
+    zh: '佐证材料须为 JPEG、PNG、WebP 图片或 PDF 文件，且不超过 5 MB',
+    en: 'evidence is a JPEG, PNG or WebP image or a PDF file of 5 MB at most',
+  },
 } as const satisfies Record<string, Label>;

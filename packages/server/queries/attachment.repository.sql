@@ -42,19 +42,25 @@ order by
 
 -- findSiteAttachment
 -- args: 1
--- params: "visit","inspection",1,"visit","inspection"
+-- params: "visit","inspection","transition",1,"visit","inspection","transition"
 select
   "a"."owner_kind" as "ownerKind",
   "a"."file_name" as "fileName",
   "a"."mime_type" as "mimeType",
   "a"."data",
-  coalesce("v"."project_id", "i"."project_id") as "projectId"
+  coalesce(
+    "v"."project_id",
+    "i"."project_id",
+    "lt"."project_id"
+  ) as "projectId"
 from
   "attachments" as "a"
   left join "service_visits" as "v" on "v"."id" = "a"."owner_id"
   and "a"."owner_kind" = $1
   left join "inspections" as "i" on "i"."id" = "a"."owner_id"
   and "a"."owner_kind" = $2
+  left join "lifecycle_transitions" as "lt" on "lt"."id" = "a"."owner_id"
+  and "a"."owner_kind" = $3
 where
-  "a"."id" = $3
-  and "a"."owner_kind" in ($4, $5);
+  "a"."id" = $4
+  and "a"."owner_kind" in ($5, $6, $7);

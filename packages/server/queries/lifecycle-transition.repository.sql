@@ -85,6 +85,83 @@ where
 for update of
   "projects";
 
+-- findProjectLifecycle (city actor)
+-- args: "<city_admin 230600>",1
+-- params: "2306%",1
+select
+  "projects"."id",
+  "projects"."region_code" as "regionCode",
+  "projects"."stage",
+  "projects"."lifecycle_stage" as "lifecycleStage",
+  "projects"."lifecycle_step" as "lifecycleStep",
+  "projects"."actual_start_date" as "actualStartDate",
+  "projects"."actual_completion_date" as "actualCompletionDate",
+  "projects"."actual_production_date" as "actualProductionDate",
+  "t"."id" as "templateId",
+  "t"."definition"
+from
+  "projects"
+  inner join "lifecycle_templates" as "t" on "t"."id" = "projects"."lifecycle_template_id"
+where
+  (
+    "projects"."deleted_at" is null
+    and "projects"."region_code" like $1
+  )
+  and "projects"."id" = $2;
+
+-- findProjectLifecycle (district actor)
+-- args: "<district_staff 230602>",1
+-- params: "230602%",1
+-- the SQL of findProjectLifecycle (city actor)
+
+-- findProjectLifecycle (owner actor)
+-- args: "<owner organisation 1>",1
+-- params: 1,1
+select
+  "projects"."id",
+  "projects"."region_code" as "regionCode",
+  "projects"."stage",
+  "projects"."lifecycle_stage" as "lifecycleStage",
+  "projects"."lifecycle_step" as "lifecycleStep",
+  "projects"."actual_start_date" as "actualStartDate",
+  "projects"."actual_completion_date" as "actualCompletionDate",
+  "projects"."actual_production_date" as "actualProductionDate",
+  "t"."id" as "templateId",
+  "t"."definition"
+from
+  "projects"
+  inner join "lifecycle_templates" as "t" on "t"."id" = "projects"."lifecycle_template_id"
+where
+  (
+    "projects"."deleted_at" is null
+    and "projects"."owner_org_id" = $1
+  )
+  and "projects"."id" = $2;
+
+-- findProjectLifecycle (officer actor)
+-- args: "<service_officer organisation null>",1
+-- params: 4,1
+select
+  "projects"."id",
+  "projects"."region_code" as "regionCode",
+  "projects"."stage",
+  "projects"."lifecycle_stage" as "lifecycleStage",
+  "projects"."lifecycle_step" as "lifecycleStep",
+  "projects"."actual_start_date" as "actualStartDate",
+  "projects"."actual_completion_date" as "actualCompletionDate",
+  "projects"."actual_production_date" as "actualProductionDate",
+  "t"."id" as "templateId",
+  "t"."definition"
+from
+  "projects"
+  inner join "lifecycle_templates" as "t" on "t"."id" = "projects"."lifecycle_template_id"
+where
+  (
+    "projects"."deleted_at" is null
+    and "projects"."service_officer_id" = $1
+  )
+  and "projects"."id" = $2;
+
 -- transitionFacts
 -- args: 1
 -- params: 1
@@ -93,7 +170,8 @@ select
   "stage_code" as "stageCode",
   "step_code" as "stepCode",
   "phase",
-  "occurred_on" as "occurredOn"
+  "occurred_on" as "occurredOn",
+  "source"
 from
   "lifecycle_transitions"
 where
@@ -102,9 +180,81 @@ order by
   "occurred_on",
   "id";
 
--- insertTransition
--- args: {"projectId":1,"templateId":1,"stageCode":"started","stepCode":null,"phase":"started","occurredOn":"2021-04-30","note":"开工仪式","source":"manual","eventId":null,"recordedBy":2}
--- params: 1,1,"started",null,"started","2021-04-30","开工仪式","manual",null,2
+-- projectTransitions
+-- args: 1
+-- params: 1
+select
+  "lt"."id",
+  "lt"."stage_code" as "stageCode",
+  "lt"."step_code" as "stepCode",
+  "lt"."phase",
+  "lt"."occurred_on" as "occurredOn",
+  "lt"."note",
+  "lt"."source",
+  "lt"."event_id" as "eventId",
+  "lt"."recorded_at" as "recordedAt",
+  "u"."display_name" as "recordedByName",
+  "t"."definition"
+from
+  "lifecycle_transitions" as "lt"
+  inner join "lifecycle_templates" as "t" on "t"."id" = "lt"."template_id"
+  left join "users" as "u" on "u"."id" = "lt"."recorded_by"
+where
+  "lt"."project_id" = $1
+order by
+  "lt"."occurred_on",
+  "lt"."id";
+
+-- transitionOfProject
+-- args: 1,1
+-- params: 1,1
+select
+  "id"
+from
+  "lifecycle_transitions"
+where
+  "id" = $1
+  and "project_id" = $2;
+
+-- countRecordedTransitions
+-- args: 1
+-- params: 1,"create","migration"
+select
+  count(*) as "n"
+from
+  "lifecycle_transitions"
+where
+  "project_id" = $1
+  and "source" not in ($2, $3);
+
+-- redateSeedTransitions
+-- args: 1,"2021-04-30","2021-04-01"
+-- params: "2021-04-01",1,"create","migration","2021-04-30"
+update "lifecycle_transitions"
+set
+  "occurred_on" = $1
+where
+  "project_id" = $2
+  and "source" in ($3, $4)
+  and "occurred_on" > $5;
+
+-- reseedTransitions
+-- args: 1,{"projectId":1,"templateId":2,"stageCode":"planning","stepCode":null,"phase":"reserve","occurredOn":"2021-04-30","note":null,"source":"create","eventId":null,"recordedBy":2}
+-- query 1 of 3
+-- params: 1,"create","migration"
+delete from "lifecycle_transitions"
+where
+  "project_id" = $1
+  and "source" in ($2, $3);
+-- query 2 of 3
+-- params: 2,1
+update "projects"
+set
+  "lifecycle_template_id" = $1
+where
+  "id" = $2;
+-- query 3 of 3
+-- params: 1,2,"planning",null,"reserve","2021-04-30",null,"create",null,2
 insert into
   "lifecycle_transitions" (
     "project_id",
@@ -122,6 +272,11 @@ values
   ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)
 returning
   "id";
+
+-- insertTransition
+-- args: {"projectId":1,"templateId":1,"stageCode":"started","stepCode":null,"phase":"started","occurredOn":"2021-04-30","note":"开工仪式","source":"manual","eventId":null,"recordedBy":2}
+-- params: 1,1,"started",null,"started","2021-04-30","开工仪式","manual",null,2
+-- the SQL of reseedTransitions, query 3
 
 -- writeDerivedLifecycle
 -- args: 1,{"stage":"started","lifecycleStage":"started","lifecycleStep":null,"actualStartDate":"2021-04-30","actualCompletionDate":null,"actualProductionDate":null}

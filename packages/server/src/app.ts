@@ -42,6 +42,7 @@ import { attachmentRoutes } from './modules/attachment/attachment.routes.ts';
 import { visitRoutes } from './modules/visit/visit.routes.ts';
 import { inspectionRoutes } from './modules/inspection/inspection.routes.ts';
 import { planRoutes } from './modules/plan/plan.routes.ts';
+import { lifecycleRoutes } from './modules/lifecycle/lifecycle.routes.ts';
 
 /**
  * Request body limits (413 with the catalogue's message beyond them): sign-in and account forms are a few fields,
@@ -158,6 +159,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
       await api.register(problemRoutes(deps), { prefix: '/problems' });
       await api.register(dispatchRoutes(deps), { prefix: '/dispatch' });
       await api.register(planRoutes(deps));
+      await api.register(lifecycleRoutes(deps));
     },
     { prefix: '/api/v1' },
   );

@@ -37,6 +37,7 @@ const ProblemDetailPage = lazy(() => import('./pages/problems/ProblemDetailPage.
 const ProblemRaisePage = lazy(() => import('./pages/problems/ProblemRaisePage.tsx'));
 const ProblemLeaguePage = lazy(() => import('./pages/problems/ProblemLeaguePage.tsx'));
 const CalendarSettingsPage = lazy(() => import('./pages/problems/CalendarSettingsPage.tsx'));
+const LifecycleSettingsPage = lazy(() => import('./pages/settings/LifecycleSettingsPage.tsx'));
 const NotFoundPage = lazy(() => import('./pages/misc/NotFoundPage.tsx'));
 const ChangePasswordPage = lazy(() => import('./pages/account/ChangePasswordPage.tsx'));
 const AccountSecurityPage = lazy(() => import('./pages/account/AccountSecurityPage.tsx'));
@@ -89,6 +90,7 @@ export function App() {
             <Route path="/service" element={<ServicePage />} />
             <Route path="/service/officers" element={<OfficersPage />} />
             <Route path="/inspections" element={<InspectionsPage />} />
+            <Route path="/settings/lifecycle" element={<LifecycleSettingsPage />} />
             <Route path="*" element={<NotFoundPage />} />
           </Route>
         </Routes>

@@ -17,6 +17,7 @@ import * as dispatch from '../../migrations/2026120701_dispatch.ts';
 import * as contact from '../../migrations/2026120702_contact.ts';
 import * as noticeTemplates from '../../migrations/2026120703_notice_templates.ts';
 import * as lifecycle from '../../migrations/2026120801_lifecycle.ts';
+import * as lifecycleTemplates from '../../migrations/2026120802_lifecycle_templates.ts';
 import type { DB } from './schema.ts';
 
 /** Every migration by name, in order. */
@@ -35,6 +36,7 @@ export const MIGRATIONS: Record<string, Migration> = {
   '2026120702_contact': contact,
   '2026120703_notice_templates': noticeTemplates,
   '2026120801_lifecycle': lifecycle,
+  '2026120802_lifecycle_templates': lifecycleTemplates,
 };
 
 /** Brings the schema up to date; returns the names of the migrations applied now. */

@@ -19,6 +19,8 @@ export interface LifecycleTemplateTable {
   definition: Jsonb<unknown>;
   is_default: Generated<boolean>;
   retired: Generated<boolean>;
+  /** Edit counter for If-Match (migration 2026120802). */
+  row_version: Generated<number>;
   created_at: CreatedAt;
   created_by: number | null;
 }

@@ -21,6 +21,7 @@ import {
   ScheduleOutlined,
   TrophyOutlined,
   CalendarOutlined,
+  ApartmentOutlined,
 } from '@ant-design/icons';
 import type { Permission, Role } from '@keyprojects/core';
 import type { MessageId } from '../i18n/translate.ts';
@@ -90,6 +91,12 @@ export const NAV_ITEMS: readonly NavItem[] = [
     labelId: 'menu.calendar',
     icon: <CalendarOutlined />,
     permission: 'dispatch.configure',
+  },
+  {
+    path: '/settings/lifecycle',
+    labelId: 'menu.lifecycleSettings',
+    icon: <ApartmentOutlined />,
+    permission: 'lifecycle.configure',
   },
   // The three administrators (三员分立): one page each.
   { path: '/admin/users', labelId: 'menu.users', icon: <TeamOutlined />, permission: 'user.manage' },

@@ -1,5 +1,5 @@
 /**
- * Kysely access to the photos of visits and inspections (table `attachments`): storing one, listing those of
+ * Kysely access to the photos of visits and inspections and the evidence of lifecycle transitions (`attachments`): storing one, listing those of
  * several owners at once (for lists), and finding one with the project its owner belongs to, so that the service
  * can check the project against the reader's scope before serving the bytes.
  */
@@ -10,7 +10,7 @@ import type { DB } from '../../db/schema.ts';
 type Db = Kysely<DB> | Transaction<DB>;
 
 /** The owners this module serves; a problem's attachments are the problem module's. */
-export type SiteOwnerKind = 'visit' | 'inspection';
+export type SiteOwnerKind = 'visit' | 'inspection' | 'transition';
 
 export async function insertAttachment(
   db: Db,
@@ -62,7 +62,7 @@ export async function attachmentsOf(
   return byOwner;
 }
 
-/** One visit's or inspection's attachment with its bytes and the id of the project its owner is about. */
+/** One visit's, inspection's or transition's attachment with its bytes and the id of the project its owner is about. */
 export async function findSiteAttachment(
   db: Db,
   id: number,
@@ -73,14 +73,17 @@ export async function findSiteAttachment(
     .selectFrom('attachments as a')
     .leftJoin('service_visits as v', (join) => join.onRef('v.id', '=', 'a.owner_id').on('a.owner_kind', '=', 'visit'))
     .leftJoin('inspections as i', (join) => join.onRef('i.id', '=', 'a.owner_id').on('a.owner_kind', '=', 'inspection'))
+    .leftJoin('lifecycle_transitions as lt', (join) =>
+      join.onRef('lt.id', '=', 'a.owner_id').on('a.owner_kind', '=', 'transition'),
+    )
     .select((eb) => [
       eb.ref('a.owner_kind').$castTo<SiteOwnerKind>().as('ownerKind'),
       'a.file_name as fileName',
       'a.mime_type as mimeType',
       'a.data',
-      eb.fn.coalesce('v.project_id', 'i.project_id').$notNull().as('projectId'),
+      eb.fn.coalesce('v.project_id', 'i.project_id', 'lt.project_id').$notNull().as('projectId'),
     ])
     .where('a.id', '=', id)
-    .where('a.owner_kind', 'in', ['visit', 'inspection'])
+    .where('a.owner_kind', 'in', ['visit', 'inspection', 'transition'])
     .executeTakeFirst();
 }

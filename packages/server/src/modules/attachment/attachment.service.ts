@@ -1,10 +1,10 @@
 /**
- * Photos of visits and inspections: checked by their bytes to be JPEG, PNG or WebP (the report photos' rule and
- * limit), stored with their owner, and served only to someone who may see the owner's project (404 otherwise, as
- * for the project itself).
+ * Photos of visits and inspections and the evidence of lifecycle transitions: checked by their bytes to be JPEG, PNG
+ * or WebP (the report photos' rule and limit; a transition's evidence may also be a PDF), stored with their owner,
+ * and served only to someone who may see the owner's project (404 otherwise, as for the project itself).
  */
 import type { Kysely, Transaction } from 'kysely';
-import type { AttachmentOutput } from '@keyprojects/core';
+import type { AttachmentOutput, Permission } from '@keyprojects/core';
 import type { DB } from '../../db/schema.ts';
 import { scopedProjects } from '../../db/scope.ts';
 import { errors } from '../../errors.ts';
@@ -28,38 +28,57 @@ export function checkedPhoto(file: UploadedFile): { fileName: string; mimeType: 
   return { fileName: file.fileName.slice(0, 200), mimeType, data: file.bytes };
 }
 
+/** A transition's evidence: a photo as above, or a PDF (by its `%PDF-` header) within the same limit. */
+export function checkedEvidence(file: UploadedFile): { fileName: string; mimeType: string; data: Buffer } {
+  const isPdf = file.bytes.length >= 5 && file.bytes.toString('latin1', 0, 5) === '%PDF-';
+  if (file.truncated || file.bytes.length > MAX_PHOTO_BYTES || (!isPdf && !sniffImageType(file.bytes)))
+    throw errors.invalidField('photo', 'lifecycle.evidenceType');
+  return isPdf
+    ? { fileName: file.fileName.slice(0, 200), mimeType: 'application/pdf', data: file.bytes }
+    : checkedPhoto(file);
+}
+
 /**
- * Stores a checked photo for an owner whose project the caller already found in scope, with its audit row, in the
- * caller's transaction.
+ * Stores a checked photo (or a transition's evidence) for an owner whose project the caller already found in scope,
+ * with its audit row, in the caller's transaction. A transition's evidence is audited on its project.
  */
 export async function attachPhoto(
   trx: Transaction<DB>,
   actor: Actor,
-  owner: { kind: SiteOwnerKind; id: number; regionCode: string },
+  owner: { kind: SiteOwnerKind; id: number; regionCode: string; projectId?: number },
   file: UploadedFile,
 ): Promise<AttachmentOutput> {
-  const photo = checkedPhoto(file);
+  const photo = owner.kind === 'transition' ? checkedEvidence(file) : checkedPhoto(file);
   const stored = await insertAttachment(trx, {
     ownerKind: owner.kind,
     ownerId: owner.id,
     ...photo,
     createdBy: actor.id,
   });
+  const transition = owner.kind === 'transition';
   await recordAudit(trx, actor, {
-    entityType: owner.kind,
-    entityId: owner.id,
+    entityType: owner.kind === 'transition' ? 'project' : owner.kind,
+    entityId: transition ? (owner.projectId ?? owner.id) : owner.id,
     action: 'update',
     regionCode: owner.regionCode,
-    after: { photo: stored.fileName, sizeBytes: stored.sizeBytes },
+    after: transition
+      ? { transition: owner.id, evidence: stored.fileName, sizeBytes: stored.sizeBytes }
+      : { photo: stored.fileName, sizeBytes: stored.sizeBytes },
   });
   return stored;
 }
 
-/** A visit's or inspection's photo with its bytes; 404 unless the actor may see its project. */
+const READ_PERMISSION = {
+  visit: 'visit.read',
+  inspection: 'inspection.read',
+  transition: 'lifecycle.read',
+} as const satisfies Record<SiteOwnerKind, Permission>;
+
+/** A visit's or inspection's photo or a transition's evidence with its bytes; 404 unless the actor may see its project. */
 export async function readSiteAttachment(db: Kysely<DB>, actor: Actor, id: number) {
   const attachment = await findSiteAttachment(db, id);
   if (!attachment) throw errors.notFound();
-  requirePermission(actor, attachment.ownerKind === 'visit' ? 'visit.read' : 'inspection.read');
+  requirePermission(actor, READ_PERMISSION[attachment.ownerKind]);
   const visible = await scopedProjects(db, actor)
     .where('projects.id', '=', attachment.projectId)
     .select('projects.id')

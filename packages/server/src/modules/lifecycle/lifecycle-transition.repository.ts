@@ -2,15 +2,16 @@
  * Kysely access to a project's lifecycle: its template's definition, its transitions, a new transition, and the
  * project's derived columns (stage, template stage and step, actual dates) written back from them.
  */
-import type { Transaction } from 'kysely';
+import type { Kysely, Transaction } from 'kysely';
 import type { LifecyclePhase, TransitionFact } from '@keyprojects/core';
 import type { DB } from '../../db/schema.ts';
 import type { TransitionSource } from '../../db/schema.lifecycle.ts';
 import { scopedProjects, type ScopeActor } from '../../db/scope.ts';
 
-/** The project's row (in the actor's scope) locked for the transition, with its template; undefined: 404. */
-export async function lockProjectLifecycle(trx: Transaction<DB>, actor: ScopeActor, projectId: number) {
-  return scopedProjects(trx, actor)
+type Db = Kysely<DB> | Transaction<DB>;
+
+function projectLifecycleQuery(db: Db, actor: ScopeActor, projectId: number) {
+  return scopedProjects(db, actor)
     .innerJoin('lifecycle_templates as t', 't.id', 'projects.lifecycle_template_id')
     .where('projects.id', '=', projectId)
     .select([
@@ -24,18 +25,29 @@ export async function lockProjectLifecycle(trx: Transaction<DB>, actor: ScopeAct
       'projects.actual_production_date as actualProductionDate',
       't.id as templateId',
       't.definition',
-    ])
-    .forUpdate('projects')
-    .executeTakeFirst();
+    ]);
 }
 
-export async function transitionFacts(trx: Transaction<DB>, projectId: number): Promise<TransitionFact[]> {
+/** The project's row (in the actor's scope) locked for the transition, with its template; undefined: 404. */
+export async function lockProjectLifecycle(trx: Transaction<DB>, actor: ScopeActor, projectId: number) {
+  return projectLifecycleQuery(trx, actor, projectId).forUpdate('projects').executeTakeFirst();
+}
+
+/** The same row for reading (the lifecycle card); undefined: 404. */
+export async function findProjectLifecycle(db: Db, actor: ScopeActor, projectId: number) {
+  return projectLifecycleQuery(db, actor, projectId).executeTakeFirst();
+}
+
+/** A transition as the rules read it, with its source (a project's first ones are told apart by it). */
+export type SourcedFact = TransitionFact & { source: TransitionSource };
+
+export async function transitionFacts(trx: Db, projectId: number): Promise<SourcedFact[]> {
   const rows = await trx
     .selectFrom('lifecycle_transitions')
     .where('project_id', '=', projectId)
     .orderBy('occurred_on')
     .orderBy('id')
-    .select(['id', 'stage_code as stageCode', 'step_code as stepCode', 'phase', 'occurred_on as occurredOn'])
+    .select(['id', 'stage_code as stageCode', 'step_code as stepCode', 'phase', 'occurred_on as occurredOn', 'source'])
     .execute();
   return rows;
 }
@@ -101,4 +113,87 @@ export async function writeDerivedLifecycle(
     }))
     .where('id', '=', projectId)
     .execute();
+}
+
+/** A project's transitions for the lifecycle card, oldest first, with their template's definition and recorder. */
+export async function projectTransitions(db: Db, projectId: number) {
+  return db
+    .selectFrom('lifecycle_transitions as lt')
+    .innerJoin('lifecycle_templates as t', 't.id', 'lt.template_id')
+    .leftJoin('users as u', 'u.id', 'lt.recorded_by')
+    .where('lt.project_id', '=', projectId)
+    .orderBy('lt.occurred_on')
+    .orderBy('lt.id')
+    .select([
+      'lt.id',
+      'lt.stage_code as stageCode',
+      'lt.step_code as stepCode',
+      'lt.phase',
+      'lt.occurred_on as occurredOn',
+      'lt.note',
+      'lt.source',
+      'lt.event_id as eventId',
+      'lt.recorded_at as recordedAt',
+      'u.display_name as recordedByName',
+      't.definition',
+    ])
+    .execute();
+}
+
+/** Whether the transition belongs to the project (evidence is attached through the project's path). */
+export async function transitionOfProject(db: Db, projectId: number, transitionId: number): Promise<boolean> {
+  const row = await db
+    .selectFrom('lifecycle_transitions')
+    .where('id', '=', transitionId)
+    .where('project_id', '=', projectId)
+    .select('id')
+    .executeTakeFirst();
+  return row !== undefined;
+}
+
+/** How many transitions were recorded after the project's first ones (those of its creation or the migration). */
+export async function countRecordedTransitions(db: Db, projectId: number): Promise<number> {
+  const row = await db
+    .selectFrom('lifecycle_transitions')
+    .where('project_id', '=', projectId)
+    .where('source', 'not in', ['create', 'migration'])
+    .select((eb) => eb.fn.countAll<string>().as('n'))
+    .executeTakeFirst();
+  return Number(row?.n ?? 0);
+}
+
+/**
+ * Moves the project's first transitions (creation, migration) dated after `today` back to `to`: a row created on
+ * the computer's date later than the application's (the demo runs on 2021-05-20) is not a real later event, and
+ * left there it would put every entry made on the application's calendar out of order.
+ */
+export async function redateSeedTransitions(
+  trx: Transaction<DB>,
+  projectId: number,
+  today: string,
+  to: string,
+): Promise<number> {
+  const result = await trx
+    .updateTable('lifecycle_transitions')
+    .set({ occurred_on: to })
+    .where('project_id', '=', projectId)
+    .where('source', 'in', ['create', 'migration'])
+    .where('occurred_on', '>', today)
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows);
+}
+
+/** Replaces the project's first transitions with one under another template (the template switch). */
+export async function reseedTransitions(trx: Transaction<DB>, projectId: number, first: NewTransition): Promise<void> {
+  await trx
+    .deleteFrom('lifecycle_transitions')
+    .where('project_id', '=', projectId)
+    .where('source', 'in', ['create', 'migration'])
+    .execute();
+  await trx
+    .updateTable('projects')
+    .set({ lifecycle_template_id: first.templateId })
+    .where('id', '=', projectId)
+    .execute();
+  await insertTransition(trx, first);
 }

@@ -12,6 +12,7 @@ import {
   lifecycleDefinitionSchema,
   positionIn,
   type LifecycleDefinition,
+  type TransitionRefusal,
 } from '@keyprojects/core';
 import type { DB } from '../../db/schema.ts';
 import type { TransitionSource } from '../../db/schema.lifecycle.ts';
@@ -21,8 +22,10 @@ import type { Actor } from '../auth/actor.ts';
 import {
   insertTransition,
   lockProjectLifecycle,
+  redateSeedTransitions,
   transitionFacts,
   writeDerivedLifecycle,
+  type SourcedFact,
 } from './lifecycle-transition.repository.ts';
 
 /** Days back a transition may be dated unless configured otherwise. */
@@ -43,6 +46,40 @@ export interface TransitionContext {
   backdateWindowDays: number;
 }
 
+const isSeed = (fact: SourcedFact) => fact.source === 'create' || fact.source === 'migration';
+
+/**
+ * The project's history as the rules should read it on the application's calendar: a first transition (creation,
+ * migration) dated after the application's date was stamped with the computer's date, not a real later event, so
+ * it is read as of `to` (the new entry's date, or today).
+ */
+export function onAppCalendar(history: readonly SourcedFact[], today: string, to: string): SourcedFact[] {
+  return history.map((fact) => (isSeed(fact) && fact.occurredOn > today ? { ...fact, occurredOn: to } : fact));
+}
+
+/** A transition weighed but not written: the locked project, its template, its history, and the refusal if any. */
+export interface TransitionPreview {
+  project: NonNullable<Awaited<ReturnType<typeof lockProjectLifecycle>>>;
+  definition: LifecycleDefinition;
+  history: SourcedFact[];
+  refusal: TransitionRefusal | null;
+}
+
+/** Locks the project (404 outside the actor's scope) and decides the transition without writing anything. */
+export async function previewTransition(
+  trx: Transaction<DB>,
+  actor: Actor,
+  request: TransitionRequest,
+  context: TransitionContext,
+): Promise<TransitionPreview> {
+  const project = await lockProjectLifecycle(trx, actor, request.projectId);
+  if (!project) throw errors.notFound();
+  const definition: LifecycleDefinition = lifecycleDefinitionSchema.parse(project.definition);
+  const to = request.occurredOn < context.today ? request.occurredOn : context.today;
+  const history = onAppCalendar(await transitionFacts(trx, request.projectId), context.today, to);
+  return { project, definition, history, refusal: checkTransition(definition, history, request, context) };
+}
+
 /**
  * Records the transition (or refuses it with a field-level 400, writing nothing) and brings the project's derived
  * columns up to date; the caller has checked the actor may reach the project. Returns the new transition's id.
@@ -53,14 +90,11 @@ export async function recordTransition(
   request: TransitionRequest,
   context: TransitionContext,
 ): Promise<number> {
-  const project = await lockProjectLifecycle(trx, actor, request.projectId);
-  if (!project) throw errors.notFound();
-  const definition: LifecycleDefinition = lifecycleDefinitionSchema.parse(project.definition);
-  const history = await transitionFacts(trx, request.projectId);
-  const refusal = checkTransition(definition, history, request, context);
+  const { project, definition, history, refusal } = await previewTransition(trx, actor, request, context);
   if (refusal) throw errors.invalidField(refusal.field, refusal.code, refusal.params);
   const position = positionIn(definition, request.stageCode, request.stepCode);
   if ('error' in position) throw errors.invalidField('stageCode', position.error);
+  await redateSeedTransitions(trx, request.projectId, context.today, request.occurredOn);
   const id = await insertTransition(trx, {
     projectId: request.projectId,
     templateId: project.templateId,

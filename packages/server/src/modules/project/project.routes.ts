@@ -96,6 +96,7 @@ export const projectRoutes =
           request.params.id,
           ifMatchVersion(request),
           request.body,
+          deps.clock.today(),
         );
         return reply.header('etag', etag(project.version)).send(project);
       },

@@ -21,6 +21,7 @@ import { requirePermission, type Actor } from '../auth/actor.ts';
 import { projectSnapshot } from './project.presenter.ts';
 import * as repo from './project.repository.ts';
 import { regionExists } from '../region/region.repository.ts';
+import { recordFormStage } from '../lifecycle/lifecycle-progress.service.ts';
 
 type Fields = Record<string, MessageKey>;
 
@@ -202,17 +203,32 @@ export async function updateProject(
   id: number,
   version: number,
   input: ProjectUpdateInput,
+  today?: string,
 ): Promise<ProjectOutput> {
-  return db.transaction().execute((trx) => updateProjectInTransaction(trx, actor, id, version, input));
+  return db.transaction().execute((trx) => updateProjectInTransaction(trx, actor, id, version, input, today));
 }
 
-/** Updates a project inside the caller's transaction; 404 when invisible, 412 when `version` is stale. */
+/**
+ * The form's input without what the lifecycle owns: the actual dates derive from transitions (ignored here), and a
+ * changed stage is recorded as a transition instead of written (see updateProjectInTransaction).
+ */
+function withoutLifecycle(input: ProjectUpdateInput): ProjectUpdateInput {
+  const { actualStartDate: _s, actualCompletionDate: _c, actualProductionDate: _p, stage: _stage, ...rest } = input;
+  return rest;
+}
+
+/**
+ * Updates a project inside the caller's transaction; 404 when invisible, 412 when `version` is stale. Given the
+ * application's date (the project form), a changed stage becomes a lifecycle transition dated today and the actual
+ * dates are ignored (they derive from the transitions); the bulk imports, which pass no date, write them as before.
+ */
 export async function updateProjectInTransaction(
   trx: Transaction<DB>,
   actor: Actor,
   id: number,
   version: number,
   input: ProjectUpdateInput,
+  today?: string,
 ): Promise<ProjectOutput> {
   requirePermission(actor, 'project.update');
   const current = await repo.lockProject(trx, actor, id);
@@ -221,8 +237,11 @@ export async function updateProjectInTransaction(
   await checkReferences(trx, actor, input, current);
   const before = await repo.findProject(trx, actor, id);
   if (!before) throw errors.notFound();
-  if (!(await repo.updateProject(trx, actor, id, version, toRow(input)))) throw errors.versionConflict();
+  const formStage = input.stage !== undefined && input.stage !== before.stage ? input.stage : null;
+  const row = toRow(today === undefined ? input : withoutLifecycle(input));
+  if (!(await repo.updateProject(trx, actor, id, version, row))) throw errors.versionConflict();
   await writeSideTables(trx, id, input);
+  if (formStage !== null && today !== undefined) await recordFormStage(trx, actor, id, formStage, today);
   // The new region must still be visible to the actor (checkReferences ensured it), so this finds it.
   const after = await repo.findProject(trx, actor, id);
   if (!after) throw errors.notFound();

@@ -24,7 +24,8 @@ import { errors } from '../../errors.ts';
 import { recordAudit, type AuditAction } from '../audit/audit.repository.ts';
 import { auditRefusal } from '../audit/audit.hooks.ts';
 import { requirePermission, type Actor } from '../auth/actor.ts';
-import { setReportedProgress, stageExists } from '../project/project.repository.ts';
+import { stageExists } from '../project/project.repository.ts';
+import { applyReportedProgress } from '../lifecycle/lifecycle-progress.service.ts';
 import { ensurePeriod, findPeriod, monthStart, sharePeriod } from './period.repository.ts';
 import { reportFiguresOf, toReportOutput, type ReportValues } from './report.presenter.ts';
 import * as repo from './report.repository.ts';
@@ -235,7 +236,7 @@ export async function reviewReport(
 ): Promise<ReportOutput> {
   requirePermission(actor, 'report.review');
   return deps.db.transaction().execute(async (trx) => {
-    await reviewReportIn(trx, actor, ref, review, expectedVersion);
+    await reviewReportIn(trx, actor, ref, review, expectedVersion, deps.today());
     return getReport(trx, actor, ref);
   });
 }
@@ -247,6 +248,8 @@ export async function reviewReportIn(
   ref: PeriodRef,
   review: ReviewInput,
   expectedVersion?: number,
+  /** The application's date (an approval dates its transitions by it); the ledger import only returns reports. */
+  today?: string,
 ): Promise<void> {
   requirePermission(actor, 'report.review');
   const project = await visibleProject(trx, actor, ref.projectId);
@@ -270,7 +273,8 @@ export async function reviewReportIn(
           return_reason: review.decision === 'return' ? (review.reason ?? null) : null,
         };
   if (!(await repo.updateReportIf(trx, existing, { ...stamp, state: transition.next }))) throw stateChanged();
-  if (review.decision === 'approve') await applyToProject(trx, actor, existing);
+  if (review.decision === 'approve')
+    await applyToProject(trx, actor, existing, { today: today ?? period.cutoff_date, cutoff: period.cutoff_date });
   await repo.refreshYearProgress(trx, ref.projectId, ref.year);
   await recordAudit(trx, actor, {
     entityType: 'report',
@@ -283,35 +287,20 @@ export async function reviewReportIn(
 }
 
 /**
- * An approved report brings the library up to date: the stage it reports, and the actual start date of a
- * project reported started for the first time. Audited as a change of the project by the reviewer.
+ * An approved report brings the library up to date through the lifecycle (the one path for a stage change): the
+ * start of a project reported started for the first time, and the phase it reports (lifecycle-progress.service).
+ * A change the lifecycle's rules refuse leaves the stage as it was, noted in the audit; the approval stands.
  */
 async function applyToProject(
   trx: Transaction<DB>,
   actor: Actor,
   report: { project_id: number; stage: string | null; started: boolean; started_on: string | null },
+  dates: { today: string; cutoff: string },
 ) {
-  // Locked, so that the change and its audit's "before" are decided on the values the update replaces (a concurrent
-  // edit of the project waits, then meets the new version).
-  const project = await scopedProjects(trx, actor)
-    .select(['projects.stage', 'projects.actual_start_date', 'projects.region_code'])
-    .where('projects.id', '=', report.project_id)
-    .forUpdate()
-    .executeTakeFirstOrThrow();
-  const change: { stage?: string; actual_start_date?: string } = {};
-  if (report.stage && report.stage !== project.stage) change.stage = report.stage;
-  if (report.started && report.started_on && !project.actual_start_date) change.actual_start_date = report.started_on;
-  if (Object.keys(change).length === 0) return;
-  await setReportedProgress(trx, report.project_id, change);
-  await recordAudit(trx, actor, {
-    entityType: 'project',
-    entityId: report.project_id,
-    action: 'update',
-    regionCode: project.region_code,
-    before: { stage: project.stage, actualStartDate: project.actual_start_date },
-    after: {
-      stage: change.stage ?? project.stage,
-      actualStartDate: change.actual_start_date ?? project.actual_start_date,
-    },
-  });
+  await applyReportedProgress(
+    trx,
+    actor,
+    { projectId: report.project_id, started: report.started, startedOn: report.started_on, stage: report.stage },
+    dates,
+  );
 }

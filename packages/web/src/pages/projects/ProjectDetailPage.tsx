@@ -13,6 +13,7 @@ import { AuditHistory } from './AuditHistory.tsx';
 import { DeleteProjectButton } from './DeleteProjectButton.tsx';
 import { ProjectBasicCard } from './ProjectBasicCard.tsx';
 import { ProjectInvestmentCard } from './ProjectInvestmentCard.tsx';
+import { ProjectLifecycleCard } from './ProjectLifecycleCard.tsx';
 import { ProjectManagementCard } from './ProjectManagementCard.tsx';
 import { ProjectProblemsCard } from './ProjectProblemsCard.tsx';
 import { ProjectScheduleCard } from './ProjectScheduleCard.tsx';
@@ -88,6 +89,7 @@ export default function ProjectDetailPage() {
         <ProjectBasicCard project={project} />
         <ProjectInvestmentCard project={project} />
         <ProjectScheduleCard project={project} />
+        <ProjectLifecycleCard projectId={project.id} />
         <ProjectProblemsCard projectId={project.id} />
         <ProjectManagementCard project={project} />
         <ProjectSiteCard project={project} />

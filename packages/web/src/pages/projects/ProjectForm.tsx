@@ -101,7 +101,7 @@ export function ProjectForm({ project, initialValues, onReload }: ProjectFormPro
       <Flex vertical gap={12}>
         <FormBasicSection currentOwner={project ? { id: project.ownerOrgId, name: project.ownerName } : undefined} />
         <FormInvestmentSection />
-        <FormScheduleSection />
+        <FormScheduleSection editing={project !== undefined} />
         <FormManagementSection currentOfficerName={project?.serviceOfficerName} />
         <Card
           size="small"
