@@ -9,6 +9,7 @@
 import { z } from 'zod';
 import { idParam, idSchema } from './id.ts';
 import { isoDate } from './project.contract.ts';
+import { REGION_CODE_PATTERN } from './region.ts';
 
 export const PLAN_STATUSES = ['draft', 'approved', 'superseded'] as const;
 export type PlanStatus = (typeof PLAN_STATUSES)[number];
@@ -16,6 +17,7 @@ export const NODE_STATUSES = ['pending', 'in_progress', 'done'] as const;
 export type NodeStatus = (typeof NODE_STATUSES)[number];
 
 const optionalText = (max: number) => z.string().trim().max(max, { error: 'text.tooLong' }).nullish();
+const regionCodeParam = z.string().regex(REGION_CODE_PATTERN, { error: 'region.unknown' }).optional();
 const nodeKey = z.string().regex(/^[a-z0-9_]{1,60}$/, { error: 'plan.nodeKey' });
 
 /** POST /projects/:id/plan/generate: a draft laid out backwards from the target date with the template's durations. */
@@ -134,8 +136,8 @@ export type ProjectPlanOutput = z.output<typeof projectPlanOutput>;
 /** GET /plans/nodes: nodes due in a window (this month's nodes, this week's tasks) or overdue, across projects. */
 export const planNodesQuery = z.strictObject({
   window: z.enum(['week', 'month', 'overdue']).default('month'),
-  regionCode: z.string().max(12).optional(),
-  responsibleOrgId: z.coerce.number().int().positive().optional(),
+  regionCode: regionCodeParam,
+  responsibleOrgId: idParam.optional(),
   page: z.coerce.number().int().min(1).default(1),
   pageSize: z.coerce.number().int().min(1).max(200).default(50),
 });
@@ -180,7 +182,7 @@ export type ReplannedRowOutput = z.output<typeof replannedRowOutput>;
 
 /** GET /plans/replanned: the query (a region inside the actor's scope; absent: the whole scope). */
 export const replannedQuery = z.strictObject({
-  regionCode: z.string().max(12).optional(),
+  regionCode: regionCodeParam,
 });
 export type ReplannedQuery = z.output<typeof replannedQuery>;
 export type ReplannedQueryJson = z.input<typeof replannedQuery>;
