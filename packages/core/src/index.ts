@@ -64,3 +64,5 @@ export * from './meeting.agenda.ts';
 export * from './lifecycle.contract.ts';
 export * from './plan.contract.ts';
 export * from './lifecycle.transition.ts';
+export * from './plan.spi.ts';
+export * from './spi.contract.ts';
