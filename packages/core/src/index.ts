@@ -63,6 +63,7 @@ export * from './problem.league.ts';
 export * from './meeting.agenda.ts';
 export * from './lifecycle.contract.ts';
 export * from './plan.contract.ts';
+export * from './plan.schedule.ts';
 export * from './lifecycle.transition.ts';
 export * from './plan.spi.ts';
 export * from './spi.contract.ts';

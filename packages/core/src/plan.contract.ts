@@ -6,7 +6,7 @@
  * 周任务). The date arithmetic behind them is in plan.schedule.ts.
  */
 import { z } from 'zod';
-import { idSchema } from './id.ts';
+import { idParam, idSchema } from './id.ts';
 import { isoDate } from './project.contract.ts';
 
 export const PLAN_STATUSES = ['draft', 'approved', 'superseded'] as const;
@@ -27,6 +27,7 @@ export const planGenerateBody = z.strictObject({
   reason: optionalText(2000),
 });
 export type PlanGenerateBody = z.output<typeof planGenerateBody>;
+export type PlanGenerateBodyJson = z.input<typeof planGenerateBody>;
 
 export const planNodeInput = z.strictObject({
   key: nodeKey,
@@ -40,6 +41,7 @@ export const planNodeInput = z.strictObject({
   note: optionalText(2000),
 });
 export type PlanNodeInput = z.output<typeof planNodeInput>;
+export type PlanNodeInputJson = z.input<typeof planNodeInput>;
 
 /** PUT /projects/:id/plan/draft (If-Match: the draft's row version): the draft's nodes replaced whole. */
 export const planDraftBody = z.strictObject({
@@ -48,6 +50,7 @@ export const planDraftBody = z.strictObject({
   nodes: z.array(planNodeInput).min(1).max(200),
 });
 export type PlanDraftBody = z.output<typeof planDraftBody>;
+export type PlanDraftBodyJson = z.input<typeof planDraftBody>;
 
 /** PUT /projects/:id/plan/nodes/:key/progress: a node's actual dates and status on the current plan. */
 export const planNodeProgressBody = z.strictObject({
@@ -57,6 +60,7 @@ export const planNodeProgressBody = z.strictObject({
   note: optionalText(2000),
 });
 export type PlanNodeProgressBody = z.output<typeof planNodeProgressBody>;
+export type PlanNodeProgressBodyJson = z.input<typeof planNodeProgressBody>;
 
 export const planNodeOutput = z.object({
   key: z.string(),
@@ -72,6 +76,8 @@ export const planNodeOutput = z.object({
   responsibleOrgName: z.string().nullable(),
   responsiblePerson: z.string().nullable(),
   note: z.string().nullable(),
+  /** The node's planned start in the baseline (null as baselineEnd), for the Gantt's ghost bar. */
+  baselineStart: z.string().nullable(),
   /** The node's planned end in the baseline (null when the node is new since the baseline or none is approved). */
   baselineEnd: z.string().nullable(),
   /** Days late against the baseline and against this plan: finished late, or still open past the date (0: on time). */
@@ -123,6 +129,7 @@ export const planNodesQuery = z.strictObject({
   pageSize: z.coerce.number().int().min(1).max(200).default(50),
 });
 export type PlanNodesQuery = z.output<typeof planNodesQuery>;
+export type PlanNodesQueryJson = z.input<typeof planNodesQuery>;
 
 export const planNodeRowOutput = planNodeOutput.extend({
   projectId: z.number(),
@@ -155,5 +162,29 @@ export const replannedRowOutput = z.object({
   daysMoved: z.number(),
   lastReason: z.string().nullable(),
   lastReplannedAt: z.string(),
+  /** Who approved the latest version (the re-plan's owner), null when the account is gone. */
+  lastReplannedByName: z.string().nullable(),
 });
 export type ReplannedRowOutput = z.output<typeof replannedRowOutput>;
+
+/** GET /plans/replanned: the query (a region inside the actor's scope; absent: the whole scope). */
+export const replannedQuery = z.strictObject({
+  regionCode: z.string().max(12).optional(),
+});
+export type ReplannedQuery = z.output<typeof replannedQuery>;
+export type ReplannedQueryJson = z.input<typeof replannedQuery>;
+
+export const replannedOutput = z.object({
+  asOf: z.string(),
+  total: z.number(),
+  items: z.array(replannedRowOutput),
+});
+export type ReplannedOutput = z.output<typeof replannedOutput>;
+
+/** The path of a node's progress: the project and the node's key. */
+export const planNodeParams = z.strictObject({
+  id: idParam,
+  key: nodeKey,
+});
+export type PlanNodeParams = z.output<typeof planNodeParams>;
+export type PlanNodeParamsJson = z.input<typeof planNodeParams>;

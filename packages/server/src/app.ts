@@ -42,6 +42,7 @@ import { notificationRoutes } from './modules/notification/notification.routes.t
 import { attachmentRoutes } from './modules/attachment/attachment.routes.ts';
 import { visitRoutes } from './modules/visit/visit.routes.ts';
 import { inspectionRoutes } from './modules/inspection/inspection.routes.ts';
+import { planRoutes } from './modules/plan/plan.routes.ts';
 
 /**
  * Request body limits (413 with the catalogue's message beyond them): sign-in and account forms are a few fields,
@@ -157,6 +158,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
       await api.register(noticeRoutes(deps), { prefix: '/notices' });
       await api.register(problemRoutes(deps), { prefix: '/problems' });
       await api.register(dispatchRoutes(deps), { prefix: '/dispatch' });
+      await api.register(planRoutes(deps));
       await api.register(spiRoutes(deps));
     },
     { prefix: '/api/v1' },

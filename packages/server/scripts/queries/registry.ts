@@ -9,6 +9,7 @@ import { AUTH_REGISTRY } from './registry.auth.ts';
 import { LIFECYCLE_REGISTRY } from './registry.lifecycle.ts';
 import { MEETING_REGISTRY } from './registry.meeting.ts';
 import { NOTIFICATION_REGISTRY } from './registry.notification.ts';
+import { PLAN_REGISTRY } from './registry.plan.ts';
 import { PROBLEM_REGISTRY } from './registry.problem.ts';
 import { PROJECT_REGISTRY } from './registry.project.ts';
 import { SERVICE_REGISTRY } from './registry.service.ts';
@@ -22,6 +23,7 @@ export const REGISTRY: readonly RepositoryEntry[] = [
   ...LIFECYCLE_REGISTRY,
   ...MEETING_REGISTRY,
   ...NOTIFICATION_REGISTRY,
+  ...PLAN_REGISTRY,
   ...PROBLEM_REGISTRY,
   ...PROJECT_REGISTRY,
   ...SERVICE_REGISTRY,
