@@ -16,6 +16,7 @@ import { ProjectInvestmentCard } from './ProjectInvestmentCard.tsx';
 import { ProjectManagementCard } from './ProjectManagementCard.tsx';
 import { ProjectProblemsCard } from './ProjectProblemsCard.tsx';
 import { ProjectScheduleCard } from './ProjectScheduleCard.tsx';
+import { ProjectPlanCard } from './ProjectPlanCard.tsx';
 import { ProjectWarningsCard } from './ProjectWarningsCard.tsx';
 import { ProjectSiteCard } from './ProjectSiteCard.tsx';
 import { ProjectVisitsCard } from './ProjectVisitsCard.tsx';
@@ -88,6 +89,7 @@ export default function ProjectDetailPage() {
         <ProjectBasicCard project={project} />
         <ProjectInvestmentCard project={project} />
         <ProjectScheduleCard project={project} />
+        <ProjectPlanCard projectId={project.id} />
         <ProjectProblemsCard projectId={project.id} />
         <ProjectManagementCard project={project} />
         <ProjectSiteCard project={project} />
