@@ -40,6 +40,7 @@ const CalendarSettingsPage = lazy(() => import('./pages/problems/CalendarSetting
 const NotFoundPage = lazy(() => import('./pages/misc/NotFoundPage.tsx'));
 const ChangePasswordPage = lazy(() => import('./pages/account/ChangePasswordPage.tsx'));
 const AccountSecurityPage = lazy(() => import('./pages/account/AccountSecurityPage.tsx'));
+const PlansPage = lazy(() => import('./pages/plans/PlansPage.tsx'));
 
 /** The routes: /login outside the shell, everything else inside it behind the session check. */
 export function App() {
@@ -89,6 +90,7 @@ export function App() {
             <Route path="/service" element={<ServicePage />} />
             <Route path="/service/officers" element={<OfficersPage />} />
             <Route path="/inspections" element={<InspectionsPage />} />
+            <Route path="/plans" element={<PlansPage />} />
             <Route path="*" element={<NotFoundPage />} />
           </Route>
         </Routes>
