@@ -46,7 +46,11 @@ describe('generateBackwards', () => {
   // (2023-06-30), production 180 d ends 06-29 and starts 2023-01-01, completion 60 d 2022-11-02..2022-12-31,
   // construction 540 d ends 2022-11-01 and starts 2022-11-01 − 539 = 2021-05-11.
   it('plans stages without steps with their durations and a one-day milestone when they have none', () => {
-    const nodes = generateBackwards(DEFAULT_LIFECYCLE_TEMPLATE.definition, { stageIndex: 3, stepIndex: -1 }, '2023-06-30');
+    const nodes = generateBackwards(
+      DEFAULT_LIFECYCLE_TEMPLATE.definition,
+      { stageIndex: 3, stepIndex: -1 },
+      '2023-06-30',
+    );
     expect(byKey(nodes)).toEqual({
       construction: ['2021-05-11', '2022-11-01'],
       completed: ['2022-11-02', '2022-12-31'],
@@ -57,7 +61,12 @@ describe('generateBackwards', () => {
 
   it('keeps the current step (under way) and drops the done ones; refuses an unknown stage', () => {
     const nodes = byKey(
-      generateBackwards(DEFAULT_LIFECYCLE_TEMPLATE.definition, { stageIndex: 1, stepIndex: 2 }, '2021-12-31', 'started'),
+      generateBackwards(
+        DEFAULT_LIFECYCLE_TEMPLATE.definition,
+        { stageIndex: 1, stepIndex: 2 },
+        '2021-12-31',
+        'started',
+      ),
     );
     // 开工 1 d on 12-31; 施工准备 30 d 12-01..12-30; 初步设计 45 d 10-17..11-30.
     expect(nodes).toEqual({

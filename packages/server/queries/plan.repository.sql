@@ -960,3 +960,50 @@ where
   and "p"."region_code" like $9
 order by
   "p"."code";
+
+-- findProjectIdByCode (city actor)
+-- args: "<city_admin 230600>","2021-230602-48-01-000001"
+-- params: "2306%","2021-230602-48-01-000001"
+select
+  "projects"."id"
+from
+  "projects"
+where
+  (
+    "projects"."deleted_at" is null
+    and "projects"."region_code" like $1
+  )
+  and "projects"."code" = $2;
+
+-- findProjectIdByCode (district actor)
+-- args: "<district_staff 230602>","2021-230602-48-01-000001"
+-- params: "230602%","2021-230602-48-01-000001"
+-- the SQL of findProjectIdByCode (city actor)
+
+-- findProjectIdByCode (owner actor)
+-- args: "<owner organisation 1>","2021-230602-48-01-000001"
+-- params: 1,"2021-230602-48-01-000001"
+select
+  "projects"."id"
+from
+  "projects"
+where
+  (
+    "projects"."deleted_at" is null
+    and "projects"."owner_org_id" = $1
+  )
+  and "projects"."code" = $2;
+
+-- findProjectIdByCode (officer actor)
+-- args: "<service_officer organisation null>","2021-230602-48-01-000001"
+-- params: 4,"2021-230602-48-01-000001"
+select
+  "projects"."id"
+from
+  "projects"
+where
+  (
+    "projects"."deleted_at" is null
+    and "projects"."service_officer_id" = $1
+  )
+  and "projects"."code" = $2;

@@ -82,7 +82,7 @@ where
   )
   and "projects"."region_code" like $2;
 -- query 3 of 3
--- params: "2021-04-30",2021,"2021-04-30",2021,"2021-04-30",2021,2021,"submitted","approved","confirmed","locked",24255,"open","accepted","in_progress","resolved","returned","2306%","2306%",2021
+-- params: "2021-04-30",2021,"2021-04-30",2021,"2021-04-30",2021,2021,"submitted","approved","confirmed","locked",24255,"open","accepted","in_progress","resolved","returned","approved","2306%","2306%",2021
 with
   "progress" as materialized (
     select
@@ -178,6 +178,34 @@ with
       "state" in ($13, $14, $15, $16, $17)
     group by
       "project_id"
+  ),
+  "milestones" as (
+    select
+      "mp"."project_id",
+      array_agg(
+        n.name
+        order by
+          n.sort_order
+      ) as "names",
+      array_agg(
+        n.planned_end::text
+        order by
+          n.sort_order
+      ) as "planned",
+      array_agg(
+        case
+          when n.status = 'done' then n.actual_end::text
+        end
+        order by
+          n.sort_order
+      ) as "done"
+    from
+      "milestone_nodes" as "n"
+      inner join "milestone_plans" as "mp" on "mp"."id" = "n"."plan_id"
+    where
+      "mp"."status" = $18
+    group by
+      "mp"."project_id"
   )
 select
   "p"."id",
@@ -199,7 +227,10 @@ select
   ap.project_id is not null
   and ap.nature <> 'reserve' as "on_year_list",
   op.dues as "open_problem_dues",
-  op.ids as "open_problem_ids"
+  op.ids as "open_problem_ids",
+  ms.names as "milestone_names",
+  ms.planned as "milestone_planned",
+  ms.done as "milestone_done"
 from
   (
     select
@@ -209,15 +240,16 @@ from
     where
       (
         "projects"."deleted_at" is null
-        and "projects"."region_code" like $18
+        and "projects"."region_code" like $19
       )
-      and "projects"."region_code" like $19
+      and "projects"."region_code" like $20
   ) as "p"
   left join "annual_plans" as "ap" on "ap"."project_id" = "p"."id"
-  and "ap"."year" = $20
+  and "ap"."year" = $21
   left join "progress" as "g" on "g"."project_id" = "p"."id"
   left join "filed" as "f" on "f"."project_id" = "p"."id"
   left join "open_problems" as "op" on "op"."project_id" = "p"."id"
+  left join "milestones" as "ms" on "ms"."project_id" = "p"."id"
 order by
   "p"."id";
 

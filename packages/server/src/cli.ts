@@ -14,6 +14,7 @@
  *   verify-audit                 recompute the audit trail's hash chain; exit 1 naming the first broken row
  *   warnings --as-of DATE [--region CODE]   every warning active on the date, with counts by rule and level
  *   evaluate-warnings --as-of DATE [--region CODE]   the daily warning evaluation once, as of the date
+ *   plan --project CODE [--as-of DATE]   a project's milestone plan: baseline, latest and actual dates, delays
  *   backup FILE / restore FILE   a consistent logical backup (also of a running server); restore into an empty database
  *   outbox [--drain --dry-run]   the SMS/e-mail outbox's counts, or what a gateway would send now (docs/outbox.md)
  */
@@ -32,6 +33,7 @@ import { auditCommands } from './cli/audit.commands.ts';
 import { backupCommands, backupDirectCommands } from './cli/backup.commands.ts';
 import { warningCommands } from './cli/warning.commands.ts';
 import { outboxCommands } from './cli/outbox.commands.ts';
+import { planCommands } from './cli/plan.commands.ts';
 
 /** Every command by name; each area of the product contributes its own record. */
 const commands: Record<string, CliCommand> = {
@@ -45,6 +47,7 @@ const commands: Record<string, CliCommand> = {
   ...backupCommands,
   ...warningCommands,
   ...outboxCommands,
+  ...planCommands,
 };
 /** Commands that open the database themselves. */
 const directCommands: Record<string, DirectCommand> = { ...backupDirectCommands };

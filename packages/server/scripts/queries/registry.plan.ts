@@ -30,7 +30,14 @@ const unit = {
   organizationId: IDS.owner,
 } as const;
 
-const monthFilters = { from: '2021-04-01', to: AS_OF, regionCode: DISTRICT, responsibleOrgId: IDS.owner, limit: 50, offset: 0 };
+const monthFilters = {
+  from: '2021-04-01',
+  to: AS_OF,
+  regionCode: DISTRICT,
+  responsibleOrgId: IDS.owner,
+  limit: 50,
+  offset: 0,
+};
 
 /** The registry entries of the plan module. */
 export const PLAN_REGISTRY: readonly RepositoryEntry[] = [
@@ -54,8 +61,14 @@ export const PLAN_REGISTRY: readonly RepositoryEntry[] = [
         }),
       ],
       rewriteDraft: [
-        labelled('a save at an If-Match version', plan.rewriteDraft, 1, 3, { targetDate: '2021-12-31', reason: '用地延后' }),
-        labelled('a regeneration (any version)', plan.rewriteDraft, 1, null, { targetDate: '2021-12-31', reason: null }),
+        labelled('a save at an If-Match version', plan.rewriteDraft, 1, 3, {
+          targetDate: '2021-12-31',
+          reason: '用地延后',
+        }),
+        labelled('a regeneration (any version)', plan.rewriteDraft, 1, null, {
+          targetDate: '2021-12-31',
+          reason: null,
+        }),
       ],
       replaceNodes: [example(plan.replaceNodes, 1, [node])],
       supersedeApproved: [example(plan.supersedeApproved, IDS.project)],
@@ -75,6 +88,7 @@ export const PLAN_REGISTRY: readonly RepositoryEntry[] = [
         labelled('responsible unit, overdue', plan.listNodeRows, unit, { overdueOn: AS_OF, limit: 50, offset: 0 }),
       ],
       replannedRows: perScope(plan.replannedRows, DISTRICT),
+      findProjectIdByCode: perScope(plan.findProjectIdByCode, '2021-230602-48-01-000001'),
     },
   },
 ];

@@ -9,6 +9,7 @@ import { fixedClock } from '../../clock.ts';
 import type { DB } from '../../db/schema.ts';
 import type { DaqingDemo } from '../daqing.types.ts';
 import { seedDemo, type SeedResult } from '../seed-demo.ts';
+import { seedPlansDemo } from '../lifecycle/plans.demo.ts';
 import { seedMeetingsDemo } from './meetings.demo.ts';
 import { seedProblemsDemo } from './problems.demo.ts';
 import { seedServiceDemo } from './service.demo.ts';
@@ -46,5 +47,6 @@ export async function seedDemoCity(
   demo: DaqingDemo,
 ): Promise<SeedResult & { dispatch: DispatchSeedResult | null }> {
   const result = await seedDemo(db, demo);
+  if (result.seeded) await seedPlansDemo(db, demo.asOf); // before the dispatch loop: its warnings see the plans
   return { ...result, dispatch: result.seeded ? await seedDispatchDemo(db, demo.asOf) : null };
 }

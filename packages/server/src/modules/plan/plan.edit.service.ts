@@ -36,7 +36,10 @@ function planSnapshot(
   nodes: readonly Pick<repo.NodeRow, 'key' | 'plannedStart' | 'plannedEnd' | 'actualStart' | 'actualEnd' | 'status'>[],
 ) {
   return {
-    plan: { ...plan, nodes: nodes.map((n) => [n.key, n.plannedStart, n.plannedEnd, n.actualStart, n.actualEnd, n.status]) },
+    plan: {
+      ...plan,
+      nodes: nodes.map((n) => [n.key, n.plannedStart, n.plannedEnd, n.actualStart, n.actualEnd, n.status]),
+    },
   };
 }
 
@@ -205,8 +208,12 @@ export async function approvePlan(
       entityId: projectId,
       action: 'approve',
       regionCode: project.regionCode,
-      before: current ? { plan: { version: current.version, status: 'approved', targetDate: current.targetDate } } : null,
-      after: { plan: { version: draft.version, status: 'approved', targetDate: draft.targetDate, reason: draft.reason } },
+      before: current
+        ? { plan: { version: current.version, status: 'approved', targetDate: current.targetDate } }
+        : null,
+      after: {
+        plan: { version: draft.version, status: 'approved', targetDate: draft.targetDate, reason: draft.reason },
+      },
     });
     return projectPlanView(trx, project, deps.clock.today());
   });

@@ -301,9 +301,7 @@ export async function listNodeRows(db: Db, actor: ScopeActor, filters: NodeListF
     .innerJoin('regions as r', 'r.code', 'p.region_code')
     .leftJoin('organizations as o', 'o.id', 'n.responsible_org_id')
     .where('mp.status', '=', 'approved')
-    .$if(actor.role === 'responsible_unit', (qb) =>
-      qb.where('n.responsible_org_id', '=', actor.organizationId ?? -1),
-    )
+    .$if(actor.role === 'responsible_unit', (qb) => qb.where('n.responsible_org_id', '=', actor.organizationId ?? -1))
     .$if(filters.from !== undefined, (qb) => qb.where('n.planned_end', '>=', filters.from ?? ''))
     .$if(filters.to !== undefined, (qb) => qb.where('n.planned_end', '<=', filters.to ?? ''))
     .$if(filters.overdueOn !== undefined, (qb) =>
@@ -377,4 +375,13 @@ export async function replannedRows(db: Db, actor: ScopeActor, regionCode: strin
     ])
     .orderBy('p.code')
     .execute();
+}
+
+/** The id of the project with this code among the actor's projects, or undefined. */
+export async function findProjectIdByCode(db: Db, actor: ScopeActor, code: string): Promise<number | undefined> {
+  const row = await scopedProjects(db, actor)
+    .where('projects.code', '=', code)
+    .select('projects.id')
+    .executeTakeFirst();
+  return row?.id;
 }

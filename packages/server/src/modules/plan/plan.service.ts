@@ -87,6 +87,14 @@ export async function getProjectPlan(deps: PlanDeps, actor: Actor, projectId: nu
   return projectPlanView(deps.db, project, deps.clock.today());
 }
 
+/** The plan of the project with this code (as the CLI names projects); 404 when the actor may not see it. */
+export async function getProjectPlanByCode(deps: PlanDeps, actor: Actor, code: string): Promise<ProjectPlanOutput> {
+  requirePermission(actor, 'plan.read');
+  const id = await repo.findProjectIdByCode(deps.db, actor, code);
+  if (id === undefined) throw errors.notFound();
+  return getProjectPlan(deps, actor, id);
+}
+
 /** GET /plans/nodes: this week's tasks, this month's nodes, or the overdue ones, across the actor's projects. */
 export async function listPlanNodes(deps: PlanDeps, actor: Actor, query: PlanNodesQuery): Promise<PlanNodesOutput> {
   requirePermission(actor, 'plan.read');

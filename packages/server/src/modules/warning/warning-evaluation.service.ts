@@ -76,6 +76,11 @@ export function toSnapshot(row: repo.WarningSnapshotRow, asOf: string): WarningP
     // A project on the year's list reports every month of the year (reserve projects do not report).
     reportingFrom: row.on_year_list ? `${asOf.slice(0, 4)}-01` : null,
     openProblems: dues.map((dueOn, index) => ({ id: row.open_problem_ids?.[index] ?? 0, dueOn })),
+    milestones: (row.milestone_names ?? []).map((name, index) => ({
+      name,
+      plannedOn: row.milestone_planned?.[index] ?? '',
+      doneOn: row.milestone_done?.[index] ?? null,
+    })),
   };
 }
 

@@ -45,6 +45,10 @@ export interface WarningSnapshotRow {
   on_year_list: boolean;
   open_problem_dues: (string | null)[] | null;
   open_problem_ids: number[] | null;
+  /** The current (approved) milestone plan's nodes: names, planned ends, and actual ends of those done. */
+  milestone_names: string[] | null;
+  milestone_planned: string[] | null;
+  milestone_done: (string | null)[] | null;
 }
 
 /**
@@ -80,6 +84,21 @@ export async function loadWarningSnapshots(db: Db, regionCode: string, asOf: str
         .where('state', 'in', OPEN_PROBLEM_STATES)
         .groupBy('project_id'),
     )
+    .with('milestones', (qb) =>
+      qb
+        .selectFrom('milestone_nodes as n')
+        .innerJoin('milestone_plans as mp', 'mp.id', 'n.plan_id')
+        .where('mp.status', '=', 'approved')
+        .select([
+          'mp.project_id',
+          sql<string[]>`array_agg(n.name order by n.sort_order)`.as('names'),
+          sql<string[]>`array_agg(n.planned_end::text order by n.sort_order)`.as('planned'),
+          sql<
+            (string | null)[]
+          >`array_agg(case when n.status = 'done' then n.actual_end::text end order by n.sort_order)`.as('done'),
+        ])
+        .groupBy('mp.project_id'),
+    )
     .selectFrom(() =>
       scopedProjects(db, regionReader(regionCode))
         .where('projects.region_code', 'like', `${regionPrefix(regionCode)}%`)
@@ -90,6 +109,7 @@ export async function loadWarningSnapshots(db: Db, regionCode: string, asOf: str
     .leftJoin('progress as g', 'g.project_id', 'p.id')
     .leftJoin('filed as f', 'f.project_id', 'p.id')
     .leftJoin('open_problems as op', 'op.project_id', 'p.id')
+    .leftJoin('milestones as ms', 'ms.project_id', 'p.id')
     .select([
       'p.id',
       'p.code',
@@ -110,6 +130,9 @@ export async function loadWarningSnapshots(db: Db, regionCode: string, asOf: str
       sql<boolean>`ap.project_id is not null and ap.nature <> 'reserve'`.as('on_year_list'),
       sql<(string | null)[] | null>`op.dues`.as('open_problem_dues'),
       sql<number[] | null>`op.ids`.as('open_problem_ids'),
+      sql<string[] | null>`ms.names`.as('milestone_names'),
+      sql<string[] | null>`ms.planned`.as('milestone_planned'),
+      sql<(string | null)[] | null>`ms.done`.as('milestone_done'),
     ])
     .orderBy('p.id')
     .execute();
