@@ -158,7 +158,7 @@ export function GanttChart({ rows, today, compact = false, ariaLabel, testId }: 
     };
     return {
       animation: false,
-      grid: labelledGrid({ left: 8, right: scrolls ? 28 : 12, top: 28, bottom: 8 }),
+      grid: labelledGrid({ left: 8, right: scrolls ? 28 : 12, top: 28, bottom: 24 }),
       tooltip: {
         trigger: 'item',
         confine: true,
@@ -214,7 +214,8 @@ export function GanttChart({ rows, today, compact = false, ariaLabel, testId }: 
             silent: true,
             symbol: 'none',
             lineStyle: { color: GANTT_COLORS.today, type: 'solid', width: 1.5 },
-            label: { formatter: t('plan.gantt.today', { date: today }), position: 'start', color: GANTT_COLORS.today },
+            // Below the rows: above them the label would cover the month names of the top axis.
+            label: { formatter: t('plan.gantt.today', { date: today }), position: 'end', color: GANTT_COLORS.today },
             data: [{ xAxis: time(today) }],
           },
         },
@@ -222,7 +223,7 @@ export function GanttChart({ rows, today, compact = false, ariaLabel, testId }: 
       ],
     };
   }, [rows, today, compact, t]);
-  const height = Math.min(rows.length, VISIBLE_ROWS) * ROW_HEIGHT + 48;
+  const height = Math.min(rows.length, VISIBLE_ROWS) * ROW_HEIGHT + 64;
   return (
     <div role="figure" aria-label={ariaLabel} data-testid={testId}>
       <ReactEChartsCore echarts={echarts} option={option} notMerge style={{ height, width: '100%' }} />

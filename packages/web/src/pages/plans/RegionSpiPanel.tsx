@@ -6,6 +6,7 @@ import { useRegionSpi } from '../../api/spi.ts';
 import { EChart, type ChartOption } from '../../components/charts/EChart.tsx';
 import { CHART_COLORS, labelledGrid } from '../../components/charts/chartStyle.ts';
 import { useT } from '../../i18n/useT.ts';
+import { formatMoney } from '../../lib/format.ts';
 import { SpiTag } from '../projects/ProjectSCurveCard.tsx';
 
 /** The SPI breakdown of the region (the actor's scope without one). */
@@ -39,8 +40,20 @@ export function RegionSpiPanel({ regionCode }: { regionCode: string | undefined 
     { title: t('plans.spi.projects'), dataIndex: 'projects' },
     { title: t('plans.spi.withPlan'), dataIndex: 'withPlan', responsive: ['md'] },
     { title: t('plans.spi.behind'), dataIndex: 'behind' },
-    { title: t('plans.spi.planned'), dataIndex: 'plannedToDate', align: 'right', responsive: ['md'] },
-    { title: t('plans.spi.earned'), dataIndex: 'earnedToDate', align: 'right', responsive: ['md'] },
+    {
+      title: t('plans.spi.planned'),
+      dataIndex: 'plannedToDate',
+      align: 'right',
+      responsive: ['md'],
+      render: (v: string) => formatMoney(v, 'wan'),
+    },
+    {
+      title: t('plans.spi.earned'),
+      dataIndex: 'earnedToDate',
+      align: 'right',
+      responsive: ['md'],
+      render: (v: string) => formatMoney(v, 'wan'),
+    },
     { title: t('plans.spi.value'), dataIndex: 'spi', render: (v: string | null) => <SpiTag spi={v} /> },
   ];
   return (

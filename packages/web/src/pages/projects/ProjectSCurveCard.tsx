@@ -5,6 +5,7 @@ import { EChart, type ChartOption } from '../../components/charts/EChart.tsx';
 import { CHART_COLORS, labelledGrid } from '../../components/charts/chartStyle.ts';
 import { useT } from '../../i18n/useT.ts';
 import { wanNumber } from '../../lib/figures.ts';
+import { formatMoney } from '../../lib/format.ts';
 
 /** The SPI as a coloured tag: green from 1, orange from 0.9, red below. */
 export function SpiTag({ spi }: { spi: string | null }) {
@@ -61,9 +62,17 @@ export function ProjectSCurveCard({ projectId }: { projectId: number }) {
       {data && data.hasAnnualPlan && option && (
         <>
           <Typography.Paragraph type="secondary" style={{ marginBottom: 4 }}>
-            {t('plan.scurve.summary', { asOf: data.asOf, planned: data.plannedToDate, earned: data.earnedToDate })}
+            {t('plan.scurve.summary', {
+              asOf: data.asOf,
+              planned: formatMoney(data.plannedToDate, 'wan'),
+              earned: formatMoney(data.earnedToDate, 'wan'),
+            })}
             <br />
-            {t('plan.scurve.spread', { plan: data.annualPlan, from: data.spreadFrom, to: data.spreadTo })}
+            {t('plan.scurve.spread', {
+              plan: formatMoney(data.annualPlan, 'wan'),
+              from: data.spreadFrom,
+              to: data.spreadTo,
+            })}
             {data.planSpan === null && t('plan.scurve.noPlan')}
           </Typography.Paragraph>
           <EChart option={option} height={260} ariaLabel={t('plan.scurve.aria')} testId="project-scurve" />
