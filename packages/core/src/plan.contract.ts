@@ -3,11 +3,13 @@
  * its nodes (If-Match on the plan's row version), approving it (the first approved version is the baseline), a
  * re-plan with its reason, recording a node's actual dates, and the views: a project's plan with the delay of every
  * node against both the baseline and the latest plan, and the node lists per region or responsible unit (月节点、
- * 周任务). The date arithmetic behind them is in plan.schedule.ts.
+ * 周任务). The date arithmetic behind them is in plan.schedule.ts. Dates are inclusive: a node of d days runs from
+ * plannedStart to plannedStart + d − 1, and a generated node ends the day before its earliest successor starts.
  */
 import { z } from 'zod';
 import { idParam, idSchema } from './id.ts';
 import { isoDate } from './project.contract.ts';
+import { REGION_CODE_PATTERN } from './region.ts';
 
 export const PLAN_STATUSES = ['draft', 'approved', 'superseded'] as const;
 export type PlanStatus = (typeof PLAN_STATUSES)[number];
@@ -15,6 +17,7 @@ export const NODE_STATUSES = ['pending', 'in_progress', 'done'] as const;
 export type NodeStatus = (typeof NODE_STATUSES)[number];
 
 const optionalText = (max: number) => z.string().trim().max(max, { error: 'text.tooLong' }).nullish();
+const regionCodeParam = z.string().regex(REGION_CODE_PATTERN, { error: 'region.unknown' }).optional();
 const nodeKey = z.string().regex(/^[a-z0-9_]{1,60}$/, { error: 'plan.nodeKey' });
 
 /** POST /projects/:id/plan/generate: a draft laid out backwards from the target date with the template's durations. */
@@ -107,6 +110,13 @@ export type PlanOutput = z.output<typeof planOutput>;
 export const planVersionOutput = planOutput.omit({ nodes: true, rowVersion: true });
 export type PlanVersionOutput = z.output<typeof planVersionOutput>;
 
+/** GET /projects/:id/plan?untilStage=: the stage the earliest target is computed to (absent: the last stage). */
+export const projectPlanQuery = z.strictObject({
+  untilStage: z.string().max(40).optional(),
+});
+export type ProjectPlanQuery = z.output<typeof projectPlanQuery>;
+export type ProjectPlanQueryJson = z.input<typeof projectPlanQuery>;
+
 /** GET /projects/:id/plan: the current (latest approved) plan, the draft if any, the baseline and every version. */
 export const projectPlanOutput = z.object({
   projectId: z.number(),
@@ -115,7 +125,10 @@ export const projectPlanOutput = z.object({
   draft: planOutput.nullable(),
   baseline: planVersionOutput.nullable(),
   versions: z.array(planVersionOutput),
-  /** The earliest target date a backwards plan can have from the application's date (the template's shortest path). */
+  /**
+   * The earliest target date a backwards plan (to `untilStage`, else the last stage) can have from the application's
+   * date: today + the critical path of the steps still ahead − 1 day; null when nothing is left to plan.
+   */
   earliestTarget: z.string().nullable(),
 });
 export type ProjectPlanOutput = z.output<typeof projectPlanOutput>;
@@ -123,8 +136,8 @@ export type ProjectPlanOutput = z.output<typeof projectPlanOutput>;
 /** GET /plans/nodes: nodes due in a window (this month's nodes, this week's tasks) or overdue, across projects. */
 export const planNodesQuery = z.strictObject({
   window: z.enum(['week', 'month', 'overdue']).default('month'),
-  regionCode: z.string().max(12).optional(),
-  responsibleOrgId: z.coerce.number().int().positive().optional(),
+  regionCode: regionCodeParam,
+  responsibleOrgId: idParam.optional(),
   page: z.coerce.number().int().min(1).default(1),
   pageSize: z.coerce.number().int().min(1).max(200).default(50),
 });
@@ -169,7 +182,7 @@ export type ReplannedRowOutput = z.output<typeof replannedRowOutput>;
 
 /** GET /plans/replanned: the query (a region inside the actor's scope; absent: the whole scope). */
 export const replannedQuery = z.strictObject({
-  regionCode: z.string().max(12).optional(),
+  regionCode: regionCodeParam,
 });
 export type ReplannedQuery = z.output<typeof replannedQuery>;
 export type ReplannedQueryJson = z.input<typeof replannedQuery>;
@@ -188,3 +201,18 @@ export const planNodeParams = z.strictObject({
 });
 export type PlanNodeParams = z.output<typeof planNodeParams>;
 export type PlanNodeParamsJson = z.input<typeof planNodeParams>;
+
+/** A node as the draft editor sends it back: the output's editable fields (an edit starts from what was shown). */
+export function toPlanNodeInput(node: PlanNodeOutput): PlanNodeInput {
+  return {
+    key: node.key,
+    name: node.name,
+    stageCode: node.stageCode,
+    stepCode: node.stepCode,
+    plannedStart: node.plannedStart,
+    plannedEnd: node.plannedEnd,
+    responsibleOrgId: node.responsibleOrgId,
+    responsiblePerson: node.responsiblePerson,
+    note: node.note,
+  };
+}

@@ -9,7 +9,7 @@
  * drafts are written with the plan repository and audited like a draft save.
  */
 import type { Kysely } from 'kysely';
-import { addDays, earliestTarget, type Actor, type PlanDraftBody } from '@keyprojects/core';
+import { addDays, earliestTarget, toPlanNodeInput, type Actor, type PlanDraftBody } from '@keyprojects/core';
 import { cliActor } from '../../cli/cli-actor.ts';
 import { fixedClock } from '../../clock.ts';
 import type { DB } from '../../db/schema.ts';
@@ -136,15 +136,8 @@ async function seedGeneratedPlan(
   const body: PlanDraftBody = {
     targetDate,
     nodes: draft.nodes.map((node, n) => ({
-      key: node.key,
-      name: node.name,
-      stageCode: node.stageCode,
-      stepCode: node.stepCode,
-      plannedStart: node.plannedStart,
-      plannedEnd: node.plannedEnd,
+      ...toPlanNodeInput(node),
       responsibleOrgId: unitIds.length > 0 ? (unitIds[(index + n) % unitIds.length] ?? null) : null,
-      responsiblePerson: null,
-      note: null,
     })),
   };
   const saved = await saveDraft(deps, admin, project.id, draft.rowVersion, body);

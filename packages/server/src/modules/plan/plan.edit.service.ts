@@ -35,12 +35,9 @@ function planSnapshot(
   plan: { version: number; status: string; targetDate: string; reason: string | null },
   nodes: readonly Pick<repo.NodeRow, 'key' | 'plannedStart' | 'plannedEnd' | 'actualStart' | 'actualEnd' | 'status'>[],
 ) {
-  return {
-    plan: {
-      ...plan,
-      nodes: nodes.map((n) => [n.key, n.plannedStart, n.plannedEnd, n.actualStart, n.actualEnd, n.status]),
-    },
-  };
+  const { version, status, targetDate, reason } = plan;
+  const dates = nodes.map((n) => [n.key, n.plannedStart, n.plannedEnd, n.actualStart, n.actualEnd, n.status]);
+  return { plan: { version, status, targetDate, reason, nodes: dates } };
 }
 
 type Actuals = Pick<repo.NodeRow, 'actualStart' | 'actualEnd' | 'status'>;

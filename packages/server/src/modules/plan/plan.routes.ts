@@ -14,6 +14,7 @@ import {
   planNodesOutput,
   planNodesQuery,
   projectPlanOutput,
+  projectPlanQuery,
   replannedOutput,
   replannedQuery,
   type ProjectPlanOutput,
@@ -51,10 +52,12 @@ export const planRoutes =
           tags: ['plans'],
           summary: '项目里程碑计划（当前批准版、草稿、基线、各版本，逐节点对基线和最新计划的延误）',
           params: idParams,
+          querystring: projectPlanQuery,
           response: { 200: projectPlanOutput, ...errorResponses },
         },
       },
-      async (request, reply) => sendPlan(reply, await getProjectPlan(deps, requireActor(request), request.params.id)),
+      async (request, reply) =>
+        sendPlan(reply, await getProjectPlan(deps, requireActor(request), request.params.id, request.query)),
     );
 
     app.post(

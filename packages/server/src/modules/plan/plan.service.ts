@@ -16,6 +16,7 @@ import {
   type PlanNodesOutput,
   type PlanNodesQuery,
   type ProjectPlanOutput,
+  type ProjectPlanQuery,
   type ReplannedOutput,
   type ReplannedQuery,
 } from '@keyprojects/core';
@@ -59,7 +60,12 @@ export function splitVersions(versions: readonly repo.PlanVersionRow[]) {
 }
 
 /** The project's whole plan view as of `today` (also the answer of every plan write, read in its transaction). */
-export async function projectPlanView(db: Db, project: PlanProject, today: string): Promise<ProjectPlanOutput> {
+export async function projectPlanView(
+  db: Db,
+  project: PlanProject,
+  today: string,
+  untilStage?: string,
+): Promise<ProjectPlanOutput> {
   const versions = await repo.planVersions(db, project.id);
   const { baseline, current, draft } = splitVersions(versions);
   const ids = [...new Set([baseline?.id, current?.id, draft?.id].filter((id) => id !== undefined))];
@@ -75,16 +81,21 @@ export async function projectPlanView(db: Db, project: PlanProject, today: strin
     draft: draft ? toPlan(draft, nodesOf(draft.id), context) : null,
     baseline: baseline ? toPlanVersion(baseline, baseline.id) : null,
     versions: versions.map((v) => toPlanVersion(v, context.baselineId)),
-    earliestTarget: earliestTarget(definition, position, today),
+    earliestTarget: earliestTarget(definition, position, today, untilStage),
   };
 }
 
 /** GET /projects/:id/plan; 404 when the actor may not see the project. */
-export async function getProjectPlan(deps: PlanDeps, actor: Actor, projectId: number): Promise<ProjectPlanOutput> {
+export async function getProjectPlan(
+  deps: PlanDeps,
+  actor: Actor,
+  projectId: number,
+  query: ProjectPlanQuery = {},
+): Promise<ProjectPlanOutput> {
   requirePermission(actor, 'plan.read');
   const project = await repo.findPlanProject(deps.db, actor, projectId);
   if (!project) throw errors.notFound();
-  return projectPlanView(deps.db, project, deps.clock.today());
+  return projectPlanView(deps.db, project, deps.clock.today(), query.untilStage);
 }
 
 /** The plan of the project with this code (as the CLI names projects); 404 when the actor may not see it. */
