@@ -15,6 +15,7 @@ import { apiRequest, type QueryValue } from './client.ts';
 export const planKeys = {
   all: ['plans'] as const,
   project: (id: number) => ['plans', 'project', id] as const,
+  earliest: (id: number, untilStage: string) => ['plans', 'project', id, 'earliest', untilStage] as const,
   nodes: (query: PlanNodesQueryJson) => ['plans', 'nodes', query] as const,
   replanned: (query: ReplannedQueryJson) => ['plans', 'replanned', query] as const,
 };
@@ -27,6 +28,17 @@ export function useProjectPlan(projectId: number, enabled = true) {
     queryKey: planKeys.project(projectId),
     queryFn: ({ signal }) => apiRequest<ProjectPlanOutput>(`/projects/${projectId}/plan`, { signal }),
     enabled: enabled && projectId > 0,
+  });
+}
+
+/** The earliest feasible target when the plan runs to `untilStage` (the generate form's bound). */
+export function useEarliestTarget(projectId: number, untilStage: string | undefined, enabled: boolean) {
+  return useQuery({
+    queryKey: planKeys.earliest(projectId, untilStage ?? ''),
+    queryFn: async ({ signal }) =>
+      (await apiRequest<ProjectPlanOutput>(`/projects/${projectId}/plan`, { query: { untilStage }, signal }))
+        .earliestTarget,
+    enabled: enabled && projectId > 0 && Boolean(untilStage),
   });
 }
 

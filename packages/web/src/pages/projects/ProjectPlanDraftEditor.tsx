@@ -6,28 +6,16 @@
 import { App as AntApp, Alert, Button, DatePicker, Flex, Input, Select, Table } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import dayjs from 'dayjs';
-import type { PlanNodeInputJson, PlanOutput } from '@keyprojects/core';
+import { toPlanNodeInput, type PlanNodeInput, type PlanOutput } from '@keyprojects/core';
 import { useState } from 'react';
 import { ApiError, errorMessage } from '../../api/client.ts';
 import { saveDraft, useInvalidatePlans } from '../../api/plans.ts';
 import { useResponsibleUnits } from '../../api/problems.ts';
 import { useT } from '../../i18n/useT.ts';
 
-type EditRow = PlanNodeInputJson & { key: string };
+type EditRow = PlanNodeInput;
 
-function rowsOf(draft: PlanOutput): EditRow[] {
-  return draft.nodes.map((n) => ({
-    key: n.key,
-    name: n.name,
-    stageCode: n.stageCode,
-    stepCode: n.stepCode,
-    plannedStart: n.plannedStart,
-    plannedEnd: n.plannedEnd,
-    responsibleOrgId: n.responsibleOrgId,
-    responsiblePerson: n.responsiblePerson,
-    note: n.note,
-  }));
-}
+const rowsOf = (draft: PlanOutput): EditRow[] => draft.nodes.map(toPlanNodeInput);
 
 interface ProjectPlanDraftEditorProps {
   projectId: number;

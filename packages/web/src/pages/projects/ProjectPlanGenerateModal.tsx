@@ -4,7 +4,7 @@ import dayjs, { type Dayjs } from 'dayjs';
 import { SHIPPED_LIFECYCLE_TEMPLATES } from '@keyprojects/core';
 import { useState } from 'react';
 import { errorMessage } from '../../api/client.ts';
-import { generatePlan, useInvalidatePlans } from '../../api/plans.ts';
+import { generatePlan, useEarliestTarget, useInvalidatePlans } from '../../api/plans.ts';
 import { useLocale } from '../../i18n/useT.ts';
 
 interface GenerateValues {
@@ -42,6 +42,10 @@ export function ProjectPlanGenerateModal({
   const invalidate = useInvalidatePlans();
   const [form] = Form.useForm<GenerateValues>();
   const [saving, setSaving] = useState(false);
+  // The earliest target depends on the stage the plan runs to: asked again when the stage changes.
+  const untilStage = Form.useWatch('untilStage', form);
+  const toStage = useEarliestTarget(projectId, untilStage, open);
+  const earliest = untilStage ? (toStage.data ?? null) : earliestTarget;
 
   const handleOk = async () => {
     const values = await form.validateFields();
@@ -73,12 +77,12 @@ export function ProjectPlanGenerateModal({
       destroyOnHidden
       data-testid="plan-generate-modal"
     >
-      {earliestTarget && (
+      {earliest && (
         <Alert
           type="info"
           showIcon
           style={{ marginBottom: 12 }}
-          title={t('plan.generate.earliest', { date: earliestTarget })}
+          title={t('plan.generate.earliest', { date: earliest })}
         />
       )}
       <Form form={form} layout="vertical">
@@ -90,7 +94,7 @@ export function ProjectPlanGenerateModal({
           <DatePicker
             style={{ width: '100%' }}
             data-testid="plan-target-date"
-            disabledDate={(d) => (earliestTarget ? d.isBefore(dayjs(earliestTarget), 'day') : false)}
+            disabledDate={(d) => (earliest ? d.isBefore(dayjs(earliest), 'day') : false)}
           />
         </Form.Item>
         <Form.Item name="untilStage" label={t('plan.generate.until')}>
