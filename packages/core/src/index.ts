@@ -68,3 +68,5 @@ export * from './plan.schedule.ts';
 export * from './lifecycle.transition.ts';
 export * from './lifecycle.template.ts';
 export * from './lifecycle.api.contract.ts';
+export * from './plan.spi.ts';
+export * from './spi.contract.ts';

@@ -4,6 +4,8 @@
 
 -- progressQuery: no query (a query builder the statistics and the warnings snapshot compose)
 
+-- monthsCounted: no query (a SQL fragment (the months counted as of a date) the statistics and SPI compose)
+
 -- scopedProjectIds (city actor)
 -- params: 2021,"2306%"
 select

@@ -34,6 +34,7 @@ import { bulletinRoutes } from './modules/bulletin/bulletin.routes.ts';
 import { meetingRoutes } from './modules/meeting/meeting.routes.ts';
 import { noticeRoutes } from './modules/notice/notice.routes.ts';
 import { dispatchRoutes } from './modules/dispatch/dispatch.routes.ts';
+import { spiRoutes } from './modules/spi/spi.routes.ts';
 import { problemRoutes } from './modules/problem/problem.routes.ts';
 import { userRoutes } from './modules/user/user.routes.ts';
 import { warningRoutes } from './modules/warning/warning.routes.ts';
@@ -160,6 +161,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
       await api.register(dispatchRoutes(deps), { prefix: '/dispatch' });
       await api.register(planRoutes(deps));
       await api.register(lifecycleRoutes(deps));
+      await api.register(spiRoutes(deps));
     },
     { prefix: '/api/v1' },
   );

@@ -41,6 +41,7 @@ const LifecycleSettingsPage = lazy(() => import('./pages/settings/LifecycleSetti
 const NotFoundPage = lazy(() => import('./pages/misc/NotFoundPage.tsx'));
 const ChangePasswordPage = lazy(() => import('./pages/account/ChangePasswordPage.tsx'));
 const AccountSecurityPage = lazy(() => import('./pages/account/AccountSecurityPage.tsx'));
+const PlansPage = lazy(() => import('./pages/plans/PlansPage.tsx'));
 
 /** The routes: /login outside the shell, everything else inside it behind the session check. */
 export function App() {
@@ -91,6 +92,7 @@ export function App() {
             <Route path="/service/officers" element={<OfficersPage />} />
             <Route path="/inspections" element={<InspectionsPage />} />
             <Route path="/settings/lifecycle" element={<LifecycleSettingsPage />} />
+            <Route path="/plans" element={<PlansPage />} />
             <Route path="*" element={<NotFoundPage />} />
           </Route>
         </Routes>

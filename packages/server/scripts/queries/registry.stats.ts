@@ -58,6 +58,7 @@ export const STATS_REGISTRY: readonly RepositoryEntry[] = [
     module: stats,
     examples: {
       progressQuery: { noQuery: 'a query builder the statistics and the warnings snapshot compose' },
+      monthsCounted: { noQuery: 'a SQL fragment (the months counted as of a date) the statistics and SPI compose' },
       scopedProjectIds: statScopes.map(({ label, scope }) =>
         labelled(label, (trx: Trx) => stats.scopedProjectIds(trx, scope, YEAR).execute()),
       ),

@@ -14,6 +14,7 @@ import { PLAN_REGISTRY } from './registry.plan.ts';
 import { PROBLEM_REGISTRY } from './registry.problem.ts';
 import { PROJECT_REGISTRY } from './registry.project.ts';
 import { SERVICE_REGISTRY } from './registry.service.ts';
+import { SPI_REGISTRY } from './registry.spi.ts';
 import { STATS_REGISTRY } from './registry.stats.ts';
 import { WARNING_REGISTRY } from './registry.warning.ts';
 
@@ -28,6 +29,7 @@ export const REGISTRY: readonly RepositoryEntry[] = [
   ...PROBLEM_REGISTRY,
   ...PROJECT_REGISTRY,
   ...SERVICE_REGISTRY,
+  ...SPI_REGISTRY,
   ...STATS_REGISTRY,
   ...WARNING_REGISTRY,
 ].sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));

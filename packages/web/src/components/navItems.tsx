@@ -22,6 +22,7 @@ import {
   TrophyOutlined,
   CalendarOutlined,
   ApartmentOutlined,
+  ProjectOutlined,
 } from '@ant-design/icons';
 import type { Permission, Role } from '@keyprojects/core';
 import type { MessageId } from '../i18n/translate.ts';
@@ -78,6 +79,8 @@ export const NAV_ITEMS: readonly NavItem[] = [
   { path: '/ledger/import', labelId: 'menu.ledgerImport', icon: <CloudUploadOutlined />, permission: 'project.create' },
   { path: '/bulletins', labelId: 'menu.bulletins', icon: <FileTextOutlined />, permission: 'bulletin.read' },
   { path: '/open-data', labelId: 'menu.openData', icon: <GlobalOutlined />, permission: 'project.read' },
+  // 项目全周期 (issue #11): the plan nodes across projects, the timeline, the re-planned projects and SPI.
+  { path: '/plans', labelId: 'menu.plans', icon: <ProjectOutlined />, permission: 'plan.read' },
   { path: '/inbox', labelId: 'menu.inbox', icon: <BellOutlined />, permission: 'notification.read' },
   // The city's settings of the dispatch loop.
   {

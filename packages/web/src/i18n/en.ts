@@ -10,6 +10,7 @@ import { enAdmin } from './en.admin.ts';
 import { enWarning } from './en.warning.ts';
 import { enService } from './en.service.ts';
 import { enLifecycle } from './en.lifecycle.ts';
+import { enPlan } from './en.plan.ts';
 import type { MessageId } from './zh.ts';
 
 /** The English catalogue: exactly the ids of the Chinese one. */
@@ -194,4 +195,5 @@ export const en: Record<MessageId, string> = {
   ...enEnvironment,
   ...enService,
   ...enLifecycle,
+  ...enPlan,
 };

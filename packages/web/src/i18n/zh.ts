@@ -10,6 +10,7 @@ import { zhAdmin } from './zh.admin.ts';
 import { zhWarning } from './zh.warning.ts';
 import { zhService } from './zh.service.ts';
 import { zhLifecycle } from './zh.lifecycle.ts';
+import { zhPlan } from './zh.plan.ts';
 
 /** The Chinese catalogue: the source of every message id. `{name}` marks a value filled in by `t()`. */
 export const zh = {
@@ -193,6 +194,7 @@ export const zh = {
   ...zhEnvironment,
   ...zhService,
   ...zhLifecycle,
+  ...zhPlan,
 } as const;
 
 /** Every message id of the catalogue. */

@@ -36,7 +36,7 @@ export type SqlDimension = StatDimension;
  * every month before the date's month, and that month too once its cut-off has passed (or when it has no period).
  * A scalar subquery, so the database evaluates it once inside the statement that uses it.
  */
-function monthsCounted(options: StatOptions): RawBuilder<number> {
+export function monthsCounted(options: StatOptions): RawBuilder<number> {
   const month = Number(options.asOf.slice(5, 7));
   return sql<number>`coalesce((select case when cutoff_date > ${options.asOf} then ${sql.lit(month - 1)}
     else ${sql.lit(month)} end from reporting_periods where year = ${options.year} and month = ${sql.lit(month)}),

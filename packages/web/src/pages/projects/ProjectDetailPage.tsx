@@ -17,6 +17,7 @@ import { ProjectLifecycleCard } from './ProjectLifecycleCard.tsx';
 import { ProjectManagementCard } from './ProjectManagementCard.tsx';
 import { ProjectProblemsCard } from './ProjectProblemsCard.tsx';
 import { ProjectScheduleCard } from './ProjectScheduleCard.tsx';
+import { ProjectPlanCard } from './ProjectPlanCard.tsx';
 import { ProjectWarningsCard } from './ProjectWarningsCard.tsx';
 import { ProjectSiteCard } from './ProjectSiteCard.tsx';
 import { ProjectVisitsCard } from './ProjectVisitsCard.tsx';
@@ -90,6 +91,7 @@ export default function ProjectDetailPage() {
         <ProjectInvestmentCard project={project} />
         <ProjectScheduleCard project={project} />
         <ProjectLifecycleCard projectId={project.id} />
+        <ProjectPlanCard projectId={project.id} />
         <ProjectProblemsCard projectId={project.id} />
         <ProjectManagementCard project={project} />
         <ProjectSiteCard project={project} />
