@@ -64,3 +64,8 @@ export * from './meeting.agenda.ts';
 export * from './lifecycle.contract.ts';
 export * from './plan.contract.ts';
 export * from './lifecycle.transition.ts';
+export * from './reserve.ts';
+export * from './reserve.contract.ts';
+export * from './event.contract.ts';
+export * from './event.summary.ts';
+export * from './batch.rates.ts';
