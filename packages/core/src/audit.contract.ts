@@ -29,6 +29,9 @@ export const AUDIT_ENTITY_TYPES = [
   // The dispatch loop (issue #10): a problem's every transition, and the calendar and deadline rule.
   'problem',
   'dispatch_config',
+  // Groundbreaking events (集中开工) and the three batches' rounds (三个一批) (issue #11).
+  'groundbreaking_event',
+  'batch_round',
 ] as const;
 export type AuditEntityType = (typeof AUDIT_ENTITY_TYPES)[number];
 

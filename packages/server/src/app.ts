@@ -41,6 +41,8 @@ import { notificationRoutes } from './modules/notification/notification.routes.t
 import { attachmentRoutes } from './modules/attachment/attachment.routes.ts';
 import { visitRoutes } from './modules/visit/visit.routes.ts';
 import { inspectionRoutes } from './modules/inspection/inspection.routes.ts';
+import { reserveRoutes } from './modules/reserve/reserve.routes.ts';
+import { eventRoutes } from './modules/event/event.routes.ts';
 
 /**
  * Request body limits (413 with the catalogue's message beyond them): sign-in and account forms are a few fields,
@@ -156,6 +158,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
       await api.register(noticeRoutes(deps), { prefix: '/notices' });
       await api.register(problemRoutes(deps), { prefix: '/problems' });
       await api.register(dispatchRoutes(deps), { prefix: '/dispatch' });
+      await api.register(reserveRoutes(deps), { prefix: '/reserve' });
+      await api.register(eventRoutes(deps), { prefix: '/events' });
     },
     { prefix: '/api/v1' },
   );
