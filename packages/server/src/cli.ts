@@ -32,6 +32,7 @@ import { auditCommands } from './cli/audit.commands.ts';
 import { backupCommands, backupDirectCommands } from './cli/backup.commands.ts';
 import { warningCommands } from './cli/warning.commands.ts';
 import { outboxCommands } from './cli/outbox.commands.ts';
+import { reserveCommands } from './cli/reserve.commands.ts';
 
 /** Every command by name; each area of the product contributes its own record. */
 const commands: Record<string, CliCommand> = {
@@ -45,6 +46,7 @@ const commands: Record<string, CliCommand> = {
   ...backupCommands,
   ...warningCommands,
   ...outboxCommands,
+  ...reserveCommands,
 };
 /** Commands that open the database themselves. */
 const directCommands: Record<string, DirectCommand> = { ...backupDirectCommands };
