@@ -2,6 +2,7 @@
  * The query snapshots' registry for the reserve library, the groundbreaking events and the three batches (see
  * registry.ts).
  */
+import * as batch from '../../src/modules/batch/batch.repository.ts';
 import * as event from '../../src/modules/event/event.repository.ts';
 import * as reserve from '../../src/modules/reserve/reserve.repository.ts';
 import { example, labelled, type RepositoryEntry } from './capture.ts';
@@ -15,6 +16,8 @@ const EVENT = {
   regionCode: DISTRICT,
   note: null,
 } as const;
+
+const ROUND = { name: '2021年第一轮三个一批', heldOn: AS_OF, regionCode: DISTRICT, note: null };
 
 /** The registry entries of the reserve, event and batch modules. */
 export const EVENT_REGISTRY: readonly RepositoryEntry[] = [
@@ -55,6 +58,23 @@ export const EVENT_REGISTRY: readonly RepositoryEntry[] = [
       eventCandidate: [example(event.eventCandidate, ACTORS.city, IDS.project)],
       linkProject: [example(event.linkProject, 1, IDS.project)],
       unlinkProject: [example(event.unlinkProject, 1, IDS.project)],
+    },
+  },
+  {
+    file: 'modules/batch/batch.repository.ts',
+    module: batch,
+    examples: {
+      listRounds: SCOPES.map(({ label, actor }) => labelled(label, batch.listRounds, actor, {})),
+      roundProjects: [example(batch.roundProjects, ACTORS.district, 1)],
+      transitionsOf: [example(batch.transitionsOf, [IDS.project])],
+      lockRound: [example(batch.lockRound, 1)],
+      insertRound: [example(batch.insertRound, ROUND, IDS.districtStaff)],
+      updateRound: [example(batch.updateRound, 1, ROUND)],
+      deleteRound: [example(batch.deleteRound, 1)],
+      addBatchProject: [
+        example(batch.addBatchProject, { roundId: 1, projectId: IDS.project, batch: 'start', plannedOn: AS_OF }),
+      ],
+      removeBatchProject: [example(batch.removeBatchProject, { roundId: 1, projectId: IDS.project, batch: 'start' })],
     },
   },
 ];

@@ -1,33 +1,27 @@
 /**
  * Kysely access to groundbreaking events (集中开工): the events an actor may see (its region's and those under it,
- * the regions above it; for owners and officers the events holding their projects), an event's totals and
+ * the regions above it (homeRegionCondition); for owners and officers the events holding their projects), an event's totals and
  * projects, the links between events and projects, and the transitions an event recorded.
  */
 import { sql, type Expression, type ExpressionBuilder, type Kysely, type SqlBool, type Transaction } from 'kysely';
 import { projectScopeKind, regionPrefix } from '@keyprojects/core';
 import type { DB } from '../../db/schema.ts';
 import type { GroundbreakingLevel } from '../../db/schema.lifecycle.ts';
-import { regionAndAncestors, scopedProjects, type ScopeActor } from '../../db/scope.ts';
+import { homeRegionCondition, scopedProjects, type ScopeActor } from '../../db/scope.ts';
 
 type Db = Kysely<DB> | Transaction<DB>;
 
 /** A WHERE condition on `groundbreaking_events` limiting rows to those the actor may see. */
 function visibleEvents(db: Db, actor: ScopeActor) {
-  return (eb: ExpressionBuilder<DB, 'groundbreaking_events'>): Expression<SqlBool> => {
-    if (projectScopeKind(actor.role) === 'region') {
-      if (!actor.regionCode) return sql<SqlBool>`false`;
-      return eb.or([
-        eb('groundbreaking_events.region_code', 'like', `${regionPrefix(actor.regionCode)}%`),
-        eb('groundbreaking_events.region_code', 'in', regionAndAncestors(actor.regionCode)),
-      ]);
-    }
-    return eb.exists(
-      scopedProjects(db, actor)
-        .innerJoin('groundbreaking_event_projects as gp', 'gp.project_id', 'projects.id')
-        .where(sql<SqlBool>`gp.event_id = groundbreaking_events.id`)
-        .select('projects.id'),
-    );
-  };
+  return (eb: ExpressionBuilder<DB, 'groundbreaking_events'>): Expression<SqlBool> =>
+    projectScopeKind(actor.role) === 'region'
+      ? homeRegionCondition(eb, actor, eb.ref('groundbreaking_events.region_code'))
+      : eb.exists(
+          scopedProjects(db, actor)
+            .innerJoin('groundbreaking_event_projects as gp', 'gp.project_id', 'projects.id')
+            .where(sql<SqlBool>`gp.event_id = groundbreaking_events.id`)
+            .select('projects.id'),
+        );
 }
 
 /** The visible events with their totals (all their projects), newest first. */

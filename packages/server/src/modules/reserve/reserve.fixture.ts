@@ -90,23 +90,21 @@ export async function buildChengduReserve(db: Kysely<DB>, actor: Actor, ownerOrg
   for (let n = 0; n < 2; n += 1) {
     const id = await insertProjectOn(db, ownerOrgId, { createdOn: '2021-01-04' });
     await walkSteps(db, actor, id, STEP_DAYS);
-    await db
-      .transaction()
-      .execute((trx) =>
-        recordTransition(
-          trx,
-          actor,
-          {
-            projectId: id,
-            stageCode: 'started',
-            stepCode: null,
-            occurredOn: '2021-05-10',
-            note: null,
-            source: 'manual',
-          },
-          { today: '2021-05-20', backdateWindowDays: 3650 },
-        ),
-      );
+    await db.transaction().execute((trx) =>
+      recordTransition(
+        trx,
+        actor,
+        {
+          projectId: id,
+          stageCode: 'started',
+          stepCode: null,
+          occurredOn: '2021-05-10',
+          note: null,
+          source: 'manual',
+        },
+        { today: '2021-05-20', backdateWindowDays: 3650 },
+      ),
+    );
   }
   await insertProjectOn(db, ownerOrgId, { createdOn: '2021-06-01' });
   await insertProjectOn(db, ownerOrgId, { createdOn: '2020-03-01', startedOn: '2020-05-01' });
