@@ -13,6 +13,7 @@ import { seedMeetingsDemo } from './meetings.demo.ts';
 import { seedProblemsDemo } from './problems.demo.ts';
 import { seedServiceDemo } from './service.demo.ts';
 import { seedWarningsDemo } from './warnings.demo.ts';
+import { seedReserveDemo } from '../lifecycle/reserve.demo.ts';
 
 export interface DispatchSeedResult {
   problems: number;
@@ -46,5 +47,6 @@ export async function seedDemoCity(
   demo: DaqingDemo,
 ): Promise<SeedResult & { dispatch: DispatchSeedResult | null }> {
   const result = await seedDemo(db, demo);
+  if (result.seeded) await seedReserveDemo(db, demo.asOf);
   return { ...result, dispatch: result.seeded ? await seedDispatchDemo(db, demo.asOf) : null };
 }
