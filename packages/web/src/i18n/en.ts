@@ -9,6 +9,7 @@ import { enProblem } from './en.problem.ts';
 import { enAdmin } from './en.admin.ts';
 import { enWarning } from './en.warning.ts';
 import { enService } from './en.service.ts';
+import { enEvents } from './en.events.ts';
 import type { MessageId } from './zh.ts';
 
 /** The English catalogue: exactly the ids of the Chinese one. */
@@ -192,4 +193,5 @@ export const en: Record<MessageId, string> = {
   ...enAccount,
   ...enEnvironment,
   ...enService,
+  ...enEvents,
 };

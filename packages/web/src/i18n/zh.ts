@@ -9,6 +9,7 @@ import { zhProblem } from './zh.problem.ts';
 import { zhAdmin } from './zh.admin.ts';
 import { zhWarning } from './zh.warning.ts';
 import { zhService } from './zh.service.ts';
+import { zhEvents } from './zh.events.ts';
 
 /** The Chinese catalogue: the source of every message id. `{name}` marks a value filled in by `t()`. */
 export const zh = {
@@ -191,6 +192,7 @@ export const zh = {
   ...zhAccount,
   ...zhEnvironment,
   ...zhService,
+  ...zhEvents,
 } as const;
 
 /** Every message id of the catalogue. */
