@@ -19,14 +19,20 @@ function BatchCard({ outcome }: { outcome: BatchOutcome }) {
       key: 'name',
       render: (_: unknown, p: BatchProject) => <Link to={`/projects/${p.id}`}>{`${p.name}（${p.code}）`}</Link>,
     },
-    { title: t('reserve.col.region'), dataIndex: 'regionName' },
+    { title: t('reserve.col.region'), dataIndex: 'regionName', responsive: ['md' as const] },
     {
       title: t('reserve.col.investment'),
       dataIndex: 'totalInvestment',
       align: 'right' as const,
+      responsive: ['md' as const],
       render: (value: string) => <MoneyText value={value} showYi={false} />,
     },
-    { title: t('batch.plannedOn'), dataIndex: 'plannedOn', render: (value: string | null) => value ?? '—' },
+    {
+      title: t('batch.plannedOn'),
+      dataIndex: 'plannedOn',
+      responsive: ['md' as const],
+      render: (value: string | null) => value ?? '—',
+    },
     {
       title: t(`batch.achieved.${outcome.batch}`),
       key: 'achieved',

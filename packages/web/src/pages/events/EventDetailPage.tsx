@@ -34,14 +34,15 @@ export default function EventDetailPage() {
       key: 'name',
       render: (_: unknown, p: EventProject) => <Link to={`/projects/${p.id}`}>{`${p.name}（${p.code}）`}</Link>,
     },
-    { title: t('reserve.col.region'), dataIndex: 'regionName' },
+    { title: t('reserve.col.region'), dataIndex: 'regionName', responsive: ['md' as const] },
     {
       title: t('reserve.col.investment'),
       dataIndex: 'totalInvestment',
       align: 'right' as const,
+      responsive: ['md' as const],
       render: (value: string) => <MoneyText value={value} />,
     },
-    { title: t('event.startDate'), dataIndex: 'actualStartDate' },
+    { title: t('event.startDate'), dataIndex: 'actualStartDate', responsive: ['sm' as const] },
     {
       title: t('event.startedBy'),
       key: 'by',

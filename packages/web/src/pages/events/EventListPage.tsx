@@ -28,8 +28,13 @@ export default function EventListPage() {
       render: (_: unknown, e: EventItem) => <Link to={`/events/${e.id}`}>{e.name}</Link>,
     },
     { title: t('event.field.heldOn'), dataIndex: 'heldOn' },
-    { title: t('event.field.level'), key: 'level', render: (_: unknown, e: EventItem) => t(`event.level.${e.level}`) },
-    { title: t('event.field.region'), dataIndex: 'regionName' },
+    {
+      title: t('event.field.level'),
+      key: 'level',
+      responsive: ['md' as const],
+      render: (_: unknown, e: EventItem) => t(`event.level.${e.level}`),
+    },
+    { title: t('event.field.region'), dataIndex: 'regionName', responsive: ['md' as const] },
     {
       title: t('event.projects'),
       key: 'projects',

@@ -1,3 +1,4 @@
+import { Grid } from 'antd';
 import type { ReserveStepCount } from '@keyprojects/core';
 import { CHART_COLORS, CHART_HEIGHT, labelledGrid } from '../../components/charts/chartStyle.ts';
 import { EChart, type ChartOption } from '../../components/charts/EChart.tsx';
@@ -12,13 +13,14 @@ export function ReserveChart({
   onPick: (step: string) => void;
 }) {
   const t = useT();
+  const compact = Grid.useBreakpoint().md === false;
   const option: ChartOption = {
     grid: labelledGrid({ left: 8, right: 12, top: 16, bottom: 8 }),
     tooltip: { trigger: 'axis' },
     xAxis: {
       type: 'category',
       data: steps.map((s) => s.label),
-      axisLabel: { interval: 0, width: 72, overflow: 'break' },
+      axisLabel: compact ? { interval: 0, rotate: 40, fontSize: 10 } : { interval: 0, width: 72, overflow: 'break' },
     },
     yAxis: { type: 'value', minInterval: 1, splitLine: { lineStyle: { type: 'dashed' } } },
     series: [

@@ -34,9 +34,10 @@ export function ReserveProjectsCard({ asOf, regionCode, step, title }: ReservePr
     {
       title: t('reserve.col.region'),
       dataIndex: 'regionName',
+      responsive: ['md'],
       sorter: (a, b) => a.regionCode.localeCompare(b.regionCode),
     },
-    { title: t('reserve.col.step'), dataIndex: 'stepLabel' },
+    { title: t('reserve.col.step'), dataIndex: 'stepLabel', responsive: ['md'] },
     { title: t('reserve.col.since'), dataIndex: 'since', sorter: (a, b) => a.since.localeCompare(b.since) },
     {
       title: t('reserve.col.investment'),
