@@ -31,6 +31,9 @@ export const AUDIT_ENTITY_TYPES = [
   'dispatch_config',
   // The lifecycle (issue #11): a template's versions as the city administrator saves them.
   'lifecycle_template',
+  // Groundbreaking events (集中开工) and the three batches' rounds (三个一批) (issue #11).
+  'groundbreaking_event',
+  'batch_round',
 ] as const;
 export type AuditEntityType = (typeof AUDIT_ENTITY_TYPES)[number];
 

@@ -70,3 +70,8 @@ export * from './lifecycle.template.ts';
 export * from './lifecycle.api.contract.ts';
 export * from './plan.spi.ts';
 export * from './spi.contract.ts';
+export * from './reserve.ts';
+export * from './reserve.contract.ts';
+export * from './event.contract.ts';
+export * from './event.summary.ts';
+export * from './batch.rates.ts';

@@ -44,6 +44,9 @@ import { visitRoutes } from './modules/visit/visit.routes.ts';
 import { inspectionRoutes } from './modules/inspection/inspection.routes.ts';
 import { planRoutes } from './modules/plan/plan.routes.ts';
 import { lifecycleRoutes } from './modules/lifecycle/lifecycle.routes.ts';
+import { reserveRoutes } from './modules/reserve/reserve.routes.ts';
+import { eventRoutes } from './modules/event/event.routes.ts';
+import { batchRoutes } from './modules/batch/batch.routes.ts';
 
 /**
  * Request body limits (413 with the catalogue's message beyond them): sign-in and account forms are a few fields,
@@ -162,6 +165,9 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
       await api.register(planRoutes(deps));
       await api.register(lifecycleRoutes(deps));
       await api.register(spiRoutes(deps));
+      await api.register(reserveRoutes(deps), { prefix: '/reserve' });
+      await api.register(eventRoutes(deps), { prefix: '/events' });
+      await api.register(batchRoutes(deps), { prefix: '/batches' });
     },
     { prefix: '/api/v1' },
   );

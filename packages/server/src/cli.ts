@@ -34,6 +34,7 @@ import { backupCommands, backupDirectCommands } from './cli/backup.commands.ts';
 import { warningCommands } from './cli/warning.commands.ts';
 import { outboxCommands } from './cli/outbox.commands.ts';
 import { planCommands } from './cli/plan.commands.ts';
+import { reserveCommands } from './cli/reserve.commands.ts';
 
 /** Every command by name; each area of the product contributes its own record. */
 const commands: Record<string, CliCommand> = {
@@ -48,6 +49,7 @@ const commands: Record<string, CliCommand> = {
   ...warningCommands,
   ...outboxCommands,
   ...planCommands,
+  ...reserveCommands,
 };
 /** Commands that open the database themselves. */
 const directCommands: Record<string, DirectCommand> = { ...backupDirectCommands };

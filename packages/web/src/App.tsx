@@ -28,6 +28,11 @@ const RolesPage = lazy(() => import('./pages/admin/RolesPage.tsx'));
 const AuditLogPage = lazy(() => import('./pages/admin/AuditLogPage.tsx'));
 const WarningListPage = lazy(() => import('./pages/warnings/WarningListPage.tsx'));
 const WarningSettingsPage = lazy(() => import('./pages/settings/WarningSettingsPage.tsx'));
+const ReservePage = lazy(() => import('./pages/reserve/ReservePage.tsx'));
+const EventListPage = lazy(() => import('./pages/events/EventListPage.tsx'));
+const EventDetailPage = lazy(() => import('./pages/events/EventDetailPage.tsx'));
+const BatchListPage = lazy(() => import('./pages/batches/BatchListPage.tsx'));
+const BatchDetailPage = lazy(() => import('./pages/batches/BatchDetailPage.tsx'));
 const InboxPage = lazy(() => import('./pages/inbox/InboxPage.tsx'));
 const ServicePage = lazy(() => import('./pages/service/ServicePage.tsx'));
 const OfficersPage = lazy(() => import('./pages/service/OfficersPage.tsx'));
@@ -77,6 +82,11 @@ export function App() {
             <Route path="/open-data" element={<OpenDataPage />} />
             <Route path="/warnings" element={<WarningListPage />} />
             <Route path="/settings/warnings" element={<WarningSettingsPage />} />
+            <Route path="/reserve" element={<ReservePage />} />
+            <Route path="/events" element={<EventListPage />} />
+            <Route path="/events/:id" element={<EventDetailPage />} />
+            <Route path="/batches" element={<BatchListPage />} />
+            <Route path="/batches/:id" element={<BatchDetailPage />} />
             <Route path="/problems" element={<ProblemListPage />} />
             <Route path="/problems/new" element={<ProblemRaisePage />} />
             <Route path="/problems/league" element={<ProblemLeaguePage />} />

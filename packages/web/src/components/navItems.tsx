@@ -23,6 +23,9 @@ import {
   CalendarOutlined,
   ApartmentOutlined,
   ProjectOutlined,
+  InboxOutlined,
+  RocketOutlined,
+  OrderedListOutlined,
 } from '@ant-design/icons';
 import type { Permission, Role } from '@keyprojects/core';
 import type { MessageId } from '../i18n/translate.ts';
@@ -76,6 +79,10 @@ export const NAV_ITEMS: readonly NavItem[] = [
     permission: 'inspection.read',
     roles: ['city_admin', 'district_staff', 'leader'],
   },
+  // 项目全周期 (issue #11): the reserve library, groundbreaking events and the three batches.
+  { path: '/reserve', labelId: 'menu.reserve', icon: <InboxOutlined />, permission: 'lifecycle.read' },
+  { path: '/events', labelId: 'menu.events', icon: <RocketOutlined />, permission: 'event.read' },
+  { path: '/batches', labelId: 'menu.batches', icon: <OrderedListOutlined />, permission: 'event.read' },
   { path: '/ledger/import', labelId: 'menu.ledgerImport', icon: <CloudUploadOutlined />, permission: 'project.create' },
   { path: '/bulletins', labelId: 'menu.bulletins', icon: <FileTextOutlined />, permission: 'bulletin.read' },
   { path: '/open-data', labelId: 'menu.openData', icon: <GlobalOutlined />, permission: 'project.read' },

@@ -11,6 +11,7 @@ import { enWarning } from './en.warning.ts';
 import { enService } from './en.service.ts';
 import { enLifecycle } from './en.lifecycle.ts';
 import { enPlan } from './en.plan.ts';
+import { enEvents } from './en.events.ts';
 import type { MessageId } from './zh.ts';
 
 /** The English catalogue: exactly the ids of the Chinese one. */
@@ -196,4 +197,5 @@ export const en: Record<MessageId, string> = {
   ...enService,
   ...enLifecycle,
   ...enPlan,
+  ...enEvents,
 };

@@ -11,6 +11,7 @@ import { zhWarning } from './zh.warning.ts';
 import { zhService } from './zh.service.ts';
 import { zhLifecycle } from './zh.lifecycle.ts';
 import { zhPlan } from './zh.plan.ts';
+import { zhEvents } from './zh.events.ts';
 
 /** The Chinese catalogue: the source of every message id. `{name}` marks a value filled in by `t()`. */
 export const zh = {
@@ -195,6 +196,7 @@ export const zh = {
   ...zhService,
   ...zhLifecycle,
   ...zhPlan,
+  ...zhEvents,
 } as const;
 
 /** Every message id of the catalogue. */

@@ -14,6 +14,7 @@ import { seedMeetingsDemo } from './meetings.demo.ts';
 import { seedProblemsDemo } from './problems.demo.ts';
 import { seedServiceDemo } from './service.demo.ts';
 import { seedWarningsDemo } from './warnings.demo.ts';
+import { seedReserveDemo } from '../lifecycle/reserve.demo.ts';
 
 export interface DispatchSeedResult {
   problems: number;
@@ -47,6 +48,7 @@ export async function seedDemoCity(
   demo: DaqingDemo,
 ): Promise<SeedResult & { dispatch: DispatchSeedResult | null }> {
   const result = await seedDemo(db, demo);
+  if (result.seeded) await seedReserveDemo(db, demo.asOf);
   if (result.seeded) await seedPlansDemo(db, demo.asOf); // before the dispatch loop: its warnings see the plans
   return { ...result, dispatch: result.seeded ? await seedDispatchDemo(db, demo.asOf) : null };
 }
