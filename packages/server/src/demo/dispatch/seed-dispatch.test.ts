@@ -18,7 +18,17 @@ beforeAll(async () => {
 }, 300_000);
 afterAll(() => ctx.close());
 
-const count = async (table: 'warnings' | 'meetings' | 'service_visits' | 'inspections' | 'notifications') =>
+const count = async (
+  table:
+    | 'warnings'
+    | 'meetings'
+    | 'service_visits'
+    | 'inspections'
+    | 'notifications'
+    | 'groundbreaking_events'
+    | 'batch_rounds'
+    | 'milestone_plans',
+) =>
   Number(
     (
       await ctx.db
@@ -46,6 +56,18 @@ describe('the demo city with its dispatch loop', () => {
     expect(await count('service_visits')).toBeGreaterThan(0);
     expect(await count('inspections')).toBeGreaterThan(0);
     expect(await count('notifications')).toBeGreaterThan(0);
+  });
+
+  it('keeps every lifecycle transition on the demo calendar, with reserve steps, an event and plans', async () => {
+    const late = await ctx.db
+      .selectFrom('lifecycle_transitions')
+      .where('occurred_on', '>', TEST_TODAY)
+      .select((eb) => eb.fn.countAll<string>().as('n'))
+      .executeTakeFirstOrThrow();
+    expect(Number(late.n)).toBe(0);
+    expect(await count('groundbreaking_events')).toBe(1);
+    expect(await count('batch_rounds')).toBe(1);
+    expect(await count('milestone_plans')).toBeGreaterThan(0);
   });
 
   it('adds nothing when loaded again on the same database', async () => {
