@@ -65,6 +65,13 @@ describe('the demo city with its dispatch loop', () => {
       .select((eb) => eb.fn.countAll<string>().as('n'))
       .executeTakeFirstOrThrow();
     expect(Number(late.n)).toBe(0);
+    const unplaced = await ctx.db
+      .selectFrom('projects')
+      .where('stage', 'in', ['reserve', 'preparation'])
+      .where('lifecycle_step', 'is', null)
+      .select((eb) => eb.fn.countAll<string>().as('n'))
+      .executeTakeFirstOrThrow();
+    expect(Number(unplaced.n)).toBe(0);
     expect(await count('groundbreaking_events')).toBe(1);
     expect(await count('batch_rounds')).toBe(1);
     expect(await count('milestone_plans')).toBeGreaterThan(0);
