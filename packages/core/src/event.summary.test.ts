@@ -15,8 +15,14 @@ describe('the groundbreaking events’ summary', () => {
     expect(summary.projects).toBe(5);
     expect(summary.totalInvestment).toBe(yi('10.85'));
     expect(summary.text).toBe(
-      '截至目前，已承办省级集中开工1次，举办全市重大项目集中开工2次、分行业重大项目集中开工0次、' +
-        '产业功能区重大项目集中开工1次，开工项目5个，总投资10.9亿元',
+      '截至目前，已承办省级集中开工1次，举办全市重大项目集中开工2次、产业功能区重大项目集中开工1次，' +
+        '开工项目5个，总投资10.9亿元',
     );
+  });
+
+  it('leaves out the kinds not held, and says so when none was', () => {
+    const city = summarizeEvents([{ level: 'city', projectInvestments: [yi('1.2')] }]);
+    expect(city.text).toBe('截至目前，举办全市重大项目集中开工1次，开工项目1个，总投资1.2亿元');
+    expect(summarizeEvents([]).text).toBe('截至目前，尚未举办集中开工活动');
   });
 });

@@ -28,9 +28,22 @@ export function summarizeEvents(events: readonly EventFacts[]): EventSummary {
   for (const event of events) byLevel[event.level] += 1;
   const investments = events.flatMap((e) => e.projectInvestments);
   const totalInvestment = sumFen(investments);
+  // As the seed writes it: the provincial events hosted, then the city's own by kind, leaving out kinds not held.
+  const hosted = byLevel.provincial > 0 ? `已承办省级集中开工${byLevel.provincial}次，` : '';
+  const held = (
+    [
+      ['全市重大项目集中开工', byLevel.city],
+      ['分行业重大项目集中开工', byLevel.industry],
+      ['产业功能区重大项目集中开工', byLevel.function_zone],
+    ] as const
+  )
+    .filter(([, count]) => count > 0)
+    .map(([kind, count]) => `${kind}${count}次`)
+    .join('、');
   const text =
-    `截至目前，已承办省级集中开工${byLevel.provincial}次，举办全市重大项目集中开工${byLevel.city}次、` +
-    `分行业重大项目集中开工${byLevel.industry}次、产业功能区重大项目集中开工${byLevel.function_zone}次，` +
-    `开工项目${investments.length}个，总投资${formatYi(totalInvestment, 1)}亿元`;
+    events.length === 0
+      ? '截至目前，尚未举办集中开工活动'
+      : `截至目前，${hosted}${held ? `举办${held}，` : ''}` +
+        `开工项目${investments.length}个，总投资${formatYi(totalInvestment, 1)}亿元`;
   return { byLevel, projects: investments.length, totalInvestment, text };
 }

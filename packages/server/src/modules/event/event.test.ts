@@ -145,8 +145,7 @@ describe('groundbreaking events', () => {
     const summary = response.json<EventSummaryOutput>();
     expect(summary.byLevel).toEqual({ provincial: 0, city: 2, industry: 0, function_zone: 1 });
     expect(summary.text).toBe(
-      '截至目前，已承办省级集中开工0次，举办全市重大项目集中开工2次、分行业重大项目集中开工0次、' +
-        '产业功能区重大项目集中开工1次，开工项目2个，总投资1.6亿元',
+      '截至目前，举办全市重大项目集中开工2次、产业功能区重大项目集中开工1次，开工项目2个，总投资1.6亿元',
     );
   });
 });
