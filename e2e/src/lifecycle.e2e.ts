@@ -2,7 +2,8 @@
  * Milestone plans through the browser (issue #11), on the demo city as of 2021-05-20: a district user generates a
  * plan backwards from a target date (倒排工期) for a project without one, moves the first node so that it was due
  * before today, approves the draft (it becomes the baseline), marks that node done today — late — and the node table
- * and the Gantt show it late against the baseline. Screenshots of the Gantt on a desktop and a phone.
+ * and the Gantt show it late against the baseline. Then the city's reserve library (储备库) by preparation step with
+ * its drill-down, and the spring 集中开工 event with its summary. Screenshots of each on a desktop and a phone.
  */
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
@@ -63,5 +64,35 @@ describe('a milestone plan built backwards, approved, and a node done late', () 
     await phoneCard.gantt().locator('canvas').first().waitFor();
     expect(await phoneCard.rows().first().innerText()).toContain('10 天');
     await phoneCard.card().screenshot({ path: path.join(SHOTS, 'plan-gantt-phone.png') });
+  });
+});
+
+describe('the reserve library and a groundbreaking event', () => {
+  it('counts the reserve by step with a drill list, and shows the event with its totals', async () => {
+    const baseUrl = rig().running.baseUrl;
+    mkdirSync(SHOTS, { recursive: true });
+    for (const [name, viewport] of [
+      ['desktop', DESKTOP],
+      ['phone', PHONE],
+    ] as const) {
+      const { page } = await rig().signIn('city_admin', viewport);
+      await page.goto(`${baseUrl}/reserve`);
+      const total = page.getByTestId('reserve-total');
+      await expect.poll(async () => total.innerText()).toMatch(/储备项目共 \d+ 个/);
+      const steps = page.getByTestId('reserve-steps');
+      await steps.getByText('签订投资协议').first().click();
+      const drill = page.getByTestId('reserve-projects');
+      await drill.locator('tbody tr').first().waitFor();
+      expect(await drill.innerText()).toContain('储备');
+      await page.screenshot({ path: path.join(SHOTS, `reserve-${name}.png`), fullPage: true });
+
+      await page.goto(`${baseUrl}/events`);
+      await expect.poll(async () => page.getByTestId('event-summary').innerText()).toContain('开工项目');
+      await page.getByTestId('event-table').getByRole('link').first().click();
+      const projects = page.getByTestId('event-projects');
+      await projects.locator('tbody tr').first().waitFor();
+      expect(await page.locator('body').innerText()).toContain('集中开工');
+      await page.screenshot({ path: path.join(SHOTS, `event-${name}.png`), fullPage: true });
+    }
   });
 });

@@ -15,6 +15,7 @@ import {
 } from '@keyprojects/core';
 import type { AppDeps } from '../../deps.ts';
 import { errors } from '../../errors.ts';
+import { regionInScope } from '../../db/scope.ts';
 import { requirePermission, type Actor } from '../auth/actor.ts';
 import { regionNamesOf } from '../stats/stats.repository.ts';
 import { projectSpiInputs, spiByRegion, type SpiInputRow, type SpiGrouping } from './spi.repository.ts';
@@ -78,6 +79,9 @@ export async function projectSCurve(
 /** GET /stats/spi: SPI per child region (a province's prefectures, a city's counties) and the total, in scope. */
 export async function regionSpi(deps: Deps, actor: Actor, query: SpiQuery): Promise<SpiRegionsOutput> {
   requirePermission(actor, 'plan.read');
+  if (query.regionCode !== undefined && !regionInScope(actor, query.regionCode)) {
+    throw errors.invalidField('regionCode', 'region.outOfScope');
+  }
   const { year, asOf } = yearAndAsOf(deps.clock.today(), query.year);
   const grouping: SpiGrouping = (query.regionCode ?? actor.regionCode ?? '').endsWith('0000') ? 'prefecture' : 'region';
   const rows = await spiByRegion(deps.db, { actor, regionCode: query.regionCode }, year, asOf, grouping);

@@ -166,6 +166,14 @@ describe('GET /projects/:id/s-curve and /stats/spi', () => {
     ).json<SpiRegionsOutput>();
     expect(body.rows.map((r) => r.regionCode)).toEqual(['230603']);
   });
+
+  it('refuses a region outside the actor’s scope with a field error', async () => {
+    for (const regionCode of ['230602', '222746']) {
+      const response = await district.request({ method: 'GET', url: `/api/v1/stats/spi?regionCode=${regionCode}` });
+      expect(response.statusCode, response.body).toBe(400);
+      expect(response.json<{ error: { fields: Record<string, string> } }>().error.fields).toHaveProperty('regionCode');
+    }
+  });
 });
 
 describe('the SQL SPI per region agrees with core on the Daqing demo', () => {

@@ -173,8 +173,9 @@ describe('importing a period’s monthly-report ledger', () => {
     expect(resultOf(response)).toMatchObject({ committed: true, summary: { create: 2, skipped: 1 } });
     expect((await report(id[0] ?? 0)).state).toBe('submitted');
     await approveByCity([id[0], id[1]]);
-    // Per report: filed (create) and approved; the first also updates the project (stage, actual start).
-    expect(await counts()).toEqual({ ...before, reports: before.reports + 2, audit: before.audit + 5 });
+    // Per report: filed (create) and approved; the first also moves the project twice in its lifecycle (started on
+    // the reported day, under construction at the period's cut-off), each transition with its own audit row.
+    expect(await counts()).toEqual({ ...before, reports: before.reports + 2, audit: before.audit + 6 });
     expect(await report(id[0] ?? 0)).toMatchObject({
       state: 'approved',
       completedThisMonth: '300.50',
