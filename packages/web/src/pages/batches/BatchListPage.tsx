@@ -26,8 +26,8 @@ export default function BatchListPage() {
       key: 'name',
       render: (_: unknown, r: BatchRoundItem) => <Link to={`/batches/${r.id}`}>{r.name}</Link>,
     },
-    { title: t('batch.field.heldOn'), dataIndex: 'heldOn' },
-    { title: t('event.field.region'), dataIndex: 'regionName' },
+    { title: t('batch.field.heldOn'), dataIndex: 'heldOn', className: 'kp-nowrap' },
+    { title: t('event.field.region'), dataIndex: 'regionName', responsive: ['sm' as const] },
     ...(['sign', 'start', 'production'] as const).map((batch) => ({
       title: t(`batch.kind.${batch}`),
       key: batch,
