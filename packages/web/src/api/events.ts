@@ -1,6 +1,7 @@
 /** Groundbreaking events (集中开工) and three-batches rounds (三个一批): lists, details, summary and changes. */
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type {
+  BatchKindCode,
   BatchProjectsInputJson,
   BatchRoundDetail,
   BatchRoundInputJson,
@@ -90,18 +91,28 @@ export function useBatchRound(id: number, asOf: string | undefined) {
   });
 }
 
-/** Creating a round and adding projects to a batch; each refreshes the rounds. */
+/** Creating, changing and deleting a round, and adding or removing a batch's projects; each refreshes the rounds. */
 export function useBatchActions() {
   const client = useQueryClient();
   const onSuccess = () => client.invalidateQueries({ queryKey: eventKeys.batches });
   return {
-    create: useMutation({
-      mutationFn: (body: BatchRoundInputJson) => apiRequest<BatchRoundDetail>('/batches', { method: 'POST', body }),
+    save: useMutation({
+      mutationFn: ({ id, body }: { id?: number; body: BatchRoundInputJson }) =>
+        apiRequest<BatchRoundDetail>(id ? `/batches/${id}` : '/batches', { method: id ? 'PUT' : 'POST', body }),
+      onSuccess,
+    }),
+    remove: useMutation({
+      mutationFn: (id: number) => apiRequest<undefined>(`/batches/${id}`, { method: 'DELETE' }),
       onSuccess,
     }),
     addProjects: useMutation({
       mutationFn: ({ id, body }: { id: number; body: BatchProjectsInputJson }) =>
         apiRequest<BatchRoundDetail>(`/batches/${id}/projects`, { method: 'POST', body }),
+      onSuccess,
+    }),
+    removeProject: useMutation({
+      mutationFn: ({ id, batch, projectId }: { id: number; batch: BatchKindCode; projectId: number }) =>
+        apiRequest<BatchRoundDetail>(`/batches/${id}/projects/${batch}/${projectId}`, { method: 'DELETE' }),
       onSuccess,
     }),
   };

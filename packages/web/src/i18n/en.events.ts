@@ -68,4 +68,10 @@ export const enEvents: Record<keyof typeof zhEvents, string> = {
   'batch.plannedOn': 'Planned',
   'batch.notYet': 'Not yet',
   'batch.rate': '{achieved}/{planned}, {rate}%',
+  'batch.new': 'New round',
+  'batch.edit': 'Edit round',
+  'batch.namePlaceholder': 'e.g. 2021 second round',
+  'batch.addProjects': 'Add projects',
+  'batch.removeConfirm': 'Remove this project from the batch?',
+  'batch.deleteConfirm': 'Delete this round with its three batches?',
 };

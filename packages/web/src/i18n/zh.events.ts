@@ -66,4 +66,10 @@ export const zhEvents = {
   'batch.plannedOn': '计划日期',
   'batch.notYet': '未完成',
   'batch.rate': '{achieved}/{planned}，{rate}%',
+  'batch.new': '新建批次',
+  'batch.edit': '修改批次',
+  'batch.namePlaceholder': '如：2021年第二轮三个一批',
+  'batch.addProjects': '添加项目',
+  'batch.removeConfirm': '把该项目移出这一批？',
+  'batch.deleteConfirm': '删除该轮次及其三批项目？',
 } as const;

@@ -1,5 +1,8 @@
-import { Card, Table } from 'antd';
-import { Link } from 'react-router';
+/** 三个一批: the rounds in scope with the size of each batch, and (for managers) a new round. */
+import { useState } from 'react';
+import { Button, Card, Table } from 'antd';
+import { PlusOutlined } from '@ant-design/icons';
+import { Link, useNavigate } from 'react-router';
 import type { BatchRoundItem } from '@keyprojects/core';
 import { useBatchRounds } from '../../api/events.ts';
 import { Forbidden } from '../../components/Forbidden.tsx';
@@ -7,11 +10,14 @@ import { PageHeader } from '../../components/PageHeader.tsx';
 import { RetryAlert } from '../../components/RetryAlert.tsx';
 import { useT } from '../../i18n/useT.ts';
 import { useSession } from '../../session/useSession.ts';
+import { BatchFormModal } from './BatchFormModal.tsx';
 
 /** 三个一批: the rounds in scope with the size of each batch. */
 export default function BatchListPage() {
   const t = useT();
   const { can } = useSession();
+  const navigate = useNavigate();
+  const [creating, setCreating] = useState(false);
   const rounds = useBatchRounds();
   if (!can('event.read')) return <Forbidden />;
   const columns = [
@@ -20,8 +26,8 @@ export default function BatchListPage() {
       key: 'name',
       render: (_: unknown, r: BatchRoundItem) => <Link to={`/batches/${r.id}`}>{r.name}</Link>,
     },
-    { title: t('batch.field.heldOn'), dataIndex: 'heldOn' },
-    { title: t('event.field.region'), dataIndex: 'regionName' },
+    { title: t('batch.field.heldOn'), dataIndex: 'heldOn', className: 'kp-nowrap' },
+    { title: t('event.field.region'), dataIndex: 'regionName', responsive: ['sm' as const] },
     ...(['sign', 'start', 'production'] as const).map((batch) => ({
       title: t(`batch.kind.${batch}`),
       key: batch,
@@ -31,7 +37,17 @@ export default function BatchListPage() {
   ];
   return (
     <div className="kp-page">
-      <PageHeader title={t('batch.title')} sub={t('batch.sub')} />
+      <PageHeader
+        title={t('batch.title')}
+        sub={t('batch.sub')}
+        extra={
+          can('event.manage') && (
+            <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)}>
+              {t('batch.new')}
+            </Button>
+          )
+        }
+      />
       {rounds.isError && <RetryAlert message={rounds.error.message} onRetry={() => void rounds.refetch()} />}
       <Card size="small">
         <Table<BatchRoundItem>
@@ -45,6 +61,14 @@ export default function BatchListPage() {
           data-testid="batch-table"
         />
       </Card>
+      <BatchFormModal
+        open={creating}
+        onClose={() => setCreating(false)}
+        onSaved={(id) => {
+          setCreating(false);
+          void navigate(`/batches/${id}`);
+        }}
+      />
     </div>
   );
 }

@@ -6,11 +6,11 @@ import { errorMessage } from '../../api/client.ts';
 import { useEvent, useEventActions, useEventSummary } from '../../api/events.ts';
 import { MoneyText } from '../../components/MoneyText.tsx';
 import { PageHeader } from '../../components/PageHeader.tsx';
+import { ProjectPicker } from '../../components/ProjectPicker.tsx';
 import { RetryAlert } from '../../components/RetryAlert.tsx';
 import { useT } from '../../i18n/useT.ts';
 import { useSession } from '../../session/useSession.ts';
 import { EventFormModal } from './EventFormModal.tsx';
-import { EventProjectPicker } from './EventProjectPicker.tsx';
 
 /** An event (集中开工): its facts, totals, the year's summary sentence and its projects (who started by it). */
 export default function EventDetailPage() {
@@ -22,7 +22,7 @@ export default function EventDetailPage() {
   const [editing, setEditing] = useState(false);
   const event = useEvent(id);
   const summary = useEventSummary(event.data ? Number(event.data.heldOn.slice(0, 4)) : undefined);
-  const { remove, removeProject } = useEventActions();
+  const { remove, removeProject, addProjects } = useEventActions();
   if (event.isError) return <RetryAlert message={event.error.message} onRetry={() => void event.refetch()} />;
   const data = event.data;
   const manage = can('event.manage');
@@ -112,7 +112,16 @@ export default function EventDetailPage() {
         </Col>
       </Row>
       <Card size="small" title={t('event.projectList')}>
-        {manage && <EventProjectPicker eventId={id} />}
+        {manage && (
+          <ProjectPicker
+            placeholder={t('event.pickProjects')}
+            addLabel={t('event.addProjects')}
+            pending={addProjects.isPending}
+            onAdd={(projectIds) =>
+              addProjects.mutateAsync({ id, projectIds }).then(() => void message.success(t('event.added')))
+            }
+          />
+        )}
         <Table<EventProject>
           rowKey="id"
           size="middle"
