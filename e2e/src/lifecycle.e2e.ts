@@ -82,7 +82,7 @@ describe('the reserve library and a groundbreaking event', () => {
       const steps = page.getByTestId('reserve-steps');
       await steps.getByText('签订投资协议').first().click();
       const drill = page.getByTestId('reserve-projects');
-      await drill.locator('tbody tr').first().waitFor();
+      await drill.locator('tbody tr.ant-table-row').first().waitFor();
       expect(await drill.innerText()).toContain('储备');
       await page.screenshot({ path: path.join(SHOTS, `reserve-${name}.png`), fullPage: true });
 
@@ -90,7 +90,7 @@ describe('the reserve library and a groundbreaking event', () => {
       await expect.poll(async () => page.getByTestId('event-summary').innerText()).toContain('开工项目');
       await page.getByTestId('event-table').getByRole('link').first().click();
       const projects = page.getByTestId('event-projects');
-      await projects.locator('tbody tr').first().waitFor();
+      await projects.locator('tbody tr.ant-table-row').first().waitFor();
       expect(await page.locator('body').innerText()).toContain('集中开工');
       await page.screenshot({ path: path.join(SHOTS, `event-${name}.png`), fullPage: true });
     }
