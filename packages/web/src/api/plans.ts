@@ -1,4 +1,7 @@
-/** Milestone plans (里程碑计划): a project's plan, generating it backwards, editing the draft, approving, node progress and evidence, and the node lists. */
+/**
+ * Milestone plans (里程碑计划): a project's plan, generating it backwards, editing the draft, approving, node progress
+ * and evidence, and the node lists.
+ */
 import { keepPreviousData, useQuery, useQueryClient } from '@tanstack/react-query';
 import type {
   AttachmentOutput,

@@ -78,7 +78,10 @@ const READ_PERMISSION = {
   milestone: 'plan.read',
 } as const satisfies Record<SiteOwnerKind, Permission>;
 
-/** A visit's or inspection's photo or a transition's or plan node's evidence with its bytes; 404 unless the actor may see its project. */
+/**
+ * A visit's or inspection's photo or a transition's or plan node's evidence with its bytes; 404 unless the actor may
+ * see its project (a plan node's evidence needs plan.read).
+ */
 export async function readSiteAttachment(db: Kysely<DB>, actor: Actor, id: number) {
   const attachment = await findSiteAttachment(db, id);
   if (!attachment) throw errors.notFound();

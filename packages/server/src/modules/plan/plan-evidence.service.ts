@@ -12,7 +12,10 @@ import { currentNodeId } from './plan-evidence.repository.ts';
 import * as repo from './plan.repository.ts';
 import type { PlanDeps } from './plan.service.ts';
 
-/** POST /projects/:id/plan/nodes/:key/attachments; 404 when the project is out of scope or its current plan has no such node. */
+/**
+ * POST /projects/:id/plan/nodes/:key/attachments; 404 when the project is out of scope or its current plan has no
+ * node of that key.
+ */
 export async function addNodeEvidence(
   deps: PlanDeps,
   actor: Actor,

@@ -7,6 +7,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { toPlanNodeInput, type ProjectPlanOutput } from '@keyprojects/core';
+import { changeAuditRows, rowCount } from '../../../test/audit.ts';
 import { signIn, type Client } from '../../../test/factories.ts';
 import { createTestContext, type TestContext } from '../../../test/helper.ts';
 import { multipart } from '../../../test/upload.ts';
@@ -57,25 +58,8 @@ const upload = (client: Client, key: string, bytes: Buffer, name: string, conten
     url: `${url}/nodes/${key}/attachments`,
     ...multipart(bytes, name, { field: 'photo', contentType }),
   });
-const evidenceCount = async () =>
-  Number(
-    (
-      await ctx.db
-        .selectFrom('attachments')
-        .where('owner_kind', '=', 'milestone')
-        .select((eb) => eb.fn.countAll<string>().as('n'))
-        .executeTakeFirstOrThrow()
-    ).n,
-  );
-const auditCount = async () =>
-  Number(
-    (
-      await ctx.db
-        .selectFrom('audit_log')
-        .select((eb) => eb.fn.countAll<string>().as('n'))
-        .executeTakeFirstOrThrow()
-    ).n,
-  );
+const evidenceCount = () => rowCount(ctx.db, 'attachments');
+const auditCount = () => changeAuditRows(ctx.db);
 const keyOf = (index: number) => plan.current?.nodes[index]?.key ?? '';
 
 describe('evidence of a plan node', () => {
@@ -106,7 +90,7 @@ describe('evidence of a plan node', () => {
     const audit = await ctx.db
       .selectFrom('audit_log')
       .where('entity_type', '=', 'project')
-      .where('entity_id', '=', cast.project)
+      .where('entity_id', '=', String(cast.project))
       .where('action', '=', 'update')
       .select('after')
       .execute();
