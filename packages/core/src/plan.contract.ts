@@ -10,6 +10,7 @@ import { z } from 'zod';
 import { idParam, idSchema } from './id.ts';
 import { isoDate } from './project.contract.ts';
 import { REGION_CODE_PATTERN } from './region.ts';
+import { attachmentOutput } from './visit.contract.ts';
 
 export const PLAN_STATUSES = ['draft', 'approved', 'superseded'] as const;
 export type PlanStatus = (typeof PLAN_STATUSES)[number];
@@ -87,6 +88,12 @@ export const planNodeOutput = z.object({
   delayVsBaselineDays: z.number().nullable(),
   delayVsPlanDays: z.number(),
   overdue: z.boolean(),
+  /**
+   * Files attached to the node as evidence (images or PDFs; bytes at `/api/v1/attachments/:id`). They hang off the
+   * node of the current plan and follow it by key when a re-plan is approved; a node dropped by a re-plan keeps its
+   * evidence on the superseded version's node.
+   */
+  evidence: z.array(attachmentOutput.pick({ id: true, fileName: true, mimeType: true })),
 });
 export type PlanNodeOutput = z.output<typeof planNodeOutput>;
 

@@ -42,7 +42,7 @@ order by
 
 -- findSiteAttachment
 -- args: 1
--- params: "visit","inspection","transition",1,"visit","inspection","transition"
+-- params: "visit","inspection","transition","milestone",1,"visit","inspection","transition","milestone"
 select
   "a"."owner_kind" as "ownerKind",
   "a"."file_name" as "fileName",
@@ -51,7 +51,8 @@ select
   coalesce(
     "v"."project_id",
     "i"."project_id",
-    "lt"."project_id"
+    "lt"."project_id",
+    "mp"."project_id"
   ) as "projectId"
 from
   "attachments" as "a"
@@ -61,6 +62,9 @@ from
   and "a"."owner_kind" = $2
   left join "lifecycle_transitions" as "lt" on "lt"."id" = "a"."owner_id"
   and "a"."owner_kind" = $3
+  left join "milestone_nodes" as "mn" on "mn"."id" = "a"."owner_id"
+  and "a"."owner_kind" = $4
+  left join "milestone_plans" as "mp" on "mp"."id" = "mn"."plan_id"
 where
-  "a"."id" = $4
-  and "a"."owner_kind" in ($5, $6, $7);
+  "a"."id" = $5
+  and "a"."owner_kind" in ($6, $7, $8, $9);

@@ -121,6 +121,7 @@ order by
 -- args: [1,2]
 -- params: 1,2
 select
+  "n"."id" as "nodeId",
   "n"."plan_id" as "planId",
   "n"."node_key" as "key",
   "n"."name",
@@ -355,6 +356,7 @@ where
 -- query 3 of 3
 -- params: "2306%","approved","2021-04-01","2021-04-30","230602%",1,50,0
 select
+  "n"."id" as "nodeId",
   "n"."plan_id" as "planId",
   "n"."node_key" as "key",
   "n"."name",
@@ -469,6 +471,7 @@ where
 -- query 3 of 3
 -- params: 1,"approved","2021-04-01","2021-04-30","230602%",1,50,0
 select
+  "n"."id" as "nodeId",
   "n"."plan_id" as "planId",
   "n"."node_key" as "key",
   "n"."name",
@@ -571,6 +574,7 @@ where
 -- query 3 of 3
 -- params: 4,"approved","2021-04-01","2021-04-30","230602%",1,50,0
 select
+  "n"."id" as "nodeId",
   "n"."plan_id" as "planId",
   "n"."node_key" as "key",
   "n"."name",
@@ -661,6 +665,7 @@ where
 -- query 3 of 3
 -- params: "230602%","approved",1,"done","2021-04-30",50,0
 select
+  "n"."id" as "nodeId",
   "n"."plan_id" as "planId",
   "n"."node_key" as "key",
   "n"."name",

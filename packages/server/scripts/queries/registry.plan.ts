@@ -1,8 +1,9 @@
 /**
  * The query snapshots' registry for milestone plans: a project's versions and nodes, the draft's conditional writes,
  * approval, node progress, the node lists per kind of actor (a responsible unit's included) and the re-planned
- * projects (see registry.ts).
+ * projects, and the evidence of nodes (the current node by key, re-pointing on approval) (see registry.ts).
  */
+import * as evidence from '../../src/modules/plan/plan-evidence.repository.ts';
 import * as plan from '../../src/modules/plan/plan.repository.ts';
 import { example, labelled, type RepositoryEntry } from './capture.ts';
 import { AS_OF, DISTRICT, IDS } from './examples.ts';
@@ -89,6 +90,14 @@ export const PLAN_REGISTRY: readonly RepositoryEntry[] = [
       ],
       replannedRows: perScope(plan.replannedRows, DISTRICT),
       findProjectIdByCode: perScope(plan.findProjectIdByCode, '2021-230602-48-01-000001'),
+    },
+  },
+  {
+    file: 'modules/plan/plan-evidence.repository.ts',
+    module: evidence,
+    examples: {
+      currentNodeId: [example(evidence.currentNodeId, IDS.project, 'site_preparation')],
+      repointEvidence: [example(evidence.repointEvidence, 1, 2)],
     },
   },
 ];

@@ -1,6 +1,10 @@
-/** Milestone plans (里程碑计划): a project's plan, generating it backwards, editing the draft, approving, node progress, and the node lists. */
+/**
+ * Milestone plans (里程碑计划): a project's plan, generating it backwards, editing the draft, approving, node progress
+ * and evidence, and the node lists.
+ */
 import { keepPreviousData, useQuery, useQueryClient } from '@tanstack/react-query';
 import type {
+  AttachmentOutput,
   PlanDraftBodyJson,
   PlanGenerateBodyJson,
   PlanNodeProgressBodyJson,
@@ -85,6 +89,16 @@ export function saveDraft(projectId: number, body: PlanDraftBodyJson, rowVersion
 
 export function approvePlan(projectId: number, rowVersion: number): Promise<ProjectPlanOutput> {
   return apiRequest<ProjectPlanOutput>(`/projects/${projectId}/plan/approve`, { method: 'POST', ifMatch: rowVersion });
+}
+
+/** Attaches an evidence file (image or PDF) to a node of the current plan. */
+export function uploadNodeEvidence(projectId: number, key: string, file: File): Promise<AttachmentOutput> {
+  const form = new FormData();
+  form.append('photo', file, file.name);
+  return apiRequest<AttachmentOutput>(`/projects/${projectId}/plan/nodes/${encodeURIComponent(key)}/attachments`, {
+    method: 'POST',
+    body: form,
+  });
 }
 
 export function recordNodeProgress(

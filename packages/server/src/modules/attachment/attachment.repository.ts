@@ -1,5 +1,6 @@
 /**
- * Kysely access to the photos of visits and inspections and the evidence of lifecycle transitions (`attachments`): storing one, listing those of
+ * Kysely access to the photos of visits and inspections and the evidence of lifecycle transitions and milestone plan
+ * nodes (`attachments`): storing one, listing those of
  * several owners at once (for lists), and finding one with the project its owner belongs to, so that the service
  * can check the project against the reader's scope before serving the bytes.
  */
@@ -10,7 +11,7 @@ import type { DB } from '../../db/schema.ts';
 type Db = Kysely<DB> | Transaction<DB>;
 
 /** The owners this module serves; a problem's attachments are the problem module's. */
-export type SiteOwnerKind = 'visit' | 'inspection' | 'transition';
+export type SiteOwnerKind = 'visit' | 'inspection' | 'transition' | 'milestone';
 
 export async function insertAttachment(
   db: Db,
@@ -62,7 +63,10 @@ export async function attachmentsOf(
   return byOwner;
 }
 
-/** One visit's, inspection's or transition's attachment with its bytes and the id of the project its owner is about. */
+/**
+ * One visit's, inspection's, transition's or plan node's attachment with its bytes and the id of the project its owner
+ * is about (a node's project through its plan version, whichever version the node belongs to).
+ */
 export async function findSiteAttachment(
   db: Db,
   id: number,
@@ -76,14 +80,18 @@ export async function findSiteAttachment(
     .leftJoin('lifecycle_transitions as lt', (join) =>
       join.onRef('lt.id', '=', 'a.owner_id').on('a.owner_kind', '=', 'transition'),
     )
+    .leftJoin('milestone_nodes as mn', (join) =>
+      join.onRef('mn.id', '=', 'a.owner_id').on('a.owner_kind', '=', 'milestone'),
+    )
+    .leftJoin('milestone_plans as mp', 'mp.id', 'mn.plan_id')
     .select((eb) => [
       eb.ref('a.owner_kind').$castTo<SiteOwnerKind>().as('ownerKind'),
       'a.file_name as fileName',
       'a.mime_type as mimeType',
       'a.data',
-      eb.fn.coalesce('v.project_id', 'i.project_id', 'lt.project_id').$notNull().as('projectId'),
+      eb.fn.coalesce('v.project_id', 'i.project_id', 'lt.project_id', 'mp.project_id').$notNull().as('projectId'),
     ])
     .where('a.id', '=', id)
-    .where('a.owner_kind', 'in', ['visit', 'inspection', 'transition'])
+    .where('a.owner_kind', 'in', ['visit', 'inspection', 'transition', 'milestone'])
     .executeTakeFirst();
 }

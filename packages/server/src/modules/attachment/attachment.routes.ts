@@ -1,4 +1,7 @@
-/** The bytes of a visit's or inspection's photo, for those who may see its project. Thin: schema, one call. */
+/**
+ * The bytes of a visit's or inspection's photo or of a transition's or plan node's evidence, for those who may see
+ * its project. Thin: schema, one call.
+ */
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { idParams } from '@keyprojects/core';
 import type { AppDeps } from '../../deps.ts';
@@ -15,7 +18,7 @@ export const attachmentRoutes =
         config: { access: 'signedIn' },
         schema: {
           tags: ['visits', 'inspections'],
-          summary: '走访、督导照片（仅对能看到该项目的用户）',
+          summary: '走访、督导照片及进展、计划节点佐证材料（仅对能看到该项目的用户）',
           params: idParams,
         },
       },

@@ -18,6 +18,7 @@ import type { DB } from '../../db/schema.ts';
 import { errors, type FieldMessage } from '../../errors.ts';
 import { recordAudit } from '../audit/audit.repository.ts';
 import { requirePermission, type Actor } from '../auth/actor.ts';
+import { repointEvidence } from './plan-evidence.repository.ts';
 import * as repo from './plan.repository.ts';
 import { projectPlanView, splitVersions, templatePosition, type PlanDeps, type PlanProject } from './plan.service.ts';
 
@@ -200,6 +201,8 @@ export async function approvePlan(
     if (current && draft.reason === null) throw errors.invalidField('reason', 'plan.reasonRequired');
     await repo.supersedeApproved(trx, projectId);
     if (!(await repo.approveDraft(trx, draft.id, rowVersion, actor.id, new Date()))) throw errors.versionConflict();
+    // Evidence follows its node (by key) into the approved version; a dropped node's stays on the superseded one.
+    if (current) await repointEvidence(trx, current.id, draft.id);
     await recordAudit(trx, actor, {
       entityType: 'project',
       entityId: projectId,

@@ -5,6 +5,7 @@
  */
 import {
   nodeDelay,
+  type AttachmentOutput,
   type PlanNodeOutput,
   type PlanNodeRowOutput,
   type PlanOutput,
@@ -15,10 +16,18 @@ import type { PlanNodeRow, PlanVersionRow, listNodeRows } from './plan.repositor
 /** A baseline node's planned dates, by node key. */
 export type BaselineByKey = ReadonlyMap<string, { plannedStart: string; plannedEnd: string }>;
 
+/** The evidence attached to nodes, by node id (one query for all the nodes shown: attachmentsOf). */
+export type EvidenceByNode = ReadonlyMap<number, readonly AttachmentOutput[]>;
+
 type NodeFields = Omit<PlanNodeRow, 'planId'>;
 
-/** A node with its delays against its own plan and the baseline. */
-export function toPlanNode(node: NodeFields, baseline: BaselineByKey, today: string): PlanNodeOutput {
+/** A node with its delays against its own plan and the baseline, and its evidence. */
+export function toPlanNode(
+  node: NodeFields,
+  baseline: BaselineByKey,
+  today: string,
+  evidence: EvidenceByNode,
+): PlanNodeOutput {
   const own = nodeDelay(node.plannedEnd, node.actualEnd, node.status, today);
   const base = baseline.get(node.key);
   return {
@@ -40,6 +49,7 @@ export function toPlanNode(node: NodeFields, baseline: BaselineByKey, today: str
     delayVsBaselineDays: base ? nodeDelay(base.plannedEnd, node.actualEnd, node.status, today).delayDays : null,
     delayVsPlanDays: own.delayDays,
     overdue: own.overdue,
+    evidence: (evidence.get(node.nodeId) ?? []).map(({ id, fileName, mimeType }) => ({ id, fileName, mimeType })),
   };
 }
 
@@ -64,21 +74,26 @@ export function toPlanVersion(row: PlanVersionRow, baselineId: number | null): P
 export function toPlan(
   row: PlanVersionRow,
   nodes: readonly NodeFields[],
-  context: { baselineId: number | null; baseline: BaselineByKey; today: string },
+  context: { baselineId: number | null; baseline: BaselineByKey; today: string; evidence: EvidenceByNode },
 ): PlanOutput {
   return {
     ...toPlanVersion(row, context.baselineId),
     rowVersion: row.rowVersion,
-    nodes: nodes.map((node) => toPlanNode(node, context.baseline, context.today)),
+    nodes: nodes.map((node) => toPlanNode(node, context.baseline, context.today, context.evidence)),
   };
 }
 
 type ListRow = Awaited<ReturnType<typeof listNodeRows>>['items'][number];
 
 /** A node of the cross-project lists, with its project and region. */
-export function toPlanNodeRow(row: ListRow, baseline: BaselineByKey, today: string): PlanNodeRowOutput {
+export function toPlanNodeRow(
+  row: ListRow,
+  baseline: BaselineByKey,
+  today: string,
+  evidence: EvidenceByNode,
+): PlanNodeRowOutput {
   return {
-    ...toPlanNode(row, baseline, today),
+    ...toPlanNode(row, baseline, today, evidence),
     projectId: row.projectId,
     projectCode: row.projectCode,
     projectName: row.projectName,

@@ -58,6 +58,7 @@ export async function planVersions(db: Db, projectId: number) {
 export type PlanVersionRow = Awaited<ReturnType<typeof planVersions>>[number];
 
 const NODE_COLUMNS = [
+  'n.id as nodeId',
   'n.plan_id as planId',
   'n.node_key as key',
   'n.name',

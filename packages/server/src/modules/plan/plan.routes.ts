@@ -1,12 +1,15 @@
 /**
  * Milestone plan routes (registered under /api/v1): a project's plan, generating it backwards from a target date,
- * saving and approving the draft (If-Match on its row version; ETag answers carry the draft's), a node's progress,
+ * saving and approving the draft (If-Match on its row version; ETag answers carry the draft's), a node's progress
+ * and evidence (multipart upload),
  * and the cross-project lists (this week's tasks, this month's nodes, overdue; re-planned projects).
  * Thin: core schemas, declared access, one service call.
  */
+import multipart from '@fastify/multipart';
 import type { FastifyReply } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import {
+  attachmentOutput,
   planDraftBody,
   planGenerateBody,
   planNodeParams,
@@ -29,7 +32,9 @@ import {
   ifMatchVersion,
   preconditionResponses,
 } from '../../http.ts';
+import { PHOTO_UPLOAD_LIMITS, readUploadedPhoto } from '../attachment/attachment.upload.ts';
 import { requireActor } from '../auth/auth.hooks.ts';
+import { addNodeEvidence } from './plan-evidence.service.ts';
 import { approvePlan, generatePlan, recordNodeProgress, saveDraft } from './plan.edit.service.ts';
 import { getProjectPlan, listPlanNodes, listReplanned } from './plan.service.ts';
 
@@ -44,6 +49,8 @@ function sendPlan(reply: FastifyReply, plan: ProjectPlanOutput, status = 200) {
 export const planRoutes =
   (deps: AppDeps): FastifyPluginAsyncZod =>
   async (app) => {
+    await app.register(multipart, PHOTO_UPLOAD_LIMITS);
+
     app.get(
       '/projects/:id/plan',
       {
@@ -127,6 +134,27 @@ export const planRoutes =
       async (request, reply) => {
         const { id, key } = request.params;
         return sendPlan(reply, await recordNodeProgress(deps, requireActor(request), id, key, request.body));
+      },
+    );
+
+    app.post(
+      '/projects/:id/plan/nodes/:key/attachments',
+      {
+        config: { access: 'plan.edit' },
+        schema: {
+          tags: ['plans'],
+          summary:
+            '上传节点佐证材料（当前批准计划；JPEG/PNG/WebP 或 PDF，不超过 5 MB；multipart 字段 photo；下载见 /attachments/:id）',
+          params: planNodeParams,
+          consumes: ['multipart/form-data'],
+          response: { 201: attachmentOutput, ...errorResponses },
+        },
+      },
+      async (request, reply) => {
+        const actor = requireActor(request);
+        const file = await readUploadedPhoto(request);
+        const { id, key } = request.params;
+        return reply.status(201).send(await addNodeEvidence(deps, actor, id, key, file));
       },
     );
 

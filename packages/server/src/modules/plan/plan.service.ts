@@ -23,6 +23,7 @@ import {
 import type { Clock } from '../../clock.ts';
 import type { DB } from '../../db/schema.ts';
 import { errors } from '../../errors.ts';
+import { attachmentsOf } from '../attachment/attachment.repository.ts';
 import { requirePermission, type Actor } from '../auth/actor.ts';
 import { toPlan, toPlanNodeRow, toPlanVersion, type BaselineByKey } from './plan.presenter.ts';
 import * as repo from './plan.repository.ts';
@@ -72,7 +73,12 @@ export async function projectPlanView(
   const nodes = await repo.planNodes(db, ids);
   const nodesOf = (planId: number | undefined) => nodes.filter((node) => node.planId === planId);
   const baselineByKey: BaselineByKey = new Map(nodesOf(baseline?.id).map((node) => [node.key, node]));
-  const context = { baselineId: baseline?.id ?? null, baseline: baselineByKey, today };
+  const evidence = await attachmentsOf(
+    db,
+    'milestone',
+    nodes.map((node) => node.nodeId),
+  );
+  const context = { baselineId: baseline?.id ?? null, baseline: baselineByKey, today, evidence };
   const { definition, position } = templatePosition(project);
   return {
     projectId: project.id,
@@ -125,13 +131,18 @@ export async function listPlanNodes(deps: PlanDeps, actor: Actor, query: PlanNod
     map.set(node.key, node);
     byProject.set(node.projectId, map);
   }
+  const evidence = await attachmentsOf(
+    deps.db,
+    'milestone',
+    items.map((row) => row.nodeId),
+  );
   return {
     asOf: today,
     // The overdue list is every open node due before the as-of date: its window is shown as that date.
     from: window?.from ?? today,
     to: window?.to ?? today,
     total,
-    items: items.map((row) => toPlanNodeRow(row, byProject.get(row.projectId) ?? new Map(), today)),
+    items: items.map((row) => toPlanNodeRow(row, byProject.get(row.projectId) ?? new Map(), today, evidence)),
   };
 }
 

@@ -1,15 +1,13 @@
 import { useState } from 'react';
-import { Alert, App, DatePicker, Form, Input, Modal, Select, Upload, type UploadFile } from 'antd';
-import { PaperClipOutlined } from '@ant-design/icons';
+import { Alert, App, DatePicker, Form, Input, Modal, Select, type UploadFile } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useQueryClient } from '@tanstack/react-query';
 import type { ProjectLifecycle } from '@keyprojects/core';
 import { ApiError, errorMessage } from '../../api/client.ts';
 import { lifecycleKeys, recordTransition, uploadTransitionEvidence } from '../../api/lifecycle.ts';
 import { projectKeys } from '../../api/projects.ts';
+import { EvidenceUpload } from '../../components/EvidenceUpload.tsx';
 import { useLocale } from '../../i18n/useT.ts';
-
-const EVIDENCE_TYPES = ['image/jpeg', 'image/png', 'image/webp', 'application/pdf'];
 
 interface Values {
   target: string;
@@ -119,17 +117,7 @@ export function ProjectLifecycleRecordModal({
           <Input.TextArea rows={3} maxLength={2000} showCount />
         </Form.Item>
         <Form.Item label={t('lifecycle.form.evidence')}>
-          <Upload
-            accept={EVIDENCE_TYPES.join(',')}
-            multiple
-            fileList={files}
-            beforeUpload={() => false}
-            onChange={({ fileList }) => setFiles(fileList.filter((f) => EVIDENCE_TYPES.includes(f.type ?? '')))}
-          >
-            <a>
-              <PaperClipOutlined /> {t('lifecycle.form.addEvidence')}
-            </a>
-          </Upload>
+          <EvidenceUpload files={files} onChange={setFiles} />
         </Form.Item>
       </Form>
     </Modal>

@@ -1,7 +1,12 @@
-/** The node table of a project's plan: planned, actual and baseline dates, the delays against both, who is responsible. */
-import { Button, Table, Tag, Typography } from 'antd';
+/**
+ * The node table of a project's plan: planned, actual and baseline dates, the delays against both, who is responsible,
+ * and the evidence files attached to each node (links to download them).
+ */
+import { Button, Space, Table, Tag, Typography } from 'antd';
+import { PaperClipOutlined } from '@ant-design/icons';
 import type { ColumnsType } from 'antd/es/table';
 import type { PlanNodeOutput } from '@keyprojects/core';
+import { attachmentUrl } from '../../api/visits.ts';
 import { GANTT_COLORS, type GanttRow } from '../../components/charts/GanttChart.tsx';
 import { useT } from '../../i18n/useT.ts';
 
@@ -81,6 +86,22 @@ export function ProjectPlanNodeTable({ nodes, onProgress, compact }: ProjectPlan
       render: (_, n) => [n.responsibleOrgName, n.responsiblePerson].filter(Boolean).join(' · ') || '—',
     },
     { title: t('plan.col.status'), key: 'status', render: (_, n) => <NodeStatusTag node={n} /> },
+    {
+      title: t('lifecycle.col.evidence'),
+      key: 'evidence',
+      render: (_, n) =>
+        n.evidence.length === 0 ? (
+          '—'
+        ) : (
+          <Space size={4} wrap data-testid={`plan-node-evidence-${n.key}`}>
+            {n.evidence.map((e) => (
+              <a key={e.id} href={attachmentUrl(e.id)} target="_blank" rel="noreferrer">
+                <PaperClipOutlined /> {e.fileName}
+              </a>
+            ))}
+          </Space>
+        ),
+    },
   ];
   if (onProgress)
     columns.push({

@@ -1,11 +1,15 @@
-/** 标记完成: a node's actual dates and status on the current plan (the actual end no later than the application's date). */
-import { App as AntApp, DatePicker, Form, Input, Modal, Select } from 'antd';
+/**
+ * 标记完成: a node's actual dates and status on the current plan (the actual end no later than the application's
+ * date), and evidence files (image or PDF) uploaded to the node once its progress is saved.
+ */
+import { App as AntApp, DatePicker, Form, Input, Modal, Select, type UploadFile } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { NODE_STATUSES, type NodeStatus, type PlanNodeOutput } from '@keyprojects/core';
 import { useEffect, useState } from 'react';
 import { errorMessage } from '../../api/client.ts';
-import { recordNodeProgress, useInvalidatePlans } from '../../api/plans.ts';
+import { recordNodeProgress, uploadNodeEvidence, useInvalidatePlans } from '../../api/plans.ts';
 import { useT } from '../../i18n/useT.ts';
+import { EvidenceUpload } from '../../components/EvidenceUpload.tsx';
 
 interface ProgressValues {
   status: NodeStatus;
@@ -31,6 +35,7 @@ export function ProjectPlanProgressModal({ projectId, node, today, onClose }: Pr
   const invalidate = useInvalidatePlans();
   const [form] = Form.useForm<ProgressValues>();
   const [saving, setSaving] = useState(false);
+  const [files, setFiles] = useState<UploadFile[]>([]);
   const status = Form.useWatch('status', form);
 
   useEffect(() => {
@@ -44,6 +49,12 @@ export function ProjectPlanProgressModal({ projectId, node, today, onClose }: Pr
       });
   }, [node, form, today]);
 
+  // The picked files belong to one opening of the modal.
+  const close = () => {
+    setFiles([]);
+    onClose();
+  };
+
   const afterToday = (d: Dayjs) => d.isAfter(dayjs(today), 'day');
   const handleOk = async () => {
     if (!node) return;
@@ -56,9 +67,16 @@ export function ProjectPlanProgressModal({ projectId, node, today, onClose }: Pr
         actualEnd: values.status === 'done' ? (values.actualEnd?.format('YYYY-MM-DD') ?? null) : null,
         note: values.note?.trim() || null,
       });
+      // The progress is saved; a refused file is reported by name and the others still go up.
+      for (const file of files) {
+        if (!file.originFileObj) continue;
+        await uploadNodeEvidence(projectId, node.key, file.originFileObj).catch((error: unknown) => {
+          void message.warning(t('lifecycle.form.evidenceRejected', { name: file.name, reason: errorMessage(error) }));
+        });
+      }
       void message.success(t('plan.progressSaved'));
       await invalidate();
-      onClose();
+      close();
     } catch (error) {
       void message.error(errorMessage(error));
     } finally {
@@ -71,7 +89,7 @@ export function ProjectPlanProgressModal({ projectId, node, today, onClose }: Pr
       open={node !== null}
       title={t('plan.progress.title', { name: node?.name ?? '' })}
       onOk={() => void handleOk()}
-      onCancel={onClose}
+      onCancel={close}
       confirmLoading={saving}
       destroyOnHidden
       forceRender
@@ -95,6 +113,9 @@ export function ProjectPlanProgressModal({ projectId, node, today, onClose }: Pr
         )}
         <Form.Item name="note" label={t('plan.progress.note')}>
           <Input.TextArea rows={2} maxLength={2000} />
+        </Form.Item>
+        <Form.Item label={t('lifecycle.form.evidence')}>
+          <EvidenceUpload files={files} onChange={setFiles} testId="plan-evidence-upload" />
         </Form.Item>
       </Form>
     </Modal>
