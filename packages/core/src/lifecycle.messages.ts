@@ -98,4 +98,8 @@ export const LIFECYCLE_MESSAGES = {
     zh: '佐证材料须为 JPEG、PNG、WebP 图片或 PDF 文件，且不超过 5 MB',
     en: 'evidence is a JPEG, PNG or WebP image or a PDF file of 5 MB at most',
   },
+  'lifecycle.ownedByTransitions': {
+    zh: '已有项目的建设阶段和实际日期由全生命周期记录决定，请在项目的“全生命周期”中记录进展',
+    en: 'an existing project’s stage and actual dates follow its lifecycle records: record the progress on its lifecycle card',
+  },
 } as const satisfies Record<string, Label>;

@@ -145,6 +145,19 @@ describe('importing a good ledger', () => {
     expect((await byCode(textOf(rows[1]?.投资项目统一代码))).version).toBe(1);
   });
 
+  it('refuses a change of an existing project’s stage at its cell, pointing to the lifecycle, and writes nothing', async () => {
+    const modified = rows.map((row) => ({ ...row }));
+    Object.assign(modified[0] ?? {}, { 建设阶段: '竣工' });
+    const before = await counts();
+    const response = await upload(admin, await ledgerFile(modified), { dryRun: false });
+    const result = resultOf(response);
+    expect(result.committed).toBe(false);
+    expect(result.errors).toEqual([
+      expect.objectContaining({ field: 'stage', message: expect.stringContaining('全生命周期') as unknown }),
+    ]);
+    expect(await counts()).toEqual(before);
+  });
+
   it('finds the header below a title row and skips totals rows', async () => {
     const row = ledgerRow(OWNER);
     const file = await ledgerFile([row, { 项目名称: '合计', '总投资（万元）': 12500.5 }], {

@@ -30,6 +30,9 @@ import { loadExisting, loadReferences } from './project-ledger.references.ts';
 import { issueMaker, readRow, resolveRefs } from './project-ledger.rows.ts';
 import { writeCreates, writeUpdates, type PlannedCreate, type PlannedUpdate } from './project-ledger.write.ts';
 
+/** Fields an existing project's lifecycle transitions decide, not its ledger row. */
+const LIFECYCLE_OWNED = ['stage', 'actualStartDate', 'actualCompletionDate', 'actualProductionDate'] as const;
+
 /** What a committed project ledger writes. */
 export interface ProjectLedgerPlan {
   creates: PlannedCreate[];
@@ -104,6 +107,16 @@ export const projectLedgerImporter: LedgerImporter<ProjectLedgerKey, ProjectLedg
       const officer = resolved.serviceOfficerId == null ? undefined : refs.officerById.get(resolved.serviceOfficerId);
       if (officer && officer.id !== current?.serviceOfficerId && !homeRegionInScope(actor, officer.home)) {
         fail('serviceOfficer', 'region.outOfScope');
+      }
+      // The lifecycle owns an existing project's stage and actual dates (they derive from its transitions): a
+      // ledger that changes them is refused at the cell, pointing to the project's 全生命周期 card.
+      if (candidate?.mode === 'update' && current) {
+        for (const field of LIFECYCLE_OWNED) {
+          const value = candidate.input[field];
+          if (candidate.given.includes(field) && value !== undefined && value !== current[field]) {
+            fail(field, 'lifecycle.ownedByTransitions');
+          }
+        }
       }
       if (!candidate || row.issues.length > 0) {
         outcomes.push({ row: row.row, key: row.code, action: 'invalid' });
