@@ -677,18 +677,6 @@ insert into
 values
   ($1, $2, $3, $4, $5);
 
--- setReportedProgress
--- args: 1,{"stage":"construction","actual_start_date":"2021-04-10"}
--- params: "construction","2021-04-10",1,"<now>",1
-update "projects"
-set
-  "stage" = $1,
-  "actual_start_date" = $2,
-  "version" = "version" + $3,
-  "updated_at" = $4
-where
-  "id" = $5;
-
 -- stageExists
 -- args: "construction"
 -- params: "construction"

@@ -108,9 +108,6 @@ export const PROJECT_REGISTRY: readonly RepositoryEntry[] = [
           { year: YEAR, plannedInvestment: 50_000_000n, nature: 'new', plannedNewStart: true },
         ]),
       ],
-      setReportedProgress: [
-        example(project.setReportedProgress, IDS.project, { stage: 'construction', actual_start_date: '2021-04-10' }),
-      ],
       stageExists: [example(project.stageExists, 'construction')],
     },
   },

@@ -317,19 +317,6 @@ export async function replaceAnnualPlans(
   }
 }
 
-/** An approved report's stage and first start date written to its project (a new version, as any change). */
-export async function setReportedProgress(
-  trx: Transaction<DB>,
-  projectId: number,
-  change: { stage?: string; actual_start_date?: string },
-): Promise<void> {
-  await trx
-    .updateTable('projects')
-    .set({ ...change, version: (eb) => eb('version', '+', 1), updated_at: new Date() })
-    .where('id', '=', projectId)
-    .execute();
-}
-
 /** True when the stage code names a configured lifecycle stage (projects and reports are checked with it). */
 export async function stageExists(db: Db, code: string): Promise<boolean> {
   const stage = await db.selectFrom('lifecycle_stages').select('code').where('code', '=', code).executeTakeFirst();
