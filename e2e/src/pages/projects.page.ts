@@ -33,7 +33,7 @@ export class ProjectDetailPage {
   constructor(private readonly page: Page) {}
 
   async edit(): Promise<void> {
-    await this.page.getByRole('button', { name: /编\s*辑/ }).click();
+    await this.page.getByRole('button', { name: /^(edit\s*)?编\s*辑$/ }).click();
   }
 
   auditHistory(): Locator {
