@@ -24,7 +24,8 @@ import { regionInScope } from '../../db/scope.ts';
 import { AppError, errors } from '../../errors.ts';
 import { recordAudit } from '../audit/audit.repository.ts';
 import { requirePermission, type Actor } from '../auth/actor.ts';
-import { DEFAULT_BACKDATE_WINDOW_DAYS, recordTransition } from '../lifecycle/lifecycle-transition.service.ts';
+import { contextOn, stageForPhase } from '../lifecycle/lifecycle-progress.service.ts';
+import { recordTransition } from '../lifecycle/lifecycle-transition.service.ts';
 import { regionExists } from '../region/region.repository.ts';
 import { toEventItem, toEventProject, toProjectTotals } from './event.presenter.ts';
 import * as repo from './event.repository.ts';
@@ -132,10 +133,9 @@ export async function deleteEvent(deps: EventDeps, actor: Actor, id: number): Pr
 
 /** The stage a start is recorded into: the template's first of the started phase, else of construction. */
 function startStageOf(definition: unknown): string {
-  const { stages } = lifecycleDefinitionSchema.parse(definition);
-  const stage = stages.find((s) => s.phase === 'started') ?? stages.find((s) => s.phase === 'construction');
-  if (!stage) throw errors.invalidField('projectIds', 'event.startStage');
-  return stage.code;
+  const stage = stageForPhase(lifecycleDefinitionSchema.parse(definition), ['started', 'construction']);
+  if (stage === null) throw errors.invalidField('projectIds', 'event.startStage');
+  return stage;
 }
 
 /** Adds projects to the event, recording the start of each not yet started; all or nothing. */
@@ -174,7 +174,7 @@ export async function addEventProjects(
             source: 'event',
             eventId: id,
           },
-          { today: deps.clock.today(), backdateWindowDays: DEFAULT_BACKDATE_WINDOW_DAYS },
+          await contextOn(trx, deps.clock.today()),
         );
       }
     }
