@@ -1,0 +1,26 @@
+/** The rankings' part of the message catalogue (MESSAGES in messages.ts): refused schemes and scoring inputs. */
+import type { Label } from './codelists.ts';
+
+export const RANKING_MESSAGES = {
+  'ranking.indicatorUnknown': { zh: '未知的排名指标', en: 'unknown ranking indicator' },
+  'ranking.indicatorTwice': { zh: '同一指标在方案中出现了两次', en: 'the indicator appears twice in the scheme' },
+  'ranking.pointsInvalid': {
+    zh: '分值须为 -1000 至 1000 之间、最多两位小数的数字',
+    en: 'points must be a number from -1000 to 1000 with at most two decimals',
+  },
+  'ranking.tierInvalid': {
+    zh: '档次下限须为亿元数（最多四位小数）',
+    en: 'a tier bound must be 亿元 with up to four decimals',
+  },
+  'ranking.tierOrder': { zh: '档次须按下限从高到低排列且不重复', en: 'tiers must run from the highest bound down' },
+  'ranking.formulaMismatch': { zh: '该指标不能使用此计分公式', en: 'this indicator cannot take this formula' },
+  'ranking.adjustmentOrder': { zh: '加减分的下限不能高于上限', en: 'the adjustment minimum is above its maximum' },
+  'ranking.adjustmentOutOfBounds': {
+    zh: '{unit} 的“{indicator}”加减分超出方案允许的范围',
+    en: "{unit}: an adjustment of '{indicator}' is outside the scheme's bounds",
+  },
+  'ranking.valueKind': {
+    zh: '{unit} 的“{indicator}”取值类型与指标不符',
+    en: "{unit}: the value of '{indicator}' is not of the indicator's kind",
+  },
+} as const satisfies Record<string, Label>;
