@@ -81,3 +81,5 @@ export * from './ranking.presets.ts';
 export * from './ranking.explain.ts';
 export * from './ranking.messages.ts';
 export * from './data-quality.ts';
+export * from './attraction.ts';
+export * from './funding.summary.ts';

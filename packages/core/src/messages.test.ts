@@ -6,7 +6,7 @@ import { LEDGER_MESSAGES } from './ledger.messages.ts';
 import { MEETING_MESSAGES } from './meeting.messages.ts';
 import { GENERAL_MESSAGES, MESSAGES, message, messageText } from './messages.ts';
 import { PROBLEM_MESSAGES } from './problem.messages.ts';
-import { RANKING_MESSAGES } from './ranking.messages.ts';
+import { ATTRACTION_MESSAGES, RANKING_MESSAGES } from './ranking.messages.ts';
 import { SERVICE_MESSAGES } from './service.messages.ts';
 import { WARNING_MESSAGES } from './warning.messages.ts';
 
@@ -20,6 +20,7 @@ const MESSAGE_PARTS = {
   MEETING_MESSAGES,
   PROBLEM_MESSAGES,
   RANKING_MESSAGES,
+  ATTRACTION_MESSAGES,
   SERVICE_MESSAGES,
   WARNING_MESSAGES,
 };

@@ -13,7 +13,7 @@ import { WARNING_MESSAGES } from './warning.messages.ts';
 import { EVENT_MESSAGES } from './event.messages.ts';
 import { LIFECYCLE_MESSAGES } from './lifecycle.messages.ts';
 import { PLAN_MESSAGES } from './plan.messages.ts';
-import { RANKING_MESSAGES } from './ranking.messages.ts';
+import { ATTRACTION_MESSAGES, RANKING_MESSAGES } from './ranking.messages.ts';
 
 /** The general messages: fields, records, sessions. */
 export const GENERAL_MESSAGES = {
@@ -248,6 +248,7 @@ export const MESSAGES = {
   ...PLAN_MESSAGES,
   ...EVENT_MESSAGES,
   ...RANKING_MESSAGES,
+  ...ATTRACTION_MESSAGES,
 } as const;
 export type MessageKey = keyof typeof MESSAGES;
 export type Locale = 'zh' | 'en';

@@ -1,4 +1,4 @@
-/** The rankings' part of the message catalogue (MESSAGES in messages.ts): refused schemes and scoring inputs. */
+/** The rankings' and the attraction pipeline's part of the message catalogue (MESSAGES in messages.ts). */
 import type { Label } from './codelists.ts';
 
 export const RANKING_MESSAGES = {
@@ -22,5 +22,21 @@ export const RANKING_MESSAGES = {
   'ranking.valueKind': {
     zh: '{unit} 的“{indicator}”取值类型与指标不符',
     en: "{unit}: the value of '{indicator}' is not of the indicator's kind",
+  },
+} as const satisfies Record<string, Label>;
+
+/** The attraction pipeline's refusals (attraction.ts's leadMoveRefusal). */
+export const ATTRACTION_MESSAGES = {
+  'attraction.moveNotAllowed': {
+    zh: '线索只能逐级推进（洽谈→框架协议→正式签约），项目入库后不能终止',
+    en: 'a lead moves one stage at a time (talks → framework → contract) and cannot be dropped once it is a project',
+  },
+  'attraction.registerByConversion': {
+    zh: '转入重点项目库须通过“转为项目”完成，系统会带入线索信息',
+    en: 'a lead is registered by converting it into a project, which carries its data',
+  },
+  'attraction.upgradeNeedsCapacity': {
+    zh: '项目达产后才能进入技改清单',
+    en: 'a lead reaches the upgrade list only once its project runs at full capacity',
   },
 } as const satisfies Record<string, Label>;
