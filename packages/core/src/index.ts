@@ -83,3 +83,4 @@ export * from './ranking.messages.ts';
 export * from './data-quality.ts';
 export * from './attraction.ts';
 export * from './funding.summary.ts';
+export * from './financing.ts';
