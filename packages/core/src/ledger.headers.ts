@@ -4,21 +4,12 @@
  * office ledgers carry (year-to-date completion, 形象进度). The import reads an office's own annual ledger with
  * these rules instead of asking it to retype the template; the template keeps its own headers (ledger.project.ts).
  */
-import type { Label } from './codelists.ts';
 import { normaliseHeader } from './ledger.cells.ts';
+import type { HeaderMatch, HeaderPeriod } from './ledger.columns.ts';
 import { matchProjectLedgerHeader, type ProjectLedgerKey } from './ledger.project.ts';
 
-/** A year and month read from a header (either may be absent). */
-export interface HeaderPeriod {
-  year?: number;
-  month?: number;
-}
-
-/** What a header names: a ledger field (with the period read from it), a column for people only, or nothing known. */
-export type OfficeHeaderMatch =
-  | { kind: 'column'; key: ProjectLedgerKey; importable: boolean; period: HeaderPeriod; periodic: boolean }
-  | { kind: 'ignored' }
-  | { kind: 'unknown' };
+/** What an office header names; a periodic column (plan, year-to-date) carries the period read from it. */
+export type OfficeHeaderMatch = HeaderMatch<ProjectLedgerKey>;
 
 /** Extra headers per field, as offices write them (compared after normaliseHeader). */
 export const OFFICE_HEADER_SYNONYMS: Partial<Record<ProjectLedgerKey, readonly string[]>> = {
@@ -65,12 +56,6 @@ export const OFFICE_HEADER_SYNONYMS: Partial<Record<ProjectLedgerKey, readonly s
 };
 
 /** Office-only fields: their labels (the template has no column for them). */
-export const OFFICE_FIELD_LABELS: Record<'completedYtd' | 'progressText' | 'responsibleUnit', Label> = {
-  completedYtd: { zh: '年度累计完成投资（万元）', en: 'Completed investment year to date (10k yuan)' },
-  progressText: { zh: '形象进度', en: 'Progress' },
-  responsibleUnit: { zh: '责任单位', en: 'Responsible unit' },
-};
-
 /** What is left of an amount header once its period and unit are taken out, by the field it names. */
 const PERIODIC_STEMS: readonly { key: 'annualPlan' | 'completedYtd'; stems: readonly string[] }[] = [
   {
@@ -130,13 +115,12 @@ export function matchOfficeHeader(header: string): OfficeHeaderMatch {
   const { rest, period } = splitHeaderPeriod(normalised);
   if (SINCE_START.test(normalised)) return { kind: 'ignored' };
   const stem = STEM_KEY.get(rest);
-  if (stem) return { kind: 'column', key: stem, importable: true, period, periodic: true };
+  if (stem) return { kind: 'column', key: stem, importable: true, period };
   const synonym = SYNONYM_KEY.get(normalised) ?? SYNONYM_KEY.get(rest);
-  if (synonym) return { kind: 'column', key: synonym, importable: true, period, periodic: false };
+  if (synonym) return { kind: 'column', key: synonym, importable: true };
   const known = matchProjectLedgerHeader(header);
-  if (known.kind !== 'column') return known;
-  const year = known.param === undefined ? {} : { year: known.param };
-  return { kind: 'column', key: known.key, importable: known.importable, period: year, periodic: known.key === 'annualPlan' };
+  if (known.kind !== 'column' || known.key !== 'annualPlan' || known.param === undefined) return known;
+  return { kind: 'column', key: known.key, importable: known.importable, period: { year: known.param } };
 }
 
 /** A periodic field's parameter: the plan year, or year×100+month for a year-to-date completion. */
