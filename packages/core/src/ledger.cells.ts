@@ -250,7 +250,8 @@ export function isSummaryLabel(cell: LedgerCell): boolean {
 }
 
 /** How notes, signatures and group titles of office ledgers begin (注：…, 填表人：…, 一、产业项目). */
-const NOTE_START = /^(注|说明|备注|附注|填表|填报|制表|审核|审批|负责人|单位负责人|联系人|联系电话|[一二三四五六七八九十]+、|（[一二三四五六七八九十]+）|其中)/;
+const NOTE_START =
+  /^(注|说明|备注|附注|填表|填报|制表|审核|审批|负责人|单位负责人|联系人|联系电话|[一二三四五六七八九十]+、|（[一二三四五六七八九十]+）|其中)/;
 
 /**
  * True when a row without a key reads as a note, a signature or a group title: a single text cell, or a first

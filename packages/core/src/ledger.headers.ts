@@ -60,13 +60,34 @@ export const OFFICE_HEADER_SYNONYMS: Partial<Record<ProjectLedgerKey, readonly s
 const PERIODIC_STEMS: readonly { key: 'annualPlan' | 'completedYtd'; stems: readonly string[] }[] = [
   {
     key: 'annualPlan',
-    stems: ['计划投资', '计划完成投资', '投资计划', '计划投资额', '年度计划投资', '年度投资计划', '本年计划投资',
-      '年计划投资', '计划完成', '年度计划'],
+    stems: [
+      '计划投资',
+      '计划完成投资',
+      '投资计划',
+      '计划投资额',
+      '年度计划投资',
+      '年度投资计划',
+      '本年计划投资',
+      '年计划投资',
+      '计划完成',
+      '年度计划',
+    ],
   },
   {
     key: 'completedYtd',
-    stems: ['完成投资', '累计完成投资', '完成投资额', '累计完成投资额', '累计完成', '已完成投资', '实际完成投资',
-      '本年累计完成投资', '年度累计完成投资', '完成额', '累计完成额'],
+    stems: [
+      '完成投资',
+      '累计完成投资',
+      '完成投资额',
+      '累计完成投资额',
+      '累计完成',
+      '已完成投资',
+      '实际完成投资',
+      '本年累计完成投资',
+      '年度累计完成投资',
+      '完成额',
+      '累计完成额',
+    ],
   },
 ];
 /** Completion since the project began (开工以来): not this year's figure, kept for people only. */
@@ -76,7 +97,10 @@ const MONTH = '(1[0-2]|0?[1-9])';
 const PERIOD_RULES: readonly { pattern: RegExp; read: (m: RegExpExecArray) => HeaderPeriod }[] = [
   { pattern: /(\d{4})年(?:度)?/, read: (m) => ({ year: Number(m[1]) }) },
   { pattern: new RegExp(`${MONTH}月?[-~至到—–]${MONTH}月(?:份|末|底)?`), read: (m) => ({ month: Number(m[2]) }) },
-  { pattern: new RegExp(`(?:截至|截止|至)${MONTH}月(?:\\d{1,2}日)?(?:份|末|底)?`), read: (m) => ({ month: Number(m[1]) }) },
+  {
+    pattern: new RegExp(`(?:截至|截止|至)${MONTH}月(?:\\d{1,2}日)?(?:份|末|底)?`),
+    read: (m) => ({ month: Number(m[1]) }),
+  },
   { pattern: new RegExp(`${MONTH}月(?:\\d{1,2}日)?(?:份|末|底)?`), read: (m) => ({ month: Number(m[1]) }) },
 ];
 const UNIT = /\((?:万元|元|亿元)\)$/;

@@ -8,7 +8,10 @@ const dateNote: Label = {
 };
 
 /** One note per column; the annual plan column's note lives with its pattern. */
-export const PROJECT_LEDGER_NOTES: Record<Exclude<ProjectLedgerKey, 'annualPlan' | 'completedYtd' | 'progressText'>, Label> = {
+export const PROJECT_LEDGER_NOTES: Record<
+  Exclude<ProjectLedgerKey, 'annualPlan' | 'completedYtd' | 'progressText'>,
+  Label
+> = {
   code: {
     zh: '必填。24 位，形如 2103-230602-04-01-123456；已存在的代码将更新该项目，新代码将新建项目',
     en: 'Required. 24 characters like 2103-230602-04-01-123456; an existing code updates that project, a new one creates it',

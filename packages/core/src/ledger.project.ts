@@ -275,7 +275,9 @@ const OFFICE_ONLY_COLUMNS: readonly Def[] = [
   },
 ];
 
-const COLUMN_BY_KEY = new Map([...PROJECT_LEDGER_COLUMNS, ...OFFICE_ONLY_COLUMNS].map((column) => [column.key, column]));
+const COLUMN_BY_KEY = new Map(
+  [...PROJECT_LEDGER_COLUMNS, ...OFFICE_ONLY_COLUMNS].map((column) => [column.key, column]),
+);
 const ANNUAL_PLAN_DEF: LedgerColumnDef<ProjectLedgerKey> = { ...ANNUAL_PLAN_COLUMN, synonyms: [] };
 
 /** The column definition of a key (the annual plan column for 'annualPlan'). */

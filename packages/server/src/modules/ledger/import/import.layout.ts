@@ -115,15 +115,24 @@ export function locateHeader<K extends string>(
 ): SheetLayout<K> {
   let best: { row: number; end: number; headers: Found<K>[]; known: number } | null = null;
   const rows = grid.rows.slice(0, MAX_HEADER_ROWS + 1);
+  const singles = rows.map((row) => headersOf(texts(row), null, match));
   rows.slice(0, MAX_HEADER_ROWS).forEach((row, position) => {
-    const upper = texts(row);
     const next = rows[position + 1];
-    const single = headersOf(upper, null, match);
-    const options = [{ end: row.number, headers: single }];
-    if (next && next.number === row.number + 1) options.push({ end: next.number, headers: headersOf(upper, texts(next), match) });
+    const single = singles[position] ?? [];
+    const singleKnown = known(single);
+    const options = [{ end: row.number, headers: single, known: singleKnown }];
+    // Two rows are read together when that names more columns than the upper row alone and no fewer than the lower,
+    // and the upper row is a header (several distinct texts), not a title merged across the sheet.
+    const upper = texts(row);
+    if (next && next.number === row.number + 1 && new Set(upper.values()).size >= 2) {
+      const pair = headersOf(upper, texts(next), match);
+      const count = known(pair);
+      if (count > singleKnown && count >= known(singles[position + 1] ?? [])) {
+        options.push({ end: next.number, headers: pair, known: count });
+      }
+    }
     for (const option of options) {
-      const count = known(option.headers);
-      if (count >= 2 && (!best || count > best.known)) best = { row: row.number, ...option, known: count };
+      if (option.known >= 2 && (!best || option.known > best.known)) best = { row: row.number, ...option };
     }
   });
   if (!best) throw new XlsxFileError('file.noHeader', { limit: MAX_HEADER_ROWS });

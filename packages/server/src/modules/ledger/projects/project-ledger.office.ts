@@ -81,7 +81,8 @@ export function parseMappedField(field: string): { key: ProjectLedgerKey; param?
   if (!parsed || !MAPPABLE.has(parsed.key)) return null;
   const key = parsed.key as ProjectLedgerKey;
   const monthly = parsed.param !== undefined && parsed.param > 9999;
-  if (key === 'completedYtd' && (!monthly || (parsed.param ?? 0) % 100 < 1 || (parsed.param ?? 0) % 100 > 12)) return null;
+  if (key === 'completedYtd' && (!monthly || (parsed.param ?? 0) % 100 < 1 || (parsed.param ?? 0) % 100 > 12))
+    return null;
   if (key === 'annualPlan' && (parsed.param === undefined || monthly)) return null;
   if (!PERIODIC.has(key) && parsed.param !== undefined) return null;
   return parsed.param === undefined ? { key } : { key, param: parsed.param };
@@ -94,7 +95,8 @@ export function projectLayoutRules(options: ProjectImportOptions): LayoutRules<P
     parseField: parseMappedField,
     periodParam(key: ProjectLedgerKey, period: HeaderPeriod, titleYear: number | undefined) {
       const year = period.year ?? titleYear ?? options.year;
-      if (key !== 'completedYtd') return year === undefined ? { problem: 'column.yearMissing' } : periodParam(key, year);
+      if (key !== 'completedYtd')
+        return year === undefined ? { problem: 'column.yearMissing' } : periodParam(key, year);
       const month = period.month ?? options.month;
       if (year === undefined || month === undefined) return { problem: 'column.periodMissing' };
       if (monthStart(year, month) > options.today) return { problem: 'column.futurePeriod' };

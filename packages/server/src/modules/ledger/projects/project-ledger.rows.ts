@@ -56,7 +56,9 @@ export interface ParsedRow {
 /** Builds row issues pointing at a column of the sheet (or at the standard header of an absent one). */
 export function issueMaker(layout: Layout, locale: Locale): IssueAt<ProjectLedgerKey> {
   return issueAt(layout, (key, param) =>
-    param === undefined || key !== 'annualPlan' ? projectLedgerColumn(key).header[locale] : `${param}年计划投资（万元）`,
+    param === undefined || key !== 'annualPlan'
+      ? projectLedgerColumn(key).header[locale]
+      : `${param}年计划投资（万元）`,
   );
 }
 
@@ -225,7 +227,8 @@ export function resolveRefs(
     const name = text(values.get('owner'));
     const credit = text(values.get('ownerCreditCode'))?.toUpperCase() ?? null;
     if (credit !== null) {
-      const org = refs.orgByCredit.get(credit) ?? (name === null ? undefined : refs.orgById.get(create(name, credit) ?? 0));
+      const org =
+        refs.orgByCredit.get(credit) ?? (name === null ? undefined : refs.orgById.get(create(name, credit) ?? 0));
       if (!org) fail('ownerCreditCode', 'owner.unknown', { value: credit });
       else if (name !== null && normaliseLabel(name) !== normaliseLabel(org.name) && name.toUpperCase() !== credit) {
         fail('owner', 'owner.mismatch', { value: name, other: org.name });

@@ -85,7 +85,8 @@ export function decideYtd(
 ): YtdDecision {
   const year = Math.floor(param / 100);
   const month = param % 100;
-  const months = (projectId === undefined ? undefined : filed.get(projectId)?.get(year)) ?? new Map<number, FiledMonth>();
+  const months =
+    (projectId === undefined ? undefined : filed.get(projectId)?.get(year)) ?? new Map<number, FiledMonth>();
   let earlier = 0n;
   for (const [m, report] of months) if (m < month) earlier += report.amount;
   const amount = cumulative - earlier;
