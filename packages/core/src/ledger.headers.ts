@@ -6,7 +6,7 @@
  */
 import { normaliseHeader } from './ledger.cells.ts';
 import type { HeaderMatch, HeaderPeriod } from './ledger.columns.ts';
-import { matchProjectLedgerHeader, type ProjectLedgerKey } from './ledger.project.ts';
+import { matchProjectLedgerHeader, projectLedgerColumn, type ProjectLedgerKey } from './ledger.project.ts';
 
 /** What an office header names; a periodic column (plan, year-to-date) carries the period read from it. */
 export type OfficeHeaderMatch = HeaderMatch<ProjectLedgerKey>;
@@ -176,3 +176,45 @@ export function titleYear(texts: readonly string[]): number | undefined {
   }
   return undefined;
 }
+
+/** Fields a column may be mapped to when the user corrects the preview (periodic ones with their period). */
+export const PROJECT_LEDGER_MAPPABLE_KEYS: readonly ProjectLedgerKey[] = (
+  [
+    'code',
+    'name',
+    'owner',
+    'ownerCreditCode',
+    'region',
+    'levels',
+    'category',
+    'industry',
+    'nature',
+    'constructionContent',
+    'address',
+    'longitude',
+    'latitude',
+    'totalInvestment',
+    'annualPlan',
+    'plannedStartDate',
+    'plannedCompletionDate',
+    'plannedProductionDate',
+    'actualStartDate',
+    'actualCompletionDate',
+    'actualProductionDate',
+    'stage',
+    'financingModel',
+    'serviceOfficer',
+    'responsibleLeader',
+    'responsibleUnit',
+    'contactPerson',
+    'contactPhone',
+    'tags',
+    'inStatistics',
+    'inStatisticsSince',
+    'completedYtd',
+    'progressText',
+  ] satisfies ProjectLedgerKey[]
+).filter((key) => projectLedgerColumn(key).importable);
+
+/** Fields whose column carries a period: the plan of a year, the completion of a year up to a month. */
+export const PERIODIC_LEDGER_KEYS: readonly ProjectLedgerKey[] = ['annualPlan', 'completedYtd'];

@@ -7,7 +7,7 @@
 import {
   parseLedgerFieldName,
   periodParam,
-  projectLedgerColumn,
+  PROJECT_LEDGER_MAPPABLE_KEYS,
   regionLevel,
   type HeaderPeriod,
   type LedgerColumnMapping,
@@ -32,47 +32,7 @@ export interface ProjectImportOptions {
   deadlineDay: number;
 }
 
-/** Ledger keys a column may be mapped to (the template's importable columns and the office-only ones). */
-const MAPPABLE = new Set<string>([
-  ...(
-    [
-      'code',
-      'name',
-      'owner',
-      'ownerCreditCode',
-      'region',
-      'levels',
-      'category',
-      'industry',
-      'nature',
-      'constructionContent',
-      'address',
-      'longitude',
-      'latitude',
-      'totalInvestment',
-      'annualPlan',
-      'plannedStartDate',
-      'plannedCompletionDate',
-      'plannedProductionDate',
-      'actualStartDate',
-      'actualCompletionDate',
-      'actualProductionDate',
-      'stage',
-      'financingModel',
-      'serviceOfficer',
-      'responsibleLeader',
-      'responsibleUnit',
-      'contactPerson',
-      'contactPhone',
-      'tags',
-      'inStatistics',
-      'inStatisticsSince',
-      'completedYtd',
-      'progressText',
-    ] satisfies ProjectLedgerKey[]
-  ).filter((key) => projectLedgerColumn(key).importable),
-]);
-
+const MAPPABLE = new Set<string>(PROJECT_LEDGER_MAPPABLE_KEYS);
 const PERIODIC = new Set<string>(['annualPlan', 'completedYtd']);
 
 /** A mapped field as key and parameter: periodic fields need their period, others must have none. */
