@@ -25,6 +25,7 @@ export * from './problem.messages.ts';
 export * from './ledger.cells.ts';
 export * from './ledger.columns.ts';
 export * from './ledger.project.ts';
+export * from './ledger.headers.ts';
 export * from './ledger.report.ts';
 export * from './ledger.contract.ts';
 export * from './bulletin.ts';

@@ -248,3 +248,18 @@ const SUMMARY_LABELS = new Set(['合计', '总计', '小计', '合计:', 'total'
 export function isSummaryLabel(cell: LedgerCell): boolean {
   return cell.type === 'text' && SUMMARY_LABELS.has(normaliseLabel(cell.text));
 }
+
+/** How notes, signatures and group titles of office ledgers begin (注：…, 填表人：…, 一、产业项目). */
+const NOTE_START =
+  /^(注|说明|备注|附注|填表|填报|制表|审核|审批|负责人|单位负责人|联系人|联系电话|[一二三四五六七八九十]+、|（[一二三四五六七八九十]+）|其中)/;
+
+/**
+ * True when a row without a key reads as a note, a signature or a group title: a single text cell, or a first
+ * text that begins like one (the import skips such rows instead of calling them rows without a project code).
+ */
+export function isNoteRow(cells: readonly LedgerCell[]): boolean {
+  const filled = cells.filter((cell) => cell.type !== 'empty' && !(cell.type === 'text' && cell.text.trim() === ''));
+  const first = filled[0];
+  if (!first || first.type !== 'text') return false;
+  return filled.length === 1 || NOTE_START.test(first.text.trim());
+}

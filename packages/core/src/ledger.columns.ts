@@ -34,9 +34,21 @@ export interface LedgerPatternColumn<K extends string = string> extends Omit<Led
   headerFor: (param: number) => string;
 }
 
-/** What a header names: a column (with its pattern parameter), a column kept for people only, or nothing known. */
+/** A year and month read from a header (either may be absent). */
+export interface HeaderPeriod {
+  year?: number;
+  month?: number;
+}
+
+/**
+ * What a header names: a column (with its pattern parameter, or for a periodic column the period read from the
+ * header, which the import completes from the title and the chosen period), a column kept for people only, or
+ * nothing known.
+ */
 export type HeaderMatch<K extends string> =
-  { kind: 'column'; key: K; param?: number; importable: boolean } | { kind: 'ignored' } | { kind: 'unknown' };
+  | { kind: 'column'; key: K; param?: number; period?: HeaderPeriod; importable: boolean }
+  | { kind: 'ignored' }
+  | { kind: 'unknown' };
 
 /** Builds the header matcher of a ledger: exact (normalised) headers, synonyms, patterns, then ignored headers. */
 export function headerMatcher<K extends string>(

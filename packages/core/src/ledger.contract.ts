@@ -50,12 +50,44 @@ export type LedgerTemplateQuery = z.output<typeof ledgerTemplateQuery>;
 /** Which template, as a client sends it. */
 export type LedgerTemplateQueryJson = z.input<typeof ledgerTemplateQuery>;
 
+/** A column letter of the sheet (A, AB). */
+const columnLetter = z.string().regex(/^[A-Z]{1,3}$/, { error: 'ledger.mapping' });
+/** A field the user maps a column to ('name', 'annualPlan.2021', 'completedYtd.2021-09'), or 'ignore'. */
+const mappedField = z.string().regex(/^(ignore|[a-zA-Z]+(\.\d{4}(-\d{2})?)?)$/, { error: 'ledger.mapping' });
+
+/** The user's corrections of the column mapping: column letter → field or 'ignore', sent as JSON text. */
+export const ledgerColumnMapping = z.record(columnLetter, mappedField);
+/** Column corrections. */
+export type LedgerColumnMapping = z.output<typeof ledgerColumnMapping>;
+
+const mappingParam = z
+  .string()
+  .max(4_000)
+  .transform((text, ctx) => {
+    try {
+      return JSON.parse(text) as unknown;
+    } catch {
+      ctx.addIssue({ code: 'custom', message: 'ledger.mapping' });
+      return z.NEVER;
+    }
+  })
+  .pipe(ledgerColumnMapping);
+
 /** POST /ledger/import: preview or commit, now or as a job, and which ledger. */
 export const ledgerImportQuery = z
   .strictObject({
     dryRun: flag('true').meta({ description: 'true：只预览不写入（默认）；false：全部写入或全部不写入' }),
     async: flag('false').meta({ description: 'true：作为后台任务执行，返回 202 与任务 id，轮询 /ledger/jobs/{id}' }),
     ...kindFields,
+    region: z
+      .string()
+      .regex(/^\d{6}$/, { error: 'region.unknown' })
+      .optional()
+      .meta({ description: '项目台账：文件没有“所属区域”列时，整个文件的区域（6 位区划代码）' }),
+    mapping: mappingParam.optional().meta({
+      description:
+        '项目台账：更正列的对应关系，JSON 文本，如 {"E":"annualPlan.2021","F":"completedYtd.2021-09","G":"ignore"}；项目台账的 year、month 为列名未写明年月时的数据所属年月',
+    }),
   })
   .superRefine(requirePeriod);
 /** How to import, as parsed. */
@@ -140,12 +172,23 @@ export const ledgerImportResult = z
     committed: z.boolean().meta({ description: '是否已写入（全部写入或全部不写入）' }),
     sheet: z.string(),
     headerRow: z.number().int(),
-    columns: z.array(z.object({ column: z.string(), header: z.string(), field: z.string() })),
+    columns: z.array(
+      z.object({
+        column: z.string(),
+        header: z.string().meta({ description: '文件中的列名（两行表头合并读出）' }),
+        field: z.string().meta({ description: '对应字段，如 name、annualPlan.2021、completedYtd.2021-09' }),
+        label: z.string().meta({ description: '字段名称' }),
+        period: z.string().optional().meta({ description: '从列名读出的年度或年月，如 2021、2021-09' }),
+        corrected: z.boolean().optional().meta({ description: '由用户更正的对应关系' }),
+      }),
+    ),
     ignoredColumns: z.array(ledgerIgnoredColumn),
     summary: ledgerImportSummary,
     rows: z.array(ledgerRowOutcome),
     errors: z.array(ledgerRowIssue),
     truncated: z.boolean().meta({ description: '行明细或错误过多时只列出前面部分（计数完整）' }),
+    newOrganizations: z.array(z.string()).meta({ description: '文件中尚未登记、写入时将新建的单位' }),
+    importId: z.string().optional().meta({ description: '写入成功时本次导入的 id（导入的月报数据记录来源）' }),
   })
   .meta({ id: 'LedgerImportResult' });
 /** The preview or the result of a commit. */

@@ -53,6 +53,23 @@ export const LEDGER_MESSAGES = {
   },
   'column.unknown': { zh: '无法识别的列，已忽略', en: 'unknown column, ignored' },
   'column.derived': { zh: '派生列，导入时忽略', en: 'derived column, ignored on import' },
+  'column.ignoredByUser': { zh: '已按所选对应关系忽略', en: 'ignored, as the mapping chosen says' },
+  'column.mappingUnknown': {
+    zh: '所选字段“{value}”不是可导入的字段',
+    en: 'the field chosen, “{value}”, is not a field that can be imported',
+  },
+  'column.periodMissing': {
+    zh: '列“{header}”未写明年份或月份，请在预览中选择数据所属年月',
+    en: 'column “{header}” does not say its year or month; choose the period in the preview',
+  },
+  'column.yearMissing': {
+    zh: '列“{header}”未写明年份，请在预览中选择年度',
+    en: 'column “{header}” does not say its year; choose the year in the preview',
+  },
+  'column.futurePeriod': {
+    zh: '列“{header}”所指的月份尚未开始',
+    en: 'the month of column “{header}” has not begun',
+  },
   'cell.formula': {
     zh: '单元格含公式，请改为数值（复制后“选择性粘贴—数值”）',
     en: 'the cell holds a formula; paste it as a value instead',
@@ -77,6 +94,27 @@ export const LEDGER_MESSAGES = {
     en: 'the same project code as row {other}',
   },
   'row.summary': { zh: '合计行，已跳过', en: 'a totals row, skipped' },
+  'row.note': { zh: '说明、分组或落款行，已跳过', en: 'a note, group or signature row, skipped' },
+  'owner.willCreate': {
+    zh: '单位“{value}”尚未登记，导入时将新建',
+    en: 'the organisation “{value}” is not registered yet; the import creates it',
+  },
+  'region.chooseForFile': {
+    zh: '文件没有“所属区域”列，请在预览中为整个文件选择区域',
+    en: 'the file has no region column; choose the region of the whole file in the preview',
+  },
+  'ytd.belowEarlier': {
+    zh: '累计完成 {value} 万元小于此前各月已报完成之和 {other} 万元',
+    en: 'the year-to-date {value} (10k yuan) is less than the {other} already reported for earlier months',
+  },
+  'ytd.reportExists': {
+    zh: '该项目 {period} 月报已存在（{state}），其完成投资与本列不一致；请在月报中修改',
+    en: 'the project already has a {period} report ({state}) with another figure; change it on the report',
+  },
+  'ytd.laterReports': {
+    zh: '该项目 {period} 之后的月份已有月报，累计数无法只记入 {period}',
+    en: 'the project has reports after {period}; the year-to-date figure cannot be put into {period} alone',
+  },
   'owner.unknown': {
     zh: '未找到项目单位“{value}”（按单位名称或统一社会信用代码查找）',
     en: 'no organisation “{value}” (looked up by name and by credit code)',

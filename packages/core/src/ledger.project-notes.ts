@@ -8,15 +8,18 @@ const dateNote: Label = {
 };
 
 /** One note per column; the annual plan column's note lives with its pattern. */
-export const PROJECT_LEDGER_NOTES: Record<Exclude<ProjectLedgerKey, 'annualPlan'>, Label> = {
+export const PROJECT_LEDGER_NOTES: Record<
+  Exclude<ProjectLedgerKey, 'annualPlan' | 'completedYtd' | 'progressText'>,
+  Label
+> = {
   code: {
     zh: '必填。24 位，形如 2103-230602-04-01-123456；已存在的代码将更新该项目，新代码将新建项目',
     en: 'Required. 24 characters like 2103-230602-04-01-123456; an existing code updates that project, a new one creates it',
   },
   name: { zh: '必填，不超过 200 字', en: 'Required, at most 200 characters' },
   owner: {
-    zh: '必填。已登记单位的名称或统一社会信用代码',
-    en: 'Required. The name or credit code of a registered organisation',
+    zh: '必填。单位名称或统一社会信用代码；尚未登记的单位将在导入时新建（预览中列出）',
+    en: 'Required. The name or credit code of an organisation; one not yet registered is created on import (listed in the preview)',
   },
   ownerCreditCode: {
     zh: '选填。填写时按此代码查找项目单位',
@@ -58,6 +61,7 @@ export const PROJECT_LEDGER_NOTES: Record<Exclude<ProjectLedgerKey, 'annualPlan'
   financingModel: { zh: '选填，从下拉列表选择', en: 'Optional, from the list' },
   serviceOfficer: { zh: '选填。首席服务员的姓名或用户名', en: 'Optional. The service officer’s name or user name' },
   responsibleLeader: { zh: '选填', en: 'Optional' },
+  responsibleUnit: { zh: '选填。负责推进项目的部门', en: 'Optional. The department responsible for the project' },
   contactPerson: { zh: '选填', en: 'Optional' },
   contactPhone: { zh: '选填', en: 'Optional' },
   tags: {

@@ -23,9 +23,26 @@ import {
 
 /** Project levels as ledgers spell them. */
 export const LEVEL_CHOICES = choiceList(PROJECT_LEVEL_LABELS, {
-  provincial: ['省级重点', '省重点项目', '省级'],
-  municipal: ['市级重点', '市重点项目', '市级'],
-  county: ['县区重点', '区县级重点', '县级重点', '区级重点', '区县级', '县级', '区级'],
+  provincial: ['省级重点', '省重点项目', '省级', '省级重点项目', '省'],
+  municipal: ['市级重点', '市重点项目', '市级', '市级重点项目', '市'],
+  county: [
+    '县区重点',
+    '区县级重点',
+    '县级重点',
+    '区级重点',
+    '区县级',
+    '县级',
+    '区级',
+    '区重点',
+    '县重点',
+    '县（区）重点',
+    '区重点项目',
+    '县重点项目',
+    '县级重点项目',
+    '区级重点项目',
+    '县',
+    '区',
+  ],
 });
 /** Project categories as ledgers spell them. */
 export const CATEGORY_CHOICES = choiceList(PROJECT_CATEGORY_LABELS, {
@@ -37,8 +54,8 @@ export const CATEGORY_CHOICES = choiceList(PROJECT_CATEGORY_LABELS, {
 });
 /** Construction natures as ledgers spell them. */
 export const NATURE_CHOICES = choiceList(PROJECT_NATURE_LABELS, {
-  new: ['新开工', '新建项目'],
-  continuing: ['续建项目'],
+  new: ['新开工', '新建项目', '新开工项目', '拟新开工', '新建（新开工）'],
+  continuing: ['续建项目', '续建工程', '在建', '在建项目'],
   reserve: ['储备项目', '前期储备'],
 });
 /** Financing models as ledgers spell them. */
@@ -87,6 +104,9 @@ export type ProjectLedgerKey =
   | 'financingModel'
   | 'serviceOfficer'
   | 'responsibleLeader'
+  | 'responsibleUnit'
+  | 'completedYtd'
+  | 'progressText'
   | 'contactPerson'
   | 'contactPhone'
   | 'tags'
@@ -95,7 +115,7 @@ export type ProjectLedgerKey =
 
 type Def = LedgerColumnDef<ProjectLedgerKey>;
 const col = (
-  key: Exclude<ProjectLedgerKey, 'annualPlan'>,
+  key: Exclude<ProjectLedgerKey, 'annualPlan' | 'completedYtd' | 'progressText'>,
   zh: string,
   en: string,
   kind: LedgerColumnKind,
@@ -195,6 +215,7 @@ export const PROJECT_LEDGER_COLUMNS: readonly Def[] = [
   col('responsibleLeader', '包联领导', 'Responsible leader', 'text', 12, {
     synonyms: ['责任领导', '包抓领导', '包保领导'],
   }),
+  col('responsibleUnit', '责任单位', 'Responsible unit', 'text', 16, { synonyms: ['牵头单位', '责任部门'] }),
   col('contactPerson', '联系人', 'Contact person', 'text', 10, { synonyms: ['项目联系人'] }),
   col('contactPhone', '联系电话', 'Contact phone', 'text', 16, { synonyms: ['电话', '手机', '联系方式'] }),
   col('tags', '标签', 'Tags', 'list', 20, { synonyms: ['项目标签'] }),
@@ -230,7 +251,33 @@ export const matchProjectLedgerHeader = headerMatcher(
   PROJECT_LEDGER_IGNORED_HEADERS,
 );
 
-const COLUMN_BY_KEY = new Map(PROJECT_LEDGER_COLUMNS.map((column) => [column.key, column]));
+/** Columns only office ledgers carry: the year's completion to a month, and the progress text of that month. */
+const OFFICE_ONLY_COLUMNS: readonly Def[] = [
+  {
+    key: 'completedYtd',
+    header: { zh: '年度累计完成投资（万元）', en: 'Completed investment year to date (10k yuan)' },
+    synonyms: [],
+    kind: 'money',
+    required: false,
+    importable: true,
+    width: 18,
+    note: { zh: '截至列名所写月份的本年累计完成投资', en: 'Completed this year up to the month in the header' },
+  },
+  {
+    key: 'progressText',
+    header: { zh: '形象进度', en: 'Progress' },
+    synonyms: [],
+    kind: 'text',
+    required: false,
+    importable: true,
+    width: 30,
+    note: { zh: '记入累计完成投资所属月份的月报', en: "Recorded in the report of the completion column's month" },
+  },
+];
+
+const COLUMN_BY_KEY = new Map(
+  [...PROJECT_LEDGER_COLUMNS, ...OFFICE_ONLY_COLUMNS].map((column) => [column.key, column]),
+);
 const ANNUAL_PLAN_DEF: LedgerColumnDef<ProjectLedgerKey> = { ...ANNUAL_PLAN_COLUMN, synonyms: [] };
 
 /** The column definition of a key (the annual plan column for 'annualPlan'). */

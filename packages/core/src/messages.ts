@@ -51,6 +51,10 @@ export const GENERAL_MESSAGES = {
     en: 'password needs 12+ characters from three of: upper case, lower case, digits, symbols',
   },
   'report.period': { zh: '报送期不存在', en: 'no such reporting period' },
+  'ledger.mapping': {
+    zh: '列对应关系应为 {"列字母":"字段"} 形式的 JSON，字段如 name、annualPlan.2021 或 ignore',
+    en: 'the column mapping must be JSON like {"E":"annualPlan.2021"}; fields such as name, annualPlan.2021 or ignore',
+  },
   'report.futurePeriod': { zh: '不能填报尚未开始的月份', en: 'cannot report a period that has not begun' },
   'report.ytdNegative': {
     zh: '本月数会使年度累计完成投资小于零',

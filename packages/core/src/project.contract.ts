@@ -114,6 +114,7 @@ const projectFields = {
   financingModel: z.enum(FINANCING_MODELS).nullish(),
   serviceOfficerId: idSchema.nullish(),
   responsibleLeader: optionalText(50),
+  responsibleUnit: optionalText(100),
   contactPerson: optionalText(50),
   contactPhone: z
     .string()
@@ -253,6 +254,7 @@ export const projectOutput = z.object({
   serviceOfficerId: z.number().int().nullable(),
   serviceOfficerName: z.string().nullable(),
   responsibleLeader: z.string().nullable(),
+  responsibleUnit: z.string().nullable(),
   contactPerson: z.string().nullable(),
   contactPhone: z.string().nullable(),
   tags: z.array(z.string()),
@@ -348,6 +350,7 @@ export const PROJECT_FIELD_LABELS: Record<
   financingModel: { zh: '融资模式', en: 'Financing model' },
   serviceOfficerId: { zh: '首席服务员', en: 'Service officer' },
   responsibleLeader: { zh: '包联领导', en: 'Responsible leader' },
+  responsibleUnit: { zh: '责任单位', en: 'Responsible unit' },
   contactPerson: { zh: '联系人', en: 'Contact person' },
   contactPhone: { zh: '联系电话', en: 'Contact phone' },
   tags: { zh: '标签', en: 'Tags' },

@@ -64,6 +64,7 @@ export const EXAMPLE_PROJECT = {
   financing_model: null,
   service_officer_id: IDS.officer,
   responsible_leader: null,
+  responsible_unit: null,
   contact_person: null,
   contact_phone: null,
   tags: [],

@@ -72,7 +72,7 @@ export const ioCommands: Record<string, CliCommand> = {
     };
     const result =
       ledger.kind === 'projects'
-        ? await importProjectLedger(database.db, actor, file, options)
+        ? await importProjectLedger(database.db, calendar(), actor, file, options)
         : await importReportLedger(database.db, calendar(), actor, file, { ...options, period: ledger.period });
     const { summary } = result;
     const lines = [

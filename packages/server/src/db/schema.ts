@@ -137,6 +137,7 @@ export interface ProjectTable {
   financing_model: FinancingModel | null;
   service_officer_id: number | null;
   responsible_leader: string | null;
+  responsible_unit: Generated<string | null>;
   contact_person: string | null;
   contact_phone: string | null;
   tags: string[];
@@ -222,6 +223,9 @@ export interface MonthlyReportTable {
   reviewed_by: number | null;
   confirmed_at: Date | null;
   confirmed_by: number | null;
+  /** 'import' for figures an office ledger recorded (with its import's id); null for a filed report. */
+  source: Generated<'import' | null>;
+  import_id: Generated<string | null>;
   version: Generated<number>;
   created_at: CreatedAt;
   updated_at: UpdatedAt;

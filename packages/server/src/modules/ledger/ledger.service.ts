@@ -19,6 +19,7 @@ import type { ReportCalendar } from '../report/report.service.ts';
 import type { ImportJobs } from './import/import.jobs.ts';
 import { runLedgerImport, type ImportProgress } from './import/import.pipeline.ts';
 import { projectLedgerImporter } from './projects/project-ledger.importer.ts';
+import type { ProjectImportOptions } from './projects/project-ledger.office.ts';
 import { buildProjectTemplate } from './projects/project-ledger.template.ts';
 import { checkReportPeriod, reportLedgerImporter, type ReportPeriod } from './reports/report-ledger.importer.ts';
 import { buildReportTemplate } from './reports/report-ledger.template.ts';
@@ -30,14 +31,33 @@ export interface ImportOptions {
   onProgress?: (progress: ImportProgress) => void;
 }
 
-/** Previews (dryRun) or commits a project ledger; hostile files throw XlsxFileError, forbidden actors 403. */
+/** The choices of a project ledger import: column corrections, the file's region, the period of undated columns. */
+export type ProjectImportChoices = Omit<ProjectImportOptions, 'today' | 'deadlineDay'>;
+
+/**
+ * Previews (dryRun) or commits a project ledger, the template's or an office's own; hostile files throw
+ * XlsxFileError, forbidden actors 403. The calendar dates the year-to-date figures an office ledger carries.
+ */
 export function importProjectLedger(
   db: Kysely<DB>,
+  calendar: ReportCalendar,
   actor: Actor,
   file: Buffer,
-  options: ImportOptions,
+  options: ImportOptions & { choices?: ProjectImportChoices },
 ): Promise<LedgerImportResult> {
-  return runLedgerImport(projectLedgerImporter, db, actor, file, { ...options, options: undefined });
+  const { choices, ...run } = options;
+  const project = { ...choices, today: calendar.today(), deadlineDay: calendar.deadlineDay };
+  return runLedgerImport(projectLedgerImporter, db, actor, file, { ...run, options: project });
+}
+
+/** The project ledger choices of an import request. */
+function choicesOf(query: LedgerImportQuery): ProjectImportChoices {
+  return {
+    ...(query.mapping ? { mapping: query.mapping } : {}),
+    ...(query.region ? { region: query.region } : {}),
+    ...(query.year ? { year: query.year } : {}),
+    ...(query.month ? { month: query.month } : {}),
+  };
 }
 
 /** Throws 403 unless the actor may import project ledgers (checked before an upload is read). */
@@ -106,7 +126,7 @@ export async function importLedger(
   const options = { dryRun: query.dryRun, locale };
   const run = (onProgress?: (progress: ImportProgress) => void) =>
     query.kind === 'projects'
-      ? importProjectLedger(db, actor, file, { ...options, onProgress })
+      ? importProjectLedger(db, calendar, actor, file, { ...options, onProgress, choices: choicesOf(query) })
       : importReportLedger(db, calendar, actor, file, { ...options, onProgress, period: periodOf(query) });
   if (!query.async) return { result: await run() };
   await inspectXlsx(file);

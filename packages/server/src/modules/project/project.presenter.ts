@@ -55,6 +55,7 @@ export function toProjectOutput(
     serviceOfficerId: row.service_officer_id,
     serviceOfficerName: row.serviceOfficerName,
     responsibleLeader: row.responsible_leader,
+    responsibleUnit: row.responsible_unit,
     contactPerson: row.contact_person,
     contactPhone: row.contact_phone,
     tags: row.tags,

@@ -138,6 +138,7 @@ export function toRow(input: ProjectUpdateInput): Partial<NewProjectRow> {
   set('financing_model', orNull(input.financingModel));
   set('service_officer_id', orNull(input.serviceOfficerId));
   set('responsible_leader', orNull(input.responsibleLeader));
+  set('responsible_unit', orNull(input.responsibleUnit));
   set('contact_person', orNull(input.contactPerson));
   set('contact_phone', orNull(input.contactPhone));
   set('tags', input.tags ? [...new Set(input.tags)] : undefined);

@@ -6,9 +6,12 @@
  * transaction that writes all rows or none.
  */
 import type { Kysely, Transaction } from 'kysely';
+import { randomUUID } from 'node:crypto';
 import {
   isBlankRow,
+  isNoteRow,
   isSummaryLabel,
+  ledgerFieldName,
   message,
   type HeaderMatch,
   type Locale,
@@ -21,7 +24,7 @@ import type { DB } from '../../../db/schema.ts';
 import { XlsxFileError } from '../../../io/xlsx.errors.ts';
 import { pickSheet, readGrid, readWorkbook, type GridRow } from '../../../io/xlsx.reader.ts';
 import type { Actor } from '../../auth/actor.ts';
-import { locateHeader, type SheetLayout } from './import.layout.ts';
+import { locateHeader, type LayoutRules, type SheetLayout } from './import.layout.ts';
 
 /** Where a running import is: the web polls this through the job endpoint. */
 export interface ImportProgress {
@@ -38,6 +41,8 @@ export interface ImportContext<O> {
   /** Kind-specific options (e.g. the reporting period of a monthly-report ledger). */
   options: O;
   progress: (progress: ImportProgress) => void;
+  /** This import's id: written with what it records (reports' source), returned with the result, audited. */
+  importId: string;
 }
 
 /** The outcome of planning: one outcome per data row, every problem found, and the writes to make. */
@@ -47,6 +52,8 @@ export interface ImportPlan<P> {
   plan: P;
   /** True when the importer left out field changes past MAX_DETAILED_ROWS rows (to save the work). */
   detailsOmitted?: boolean;
+  /** Organisations the commit creates (owners named in the file but not yet registered). */
+  newOrganizations?: string[];
 }
 
 /** A data row after the header, with its Excel row number. */
@@ -59,6 +66,10 @@ export interface LedgerImporter<K extends string, P, O = undefined> {
   sheetNames: readonly string[];
   skipSheets: readonly string[];
   matchHeader: (header: string) => HeaderMatch<K>;
+  /** The user's column corrections and how periodic columns get their period, from the request's options. */
+  layoutRules?: (options: O) => LayoutRules<K>;
+  /** A field's standard label (for the preview's mapping). */
+  fieldLabel?: (key: K, locale: Locale) => string;
   /** Columns without which the sheet cannot be read at all (the key column). */
   requiredKeys: readonly K[];
   /** The column that identifies a row, for totals-row detection and the preview. */
@@ -114,17 +125,18 @@ export async function runLedgerImport<K extends string, P, O>(
   run: RunOptions<O>,
 ): Promise<LedgerImportResult> {
   importer.authorize(actor);
+  const importId = randomUUID();
   const transfer = {
     action: 'import' as const,
     what: `ledger:${importer.kind}`,
     regionCode: actor.regionCode,
-    details: { dryRun: run.dryRun, bytes: file.length, ...(run.options ? { options: run.options } : {}) },
+    details: { dryRun: run.dryRun, bytes: file.length, importId, ...(run.options ? { options: run.options } : {}) },
   };
   return auditedTransfer(
     db,
     actor,
     transfer,
-    () => importRows(importer, db, actor, file, run),
+    () => importRows(importer, db, actor, file, run, importId),
     (result) => ({ committed: result.committed, ...result.summary }),
   );
 }
@@ -135,21 +147,23 @@ async function importRows<K extends string, P, O>(
   actor: Actor,
   file: Buffer,
   run: RunOptions<O>,
+  importId: string,
 ): Promise<LedgerImportResult> {
   const progress = run.onProgress ?? (() => undefined);
   progress({ phase: 'reading', processed: 0, total: 1 });
   const grid = await readSheet(file, importer.sheetNames, importer.skipSheets);
-  const layout = locateHeader(grid, importer.matchHeader, run.locale);
+  const layout = locateHeader(grid, importer.matchHeader, run.locale, importer.layoutRules?.(run.options));
   for (const key of importer.requiredKeys) {
     if (!layout.columns.some((column) => column.key === key)) {
       throw new XlsxFileError('file.missingColumn', { header: importer.label(key, run.locale) });
     }
   }
   const { dataRows, skipped } = splitRows(grid.rows, layout, importer.keyColumn, run.locale);
-  const context = { actor, locale: run.locale, options: run.options, progress };
+  const context = { actor, locale: run.locale, options: run.options, progress, importId };
+  const label = (key: K) => importer.fieldLabel?.(key, run.locale) ?? importer.label(key, run.locale);
 
-  const build = (planned: ImportPlan<P>, committed: boolean) =>
-    buildResult(
+  const build = (planned: ImportPlan<P>, committed: boolean): LedgerImportResult => ({
+    ...buildResult(
       importer.kind,
       run.dryRun,
       committed,
@@ -157,7 +171,11 @@ async function importRows<K extends string, P, O>(
       [...skipped, ...planned.outcomes],
       [...layout.issues, ...planned.issues],
       planned.detailsOmitted ?? false,
-    );
+      label,
+    ),
+    newOrganizations: planned.newOrganizations ?? [],
+    ...(committed ? { importId } : {}),
+  });
 
   if (run.dryRun) {
     const planned = await importer.plan({ ...context, db }, layout, dataRows);
@@ -193,20 +211,24 @@ async function readSheet(file: Buffer, preferred: readonly string[], skip: reado
   return readGrid(pickSheet(await readWorkbook(file), preferred, skip));
 }
 
-/** Data rows below the header: blank rows dropped, totals rows (合计 without a key) reported as skipped. */
+/**
+ * Data rows below the header: blank rows dropped; rows without a key reported as skipped when they are totals
+ * (合计/总计/小计), or notes, group titles and signatures (注：…, 一、产业项目, 填表人：…), which offices put above,
+ * between and below their tables.
+ */
 function splitRows<K extends string>(rows: GridRow[], layout: SheetLayout<K>, keyColumn: K, locale: Locale) {
   const keyIndex = layout.columns.find((column) => column.key === keyColumn)?.index ?? -1;
   const dataRows: GridRow[] = [];
   const skipped: LedgerRowOutcome[] = [];
+  const skip = (row: GridRow, reason: 'row.summary' | 'row.note') =>
+    skipped.push({ row: row.number, key: null, action: 'skipped', reason: message(reason, locale) });
   for (const row of rows) {
-    if (row.number <= layout.headerRow || isBlankRow(row.cells)) continue;
+    if (row.number <= layout.headerEnd || isBlankRow(row.cells)) continue;
     const key = row.cells[keyIndex];
     const keyEmpty = !key || key.type === 'empty' || (key.type === 'text' && key.text.trim() === '');
-    if (keyEmpty && row.cells.some(isSummaryLabel)) {
-      skipped.push({ row: row.number, key: null, action: 'skipped', reason: message('row.summary', locale) });
-    } else {
-      dataRows.push(row);
-    }
+    if (keyEmpty && row.cells.some(isSummaryLabel)) skip(row, 'row.summary');
+    else if (keyEmpty && isNoteRow(row.cells)) skip(row, 'row.note');
+    else dataRows.push(row);
   }
   return { dataRows, skipped };
 }
@@ -219,7 +241,8 @@ function buildResult<K extends string>(
   outcomes: LedgerRowOutcome[],
   issues: LedgerRowIssue[],
   detailsOmitted: boolean,
-): LedgerImportResult {
+  label: (key: K) => string,
+): Omit<LedgerImportResult, 'newOrganizations'> {
   const rows = [...outcomes].sort((a, b) => a.row - b.row);
   const count = (action: LedgerRowOutcome['action']) => rows.filter((row) => row.action === action).length;
   let detailed = 0;
@@ -235,10 +258,13 @@ function buildResult<K extends string>(
     committed,
     sheet: layout.sheet,
     headerRow: layout.headerRow,
-    columns: layout.columns.map(({ letter, header, key, param }) => ({
+    columns: layout.columns.map(({ letter, header, key, param, corrected }) => ({
       column: letter,
       header,
-      field: param === undefined ? key : `${key}.${param}`,
+      field: ledgerFieldName(key, param),
+      label: label(key),
+      ...(param === undefined ? {} : { period: ledgerFieldName(key, param).split('.')[1] }),
+      ...(corrected ? { corrected } : {}),
     })),
     ignoredColumns: layout.ignored,
     summary: {

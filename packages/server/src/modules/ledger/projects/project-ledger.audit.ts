@@ -56,7 +56,8 @@ const snapshotSql = sql`jsonb_build_object(
     'actualStartDate', p.actual_start_date, 'actualCompletionDate', p.actual_completion_date,
     'actualProductionDate', p.actual_production_date, 'stage', p.stage, 'financingModel', p.financing_model,
     'serviceOfficerId', p.service_officer_id, 'serviceOfficerName', so.display_name,
-    'responsibleLeader', p.responsible_leader, 'contactPerson', p.contact_person, 'contactPhone', p.contact_phone,
+    'responsibleLeader', p.responsible_leader, 'responsibleUnit', p.responsible_unit,
+    'contactPerson', p.contact_person, 'contactPhone', p.contact_phone,
     'tags', p.tags, 'inStatistics', p.in_statistics, 'inStatisticsSince', p.in_statistics_since,
     'fundingSources', coalesce(fs.list, '[]'::jsonb), 'annualPlans', coalesce(pl.list, '[]'::jsonb))`;
 

@@ -40,6 +40,7 @@ const DIRECT_KEYS = [
   'actualProductionDate',
   'financingModel',
   'responsibleLeader',
+  'responsibleUnit',
   'contactPerson',
   'contactPhone',
   'tags',

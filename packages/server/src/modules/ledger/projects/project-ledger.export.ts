@@ -87,6 +87,12 @@ function valueOf(key: ProjectLedgerKey, row: ExportRow, planYear: number | null)
       return row.serviceOfficerName;
     case 'responsibleLeader':
       return row.responsibleLeader;
+    case 'responsibleUnit':
+      return row.responsibleUnit;
+    // Office-only columns: a report's figures, never in the project export.
+    case 'completedYtd':
+    case 'progressText':
+      return null;
     case 'contactPerson':
       return row.contactPerson;
     case 'contactPhone':

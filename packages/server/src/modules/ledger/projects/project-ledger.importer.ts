@@ -7,28 +7,35 @@
  * it), owner and officer known and based inside the scope or above it, stage known.
  */
 import {
+  can,
   codeAreaFitsRegion,
+  ledgerFieldName,
+  matchOfficeHeader,
   hasProjectCodeShape,
   LEDGER_INSTRUCTIONS_SHEET,
   LEDGER_LISTS_SHEET,
-  matchProjectLedgerHeader,
   messageText,
   parseProjectCode,
   PROJECT_LEDGER_SHEET,
   projectLedgerColumn,
   type Locale,
   type ProjectLedgerKey,
+  type LedgerFieldChange,
   type LedgerRowIssue,
   type LedgerRowOutcome,
 } from '@keyprojects/core';
 import { homeRegionInScope, regionInScope } from '../../../db/scope.ts';
 import { requirePermission } from '../../auth/actor.ts';
+import { registerOrganizationIn } from '../../organization/organization.service.ts';
 import { MAX_DETAILED_ROWS, type LedgerImporter } from '../import/import.pipeline.ts';
 import { buildCandidate } from './project-ledger.candidate.ts';
 import { creationChanges, diffProject } from './project-ledger.diff.ts';
 import { loadExisting, loadReferences } from './project-ledger.references.ts';
-import { issueMaker, readRow, resolveRefs } from './project-ledger.rows.ts';
+import type { ParsedRow } from './project-ledger.rows.ts';
+import { fileRegion, projectLayoutRules, type ProjectImportOptions } from './project-ledger.office.ts';
+import { issueMaker, NewOwners, readRow, resolveRefs } from './project-ledger.rows.ts';
 import { writeCreates, writeUpdates, type PlannedCreate, type PlannedUpdate } from './project-ledger.write.ts';
+import { decideYtd, loadFiledReports, writeYtd, type PlannedYtd } from './project-ledger.ytd.ts';
 
 /** Fields an existing project's lifecycle transitions decide, not its ledger row. */
 const LIFECYCLE_OWNED = ['stage', 'actualStartDate', 'actualCompletionDate', 'actualProductionDate'] as const;
@@ -37,6 +44,10 @@ const LIFECYCLE_OWNED = ['stage', 'actualStartDate', 'actualCompletionDate', 'ac
 export interface ProjectLedgerPlan {
   creates: PlannedCreate[];
   updates: PlannedUpdate[];
+  /** Owners to register first, by the stand-in id the rows carry. */
+  newOwners: Map<number, { name: string; creditCode: string | null; regionCode: string }>;
+  /** Year-to-date figures to record as imported, confirmed reports. */
+  ytd: PlannedYtd[];
 }
 
 const PROGRESS_EVERY = 500;
@@ -44,15 +55,18 @@ const PROGRESS_EVERY = 500;
 /** The standard header of a ledger field (“annualPlan.2025” → 2025年计划投资（万元）). */
 function standardHeader(field: string, locale: Locale): string {
   const [key = '', year] = field.split('.');
-  return year ? `${year}年计划投资（万元）` : projectLedgerColumn(key as ProjectLedgerKey).header[locale];
+  return year && key === 'annualPlan'
+    ? `${year}年计划投资（万元）`
+    : projectLedgerColumn(key as ProjectLedgerKey).header[locale];
 }
 
-/** The project ledger, keyed by project code. */
-export const projectLedgerImporter: LedgerImporter<ProjectLedgerKey, ProjectLedgerPlan> = {
+/** The project ledger, keyed by project code; reads the template and offices' own annual ledgers alike. */
+export const projectLedgerImporter: LedgerImporter<ProjectLedgerKey, ProjectLedgerPlan, ProjectImportOptions> = {
   kind: 'projects',
   sheetNames: [PROJECT_LEDGER_SHEET],
   skipSheets: [LEDGER_INSTRUCTIONS_SHEET, LEDGER_LISTS_SHEET],
-  matchHeader: matchProjectLedgerHeader,
+  matchHeader: matchOfficeHeader,
+  layoutRules: projectLayoutRules,
   requiredKeys: ['code'],
   keyColumn: 'code',
   label: (key, locale) => projectLedgerColumn(key).header[locale],
@@ -62,20 +76,40 @@ export const projectLedgerImporter: LedgerImporter<ProjectLedgerKey, ProjectLedg
     requirePermission(actor, 'project.update');
   },
 
-  async plan({ db, actor, locale, progress }, layout, rows) {
+  async plan({ db, actor, locale, options, progress }, layout, rows) {
     const issue = issueMaker(layout, locale);
     const headerOf = (field: string) =>
-      layout.columns.find((c) => (c.param === undefined ? c.key : `${c.key}.${c.param}`) === field)?.header ??
-      standardHeader(field, locale);
+      layout.columns.find((c) => ledgerFieldName(c.key, c.param) === field)?.header ?? standardHeader(field, locale);
     const parsed = rows.map((row) => readRow(row, layout, locale));
     const codes = [...new Set(parsed.flatMap((p) => (p.code && hasProjectCodeShape(p.code) ? [p.code] : [])))];
     const [refs, existing] = await Promise.all([loadReferences(db), loadExisting(db, actor, codes)]);
+    const ytdColumns = layout.columns.filter((column) => column.key === 'completedYtd' && column.param !== undefined);
+    const filed = await loadFiledReports(
+      db,
+      [...existing.visible.values()].map((project) => project.id),
+      [...new Set(ytdColumns.map((column) => Math.floor((column.param ?? 0) / 100)))],
+    );
+    const hasRegionColumn = layout.columns.some((column) => column.key === 'region');
+    const region = hasRegionColumn ? undefined : fileRegion(actor, options);
+    const newOwners = can(actor.role, 'organization.create') ? new NewOwners(refs) : null;
+    const owners = { newOwners, fileRegion: region };
 
     const firstRowOf = new Map<string, number>();
     let detailed = 0;
     const outcomes: LedgerRowOutcome[] = [];
     const issues: LedgerRowIssue[] = [];
-    const plan: ProjectLedgerPlan = { creates: [], updates: [] };
+    const plan: ProjectLedgerPlan = { creates: [], updates: [], newOwners: newOwners?.byId ?? new Map(), ytd: [] };
+    // Without a region column and without a region for the file, one message says so instead of one per row.
+    const regionMissing = !hasRegionColumn && region === undefined;
+    if (regionMissing && parsed.some((row) => row.code !== null && !existing.visible.has(row.code))) {
+      issues.push({
+        row: layout.headerRow,
+        column: null,
+        header: projectLedgerColumn('region').header[locale],
+        field: 'region',
+        message: messageText('region.chooseForFile', locale),
+      });
+    }
     parsed.forEach((row, index) => {
       if (index % PROGRESS_EVERY === 0) progress({ phase: 'validating', processed: index, total: parsed.length });
       const current = row.code === null ? undefined : existing.visible.get(row.code);
@@ -87,8 +121,10 @@ export const projectLedgerImporter: LedgerImporter<ProjectLedgerKey, ProjectLedg
         if (first === undefined) firstRowOf.set(row.code, row.row);
         else fail('code', 'row.duplicateKey', { other: first });
       }
-      const resolved = resolveRefs(row, refs, actor, current, issue, locale);
+      const resolved = resolveRefs(row, refs, actor, current, issue, locale, owners);
       const candidate = buildCandidate(row, resolved, current, issue, locale);
+      if (regionMissing) row.issues = row.issues.filter((found) => found.field !== 'region');
+      const ytdChanges = planYtd(row, current?.id);
       if (row.code !== null && hasProjectCodeShape(row.code)) {
         const parsedCode = parseProjectCode(row.code, (area) => refs.regionName.has(area));
         const area = row.code.slice(5, 11);
@@ -122,8 +158,10 @@ export const projectLedgerImporter: LedgerImporter<ProjectLedgerKey, ProjectLedg
         outcomes.push({ row: row.row, key: row.code, action: 'invalid' });
         issues.push(...row.issues);
       } else if (candidate.mode === 'update' && current) {
-        const { patch, changes } = diffProject(current, candidate.input, candidate.given, refs, locale, headerOf);
-        const changed = Object.keys(patch).length > 0;
+        const diff = diffProject(current, candidate.input, candidate.given, refs, locale, headerOf);
+        const { patch } = diff;
+        const changes = [...diff.changes, ...ytdChanges];
+        const changed = Object.keys(patch).length > 0 || ytdChanges.length > 0;
         const detail = changed && detailed < MAX_DETAILED_ROWS;
         if (detail) detailed += 1;
         outcomes.push({
@@ -133,7 +171,7 @@ export const projectLedgerImporter: LedgerImporter<ProjectLedgerKey, ProjectLedg
           id: current.id,
           ...(detail ? { changes } : {}),
         });
-        if (changed) plan.updates.push({ row: row.row, current, patch });
+        if (Object.keys(patch).length > 0) plan.updates.push({ row: row.row, current, patch });
       } else if (candidate.mode === 'create') {
         // Listing every field of every new row costs more than the rest of the check; the first rows show enough.
         const detail = detailed < MAX_DETAILED_ROWS;
@@ -142,16 +180,42 @@ export const projectLedgerImporter: LedgerImporter<ProjectLedgerKey, ProjectLedg
           row: row.row,
           key: row.code,
           action: 'create',
-          ...(detail ? { changes: creationChanges(candidate.input, candidate.given, refs, locale, headerOf) } : {}),
+          ...(detail
+            ? { changes: [...creationChanges(candidate.input, candidate.given, refs, locale, headerOf), ...ytdChanges] }
+            : {}),
         });
         plan.creates.push({ row: row.row, input: candidate.input });
       }
     });
     progress({ phase: 'validating', processed: parsed.length, total: parsed.length });
-    return { outcomes, issues, plan, detailsOmitted: detailed >= MAX_DETAILED_ROWS };
+    const newOrganizations = [...plan.newOwners.values()].map((owner) => owner.name);
+    return { outcomes, issues, plan, detailsOmitted: detailed >= MAX_DETAILED_ROWS, newOrganizations };
+
+    /** The row's year-to-date cells: figures planned (their preview changes returned), or issues at the cells. */
+    function planYtd(row: ParsedRow, projectId: number | undefined): LedgerFieldChange[] {
+      const changes: LedgerFieldChange[] = [];
+      const progressText = row.values.get('progressText');
+      for (const [param, cumulative] of row.ytd) {
+        if (cumulative === null || row.code === null) continue;
+        const header = headerOf(ledgerFieldName('completedYtd', param));
+        const decision = decideYtd(filed, projectId, param, cumulative, header, locale);
+        if (decision.kind === 'problem') row.issues.push(issue(row.row, 'completedYtd', decision.message, param));
+        if (decision.kind !== 'record') continue;
+        changes.push(decision.change);
+        plan.ytd.push({
+          row: row.row,
+          code: row.code,
+          year: Math.floor(param / 100),
+          month: param % 100,
+          amount: decision.amount,
+          progressText: typeof progressText === 'string' ? progressText : null,
+        });
+      }
+      return changes;
+    }
   },
 
-  async apply({ db, actor, locale, progress }, plan) {
+  async apply({ db, actor, locale, options, progress, importId }, plan) {
     const byRow = (row: number, key: 'import.conflict' | 'import.taken'): LedgerRowIssue => ({
       row,
       column: null,
@@ -161,7 +225,17 @@ export const projectLedgerImporter: LedgerImporter<ProjectLedgerKey, ProjectLedg
     });
     const done = { count: 0, total: plan.creates.length + plan.updates.length };
     progress({ phase: 'writing', processed: 0, total: done.total });
-    await writeUpdates(db, actor, plan.updates, progress, done, (row) => byRow(row, 'import.conflict'));
-    await writeCreates(db, actor, plan.creates, progress, done, (row) => byRow(row, 'import.taken'));
+    // Owners first (audited like any registration), so the projects carry their real ids.
+    const realId = new Map<number, number>();
+    for (const [standIn, owner] of plan.newOwners) {
+      realId.set(standIn, (await registerOrganizationIn(db, actor, { kind: 'owner', ...owner })).id);
+    }
+    const swap = <T extends { ownerOrgId?: number | null | undefined }>(input: T): T =>
+      NewOwners.isNew(input.ownerOrgId) ? { ...input, ownerOrgId: realId.get(input.ownerOrgId) } : input;
+    const updates = plan.updates.map((update) => ({ ...update, patch: swap(update.patch) }));
+    const creates = plan.creates.map((create) => ({ ...create, input: swap(create.input) }));
+    await writeUpdates(db, actor, updates, progress, done, (row) => byRow(row, 'import.conflict'));
+    await writeCreates(db, actor, creates, progress, done, (row) => byRow(row, 'import.taken'));
+    await writeYtd(db, actor, plan.ytd, importId, options.deadlineDay);
   },
 };

@@ -46,6 +46,8 @@ export interface ParsedRow {
   values: Map<ProjectLedgerKey, CellValue>;
   /** Annual plan amounts by year (fen, null when empty). */
   years: Map<number, Fen | null>;
+  /** Year-to-date completions by period (year×100+month; fen, null when empty). */
+  ytd: Map<number, Fen | null>;
   /** Keys whose cells failed (so the schema's complaints about them are not reported twice). */
   failed: Set<string>;
   issues: LedgerRowIssue[];
@@ -54,7 +56,9 @@ export interface ParsedRow {
 /** Builds row issues pointing at a column of the sheet (or at the standard header of an absent one). */
 export function issueMaker(layout: Layout, locale: Locale): IssueAt<ProjectLedgerKey> {
   return issueAt(layout, (key, param) =>
-    param === undefined ? projectLedgerColumn(key).header[locale] : `${param}年计划投资（万元）`,
+    param === undefined || key !== 'annualPlan'
+      ? projectLedgerColumn(key).header[locale]
+      : `${param}年计划投资（万元）`,
   );
 }
 
@@ -89,6 +93,7 @@ export function readRow(row: LedgerRow, layout: Layout, locale: Locale): ParsedR
     code: null,
     values: new Map(),
     years: new Map(),
+    ytd: new Map(),
     failed: new Set(),
     issues: [],
   };
@@ -99,7 +104,8 @@ export function readRow(row: LedgerRow, layout: Layout, locale: Locale): ParsedR
       parsed.issues.push(issue(row.number, column.key, text, column.param));
       parsed.failed.add(column.param === undefined ? column.key : `${column.key}.${column.param}`);
     } else if (column.param !== undefined) {
-      parsed.years.set(column.param, typeof result.value === 'bigint' ? result.value : null);
+      const amounts = column.key === 'completedYtd' ? parsed.ytd : parsed.years;
+      amounts.set(column.param, typeof result.value === 'bigint' ? result.value : null);
     } else {
       parsed.values.set(column.key, result.value);
     }
@@ -140,6 +146,39 @@ export function resolveRegion(
   return { ok: true, code };
 }
 
+/**
+ * Owners named in the file but not registered: each gets a stand-in id (above any real one) that the row's input
+ * carries through validation and the preview; the commit registers the organisation and swaps in its real id.
+ */
+export class NewOwners {
+  static readonly BASE = 2_000_000_000;
+  readonly byId = new Map<number, { name: string; creditCode: string | null; regionCode: string }>();
+
+  constructor(private readonly refs: References) {}
+
+  /** The stand-in of an owner to create (one per name or credit code), registered in refs for later rows. */
+  add(name: string, creditCode: string | null, regionCode: string): number {
+    const id = NewOwners.BASE + this.byId.size + 1;
+    const org = { id, name, creditCode, regionCode };
+    this.byId.set(id, { name, creditCode, regionCode });
+    this.refs.orgById.set(id, org);
+    this.refs.orgsByName.set(normaliseLabel(name), [org]);
+    if (creditCode) this.refs.orgByCredit.set(creditCode, org);
+    return id;
+  }
+
+  static isNew(id: number | null | undefined): id is number {
+    return typeof id === 'number' && id > NewOwners.BASE;
+  }
+}
+
+/** How unknown owners are treated: created (in the row's region) when the actor may register organisations. */
+export interface OwnerPolicy {
+  newOwners: NewOwners | null;
+  /** The region of a row that names none (the file's region). */
+  fileRegion?: string | undefined;
+}
+
 /** The ids and codes the row's names refer to; undefined when the sheet has no such column. */
 export interface ResolvedRefs {
   ownerOrgId?: number | null;
@@ -158,6 +197,7 @@ export function resolveRefs(
   current: ProjectOutput | undefined,
   issue: ReturnType<typeof issueMaker>,
   locale: Locale,
+  owners: OwnerPolicy = { newOwners: null },
 ): ResolvedRefs {
   const resolved: ResolvedRefs = {};
   const fail = (key: ProjectLedgerKey, messageKey: string, params: MessageParams) => {
@@ -165,25 +205,6 @@ export function resolveRefs(
     parsed.failed.add(key);
   };
   const { values } = parsed;
-
-  if (values.has('owner') || values.has('ownerCreditCode')) {
-    const name = text(values.get('owner'));
-    const credit = text(values.get('ownerCreditCode'))?.toUpperCase() ?? null;
-    if (credit !== null) {
-      const org = refs.orgByCredit.get(credit);
-      if (!org) fail('ownerCreditCode', 'owner.unknown', { value: credit });
-      else if (name !== null && normaliseLabel(name) !== normaliseLabel(org.name) && name.toUpperCase() !== credit) {
-        fail('owner', 'owner.mismatch', { value: name, other: org.name });
-      } else resolved.ownerOrgId = org.id;
-    } else if (name !== null) {
-      const byCode = isValidCreditCode(name.toUpperCase()) ? refs.orgByCredit.get(name.toUpperCase()) : undefined;
-      const named = byCode ? [byCode] : (refs.orgsByName.get(normaliseLabel(name)) ?? []);
-      const chosen = named.length > 1 ? named.find((org) => org.id === current?.ownerOrgId) : named[0];
-      if (named.length === 0) fail('owner', 'owner.unknown', { value: name });
-      else if (!chosen) fail('owner', 'owner.ambiguous', { value: name });
-      else resolved.ownerOrgId = chosen.id;
-    } else resolved.ownerOrgId = null;
-  }
 
   if (values.has('region')) {
     const region = resolveRegion(text(values.get('region')), refs, actor, current);
@@ -193,6 +214,35 @@ export function resolveRefs(
       // The code's area is still judged against the region named, so the row's other problem shows too.
       if (region.code !== undefined) resolved.regionCode = region.code;
     }
+  } else if (owners.fileRegion && !current) resolved.regionCode = owners.fileRegion;
+
+  // An owner not yet registered is created in the row's region (a valid credit code, if given, goes with it).
+  const home = resolved.regionCode ?? current?.regionCode ?? owners.fileRegion;
+  const create = (name: string, credit: string | null) =>
+    owners.newOwners && home && !parsed.failed.has('region') && (credit === null || isValidCreditCode(credit))
+      ? owners.newOwners.add(name, credit, home)
+      : undefined;
+
+  if (values.has('owner') || values.has('ownerCreditCode')) {
+    const name = text(values.get('owner'));
+    const credit = text(values.get('ownerCreditCode'))?.toUpperCase() ?? null;
+    if (credit !== null) {
+      const org =
+        refs.orgByCredit.get(credit) ?? (name === null ? undefined : refs.orgById.get(create(name, credit) ?? 0));
+      if (!org) fail('ownerCreditCode', 'owner.unknown', { value: credit });
+      else if (name !== null && normaliseLabel(name) !== normaliseLabel(org.name) && name.toUpperCase() !== credit) {
+        fail('owner', 'owner.mismatch', { value: name, other: org.name });
+      } else resolved.ownerOrgId = org.id;
+    } else if (name !== null) {
+      const byCode = isValidCreditCode(name.toUpperCase()) ? refs.orgByCredit.get(name.toUpperCase()) : undefined;
+      const named = byCode ? [byCode] : (refs.orgsByName.get(normaliseLabel(name)) ?? []);
+      const chosen = named.length > 1 ? named.find((org) => org.id === current?.ownerOrgId) : named[0];
+      const created = named.length === 0 ? create(name, null) : undefined;
+      if (created !== undefined) resolved.ownerOrgId = created;
+      else if (named.length === 0) fail('owner', 'owner.unknown', { value: name });
+      else if (!chosen) fail('owner', 'owner.ambiguous', { value: name });
+      else resolved.ownerOrgId = chosen.id;
+    } else resolved.ownerOrgId = null;
   }
 
   if (values.has('stage')) {
