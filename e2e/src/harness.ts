@@ -14,6 +14,7 @@ import { seedDemoCity } from '../../packages/server/src/demo/dispatch/seed-dispa
 import { demoAccountsOf } from '../../packages/server/src/demo/seed-demo.ts';
 import type { DaqingDemo, DemoUser } from '../../packages/server/src/demo/daqing.types.ts';
 import { createTestDatabase } from '../../packages/server/test/database.ts';
+import { chooseChromium } from './browser.ts';
 import { LoginPage } from './pages/login.page.ts';
 
 export interface RunningApp {
@@ -48,22 +49,15 @@ export async function startApp(): Promise<RunningApp> {
 }
 
 /**
- * Debian's Chromium, headless, with the flags this machine needs (no sandbox as root, no network chatter).
+ * Chromium, headless: the system's, or the one packaged in npm where there is none (browser.ts chooses).
  * Every page it opens is watched for Content-Security-Policy violations (the browser's console report); closing the browser fails the test file if any was seen, so every spec
  * proves that the built web app runs under the server's CSP.
  */
 export async function launchChromium(): Promise<Browser> {
-  const browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-dev-shm-usage',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--no-first-run',
-    ],
-  });
+  const { options, source } = await chooseChromium();
+  if (source === 'packaged')
+    console.info(`Chromium: the build packaged in @sparticuz/chromium, ${options.executablePath}`);
+  const browser = await chromium.launch(options);
   return watchCsp(browser);
 }
 

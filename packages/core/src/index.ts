@@ -28,6 +28,7 @@ export * from './ledger.project.ts';
 export * from './ledger.headers.ts';
 export * from './ledger.report.ts';
 export * from './ledger.contract.ts';
+export * from './ledger.files.ts';
 export * from './bulletin.ts';
 export * from './auth.contract.ts';
 export * from './separation.ts';

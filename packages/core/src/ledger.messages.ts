@@ -7,10 +7,17 @@ import type { MessageParams } from './messages.ts';
 
 /** Ledger messages by key; {name} marks a parameter. */
 export const LEDGER_MESSAGES = {
-  'file.missing': { zh: '请上传一个 .xlsx 文件', en: 'upload one .xlsx file' },
+  'file.missing': {
+    zh: '请上传一个 Excel 文件（.xlsx、.xls、WPS .et 或 Excel 2003 XML）',
+    en: 'upload one Excel file (.xlsx, .xls, WPS .et or Excel 2003 XML)',
+  },
   'file.notXlsx': {
-    zh: '文件不是有效的 Excel 工作簿（.xlsx）。请用 Excel 或 WPS 另存为 .xlsx 后再导入',
-    en: 'the file is not an Excel workbook (.xlsx); save it as .xlsx in Excel or WPS and try again',
+    zh: '文件不是可读取的 Excel 工作簿（.xlsx、.xls、WPS .et 或 Excel 2003 XML）。请用 Excel 或 WPS 另存为 .xlsx 后再导入',
+    en: 'the file is not a readable Excel workbook (.xlsx, .xls, WPS .et or Excel 2003 XML); save it as .xlsx in Excel or WPS and try again',
+  },
+  'file.xmlDoctype': {
+    zh: 'XML 文件含文档类型或实体声明（<!DOCTYPE>、<!ENTITY>），Excel 工作簿不会有，已拒绝',
+    en: 'the XML file declares a document type or entities (<!DOCTYPE>, <!ENTITY>), which no Excel workbook has; refused',
   },
   'file.corrupt': {
     zh: '文件已损坏，或其内部数据与声明的大小不符，已拒绝',

@@ -19,9 +19,9 @@ export const enLedger: Record<keyof typeof zhLedger, string> = {
   'ledger.template': 'Download template',
   'ledger.templateHint':
     'The template has drop-down lists and instructions; fill it in rather than a sheet of your own.',
-  'ledger.drop': 'Click or drag an .xlsx file here',
-  'ledger.dropHint': 'Excel 2007 or later (.xlsx) only, up to {size} MB',
-  'ledger.notXlsx': 'Choose an Excel .xlsx file',
+  'ledger.drop': 'Click or drag an Excel file here',
+  'ledger.dropHint': '.xlsx, .xls (Excel 97–2003), WPS .et or Excel 2003 XML, up to {size} MB',
+  'ledger.notXlsx': 'Choose an Excel file (.xlsx, .xls, .et or .xml)',
   'ledger.tooLarge': 'The file is larger than {size} MB; split it and import the parts',
   'ledger.check': 'Check file',
   'ledger.checking': 'Checking…',

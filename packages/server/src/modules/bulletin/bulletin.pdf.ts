@@ -4,6 +4,7 @@
  * subset of the machine's Noto CJK fonts (Debian's fonts-noto-cjk, which the browser tests need anyway), so the
  * file reads the same everywhere; without those fonts the PDF is unavailable and the API says so.
  */
+import { existsSync } from 'node:fs';
 import { access } from 'node:fs/promises';
 import path from 'node:path';
 import PDFDocument from 'pdfkit';
@@ -38,6 +39,13 @@ const UNBROKEN_RUN = /[^\s\u00ad\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef]{24}/g;
  */
 export function breakLongWords(text: string): string {
   return text.replace(UNBROKEN_RUN, (run) => `${run}\u00ad`);
+}
+
+/** The font files a PDF needs that `dir` lacks (empty: PDFs can be made); tests that render PDFs skip on it. */
+export function missingPdfFonts(dir: string): string[] {
+  return Object.values(FONTS)
+    .map((font) => font.file)
+    .filter((file) => !existsSync(path.join(dir, file)));
 }
 
 /** Thrown when the fonts are missing: a 503 naming what to install. */

@@ -13,7 +13,7 @@ import type {
 } from '@keyprojects/core';
 import type { DB } from '../../db/schema.ts';
 import { errors } from '../../errors.ts';
-import { inspectXlsx } from '../../io/zip.inspect.ts';
+import { inspectSpreadsheet } from '../../io/spreadsheet.reader.ts';
 import { requirePermission, type Actor } from '../auth/actor.ts';
 import type { ReportCalendar } from '../report/report.service.ts';
 import type { ImportJobs } from './import/import.jobs.ts';
@@ -129,7 +129,7 @@ export async function importLedger(
       ? importProjectLedger(db, calendar, actor, file, { ...options, onProgress, choices: choicesOf(query) })
       : importReportLedger(db, calendar, actor, file, { ...options, onProgress, period: periodOf(query) });
   if (!query.async) return { result: await run() };
-  await inspectXlsx(file);
+  await inspectSpreadsheet(file);
   return { job: jobs.start(actor.id, locale, run) };
 }
 

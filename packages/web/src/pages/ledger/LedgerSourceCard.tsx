@@ -1,5 +1,6 @@
 import { App, Button, Col, Flex, Radio, Row, Typography, Upload, type UploadProps } from 'antd';
 import { DownloadOutlined, FileSearchOutlined, InboxOutlined } from '@ant-design/icons';
+import { LEDGER_FILE_EXTENSIONS, LEDGER_FILE_TYPES, isLedgerFileName } from '@keyprojects/core';
 import { ledgerTemplateUrl, type LedgerKind, type LedgerTarget } from '../../api/ledger.ts';
 import { useT } from '../../i18n/useT.ts';
 import type { PeriodRef } from '../../lib/period.ts';
@@ -7,7 +8,8 @@ import { PeriodPicker } from '../reports/PeriodPicker.tsx';
 
 /** The server's upload limit (io/xlsx.limits.ts MAX_UPLOAD_BYTES), checked here first to spare a long upload. */
 const MAX_MB = 20;
-const XLSX = /\.xlsx$/i;
+/** The picker's filter: the accepted extensions and their MIME types. */
+const ACCEPT = [...LEDGER_FILE_EXTENSIONS, ...LEDGER_FILE_TYPES].join(',');
 
 interface LedgerSourceCardProps {
   target: LedgerTarget;
@@ -32,7 +34,7 @@ export function LedgerSourceCard(props: LedgerSourceCardProps) {
 
   // The file stays in the browser until 预览检查: nothing is uploaded on choosing it.
   const beforeUpload: UploadProps['beforeUpload'] = (chosen) => {
-    if (!XLSX.test(chosen.name)) void message.error(t('ledger.notXlsx'));
+    if (!isLedgerFileName(chosen.name)) void message.error(t('ledger.notXlsx'));
     else if (chosen.size > MAX_MB * 1024 * 1024) void message.error(t('ledger.tooLarge', { size: MAX_MB }));
     else props.onFileChange(chosen);
     return Upload.LIST_IGNORE;
@@ -76,7 +78,7 @@ export function LedgerSourceCard(props: LedgerSourceCardProps) {
       <Col xs={24} lg={14}>
         <Flex vertical gap={12} data-testid="ledger-upload">
           <Upload.Dragger
-            accept=".xlsx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+            accept={ACCEPT}
             maxCount={1}
             disabled={disabled}
             beforeUpload={beforeUpload}

@@ -28,7 +28,8 @@ describe('hostile files', () => {
     expect(response.statusCode).toBe(400);
     expect(errorOf(response.body)).toEqual({
       code: 'file.notXlsx',
-      message: '文件不是有效的 Excel 工作簿（.xlsx）。请用 Excel 或 WPS 另存为 .xlsx 后再导入',
+      message:
+        '文件不是可读取的 Excel 工作簿（.xlsx、.xls、WPS .et 或 Excel 2003 XML）。请用 Excel 或 WPS 另存为 .xlsx 后再导入',
     });
   });
 

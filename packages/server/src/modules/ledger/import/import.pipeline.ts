@@ -22,7 +22,8 @@ import {
 import { auditedTransfer } from '../../audit/audit.transfer.ts';
 import type { DB } from '../../../db/schema.ts';
 import { XlsxFileError } from '../../../io/xlsx.errors.ts';
-import { pickSheet, readGrid, readWorkbook, type GridRow } from '../../../io/xlsx.reader.ts';
+import { readSpreadsheet } from '../../../io/spreadsheet.reader.ts';
+import { pickSheet, readGrid, type GridRow } from '../../../io/xlsx.reader.ts';
 import type { Actor } from '../../auth/actor.ts';
 import { locateHeader, type LayoutRules, type SheetLayout } from './import.layout.ts';
 
@@ -208,7 +209,7 @@ async function importRows<K extends string, P, O>(
  * collected before the rows are checked and written.
  */
 async function readSheet(file: Buffer, preferred: readonly string[], skip: readonly string[]) {
-  return readGrid(pickSheet(await readWorkbook(file), preferred, skip));
+  return readGrid(pickSheet(await readSpreadsheet(file), preferred, skip));
 }
 
 /**
