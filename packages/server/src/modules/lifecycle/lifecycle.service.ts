@@ -35,7 +35,7 @@ import {
   transitionOfProject,
   writeDerivedLifecycle,
 } from './lifecycle-transition.repository.ts';
-import { onAppCalendar, recordTransition, type TransitionContext } from './lifecycle-transition.service.ts';
+import { recordTransition, seedsYieldTo, type TransitionContext } from './lifecycle-transition.service.ts';
 import { lifecycleSettingsInForce } from './lifecycle-settings.service.ts';
 import { parseDefinition, templateDetail, transitionOutput } from './lifecycle.presenter.ts';
 
@@ -81,10 +81,10 @@ export async function getProjectLifecycle(deps: AppDeps, actor: Actor, projectId
   if (!template) throw errors.notFound();
   const context = await transitionContext(deps);
   const definition = parseDefinition(template.definition);
-  // A first transition stamped after the application's date is re-dated by the next entry, however far back that
-  // goes within the window: read it as of the window's start so the form offers the whole window.
+  // A first "known since" transition yields to an earlier entry, however far back that goes within the window:
+  // read it as of the window's start so the form offers the whole window.
   const windowStart = addDays(context.today, -context.backdateWindowDays);
-  const history = onAppCalendar(await transitionFacts(deps.db, projectId), context.today, windowStart);
+  const history = seedsYieldTo(await transitionFacts(deps.db, projectId), windowStart);
   const transitions = await withEvidence(deps.db, projectId);
   const stage = definition.stages.find((s) => s.code === project.lifecycleStage);
   const step = stage?.steps.find((s) => s.code === project.lifecycleStep);
