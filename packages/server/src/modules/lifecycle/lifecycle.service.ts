@@ -85,7 +85,7 @@ export async function getProjectLifecycle(deps: AppDeps, actor: Actor, projectId
   // read it as of the window's start so the form offers the whole window.
   const windowStart = addDays(context.today, -context.backdateWindowDays);
   const history = seedsYieldTo(await transitionFacts(deps.db, projectId), windowStart);
-  const transitions = await withEvidence(deps.db, projectId);
+  const transitions = await withEvidence(deps.db, projectId, context.today);
   const stage = definition.stages.find((s) => s.code === project.lifecycleStage);
   const step = stage?.steps.find((s) => s.code === project.lifecycleStep);
   return {
@@ -107,14 +107,14 @@ export async function getProjectLifecycle(deps: AppDeps, actor: Actor, projectId
   };
 }
 
-async function withEvidence(db: Kysely<DB>, projectId: number): Promise<TransitionOutput[]> {
+async function withEvidence(db: Kysely<DB>, projectId: number, today: string): Promise<TransitionOutput[]> {
   const rows = await projectTransitions(db, projectId);
   const evidence = await attachmentsOf(
     db,
     'transition',
     rows.map((r) => r.id),
   );
-  return rows.map((row) => transitionOutput(row, evidence.get(row.id) ?? []));
+  return rows.map((row) => transitionOutput(row, evidence.get(row.id) ?? [], today));
 }
 
 /** POST /projects/:id/lifecycle/transitions: recorded by hand (source 'manual'); the project's lifecycle after it. */
