@@ -28,8 +28,8 @@ export async function startApp(): Promise<RunningApp> {
   if (!existsSync(path.join(config.webDist, 'index.html'))) {
     throw new Error(`the web app is not built (${config.webDist}); run npm run build -w @keyprojects/web`);
   }
-  const database = await createTestDatabase();
   const demo = generateDaqingDemo();
+  const database = await createTestDatabase(demo.asOf);
   await seedDemoCity(database.db, demo);
   const app = await buildApp({
     db: database.db,

@@ -4,6 +4,7 @@
  * history, and the report of a hash-chain verification.
  */
 import { z } from 'zod';
+import { effectiveTimesSchema } from './app-time.ts';
 import { regionCode } from './project.contract.ts';
 
 /** The audit trail's entity types and actions (as recorded by the server). */
@@ -112,6 +113,7 @@ export type AuditChange = z.output<typeof auditChange>;
 export const auditItem = z.object({
   id: z.number().int(),
   at: z.string(),
+  effectiveAt: effectiveTimesSchema('at'),
   actorName: z.string().nullable(),
   actorUsername: z.string().nullable(),
   actorRole: z.string().nullable(),

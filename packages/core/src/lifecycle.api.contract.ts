@@ -5,6 +5,7 @@
  * transition, and the lifecycle settings (how many days back a transition may be dated).
  */
 import { z } from 'zod';
+import { effectiveTimesSchema } from './app-time.ts';
 import { idParam, idSchema } from './id.ts';
 import { LIFECYCLE_PHASES, lifecycleDefinitionSchema } from './lifecycle.contract.ts';
 import { isoDate } from './project.contract.ts';
@@ -99,6 +100,7 @@ export const transitionOutput = z.object({
   source: z.enum(TRANSITION_SOURCES),
   eventId: z.number().int().nullable(),
   recordedAt: z.string(),
+  effectiveAt: effectiveTimesSchema('recordedAt'),
   recordedByName: z.string().nullable(),
   evidence: z.array(attachmentOutput),
 });

@@ -20,6 +20,8 @@ export const LIFECYCLE_PHASES = [
   'full_capacity',
 ] as const;
 export type LifecyclePhase = (typeof LIFECYCLE_PHASES)[number];
+/** The phases before the start: a project's first transition to one of them only says since when it is known. */
+export const PRE_START_PHASES: readonly LifecyclePhase[] = ['reserve', 'preparation'];
 
 const codeSchema = z
   .string()

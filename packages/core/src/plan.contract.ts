@@ -7,6 +7,7 @@
  * plannedStart to plannedStart + d − 1, and a generated node ends the day before its earliest successor starts.
  */
 import { z } from 'zod';
+import { effectiveTimesSchema } from './app-time.ts';
 import { idParam, idSchema } from './id.ts';
 import { isoDate } from './project.contract.ts';
 import { REGION_CODE_PATTERN } from './region.ts';
@@ -110,6 +111,7 @@ export const planOutput = z.object({
   createdByName: z.string().nullable(),
   approvedAt: z.string().nullable(),
   approvedByName: z.string().nullable(),
+  effectiveAt: effectiveTimesSchema('createdAt', 'approvedAt'),
   nodes: z.array(planNodeOutput),
 });
 export type PlanOutput = z.output<typeof planOutput>;
@@ -182,6 +184,7 @@ export const replannedRowOutput = z.object({
   daysMoved: z.number(),
   lastReason: z.string().nullable(),
   lastReplannedAt: z.string(),
+  effectiveAt: effectiveTimesSchema('lastReplannedAt'),
   /** Who approved the latest version (the re-plan's owner), null when the account is gone. */
   lastReplannedByName: z.string().nullable(),
 });

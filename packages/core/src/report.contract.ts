@@ -4,6 +4,7 @@
  */
 import { z } from 'zod';
 import type { Role } from './roles.ts';
+import { effectiveTimesSchema } from './app-time.ts';
 import { idParam } from './id.ts';
 import { isoDate, moneyWanSchema, regionCode } from './project.contract.ts';
 
@@ -161,6 +162,7 @@ export const reportOutput = z.object({
   submittedAt: z.string().nullable(),
   reviewedAt: z.string().nullable(),
   confirmedAt: z.string().nullable(),
+  effectiveAt: effectiveTimesSchema('submittedAt', 'reviewedAt', 'confirmedAt'),
   version: z.number().int(),
   photos: z.array(reportPhoto),
   corrections: z.array(
@@ -201,6 +203,7 @@ export const reportListItem = z.object({
   completedThisMonth: z.string().nullable(),
   annualPlan: z.string(),
   submittedAt: z.string().nullable(),
+  effectiveAt: effectiveTimesSchema('submittedAt'),
 });
 /** One project of the review desk. */
 export type ReportListItem = z.output<typeof reportListItem>;

@@ -227,16 +227,17 @@ where
   "project_id" = $1
   and "source" not in ($2, $3);
 
--- redateSeedTransitions
--- args: 1,"2021-04-30","2021-04-01"
--- params: "2021-04-01",1,"create","migration","2021-04-30"
+-- moveSeedsBackTo
+-- args: 1,"2021-04-01"
+-- params: "2021-04-01",1,"create","migration","reserve","preparation","2021-04-01"
 update "lifecycle_transitions"
 set
   "occurred_on" = $1
 where
   "project_id" = $2
   and "source" in ($3, $4)
-  and "occurred_on" > $5;
+  and "phase" in ($5, $6)
+  and "occurred_on" > $7;
 
 -- reseedTransitions
 -- args: 1,{"projectId":1,"templateId":2,"stageCode":"planning","stepCode":null,"phase":"reserve","occurredOn":"2021-04-30","note":null,"source":"create","eventId":null,"recordedBy":2}

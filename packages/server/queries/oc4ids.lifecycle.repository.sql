@@ -112,16 +112,15 @@ order by
   "id";
 
 -- claimSeededTransitions
--- args: 1,"2021-04-30","OC4IDS 导入，项目状态：implementation"
--- params: "import","2021-04-30","OC4IDS 导入，项目状态：implementation",1,"create"
+-- args: 1,"OC4IDS 导入，项目状态：implementation"
+-- params: "import","OC4IDS 导入，项目状态：implementation",1,"create"
 update "lifecycle_transitions"
 set
   "source" = $1,
-  "occurred_on" = $2,
-  "note" = $3
+  "note" = $2
 where
-  "project_id" = $4
-  and "source" = $5;
+  "project_id" = $3
+  and "source" = $4;
 
 -- findLatestPlan
 -- args: 1

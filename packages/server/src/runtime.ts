@@ -2,7 +2,15 @@
 import type { Config } from './config.ts';
 import { openDatabase, type Database } from './db/database.ts';
 
-/** The PostgreSQL server when DATABASE_URL is set, otherwise the embedded database in the data directory. */
-export function openConfiguredDatabase(config: Pick<Config, 'databaseUrl' | 'dataDir'>): Promise<Database> {
-  return openDatabase(config.databaseUrl ? { databaseUrl: config.databaseUrl } : { dataDir: config.dataDir });
+/**
+ * The PostgreSQL server when DATABASE_URL is set, otherwise the embedded database in the data directory; `today`
+ * (default: TODAY) is the application's fixed date the database's `app_today()` follows.
+ */
+export function openConfiguredDatabase(
+  config: Pick<Config, 'databaseUrl' | 'dataDir' | 'today'>,
+  today: string | undefined = config.today,
+): Promise<Database> {
+  return openDatabase(config.databaseUrl ? { databaseUrl: config.databaseUrl } : { dataDir: config.dataDir }, {
+    today,
+  });
 }

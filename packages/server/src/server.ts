@@ -17,7 +17,11 @@ import { openConfiguredDatabase } from './runtime.ts';
 
 async function main() {
   const config = loadConfig();
-  const database = await openConfiguredDatabase(config);
+  // The demo city lives on its own date (2021-05-20) unless TODAY says otherwise; the database follows it too.
+  const demo = config.demo ? generateDaqingDemo() : null;
+  const today = config.today ?? demo?.asOf;
+  const clock = today ? fixedClock(today) : systemClock;
+  const database = await openConfiguredDatabase(config, today);
   const applied = await migrateToLatest(database.db);
   if (applied.length > 0) console.log(`migrations applied: ${applied.join(', ')}`);
 
@@ -25,17 +29,13 @@ async function main() {
   if (config.production) await assertNoDemoAccounts(database.db);
 
   let demoAccounts: DemoAccount[] = [];
-  let clock = config.today ? fixedClock(config.today) : systemClock;
-  if (config.demo) {
-    const demo = generateDaqingDemo();
+  if (demo) {
     const result = await seedDemoCity(database.db, demo);
     if (result.seeded)
       console.log(
         `demo city ${demo.cityName} loaded: ${result.projects} projects, ${result.organizations} organisations`,
       );
     demoAccounts = demoAccountsOf(demo);
-    // The demo city lives on its own date (2021-05-20) unless TODAY says otherwise.
-    if (!config.today) clock = fixedClock(demo.asOf);
   }
 
   const app = await buildApp({ db: database.db, config, clock, demoAccounts });

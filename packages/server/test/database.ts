@@ -8,10 +8,11 @@ import pg from 'pg';
 import { openDatabase, type Database } from '../src/db/database.ts';
 import { migrateToLatest } from '../src/db/migrate.ts';
 
-export async function createTestDatabase(): Promise<Database> {
+/** `today`: the application's date the database follows (`kp.today`); without it, the real date. */
+export async function createTestDatabase(today?: string): Promise<Database> {
   const url = process.env.DATABASE_URL;
   if (!url) {
-    const database = await openDatabase({ memory: true });
+    const database = await openDatabase({ memory: true }, { today });
     await migrateToLatest(database.db);
     return database;
   }
@@ -22,7 +23,7 @@ export async function createTestDatabase(): Promise<Database> {
   await admin.end();
   const testUrl = new URL(url);
   testUrl.pathname = `/${name}`;
-  const database = await openDatabase({ databaseUrl: testUrl.toString() });
+  const database = await openDatabase({ databaseUrl: testUrl.toString() }, { today });
   await migrateToLatest(database.db);
   return {
     ...database,

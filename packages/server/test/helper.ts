@@ -20,12 +20,13 @@ export const TEST_TODAY = '2021-05-20';
 export async function createTestContext(
   options: { today?: string; env?: Record<string, string> } = {},
 ): Promise<TestContext> {
-  const database = await createTestDatabase();
+  const today = options.today ?? TEST_TODAY;
+  const database = await createTestDatabase(today);
   const config = { ...loadConfig({ LOG_LEVEL: 'silent', DEMO: 'false', ...options.env }), webDist: '/nonexistent' };
   const app = await buildApp({
     db: database.db,
     config,
-    clock: fixedClock(options.today ?? TEST_TODAY),
+    clock: fixedClock(today),
     demoAccounts: [],
   });
   await app.ready();

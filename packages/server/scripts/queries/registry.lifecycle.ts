@@ -68,7 +68,7 @@ export const LIFECYCLE_REGISTRY: readonly RepositoryEntry[] = [
       projectTransitions: [example(transition.projectTransitions, IDS.project)],
       transitionOfProject: [example(transition.transitionOfProject, IDS.project, 1)],
       countRecordedTransitions: [example(transition.countRecordedTransitions, IDS.project)],
-      redateSeedTransitions: [example(transition.redateSeedTransitions, IDS.project, AS_OF, '2021-04-01')],
+      moveSeedsBackTo: [example(transition.moveSeedsBackTo, IDS.project, '2021-04-01')],
       reseedTransitions: [example(transition.reseedTransitions, IDS.project, FIRST_TRANSITION)],
       insertTransition: [
         example(transition.insertTransition, {

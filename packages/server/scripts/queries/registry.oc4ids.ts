@@ -30,7 +30,7 @@ export const OC4IDS_REGISTRY: readonly RepositoryEntry[] = [
       findCurrentPlanNodes: [example(lifecycle.findCurrentPlanNodes, [IDS.project])],
       findTransitions: [example(lifecycle.findTransitions, [IDS.project])],
       claimSeededTransitions: [
-        example(lifecycle.claimSeededTransitions, IDS.project, AS_OF, 'OC4IDS 导入，项目状态：implementation'),
+        example(lifecycle.claimSeededTransitions, IDS.project, 'OC4IDS 导入，项目状态：implementation'),
       ],
       findLatestPlan: [example(lifecycle.findLatestPlan, IDS.project)],
       maxPlanVersion: [example(lifecycle.maxPlanVersion, IDS.project)],

@@ -6,7 +6,7 @@
 import { PGlite } from '@electric-sql/pglite';
 import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
 import { createPgConfig } from '@electric-sql/pglite/node-postgres';
-import { Kysely, PostgresDialect } from 'kysely';
+import { CompiledQuery, Kysely, PostgresDialect, type DatabaseConnection } from 'kysely';
 import pg from 'pg';
 import { lockDataDir } from './lock.ts';
 import type { DB } from './schema.ts';
@@ -31,6 +31,22 @@ export interface Database {
 
 export type DatabaseTarget = { databaseUrl: string } | { dataDir: string } | { memory: true };
 
+/**
+ * `today`: the application's fixed date (TODAY, the demo's date), set as `kp.today` on every connection so that the
+ * database's `app_today()` (the lifecycle insert trigger) follows it; without it the database uses its real date.
+ */
+export interface DatabaseOptions {
+  today?: string;
+}
+
+/** Sets the application's date on a new connection (a session setting: it lasts as long as the connection). */
+function applicationDateHook(today: string | undefined) {
+  if (!today) return undefined;
+  return async (connection: DatabaseConnection): Promise<void> => {
+    await connection.executeQuery(CompiledQuery.raw(`select set_config('kp.today', $1, false)`, [today]));
+  };
+}
+
 // DATE stays a plain 'YYYY-MM-DD' (a JS Date would shift it by the time zone); BIGINT becomes bigint so
 // money in fen is exact; NUMERIC (coordinates) stays a string.
 const defaultParser = pg.types.getTypeParser.bind(pg.types) as (
@@ -48,7 +64,8 @@ const typeParsers: pg.CustomTypesConfig = {
 };
 
 /** Opens the database named by the target; for a directory, takes its lock first. */
-export async function openDatabase(target: DatabaseTarget): Promise<Database> {
+export async function openDatabase(target: DatabaseTarget, options: DatabaseOptions = {}): Promise<Database> {
+  const onCreateConnection = applicationDateHook(options.today);
   if ('databaseUrl' in target) {
     const pool = new pg.Pool({
       connectionString: target.databaseUrl,
@@ -56,7 +73,7 @@ export async function openDatabase(target: DatabaseTarget): Promise<Database> {
       types: typeParsers,
       max: 10,
     });
-    const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
+    const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool, onCreateConnection }) });
     return { db, kind: 'postgres', location: redactUrl(target.databaseUrl), close: () => db.destroy() };
   }
 
@@ -69,7 +86,7 @@ export async function openDatabase(target: DatabaseTarget): Promise<Database> {
     await pglite.exec(`SET TIME ZONE '${TIME_ZONE}'`);
     // PGlite is one backend: a pool of one connection queues requests instead of interleaving them.
     const pool = new pg.Pool(Object.assign(createPgConfig(pglite), { types: typeParsers, max: 1 }));
-    const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
+    const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool, onCreateConnection }) });
     return {
       db,
       kind: 'pglite',

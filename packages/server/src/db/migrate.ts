@@ -19,6 +19,7 @@ import * as noticeTemplates from '../../migrations/2026120703_notice_templates.t
 import * as lifecycle from '../../migrations/2026120801_lifecycle.ts';
 import * as lifecycleTemplates from '../../migrations/2026120802_lifecycle_templates.ts';
 import * as officeLedgers from '../../migrations/2026120901_office_ledgers.ts';
+import * as applicationDate from '../../migrations/2026120902_application_date.ts';
 import type { DB } from './schema.ts';
 
 /** Every migration by name, in order. */
@@ -39,6 +40,7 @@ export const MIGRATIONS: Record<string, Migration> = {
   '2026120801_lifecycle': lifecycle,
   '2026120802_lifecycle_templates': lifecycleTemplates,
   '2026120901_office_ledgers': officeLedgers,
+  '2026120902_application_date': applicationDate,
 };
 
 /** Brings the schema up to date; returns the names of the migrations applied now. */

@@ -118,6 +118,9 @@ export async function seedDemo(db: Kysely<DB>, demo: DaqingDemo): Promise<SeedRe
             tags: p.tags,
             in_statistics: p.inStatistics,
             in_statistics_since: p.inStatisticsSince,
+            // The demo's key-project list is taken as published at the start of its year: the projects entered it
+            // then, and the lifecycle trigger dates a not-yet-started project's first transition on that day.
+            created_at: `${demo.asOf.slice(0, 4)}-01-01T09:00:00+08:00`,
           })),
         )
         .returning(['id', 'code'])

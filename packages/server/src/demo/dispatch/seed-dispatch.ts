@@ -15,7 +15,7 @@ import { seedProblemsDemo } from './problems.demo.ts';
 import { seedServiceDemo } from './service.demo.ts';
 import { seedWarningsDemo } from './warnings.demo.ts';
 import { seedReserveDemo } from '../lifecycle/reserve.demo.ts';
-import { dateFirstTransitionsInDemoYear, placePreparationSteps } from '../lifecycle/lifecycle.demo.ts';
+import { placePreparationSteps } from '../lifecycle/lifecycle.demo.ts';
 
 export interface DispatchSeedResult {
   problems: number;
@@ -49,7 +49,6 @@ export async function seedDemoCity(
   demo: DaqingDemo,
 ): Promise<SeedResult & { dispatch: DispatchSeedResult | null }> {
   const result = await seedDemo(db, demo);
-  if (result.seeded) await dateFirstTransitionsInDemoYear(db, demo.asOf);
   if (result.seeded) await placePreparationSteps(db, demo.asOf);
   if (result.seeded) await seedReserveDemo(db, demo.asOf);
   if (result.seeded) await seedPlansDemo(db, demo.asOf); // before the dispatch loop: its warnings see the plans

@@ -1,25 +1,13 @@
 /**
- * The demo's projects on the demo's calendar: the insert trigger dates a not-yet-started project's first transition
- * on the computer's date (2026), which in a demo frozen on 2021-05-20 lies in the future, so the reserve library would
- * not count the project and every step recorded in 2021 would be out of order. The demo's key-project list is taken
- * as published at the start of the demo year, so that is when those projects entered it. Its projects in
- * preparation are then placed at a preparation step.
+ * The demo city's projects in preparation placed at a preparation step (their first transition is dated the day
+ * the demo's list was published, 1 January of its year: seed-demo.ts sets their created_at).
  */
-import { sql, type Kysely } from 'kysely';
+import type { Kysely } from 'kysely';
 import { addDays, daysBetween } from '@keyprojects/core';
 import { cliActor } from '../../cli/cli-actor.ts';
 import type { DB } from '../../db/schema.ts';
 import { scopedProjects } from '../../db/scope.ts';
 import { recordTransition } from '../../modules/lifecycle/lifecycle-transition.service.ts';
-
-/** Re-dates the first transitions dated after the demo's date to 1 January of its year; returns how many. */
-export async function dateFirstTransitionsInDemoYear(db: Kysely<DB>, asOf: string): Promise<number> {
-  const listedOn = `${asOf.slice(0, 4)}-01-01`;
-  const result = await sql`
-    update lifecycle_transitions set occurred_on = ${listedOn}
-    where source = 'create' and occurred_on > ${asOf}`.execute(db);
-  return Number(result.numAffectedRows ?? 0);
-}
 
 /** A preparation step and how many days before the demo's date a project reached it, by days left to its start. */
 const STEP_BY_DAYS_TO_START: readonly { within: number; step: string; daysAgo: number }[] = [

@@ -2,7 +2,7 @@
  * The one way an audit row becomes a trail entry (GET /audit, a project's history, the 'audit-log' export): its
  * fields with the id and time as text, and the fields whose values differ between the before and after snapshots.
  */
-import type { AuditChange, AuditItem } from '@keyprojects/core';
+import { chinaTime, effectiveTimes, type AuditChange, type AuditItem } from '@keyprojects/core';
 import type { AuditTrailRow } from './audit.repository.ts';
 
 /** The fields whose values differ between two snapshots (keys of either). */
@@ -15,7 +15,16 @@ export function diffSnapshots(before: unknown, after: unknown): AuditChange[] {
     .map((field) => ({ field, before: a[field] ?? null, after: b[field] ?? null }));
 }
 
-/** A trail entry from its row. */
-export function presentAuditRow({ before, after, ...row }: AuditTrailRow): AuditItem {
-  return { ...row, id: Number(row.id), at: row.at.toISOString(), changes: diffSnapshots(before, after) };
+/**
+ * A trail entry from its row, its time also on the application's date `today` (a project's history as users read
+ * it). The audit administrator's trail and its export pass null: a security record keeps the real time only.
+ */
+export function presentAuditRow({ before, after, ...row }: AuditTrailRow, today: string | null): AuditItem {
+  return {
+    ...row,
+    id: Number(row.id),
+    at: row.at.toISOString(),
+    effectiveAt: today === null ? { at: chinaTime(row.at) } : effectiveTimes(today, { at: row.at }),
+    changes: diffSnapshots(before, after),
+  };
 }

@@ -11,11 +11,19 @@ import { requirePermission, type Actor } from '../auth/actor.ts';
 import { presentAuditRow } from './audit.presenter.ts';
 import { projectTrailRows, projectVisible, trailRows } from './audit.repository.ts';
 
-/** The audit history of one project, newest first; 404 when the actor cannot see the project. */
-export async function projectAuditHistory(db: Kysely<DB>, actor: Actor, projectId: number): Promise<AuditHistory> {
+/**
+ * The audit history of one project, newest first, its times also on the application's date `today`; 404 when the
+ * actor cannot see the project.
+ */
+export async function projectAuditHistory(
+  db: Kysely<DB>,
+  actor: Actor,
+  projectId: number,
+  today: string,
+): Promise<AuditHistory> {
   requirePermission(actor, 'project.read');
   if (!(await projectVisible(db, actor, projectId))) throw errors.notFound();
-  return { items: (await projectTrailRows(db, projectId)).map(presentAuditRow) };
+  return { items: (await projectTrailRows(db, projectId)).map((row) => presentAuditRow(row, today)) };
 }
 
 /** One page of the filtered trail, newest first, for the audit administrator. */
@@ -25,7 +33,7 @@ export async function auditTrail(db: Kysely<DB>, actor: Actor, query: AuditQuery
     limit: query.limit + 1,
     beforeId: query.beforeId ? BigInt(query.beforeId) : null,
   });
-  const items = rows.slice(0, query.limit).map(presentAuditRow);
+  const items = rows.slice(0, query.limit).map((row) => presentAuditRow(row, null));
   return { items, nextBeforeId: rows.length > query.limit ? (items.at(-1)?.id ?? null) : null };
 }
 
@@ -39,7 +47,7 @@ export async function* auditTrailBatches(
   for (;;) {
     const rows = await trailRows(db, query, { limit: batchSize, beforeId });
     if (rows.length === 0) return;
-    yield rows.map(presentAuditRow);
+    yield rows.map((row) => presentAuditRow(row, null));
     if (rows.length < batchSize) return;
     beforeId = rows.at(-1)?.id ?? null;
   }

@@ -3,7 +3,7 @@
  * project's derived columns (stage, template stage and step, actual dates) written back from them.
  */
 import type { Kysely, Transaction } from 'kysely';
-import type { LifecyclePhase, TransitionFact } from '@keyprojects/core';
+import { PRE_START_PHASES, type LifecyclePhase, type TransitionFact } from '@keyprojects/core';
 import type { DB } from '../../db/schema.ts';
 import type { TransitionSource } from '../../db/schema.lifecycle.ts';
 import { scopedProjects, type ScopeActor } from '../../db/scope.ts';
@@ -163,22 +163,17 @@ export async function countRecordedTransitions(db: Db, projectId: number): Promi
 }
 
 /**
- * Moves the project's first transitions (creation, migration) dated after `today` back to `to`: a row created on
- * the computer's date later than the application's (the demo runs on 2021-05-20) is not a real later event, and
- * left there it would put every entry made on the application's calendar out of order.
+ * Moves the project's first transitions to a stage before the start (creation, migration: "known since") dated
+ * after `to` back to `to`, an earlier entry's date (see seedsYieldTo in the service).
  */
-export async function redateSeedTransitions(
-  trx: Transaction<DB>,
-  projectId: number,
-  today: string,
-  to: string,
-): Promise<number> {
+export async function moveSeedsBackTo(trx: Transaction<DB>, projectId: number, to: string): Promise<number> {
   const result = await trx
     .updateTable('lifecycle_transitions')
     .set({ occurred_on: to })
     .where('project_id', '=', projectId)
     .where('source', 'in', ['create', 'migration'])
-    .where('occurred_on', '>', today)
+    .where('phase', 'in', PRE_START_PHASES)
+    .where('occurred_on', '>', to)
     .executeTakeFirst();
   return Number(result.numUpdatedRows);
 }

@@ -11,6 +11,7 @@ import {
   derivedActualDates,
   lifecycleDefinitionSchema,
   positionIn,
+  PRE_START_PHASES,
   type LifecycleDefinition,
   type TransitionRefusal,
 } from '@keyprojects/core';
@@ -21,8 +22,8 @@ import { recordAudit } from '../audit/audit.repository.ts';
 import type { Actor } from '../auth/actor.ts';
 import {
   insertTransition,
+  moveSeedsBackTo,
   lockProjectLifecycle,
-  redateSeedTransitions,
   transitionFacts,
   writeDerivedLifecycle,
   type SourcedFact,
@@ -49,12 +50,13 @@ export interface TransitionContext {
 const isSeed = (fact: SourcedFact) => fact.source === 'create' || fact.source === 'migration';
 
 /**
- * The project's history as the rules should read it on the application's calendar: a first transition (creation,
- * migration) dated after the application's date was stamped with the computer's date, not a real later event, so
- * it is read as of `to` (the new entry's date, or today).
+ * The project's history as the rules read it for an entry dated `to`: a first transition to a stage before the
+ * start (creation, migration) says only since when the system knows the project (projects are often registered
+ * after their preparation began), so an entry dated before it moves it back to that date instead of being refused.
  */
-export function onAppCalendar(history: readonly SourcedFact[], today: string, to: string): SourcedFact[] {
-  return history.map((fact) => (isSeed(fact) && fact.occurredOn > today ? { ...fact, occurredOn: to } : fact));
+export function seedsYieldTo(history: readonly SourcedFact[], to: string): SourcedFact[] {
+  const yields = (fact: SourcedFact) => isSeed(fact) && PRE_START_PHASES.includes(fact.phase) && fact.occurredOn > to;
+  return history.map((fact) => (yields(fact) ? { ...fact, occurredOn: to } : fact));
 }
 
 /** A transition weighed but not written: the locked project, its template, its history, and the refusal if any. */
@@ -76,7 +78,7 @@ export async function previewTransition(
   if (!project) throw errors.notFound();
   const definition: LifecycleDefinition = lifecycleDefinitionSchema.parse(project.definition);
   const to = request.occurredOn < context.today ? request.occurredOn : context.today;
-  const history = onAppCalendar(await transitionFacts(trx, request.projectId), context.today, to);
+  const history = seedsYieldTo(await transitionFacts(trx, request.projectId), to);
   return { project, definition, history, refusal: checkTransition(definition, history, request, context) };
 }
 
@@ -94,7 +96,7 @@ export async function recordTransition(
   if (refusal) throw errors.invalidField(refusal.field, refusal.code, refusal.params);
   const position = positionIn(definition, request.stageCode, request.stepCode);
   if ('error' in position) throw errors.invalidField('stageCode', position.error);
-  await redateSeedTransitions(trx, request.projectId, context.today, request.occurredOn);
+  await moveSeedsBackTo(trx, request.projectId, request.occurredOn);
   const id = await insertTransition(trx, {
     projectId: request.projectId,
     templateId: project.templateId,

@@ -93,7 +93,7 @@ describe('recording transitions', () => {
       recordedByName: '测试district_staff',
       stageLabel: { zh: '开工' },
     });
-    // The project's first transition (stamped with the computer's date at creation) now reads before them.
+    // The project's first transition (to 前期 on its creation day, 2021-05-20: "known since") moved back to the step.
     expect(lifecycle.transitions.map((t) => t.occurredOn)).toEqual(['2021-04-01', '2021-04-01', '2021-05-15']);
     // Only stages after the current one are offered, not before the last entry.
     expect(lifecycle.next.map((n) => n.stageCode)).not.toContain('preparation');

@@ -3,6 +3,7 @@
  * the audit snapshots use these).
  */
 import {
+  effectiveTimes,
   lifecycleDefinitionSchema,
   type AttachmentOutput,
   type LifecycleDefinition,
@@ -49,8 +50,11 @@ export interface TransitionRow {
   definition: unknown;
 }
 
-/** A transition as the lifecycle card lists it, labelled from the template it was recorded under. */
-export function transitionOutput(row: TransitionRow, evidence: AttachmentOutput[]): TransitionOutput {
+/**
+ * A transition as the lifecycle card lists it, labelled from the template it was recorded under, its recording
+ * time also on the application's date `today`.
+ */
+export function transitionOutput(row: TransitionRow, evidence: AttachmentOutput[], today: string): TransitionOutput {
   const stage = parseDefinition(row.definition).stages.find((s) => s.code === row.stageCode);
   const step = row.stepCode === null ? undefined : stage?.steps.find((s) => s.code === row.stepCode);
   return {
@@ -65,6 +69,7 @@ export function transitionOutput(row: TransitionRow, evidence: AttachmentOutput[
     source: row.source,
     eventId: row.eventId,
     recordedAt: row.recordedAt.toISOString(),
+    effectiveAt: effectiveTimes(today, { recordedAt: row.recordedAt }),
     recordedByName: row.recordedByName,
     evidence,
   };

@@ -35,7 +35,7 @@ import {
   transitionOfProject,
   writeDerivedLifecycle,
 } from './lifecycle-transition.repository.ts';
-import { onAppCalendar, recordTransition, type TransitionContext } from './lifecycle-transition.service.ts';
+import { recordTransition, seedsYieldTo, type TransitionContext } from './lifecycle-transition.service.ts';
 import { lifecycleSettingsInForce } from './lifecycle-settings.service.ts';
 import { parseDefinition, templateDetail, transitionOutput } from './lifecycle.presenter.ts';
 
@@ -81,11 +81,11 @@ export async function getProjectLifecycle(deps: AppDeps, actor: Actor, projectId
   if (!template) throw errors.notFound();
   const context = await transitionContext(deps);
   const definition = parseDefinition(template.definition);
-  // A first transition stamped after the application's date is re-dated by the next entry, however far back that
-  // goes within the window: read it as of the window's start so the form offers the whole window.
+  // A first "known since" transition yields to an earlier entry, however far back that goes within the window:
+  // read it as of the window's start so the form offers the whole window.
   const windowStart = addDays(context.today, -context.backdateWindowDays);
-  const history = onAppCalendar(await transitionFacts(deps.db, projectId), context.today, windowStart);
-  const transitions = await withEvidence(deps.db, projectId);
+  const history = seedsYieldTo(await transitionFacts(deps.db, projectId), windowStart);
+  const transitions = await withEvidence(deps.db, projectId, context.today);
   const stage = definition.stages.find((s) => s.code === project.lifecycleStage);
   const step = stage?.steps.find((s) => s.code === project.lifecycleStep);
   return {
@@ -107,14 +107,14 @@ export async function getProjectLifecycle(deps: AppDeps, actor: Actor, projectId
   };
 }
 
-async function withEvidence(db: Kysely<DB>, projectId: number): Promise<TransitionOutput[]> {
+async function withEvidence(db: Kysely<DB>, projectId: number, today: string): Promise<TransitionOutput[]> {
   const rows = await projectTransitions(db, projectId);
   const evidence = await attachmentsOf(
     db,
     'transition',
     rows.map((r) => r.id),
   );
-  return rows.map((row) => transitionOutput(row, evidence.get(row.id) ?? []));
+  return rows.map((row) => transitionOutput(row, evidence.get(row.id) ?? [], today));
 }
 
 /** POST /projects/:id/lifecycle/transitions: recorded by hand (source 'manual'); the project's lifecycle after it. */

@@ -254,7 +254,7 @@ async function importProject(
 
   if (!current) {
     const created = await atPackagePaths(index, () => createProjectInTransaction(trx, sandbox, parsed.data));
-    await claimSeededTransitions(trx, created.id, context.today, project.status);
+    await claimSeededTransitions(trx, created.id, project.status);
     await importMilestones(trx, { actor, sandbox }, created, project, plan.details, context);
     const link = linkOf(plan, context.packageUri);
     const row = { ...link, projectId: created.id };

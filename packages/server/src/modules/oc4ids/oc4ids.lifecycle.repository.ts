@@ -88,18 +88,13 @@ export async function findTransitions(db: Db, projectIds: readonly number[]) {
 }
 
 /**
- * Gives the transitions the project trigger seeded on insert (source 'create', dated the real day of the insert)
- * to the import: source 'import', dated the application's day, with a note naming the status they came from.
+ * Gives the transitions the project trigger seeded on insert (source 'create', dated the application's day of the
+ * insert) to the import: source 'import', with a note naming the status they came from.
  */
-export async function claimSeededTransitions(
-  trx: Transaction<DB>,
-  projectId: number,
-  occurredOn: string,
-  note: string,
-): Promise<number> {
+export async function claimSeededTransitions(trx: Transaction<DB>, projectId: number, note: string): Promise<number> {
   const result = await trx
     .updateTable('lifecycle_transitions')
-    .set({ source: 'import', occurred_on: occurredOn, note })
+    .set({ source: 'import', note })
     .where('project_id', '=', projectId)
     .where('source', '=', 'create')
     .executeTakeFirst();

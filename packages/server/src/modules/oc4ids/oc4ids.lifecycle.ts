@@ -82,16 +82,15 @@ export async function stageOfPhase(
 }
 
 /**
- * A new project's seeded transitions become the import's: dated the application's day (the trigger dated them the
- * real day of the insert, which can lie after the application's date) and noted with the status they came from.
+ * A new project's seeded transitions (dated by the insert trigger on the application's day) become the import's,
+ * noted with the status they came from.
  */
 export async function claimSeededTransitions(
   trx: Transaction<DB>,
   projectId: number,
-  today: string,
   status: string | undefined,
 ): Promise<void> {
-  await repo.claimSeededTransitions(trx, projectId, today, `OC4IDS 导入，项目状态：${status ?? '未注明'}`);
+  await repo.claimSeededTransitions(trx, projectId, `OC4IDS 导入，项目状态：${status ?? '未注明'}`);
 }
 
 const comparable = (nodes: readonly Oc4idsMilestonePlan['nodes'][number][]) =>

@@ -127,6 +127,12 @@ beforeAll(async () => {
     .set({ lifecycle_template_id: await templateId('five_stages'), lifecycle_stage: 'approvals' })
     .where('id', '=', parkId)
     .execute();
+  // As the template switch does, its first transition on the default template (dated its creation day) goes.
+  await ctx.db
+    .deleteFrom('lifecycle_transitions')
+    .where('project_id', '=', parkId)
+    .where('source', '=', 'create')
+    .execute();
   await insertTransition(parkId, 'five_stages', 'approvals', 'land_use', '2021-03-01');
 });
 afterAll(() => ctx.close());

@@ -4,6 +4,7 @@
  * date). The API, the node lists, the CLI and the audit snapshots all go through here.
  */
 import {
+  effectiveTimes,
   nodeDelay,
   type AttachmentOutput,
   type PlanNodeOutput,
@@ -53,8 +54,8 @@ export function toPlanNode(
   };
 }
 
-/** A version's header. */
-export function toPlanVersion(row: PlanVersionRow, baselineId: number | null): PlanVersionOutput {
+/** A version's header, its times also on the application's date `today`. */
+export function toPlanVersion(row: PlanVersionRow, baselineId: number | null, today: string): PlanVersionOutput {
   return {
     id: row.id,
     projectId: row.projectId,
@@ -67,6 +68,7 @@ export function toPlanVersion(row: PlanVersionRow, baselineId: number | null): P
     createdByName: row.createdByName,
     approvedAt: row.approvedAt?.toISOString() ?? null,
     approvedByName: row.approvedByName,
+    effectiveAt: effectiveTimes(today, { createdAt: row.createdAt, approvedAt: row.approvedAt }),
   };
 }
 
@@ -77,7 +79,7 @@ export function toPlan(
   context: { baselineId: number | null; baseline: BaselineByKey; today: string; evidence: EvidenceByNode },
 ): PlanOutput {
   return {
-    ...toPlanVersion(row, context.baselineId),
+    ...toPlanVersion(row, context.baselineId, context.today),
     rowVersion: row.rowVersion,
     nodes: nodes.map((node) => toPlanNode(node, context.baseline, context.today, context.evidence)),
   };

@@ -6,6 +6,7 @@
 import type { Kysely, Transaction } from 'kysely';
 import {
   daysBetween,
+  effectiveTimes,
   earliestTarget,
   lifecycleDefinitionSchema,
   monthWindow,
@@ -85,8 +86,8 @@ export async function projectPlanView(
     asOf: today,
     current: current ? toPlan(current, nodesOf(current.id), context) : null,
     draft: draft ? toPlan(draft, nodesOf(draft.id), context) : null,
-    baseline: baseline ? toPlanVersion(baseline, baseline.id) : null,
-    versions: versions.map((v) => toPlanVersion(v, context.baselineId)),
+    baseline: baseline ? toPlanVersion(baseline, baseline.id, today) : null,
+    versions: versions.map((v) => toPlanVersion(v, context.baselineId, today)),
     earliestTarget: earliestTarget(definition, position, today, untilStage),
   };
 }
@@ -150,6 +151,7 @@ export async function listPlanNodes(deps: PlanDeps, actor: Actor, query: PlanNod
 export async function listReplanned(deps: PlanDeps, actor: Actor, query: ReplannedQuery): Promise<ReplannedOutput> {
   requirePermission(actor, 'plan.read');
   const rows = await repo.replannedRows(deps.db, actor, query.regionCode);
+  const today = deps.clock.today();
   const items = rows.map((row) => ({
     projectId: row.projectId,
     projectCode: row.projectCode,
@@ -162,6 +164,7 @@ export async function listReplanned(deps: PlanDeps, actor: Actor, query: Replann
     lastReason: row.lastReason,
     lastReplannedAt: row.lastReplannedAt?.toISOString() ?? '',
     lastReplannedByName: row.lastReplannedByName,
+    effectiveAt: effectiveTimes(today, { lastReplannedAt: row.lastReplannedAt }),
   }));
-  return { asOf: deps.clock.today(), total: items.length, items };
+  return { asOf: today, total: items.length, items };
 }

@@ -131,6 +131,6 @@ export const projectRoutes =
           response: { 200: auditHistory, ...errorResponses },
         },
       },
-      (request) => projectAuditHistory(deps.db, requireActor(request), request.params.id),
+      (request) => projectAuditHistory(deps.db, requireActor(request), request.params.id, deps.clock.today()),
     );
   };

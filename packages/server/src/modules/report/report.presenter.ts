@@ -6,6 +6,7 @@
 import type { Insertable, Selectable } from 'kysely';
 import {
   REPORT_LIST_STATES,
+  effectiveTimes,
   formatWan,
   type ReportListItem,
   type ReportListState,
@@ -51,6 +52,8 @@ export interface ReportParts {
   annualPlan: bigint | undefined;
   photos: ReportPhoto[];
   corrections: ReportOutput['corrections'];
+  /** The application's date, for the timestamps' `effectiveAt`. */
+  today: string;
 }
 
 /** The report of a project for a period as the API shows it (state 'not_started' when none was filed). */
@@ -81,6 +84,11 @@ export function toReportOutput(parts: ReportParts): ReportOutput {
     submittedAt: report?.submitted_at?.toISOString() ?? null,
     reviewedAt: report?.reviewed_at?.toISOString() ?? null,
     confirmedAt: report?.confirmed_at?.toISOString() ?? null,
+    effectiveAt: effectiveTimes(parts.today, {
+      submittedAt: report?.submitted_at,
+      reviewedAt: report?.reviewed_at,
+      confirmedAt: report?.confirmed_at,
+    }),
     version: report?.version ?? 0,
     photos: parts.photos,
     corrections: parts.corrections,
@@ -103,8 +111,11 @@ export interface ReportListRow {
 const isListState = (state: string): state is ReportListState =>
   (REPORT_LIST_STATES as readonly string[]).includes(state);
 
-/** A review-desk row as the API shows it. */
-export function toReportListItem({ completed, annualPlan, submittedAt, state, ...row }: ReportListRow): ReportListItem {
+/** A review-desk row as the API shows it, its time also on the application's date `today`. */
+export function toReportListItem(
+  { completed, annualPlan, submittedAt, state, ...row }: ReportListRow,
+  today: string,
+): ReportListItem {
   if (!isListState(state)) throw new Error(`report of project ${row.projectId} has an unknown state ${state}`);
   return {
     ...row,
@@ -112,6 +123,7 @@ export function toReportListItem({ completed, annualPlan, submittedAt, state, ..
     completedThisMonth: completed === null ? null : formatWan(completed),
     annualPlan: formatWan(annualPlan),
     submittedAt: submittedAt?.toISOString() ?? null,
+    effectiveAt: effectiveTimes(today, { submittedAt }),
   };
 }
 

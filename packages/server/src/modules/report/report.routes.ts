@@ -58,7 +58,7 @@ export const reportRoutes =
           response: { 200: reportListOutput, ...errorResponses },
         },
       },
-      (request) => listReports(deps.db, requireActor(request), request.query),
+      (request) => listReports(deps.db, requireActor(request), request.query, deps.clock.today()),
     );
 
     app.get(
@@ -72,7 +72,7 @@ export const reportRoutes =
           response: { 200: reportOutput, ...errorResponses },
         },
       },
-      (request) => getReport(deps.db, requireActor(request), ref(request.params)),
+      (request) => getReport(deps.db, requireActor(request), ref(request.params), deps.clock.today()),
     );
 
     app.put(

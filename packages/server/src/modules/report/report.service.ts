@@ -62,8 +62,16 @@ async function visibleProject(db: Kysely<DB> | Transaction<DB>, actor: Actor, pr
   return project;
 }
 
-/** The report of a project for a period as the API shows it (state 'not_started' when none was filed). */
-export async function getReport(db: Kysely<DB> | Transaction<DB>, actor: Actor, ref: PeriodRef): Promise<ReportOutput> {
+/**
+ * The report of a project for a period as the API shows it (state 'not_started' when none was filed), its
+ * timestamps also on the application's date `today`.
+ */
+export async function getReport(
+  db: Kysely<DB> | Transaction<DB>,
+  actor: Actor,
+  ref: PeriodRef,
+  today: string,
+): Promise<ReportOutput> {
   requirePermission(actor, 'report.read');
   const project = await visibleProject(db, actor, ref.projectId);
   const [period, report, totals, annualPlan] = await Promise.all([
@@ -85,6 +93,7 @@ export async function getReport(db: Kysely<DB> | Transaction<DB>, actor: Actor, 
     annualPlan,
     photos,
     corrections,
+    today,
   });
 }
 
@@ -148,7 +157,7 @@ export async function fileReport(
   requirePermission(actor, 'report.write');
   return deps.db.transaction().execute(async (trx) => {
     await fileReportIn(trx, deps, actor, ref, input);
-    return getReport(trx, actor, ref);
+    return getReport(trx, actor, ref, deps.today());
   });
 }
 
@@ -237,7 +246,7 @@ export async function reviewReport(
   requirePermission(actor, 'report.review');
   return deps.db.transaction().execute(async (trx) => {
     await reviewReportIn(trx, actor, ref, review, expectedVersion, deps.today());
-    return getReport(trx, actor, ref);
+    return getReport(trx, actor, ref, deps.today());
   });
 }
 
