@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { cityOfRegion, matchRegionByName, meanPosition, regionNameStem } from './boundary.ts';
+import { cityOfRegion, matchRegionByName, meanPosition, regionMapLabel, regionNameStem } from './boundary.ts';
 
 const CHENGDU = [
   { code: '510104', name: '锦江区' },
@@ -61,5 +61,17 @@ describe('cityOfRegion', () => {
     expect(cityOfRegion('230671')).toBe('230600');
     expect(cityOfRegion('230600')).toBe('230600');
     expect(cityOfRegion('230000')).toBeNull();
+  });
+});
+
+describe('regionMapLabel', () => {
+  it('shortens zones and autonomous counties, and keeps other names', () => {
+    expect(regionMapLabel('大庆高新技术产业开发区', '大庆市')).toBe('高新区');
+    expect(regionMapLabel('成都经济技术开发区', '成都市')).toBe('经开区');
+    expect(regionMapLabel('杜尔伯特蒙古族自治县', '大庆市')).toBe('杜尔伯特县');
+    expect(regionMapLabel('峨边彝族自治县', '乐山市')).toBe('峨边县');
+    expect(regionMapLabel('长阳土家族自治县', '宜昌市')).toBe('长阳县');
+    expect(regionMapLabel('萨尔图区', '大庆市')).toBe('萨尔图区');
+    expect(regionMapLabel('大同区', '大同市')).toBe('大同区');
   });
 });

@@ -51,3 +51,31 @@ export function cityOfRegion(code: string): string | null {
       return `${code.slice(0, 4)}00`;
   }
 }
+
+// The 55 nationalities whose names appear in autonomous counties' names (GB/T 3304), longest alternatives first
+// where one is the start of another (土家 before 土).
+const NATIONALITIES =
+  '蒙古 回 藏 维吾尔 苗 彝 壮 布依 朝鲜 满 侗 瑶 白 土家 哈尼 哈萨克 傣 黎 傈僳 佤 畲 高山 拉祜 水 东乡 纳西 景颇 柯尔克孜 ' +
+  '土 达斡尔 仫佬 羌 布朗 撒拉 毛南 仡佬 锡伯 阿昌 普米 塔吉克 怒 乌孜别克 俄罗斯 鄂温克 德昂 保安 裕固 京 塔塔尔 独龙 ' +
+  '鄂伦春 赫哲 门巴 珞巴 基诺';
+const AUTONOMOUS = new RegExp(
+  `^(.+?)(?:(?:${NATIONALITIES.split(' ')
+    .sort((a, b) => b.length - a.length)
+    .join('|')})族)+自治([县旗])$`,
+);
+
+/**
+ * A district's label on the map, short enough for a phone: the city's name dropped from a zone's
+ * ("大庆高新技术产业开发区" → "高新区"), development zones as officials shorten them, and an autonomous county
+ * without its nationality ("杜尔伯特蒙古族自治县" → "杜尔伯特县"); other names as they are.
+ */
+export function regionMapLabel(name: string, cityName: string): string {
+  const city = regionNameStem(cityName);
+  let label = name.startsWith(city) && name.length > city.length + 2 ? name.slice(city.length) : name;
+  label = label
+    .replace(/高新技术产业开发区$/, '高新区')
+    .replace(/经济技术开发区$/, '经开区')
+    .replace(/经济开发区$/, '经开区');
+  const autonomous = AUTONOMOUS.exec(label);
+  return autonomous ? `${autonomous[1] ?? ''}${autonomous[2] ?? ''}` : label;
+}
