@@ -41,20 +41,32 @@ export function figureValue(figure: MapFigure, data: DistrictData | undefined): 
   }
 }
 
-/** The scale's ends and colours: rates on 0–100 % so that two dates compare, counts up to the largest district. */
+// Sequential palettes that stay apart from the dots' green, blue and orange: violet for progress, red for warnings.
+const PROGRESS: [string, string] = ['#f1ecf9', '#6d4bb0'];
+const ALARM: [string, string] = ['#fff1f0', '#cf1322'];
+
+/**
+ * The scale's ends and colours, over the districts' own range so that their differences show (rates of one city
+ * usually lie within twenty points): rates widened to whole tens, counts from zero to the largest district.
+ */
 export function figureScale(
   figure: MapFigure,
   values: readonly (number | null)[],
 ): { min: number; max: number; colors: [string, string] } {
-  const largest = Math.max(1, ...values.filter((v): v is number => v !== null));
+  const present = values.filter((v): v is number => v !== null && Number.isFinite(v));
+  const largest = Math.max(1, ...present);
   switch (figure) {
     case 'startRate':
-    case 'completionRate':
-      return { min: 0, max: 100, colors: ['#e8f0fe', '#1d4ed8'] };
+    case 'completionRate': {
+      if (present.length === 0) return { min: 0, max: 100, colors: PROGRESS };
+      const min = Math.floor(Math.min(...present) / 10) * 10;
+      const max = Math.max(min + 10, Math.ceil(Math.max(...present) / 10) * 10);
+      return { min, max, colors: PROGRESS };
+    }
     case 'projects':
-      return { min: 0, max: largest, colors: ['#e8f0fe', '#1d4ed8'] };
+      return { min: 0, max: largest, colors: PROGRESS };
     case 'warnings':
-      return { min: 0, max: largest, colors: ['#fff1f0', '#cf1322'] };
+      return { min: 0, max: largest, colors: ALARM };
   }
 }
 
@@ -71,7 +83,7 @@ export function scaleColor(value: number, scale: { min: number; max: number; col
   return `#${mixed.map((c) => c.toString(16).padStart(2, '0')).join('')}`;
 }
 
-/** A value as the legend and tooltip show it: rates with one decimal and %, counts as they are. */
+/** A scale's end as the legend shows it: rates as whole percentages, counts as they are. */
 export function formatFigure(figure: MapFigure, value: number): string {
-  return figure === 'startRate' || figure === 'completionRate' ? `${value.toFixed(1)}%` : String(Math.round(value));
+  return figure === 'startRate' || figure === 'completionRate' ? `${Math.round(value)}%` : String(Math.round(value));
 }

@@ -79,7 +79,7 @@ describe('the district map', () => {
     expect(figureValue('warnings', DATA.get('230671'))).toBe(0);
   });
 
-  it('pins zones without an area at their configured centre, else at the mean of their projects', () => {
+  it('marks zones without an area at their configured centre, else at the mean of their projects', () => {
     const markers = mapMarkers(BOUNDARY, POINTS, true);
     expect(markers.map((m) => [m.code, m.label])).toEqual([
       ['230624', '杜尔伯特县'],
@@ -103,8 +103,18 @@ describe('the district map', () => {
     expect(option.geo).toMatchObject({ regions: [{ name: '230602', itemStyle: { borderWidth: 2.5 } }] });
   });
 
-  it('scales rates on 0–100 % and counts up to the largest district', () => {
-    expect(figureScale('completionRate', [20, 30])).toMatchObject({ min: 0, max: 100 });
+  it('moves an area’s label up when a zone’s pin sits on it', () => {
+    const regions = BOUNDARY.regions.map((r) =>
+      r.code === '230603' ? { ...r, centre: [125.12, 46.55] as [number, number] } : r,
+    );
+    const { option } = buildMapOption(input({ boundary: { ...BOUNDARY, regions } }));
+    expect(option.geo).toMatchObject({ regions: [{ name: '230603', label: { offset: [0, -14] } }] });
+  });
+
+  it('scales rates over the districts’ range in whole tens, and counts up to the largest district', () => {
+    expect(figureScale('completionRate', [62.5, 78.1, null])).toMatchObject({ min: 60, max: 80 });
+    expect(figureScale('startRate', [70, 70])).toMatchObject({ min: 70, max: 80 });
+    expect(figureScale('startRate', [])).toMatchObject({ min: 0, max: 100 });
     expect(figureScale('projects', [3, null, 12])).toMatchObject({ min: 0, max: 12 });
     const scale = figureScale('warnings', [4]);
     expect(scaleColor(0, scale)).toBe('#fff1f0');

@@ -5,7 +5,14 @@
  * boundary data the same pins and dots stand on hidden axes: a plain background.
  */
 import type { ScatterSeriesOption } from 'echarts/charts';
-import { meanPosition, regionMapLabel, type BoundaryOutput, type LngLat, type MapPointOutput } from '@keyprojects/core';
+import {
+  meanPosition,
+  regionMapLabel,
+  regionNameStem,
+  type BoundaryOutput,
+  type LngLat,
+  type MapPointOutput,
+} from '@keyprojects/core';
 import type { GeoChartOption } from '../../components/charts/GeoChart.tsx';
 import { yiNumber } from '../../lib/figures.ts';
 import { figureScale, figureValue, formatFigure, scaleColor, type DistrictData, type MapFigure } from './mapFigures.ts';
@@ -75,12 +82,40 @@ export function mapMarkers(
   });
 }
 
+/** Within this many degrees of a pin, an area's label would sit under the pin's: it moves up a line. */
+const CROWDED = 0.08;
+
+/** Per-area overrides of the geo: the user's own district outlined, labels moved clear of a nearby pin. */
+function areaStyles(boundary: BoundaryOutput, markers: readonly MapMarker[], own: string | null) {
+  return boundary.regions.flatMap((region) => {
+    // A zone's own pin carries its outline and label.
+    if (!region.hasBoundary) return [];
+    const [lng, lat] = region.centre ?? [Number.NaN, Number.NaN];
+    const crowded = markers.some(
+      (m) => Math.abs(m.position[0] - lng) < CROWDED && Math.abs(m.position[1] - lat) < CROWDED,
+    );
+    if (region.code !== own && !crowded) return [];
+    return [
+      {
+        name: region.code,
+        ...(region.code === own ? { itemStyle: { borderColor: OWN_BORDER, borderWidth: 2.5 } } : {}),
+        label: {
+          ...(region.code === own ? { fontWeight: 'bold' as const } : {}),
+          ...(crowded ? { offset: [0, -14] } : {}),
+        },
+      },
+    ];
+  });
+}
+
 /** Builds the map's option (see the file's comment). */
 export function buildMapOption(input: MapOptionInput): MapOption {
   const { boundary, mapName, data, figure, layers, compact, text } = input;
   const withAreas = mapName !== null;
   const cityName = boundary.city?.name ?? '';
   const labelOf = new Map(boundary.regions.map((r) => [r.code, regionMapLabel(r.name, cityName)]));
+  // Areas are labelled by short name (萨尔图, 让胡路): the urban districts are small and their dots sit there too.
+  const areaLabelOf = new Map(boundary.regions.map((r) => [r.code, regionNameStem(regionMapLabel(r.name, cityName))]));
   const values = boundary.regions.map((r) => figureValue(figure, data.get(r.code)));
   const scale = figureScale(figure, values);
   const markers = mapMarkers(boundary, input.points, withAreas);
@@ -91,8 +126,8 @@ export function buildMapOption(input: MapOptionInput): MapOption {
   const markerSeries: ScatterSeriesOption = {
     type: 'scatter',
     coordinateSystem,
-    symbol: 'pin',
-    symbolSize: compact ? 22 : 28,
+    symbol: 'diamond',
+    symbolSize: compact ? 12 : 14,
     z: 4,
     data: markers.map((marker) => {
       const value = figureValue(figure, data.get(marker.code));
@@ -101,8 +136,8 @@ export function buildMapOption(input: MapOptionInput): MapOption {
         value: [...marker.position, value ?? 0],
         itemStyle: {
           color: value === null ? '#bfbfbf' : scaleColor(value, scale),
-          borderColor: marker.code === own ? OWN_BORDER : '#595959',
-          borderWidth: marker.code === own ? 2 : 1,
+          borderColor: marker.code === own ? OWN_BORDER : '#434343',
+          borderWidth: marker.code === own ? 2.5 : 1.5,
         },
       };
     }),
@@ -111,6 +146,7 @@ export function buildMapOption(input: MapOptionInput): MapOption {
       position: 'right',
       formatter: (params) => labelOf.get(params.name) ?? params.name,
       fontSize,
+      fontWeight: 'bold',
       color: '#1f2937',
       textBorderColor: '#fff',
       textBorderWidth: 2,
@@ -182,13 +218,11 @@ export function buildMapOption(input: MapOptionInput): MapOption {
           color: '#1f2937',
           textBorderColor: 'rgba(255,255,255,0.85)',
           textBorderWidth: 2,
-          formatter: (params: { name: string }) => labelOf.get(params.name) ?? '',
+          formatter: (params: { name: string }) => areaLabelOf.get(params.name) ?? '',
         },
         emphasis: { label: { show: true }, itemStyle: { areaColor: '#ffd666' } },
         select: { disabled: true },
-        regions: own
-          ? [{ name: own, itemStyle: { borderColor: OWN_BORDER, borderWidth: 2.5 }, label: { fontWeight: 'bold' } }]
-          : [],
+        regions: areaStyles(boundary, markers, own),
       },
       visualMap: {
         type: 'continuous',
