@@ -51,6 +51,8 @@ export * from './warning.api.contract.ts';
 export * from './stats.contract.ts';
 export * from './meta.contract.ts';
 export * from './region.contract.ts';
+export * from './boundary.ts';
+export * from './boundary.contract.ts';
 export * from './bulletin.contract.ts';
 export * from './common.contract.ts';
 export * from './notification.contract.ts';

@@ -85,6 +85,8 @@ export type MapPointState = (typeof MAP_POINT_STATES)[number];
 export const mapPointOutput = z.object({
   id: z.number().int(),
   name: z.string(),
+  /** Its district or county (the map's zone markers sit at the mean of their projects). */
+  regionCode: z.string(),
   longitude: z.number(),
   latitude: z.number(),
   totalInvestment: wan,
@@ -121,6 +123,8 @@ export const dashboardOutput = headlineOutput.extend({
   regionNames: z.record(z.string(), z.string()),
   monthly: z.array(monthlyCompletionOutput),
   points: z.array(mapPointOutput),
+  /** Projects of the scope without coordinates: not on the map, counted in its note. */
+  unlocatedProjects: count,
 });
 export type DashboardOutput = z.output<typeof dashboardOutput>;
 

@@ -61,3 +61,27 @@ from
   "regions"
 where
   "code" = $1;
+
+-- countiesOf
+-- args: "230600"
+-- params: "230600","county"
+select
+  "code",
+  "name"
+from
+  "regions"
+where
+  "parent_code" = $1
+  and "level" = $2
+order by
+  "code";
+
+-- regionOfOrganization
+-- args: 1
+-- params: 1
+select
+  "region_code"
+from
+  "organizations"
+where
+  "id" = $1;

@@ -426,7 +426,8 @@ select
     coalesce(sum(monthly[11]), 0),
     coalesce(sum(monthly[12]), 0)
   ]::text[] as monthly,
-  null::json as points
+  null::json as points,
+  null::int as unlocated
 from
   rows;
 
@@ -759,7 +760,8 @@ select
     coalesce(sum(monthly[11]), 0),
     coalesce(sum(monthly[12]), 0)
   ]::text[] as monthly,
-  null::json as points
+  null::json as points,
+  null::int as unlocated
 from
   rows;
 
@@ -1077,7 +1079,8 @@ select
     coalesce(sum(monthly[11]), 0),
     coalesce(sum(monthly[12]), 0)
   ]::text[] as monthly,
-  null::json as points
+  null::json as points,
+  null::int as unlocated
 from
   rows;
 
@@ -1400,6 +1403,8 @@ select
             id,
             'name',
             name,
+            'regionCode',
+            region_code,
             'longitude',
             longitude::float8,
             'latitude',
@@ -1430,7 +1435,16 @@ select
         limit
           $23
       ) largest
-  ) as points
+  ) as points,
+  (
+    select
+      count(*)::int
+    from
+      rows
+    where
+      longitude is null
+      or latitude is null
+  ) as unlocated
 from
   rows
 union all
@@ -1510,7 +1524,8 @@ select
     0
   ) as "expected_total",
   null::text[] as monthly,
-  null::json as points
+  null::json as points,
+  null::int as unlocated
 from
   rows
 group by
@@ -1592,7 +1607,8 @@ select
     0
   ) as "expected_total",
   null::text[] as monthly,
-  null::json as points
+  null::json as points,
+  null::int as unlocated
 from
   rows
 group by
@@ -1820,7 +1836,8 @@ select
     coalesce(sum(monthly[11]), 0),
     coalesce(sum(monthly[12]), 0)
   ]::text[] as monthly,
-  null::json as points
+  null::json as points,
+  null::int as unlocated
 from
   rows
 union all
@@ -1900,7 +1917,8 @@ select
     0
   ) as "expected_total",
   null::text[] as monthly,
-  null::json as points
+  null::json as points,
+  null::int as unlocated
 from
   rows
 group by

@@ -19,6 +19,7 @@ import { registerDocsGate, registerSecurityHeaders } from './security-headers.ts
 import { registerAuthHooks } from './modules/auth/auth.hooks.ts';
 import { authRoutes } from './modules/auth/auth.routes.ts';
 import { demoAccountsRoutes } from './modules/auth/demo-accounts.routes.ts';
+import { boundaryRoutes } from './modules/meta/boundary.routes.ts';
 import { environmentRoutes } from './modules/meta/environment.routes.ts';
 import { auditRoutes } from './modules/audit/audit.routes.ts';
 import { registerAuditHooks } from './modules/audit/audit.hooks.ts';
@@ -143,6 +144,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
         await api.register(demoAccountsRoutes(deps), { prefix: '/auth' });
       await api.register(environmentRoutes(deps));
       await api.register(metaRoutes(deps));
+      await api.register(boundaryRoutes(deps), { prefix: '/meta' });
       await api.register(regionRoutes(deps), { prefix: '/regions' });
       await api.register(organizationRoutes(deps), { prefix: '/organizations' });
       await api.register(userRoutes(deps), { prefix: '/users' });

@@ -44,6 +44,8 @@ export const STATS_REGISTRY: readonly RepositoryEntry[] = [
       regionsInScope: perScope(region.regionsInScope),
       findRegion: [example(region.findRegion, DISTRICT)],
       regionExists: [example(region.regionExists, DISTRICT)],
+      countiesOf: [example(region.countiesOf, CITY)],
+      regionOfOrganization: [example(region.regionOfOrganization, IDS.owner)],
     },
   },
   {

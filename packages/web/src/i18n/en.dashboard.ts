@@ -57,10 +57,6 @@ export const enDashboard: Record<keyof typeof zhDashboard, string> = {
   'dashboard.map.notStarted': 'Not started',
   'dashboard.map.state': 'State',
   'dashboard.map.where': 'Coordinates',
-  'dashboard.map.legend':
-    '{total} projects by longitude and latitude; larger dots, larger investment. Click a dot for its project.',
-  'dashboard.map.noBoundary': 'No boundary map configured (set VITE_MAP_BOUNDARY_GEOJSON_URL when building).',
-  'dashboard.map.boundaryFailed': 'The boundary map could not be loaded.',
   'dashboard.drill.total': '{total} projects as of {asOf}',
   'dashboard.drill.filter': 'Find a project by name or code',
   'dashboard.drill.limited': 'Only the {limit} largest projects are listed',

@@ -1,5 +1,6 @@
 import { enAccount } from './en.account.ts';
 import { enDashboard } from './en.dashboard.ts';
+import { enMap } from './en.map.ts';
 import { enLedger } from './en.ledger.ts';
 import { enEnvironment } from './en.environment.ts';
 import { enPublishing } from './en.publishing.ts';
@@ -185,6 +186,7 @@ export const en: Record<MessageId, string> = {
   'form.section.management': 'Management',
 
   ...enDashboard,
+  ...enMap,
   ...enReporting,
   ...enProblem,
   ...enAdmin,

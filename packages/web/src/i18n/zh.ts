@@ -1,5 +1,6 @@
 import { zhAccount } from './zh.account.ts';
 import { zhDashboard } from './zh.dashboard.ts';
+import { zhMap } from './zh.map.ts';
 import { zhLedger } from './zh.ledger.ts';
 import { zhEnvironment } from './zh.environment.ts';
 import { zhPublishing } from './zh.publishing.ts';
@@ -184,6 +185,7 @@ export const zh = {
   'form.section.management': '管理信息',
 
   ...zhDashboard,
+  ...zhMap,
   ...zhReporting,
   ...zhProblem,
   ...zhAdmin,

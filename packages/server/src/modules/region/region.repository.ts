@@ -29,3 +29,24 @@ export function findRegion(
 export async function regionExists(db: Db, code: string): Promise<boolean> {
   return (await db.selectFrom('regions').select('code').where('code', '=', code).executeTakeFirst()) !== undefined;
 }
+
+/** The districts, counties and zones directly under a prefecture-level city, by code. */
+export function countiesOf(db: Db, prefectureCode: string): Promise<{ code: string; name: string }[]> {
+  return db
+    .selectFrom('regions')
+    .select(['code', 'name'])
+    .where('parent_code', '=', prefectureCode)
+    .where('level', '=', 'county')
+    .orderBy('code')
+    .execute();
+}
+
+/** The region an organisation sits in (an account without a region of its own belongs there); undefined if none. */
+export async function regionOfOrganization(db: Db, organizationId: number): Promise<string | undefined> {
+  const row = await db
+    .selectFrom('organizations')
+    .select('region_code')
+    .where('id', '=', organizationId)
+    .executeTakeFirst();
+  return row?.region_code;
+}

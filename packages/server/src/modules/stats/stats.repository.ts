@@ -244,6 +244,8 @@ export interface Statistics {
   /** Counted completions of months 1–12 over the scope. */
   monthly: bigint[];
   points: MapPoint[];
+  /** Projects in scope without coordinates (counted when points are asked for, else 0). */
+  unlocated: number;
 }
 
 /** At most this many points go to the map, the largest by total investment. */
@@ -252,6 +254,7 @@ export const MAP_POINT_LIMIT = 3000;
 export interface MapPoint {
   id: number;
   name: string;
+  regionCode: string;
   longitude: number;
   latitude: number;
   /** Fen, as a decimal string (JSON has no bigint). */
@@ -263,6 +266,7 @@ interface StatementRow extends AggregateRow {
   dim: string;
   monthly: string[] | null;
   points: MapPoint[] | null;
+  unlocated: number | null;
 }
 
 /**
@@ -282,19 +286,23 @@ export async function statistics(
   );
   // The map shows the largest projects: a province's tens of thousands of points help no reader and cost megabytes.
   const points = request.points
-    ? sql`(select coalesce(json_agg(json_build_object('id', id, 'name', name, 'longitude', longitude::float8,
+    ? sql`(select coalesce(json_agg(json_build_object('id', id, 'name', name, 'regionCode', region_code, 'longitude', longitude::float8,
         'latitude', latitude::float8, 'total', total::text, 'state', case when completed_on <= ${options.asOf} then 'completed'
         when started_on is not null then 'started' else 'notStarted' end)), '[]')
         from (select * from rows where longitude is not null order by total desc, id limit ${MAP_POINT_LIMIT}) largest)`
     : sql`null::json`;
+  const unlocated = request.points
+    ? sql`(select count(*)::int from rows where longitude is null or latitude is null)`
+    : sql`null::int`;
   const groups = (request.dimensions ?? []).map((dimension) => {
     const source = groupSource(dimension);
     return sql`select ${dimension} as dim, (${source.key})::text as key, ${aggregates(options)},
-      null::text[] as monthly, null::json as points from ${source.from} group by 2`;
+      null::text[] as monthly, null::json as points, null::int as unlocated from ${source.from} group by 2`;
   });
   const result = await sql<StatementRow>`
     with rows as materialized (${rows})
-    select 'all' as dim, null as key, ${aggregates(options)}, ${monthly} as monthly, ${points} as points from rows
+    select 'all' as dim, null as key, ${aggregates(options)}, ${monthly} as monthly, ${points} as points,
+      ${unlocated} as unlocated from rows
     ${groups.length ? sql`union all ${sql.join(groups, sql` union all `)}` : sql``}`.execute(db);
   const [all, ...grouped] = result.rows;
   if (!all) throw new Error('aggregate returned no row');
@@ -310,6 +318,7 @@ export async function statistics(
     groups: byDimension,
     monthly: (all.monthly ?? []).map(fen),
     points: all.points ?? [],
+    unlocated: all.unlocated ?? 0,
   };
 }
 

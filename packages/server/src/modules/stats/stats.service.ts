@@ -115,6 +115,7 @@ export async function dashboard(db: Kysely<DB>, actor: Actor, query: StatsQuery)
     regionNames,
     monthly,
     points: current.points.map(({ total, ...point }) => ({ ...point, totalInvestment: formatWan(BigInt(total)) })),
+    unlocatedProjects: current.unlocated,
   };
 }
 

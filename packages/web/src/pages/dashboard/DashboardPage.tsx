@@ -1,5 +1,5 @@
-import { useState } from 'react';
-import { Col, Flex, Grid, Row, Typography } from 'antd';
+import { lazy, Suspense, useState } from 'react';
+import { Card, Col, Flex, Grid, Row, Typography } from 'antd';
 import { useSearchParams } from 'react-router';
 import { useDashboard, type StatsScope } from '../../api/stats.ts';
 import { useWarningSummary } from '../../api/warnings.ts';
@@ -16,12 +16,14 @@ import { DrillDrawer } from './DrillDrawer.tsx';
 import { GroupChart } from './GroupChart.tsx';
 import { HeadlineCards } from './HeadlineCards.tsx';
 import { MonthlyChart } from './MonthlyChart.tsx';
-import { ProjectMap } from './ProjectMap.tsx';
 import { RegionChart } from './RegionChart.tsx';
 import { UP_COLOR, DOWN_COLOR } from './YoyDelta.tsx';
 import { WarningDrillDrawer, type WarningDrill } from './WarningDrillDrawer.tsx';
 import { WarningPanel } from './WarningPanel.tsx';
 import { RetryAlert } from '../../components/RetryAlert.tsx';
+
+// The district map carries ECharts' map modules: its own chunk, loaded after the figures are painted.
+const ProjectMap = lazy(() => import('./ProjectMap.tsx'));
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 const REGION = /^\d{6}$/;
@@ -43,9 +45,6 @@ export default function DashboardPage() {
   // Warnings are today's (the stored active ones), whatever date the figures are shown as of.
   const warnings = useWarningSummary(regionCode, can('warning.read'));
   const [warningDrill, setWarningDrill] = useState<WarningDrill | null>(null);
-  const warningLevels = warnings.data
-    ? new Map(warnings.data.projects.map((p) => [p.projectId, p.level] as const))
-    : undefined;
 
   if (!can('stats.read')) return <Forbidden />;
 
@@ -102,7 +101,9 @@ export default function DashboardPage() {
               <GroupChart breakdowns={data.breakdowns} onDrill={setDrill} />
             </Col>
             <Col xs={24} lg={12}>
-              <ProjectMap points={data.points} onDrill={setDrill} warningLevels={warningLevels} />
+              <Suspense fallback={<Card size="small" loading title={t('dashboard.chart.map')} />}>
+                <ProjectMap dashboard={data} warnings={warnings.data} onDrill={setDrill} />
+              </Suspense>
             </Col>
             {warnings.data && (
               <Col xs={24} lg={12}>

@@ -1,127 +1,137 @@
 import { useState } from 'react';
-import { Card, Switch, Typography } from 'antd';
-import type { LineSeriesOption, ScatterSeriesOption } from 'echarts/charts';
-import { format } from 'echarts/core';
-import type { MapPointOutput, MapPointState, WarningLevel } from '@keyprojects/core';
-import { CHART_COLORS, CHART_HEIGHT, labelledGrid } from '../../components/charts/chartStyle.ts';
-import { EChart, type ChartClickEvent, type ChartOption } from '../../components/charts/EChart.tsx';
+import { Card, Flex, Grid, Segmented, Switch, Typography } from 'antd';
+import { format, type ECElementEvent } from 'echarts/core';
+import {
+  formatYi,
+  parseWan,
+  type DashboardOutput,
+  type MapPointOutput,
+  type MapPointState,
+  type WarningLevel,
+  type WarningSummary,
+} from '@keyprojects/core';
+import { useCityBoundary } from '../../api/boundary.ts';
+import { CHART_COLORS, CHART_HEIGHT } from '../../components/charts/chartStyle.ts';
+import { GeoChart, registerCityMap } from '../../components/charts/GeoChart.tsx';
 import { useT } from '../../i18n/useT.ts';
-import { yiNumber } from '../../lib/figures.ts';
+import { useSession } from '../../session/useSession.ts';
 import type { OnDrill } from './drill.ts';
-import { useBoundary } from './useBoundary.ts';
+import { districtData, figureValue, MAP_FIGURES, type MapFigure } from './mapFigures.ts';
+import { buildMapOption, type MapLayer } from './mapOption.ts';
 
 const STATES: readonly MapPointState[] = ['completed', 'started', 'notStarted'];
-const COLOR_OF: Record<MapPointState, string> = {
+const STATE_COLOR: Record<MapPointState, string> = {
   completed: CHART_COLORS.completed,
   started: CHART_COLORS.started,
   notStarted: CHART_COLORS.notStarted,
 };
-
-/** The warning layer: red and yellow by the project's highest active warning, the others grey. */
 type WarningLayer = WarningLevel | 'none';
 const LAYERS: readonly WarningLayer[] = ['red', 'yellow', 'none'];
-const LAYER_COLOR: Record<WarningLayer, string> = { red: '#cf1322', yellow: '#faad14', none: '#bfbfbf' };
-
-/** A point's size grows with the square root of its total investment. */
-function symbolSize(point: MapPointOutput): number {
-  return Math.min(22, 5 + Math.sqrt(yiNumber(point.totalInvestment)) * 2);
-}
+const LAYER_COLOR: Record<WarningLayer, string> = { red: '#cf1322', yellow: '#faad14', none: '#8c8c8c' };
+const ADMINS = new Set(['city_admin', 'system_admin']);
 
 interface ProjectMapProps {
-  points: readonly MapPointOutput[];
+  dashboard: DashboardOutput;
+  /** Today's active warnings in scope; with them the map offers the warning figure and the warning layer. */
+  warnings: WarningSummary | undefined;
   onDrill: OnDrill;
-  /** Each warned project's highest active level; with it the card offers the warning layer. */
-  warningLevels?: ReadonlyMap<number, WarningLevel> | undefined;
 }
 
 /**
- * The projects on longitude/latitude axes, coloured by where they stand (completed, started, not started), or —
- * with the warning layer on — by their highest active warning (red, yellow, none).
- * District boundaries are drawn only when a GeoJSON is configured (config.ts); none ships with the product.
+ * 项目分布: the city's districts coloured by the chosen figure, zones without a boundary as labelled pins, and the
+ * projects as dots (by state, or by warning level); a district opens its projects, a dot its project.
  */
-export function ProjectMap({ points, onDrill, warningLevels }: ProjectMapProps) {
+export default function ProjectMap({ dashboard, warnings, onDrill }: ProjectMapProps) {
   const t = useT();
-  const boundary = useBoundary();
+  const { user } = useSession();
+  const compact = Grid.useBreakpoint().md === false;
+  const boundary = useCityBoundary();
+  const [figure, setFigure] = useState<MapFigure>('startRate');
   const [warningLayer, setWarningLayer] = useState(false);
-  const byWarning = warningLayer && warningLevels !== undefined;
-  const keys: readonly string[] = byWarning ? LAYERS : STATES;
-  const keyOf = (point: MapPointOutput): string => (byWarning ? (warningLevels.get(point.id) ?? 'none') : point.state);
-  const groups = keys.map((key) => points.filter((point) => keyOf(point) === key));
-  const yi = t('project.unit.yi');
-  const nameOf = (key: string) =>
-    byWarning
-      ? key === 'none'
-        ? t('warning.card.none')
-        : t(key === 'red' ? 'warning.panel.red' : 'warning.panel.yellow')
-      : t(`dashboard.map.${key as MapPointState}`);
-  const colorOf = (key: string) => (byWarning ? LAYER_COLOR[key as WarningLayer] : COLOR_OF[key as MapPointState]);
+  const figures = MAP_FIGURES.filter((f) => f !== 'warnings' || warnings);
+  const shown = figures.includes(figure) ? figure : 'startRate';
 
-  const scatter: ScatterSeriesOption[] = keys.map((key, index) => ({
-    type: 'scatter',
-    name: nameOf(key),
-    data: (groups[index] ?? []).map((point) => ({
-      name: point.name,
-      value: [point.longitude, point.latitude, yiNumber(point.totalInvestment)],
-      symbolSize: symbolSize(point),
-    })),
-    itemStyle: { color: colorOf(key), opacity: 0.78, borderColor: '#fff', borderWidth: 0.5 },
-    emphasis: { scale: 1.4 },
-    cursor: 'pointer',
-  }));
-  const lines: LineSeriesOption[] = boundary.rings.map((ring) => ({
-    type: 'line',
-    data: ring,
-    symbol: 'none',
-    silent: true,
-    z: 0,
-    lineStyle: { color: CHART_COLORS.boundary, width: 1 },
-    tooltip: { show: false },
-  }));
+  const { points } = dashboard;
+  const levels = new Map(warnings?.projects.map((p) => [p.projectId, p.level] as const));
+  const layers: MapLayer[] =
+    warningLayer && warnings
+      ? LAYERS.map((level) => ({
+          name:
+            level === 'none'
+              ? t('warning.card.none')
+              : t(level === 'red' ? 'warning.panel.red' : 'warning.panel.yellow'),
+          color: LAYER_COLOR[level],
+          points: points.filter((p) => (levels.get(p.id) ?? 'none') === level),
+        }))
+      : STATES.map((state) => ({
+          name: t(`dashboard.map.${state}`),
+          color: STATE_COLOR[state],
+          points: points.filter((p) => p.state === state),
+        }));
+  const data = districtData(dashboard.breakdowns.byRegion, warnings?.byRegion);
+  const city = boundary.data;
+  const nameOf = (code: string) =>
+    city?.regions.find((r) => r.code === code)?.name ?? dashboard.regionNames[code] ?? code;
 
-  const option: ChartOption = {
-    grid: labelledGrid({ left: 4, right: 12, top: 30, bottom: 4 }),
-    legend: { top: 0, left: 0, itemWidth: 10, itemHeight: 10, data: scatter.map((s) => String(s.name)) },
-    tooltip: {
-      trigger: 'item',
-      formatter: (params) => {
-        if (Array.isArray(params)) return '';
-        const value = Array.isArray(params.value) ? params.value : [];
-        const amount = typeof value[2] === 'number' ? `${value[2].toFixed(2)} ${yi}` : '';
-        return `${format.encodeHTML(params.name)}<br/>${format.encodeHTML(params.seriesName ?? '')} · ${amount}`;
-      },
-    },
-    xAxis: {
-      type: 'value',
-      scale: true,
-      splitLine: { show: false },
-      axisLabel: { fontSize: 10, formatter: (value: number) => `${value.toFixed(1)}°E` },
-    },
-    yAxis: {
-      type: 'value',
-      scale: true,
-      splitLine: { lineStyle: { type: 'dashed' } },
-      axisLabel: { fontSize: 10, formatter: (value: number) => `${value.toFixed(1)}°N` },
-    },
-    series: [...lines, ...scatter],
+  const regionTooltip = (code: string): string => {
+    const entry = data.get(code);
+    const lines = [`<b>${format.encodeHTML(nameOf(code))}</b>`];
+    const f = entry?.figures;
+    if (f) {
+      lines.push(t('map.tip.projects', { count: f.projects }));
+      lines.push(t('map.tip.started', { count: f.startedOrResumed, rate: rateText(f.startRate) }));
+      lines.push(t('map.tip.completed', { amount: yiText(f.completedYtd), rate: rateText(f.completionRate) }));
+    }
+    if (entry?.warnings) lines.push(t('map.tip.warnings', entry.warnings));
+    lines.push(f ? `<span style="color:#8c8c8c">${t('map.tip.click')}</span>` : t('map.noData'));
+    return lines.join('<br/>');
+  };
+  const pointTooltip = (point: MapPointOutput, layer: string) =>
+    `${format.encodeHTML(point.name)}<br/>${format.encodeHTML(layer)} · ${yiText(point.totalInvestment)} ${t('project.unit.yi')}`;
+
+  const mapName = city?.map && city.city ? registerCityMap(city.city.code, city.map.features) : null;
+  const built = city
+    ? buildMapOption({
+        boundary: city,
+        mapName,
+        data,
+        figure: shown,
+        layers,
+        points,
+        compact,
+        text: { figureName: t(`map.figure.${shown}`), noData: t('map.noData'), regionTooltip, pointTooltip },
+      })
+    : null;
+
+  const handleClick = (event: ECElementEvent) => {
+    const role = built?.series[event.seriesIndex ?? -1];
+    if (!role) return;
+    if (role.kind === 'dots') {
+      const point = role.layer.points[event.dataIndex];
+      if (point) onDrill({ kind: 'point', title: point.name, point });
+      return;
+    }
+    const code = role.kind === 'areas' ? event.name : role.markers[event.dataIndex]?.code;
+    // A district without projects in scope (another district, for a district user) has nothing to list.
+    if (!code || figureValue('projects', data.get(code)) === null) return;
+    onDrill({
+      kind: 'figure',
+      title: `${nameOf(code)} · ${t('dashboard.fig.projects')}`,
+      metric: 'all',
+      dimension: 'region',
+      key: code,
+    });
   };
 
-  const handleClick = (event: ChartClickEvent) => {
-    const point = groups[(event.seriesIndex ?? 0) - lines.length]?.[event.dataIndex];
-    if (point) onDrill({ kind: 'point', title: point.name, point });
-  };
-
-  const note = !boundary.configured
-    ? t('dashboard.map.noBoundary')
-    : boundary.failed
-      ? t('dashboard.map.boundaryFailed')
-      : null;
+  const unlocated = dashboard.unlocatedProjects;
+  const adminNote = city && !city.map && user && ADMINS.has(user.role);
   return (
     <Card
       size="small"
       title={t('dashboard.chart.map')}
       style={{ height: '100%' }}
       extra={
-        warningLevels && (
+        warnings && (
           <Switch
             size="small"
             checked={warningLayer}
@@ -133,17 +143,46 @@ export function ProjectMap({ points, onDrill, warningLevels }: ProjectMapProps) 
         )
       }
     >
-      <EChart
-        option={option}
-        height={CHART_HEIGHT}
-        onClick={handleClick}
-        ariaLabel={t('dashboard.chart.map')}
-        testId="project-map"
-      />
-      <Typography.Text type="secondary" style={{ fontSize: 11 }}>
-        {t('dashboard.map.legend', { total: points.length })}
-        {note && ` ${note}`}
-      </Typography.Text>
+      <Flex vertical gap={6}>
+        {city?.map && (
+          <Segmented<MapFigure>
+            size="small"
+            value={shown}
+            onChange={setFigure}
+            aria-label={t('map.figure')}
+            options={figures.map((f) => ({ value: f, label: t(`map.figure.${f}`) }))}
+            style={{ alignSelf: 'flex-start' }}
+            data-testid="map-figure"
+          />
+        )}
+        {built ? (
+          <GeoChart
+            option={built.option}
+            height={compact ? CHART_HEIGHT + 40 : CHART_HEIGHT + 20}
+            onClick={handleClick}
+            ariaLabel={t('dashboard.chart.map')}
+            testId="project-map"
+          />
+        ) : (
+          <div style={{ height: CHART_HEIGHT }} data-testid="project-map" />
+        )}
+        <Typography.Text type="secondary" style={{ fontSize: 11 }}>
+          {t('map.legend')}
+          {unlocated > 0 && ` ${t('map.unlocated', { count: unlocated })}`}
+          {adminNote && ` ${t('map.noBoundaryAdmin')}`}
+        </Typography.Text>
+      </Flex>
     </Card>
   );
+}
+
+/** A rate of the API ("77.26") as the map shows it ("77.3%"); — without one. */
+function rateText(rate: string | null): string {
+  return rate === null ? '—' : `${Number(rate).toFixed(1)}%`;
+}
+
+/** A 万元 amount in 亿元 with one decimal, as the bulletin writes it. */
+function yiText(wan: string): string {
+  const fen = parseWan(wan);
+  return fen === null ? '—' : formatYi(fen, 1);
 }

@@ -1,0 +1,263 @@
+/**
+ * The district map's ECharts option, built from plain data so that a test can read it: the city's districts as a
+ * choropleth of the chosen figure (geo + map series + visual map), districts and zones without an area as labelled
+ * pins (at their configured centre, else the mean of their projects), and the projects as dots on top. Without
+ * boundary data the same pins and dots stand on hidden axes: a plain background.
+ */
+import type { ScatterSeriesOption } from 'echarts/charts';
+import {
+  meanPosition,
+  regionMapLabel,
+  regionNameStem,
+  type BoundaryOutput,
+  type LngLat,
+  type MapPointOutput,
+} from '@keyprojects/core';
+import type { GeoChartOption } from '../../components/charts/GeoChart.tsx';
+import { yiNumber } from '../../lib/figures.ts';
+import { figureScale, figureValue, formatFigure, scaleColor, type DistrictData, type MapFigure } from './mapFigures.ts';
+
+/** One layer of project dots (a state, or a warning level) with its legend name and colour. */
+export interface MapLayer {
+  name: string;
+  color: string;
+  points: readonly MapPointOutput[];
+}
+
+/** A labelled pin: a district or zone without an area on the map. */
+export interface MapMarker {
+  code: string;
+  label: string;
+  position: LngLat;
+}
+
+export interface MapOptionInput {
+  boundary: BoundaryOutput;
+  /** The name the city's districts are registered under with ECharts; null draws no areas. */
+  mapName: string | null;
+  data: ReadonlyMap<string, DistrictData>;
+  figure: MapFigure;
+  layers: readonly MapLayer[];
+  /** Every dot, for the pins' fallback positions. */
+  points: readonly MapPointOutput[];
+  compact: boolean;
+  text: {
+    figureName: string;
+    noData: string;
+    /** The tooltip (HTML, escaped) of a district or zone by code. */
+    regionTooltip: (code: string) => string;
+    pointTooltip: (point: MapPointOutput, layer: string) => string;
+  };
+}
+
+/** The option and what each series is, for the click handler. */
+export interface MapOption {
+  option: GeoChartOption;
+  series: readonly (
+    { kind: 'areas' } | { kind: 'markers'; markers: MapMarker[] } | { kind: 'dots'; layer: MapLayer }
+  )[];
+}
+
+const AREA_EMPTY = '#f1f3f6';
+const BORDER = '#ffffff';
+const OWN_BORDER = '#0f172a';
+
+/** A dot's size grows with the square root of its total investment. */
+function dotSize(point: MapPointOutput, compact: boolean): number {
+  return Math.min(compact ? 12 : 16, (compact ? 3 : 4) + Math.sqrt(yiNumber(point.totalInvestment)) * 1.5);
+}
+
+/** The pins: regions without an area, where a centre is configured or projects give one. */
+export function mapMarkers(
+  boundary: BoundaryOutput,
+  points: readonly MapPointOutput[],
+  withAreas: boolean,
+): MapMarker[] {
+  const cityName = boundary.city?.name ?? '';
+  return boundary.regions.flatMap((region) => {
+    if (withAreas && region.hasBoundary) return [];
+    const position =
+      (withAreas ? region.centre : null) ?? meanPosition(points.filter((p) => p.regionCode === region.code));
+    return position ? [{ code: region.code, label: regionMapLabel(region.name, cityName), position }] : [];
+  });
+}
+
+/** Within this many degrees of a pin, an area's label would sit under the pin's: it moves up a line. */
+const CROWDED = 0.08;
+
+/** Per-area overrides of the geo: the user's own district outlined, labels moved clear of a nearby pin. */
+function areaStyles(boundary: BoundaryOutput, markers: readonly MapMarker[], own: string | null) {
+  return boundary.regions.flatMap((region) => {
+    // A zone's own pin carries its outline and label.
+    if (!region.hasBoundary) return [];
+    const [lng, lat] = region.centre ?? [Number.NaN, Number.NaN];
+    const crowded = markers.some(
+      (m) => Math.abs(m.position[0] - lng) < CROWDED && Math.abs(m.position[1] - lat) < CROWDED,
+    );
+    if (region.code !== own && !crowded) return [];
+    return [
+      {
+        name: region.code,
+        ...(region.code === own ? { itemStyle: { borderColor: OWN_BORDER, borderWidth: 2.5 } } : {}),
+        label: {
+          ...(region.code === own ? { fontWeight: 'bold' as const } : {}),
+          ...(crowded ? { offset: [0, -14] } : {}),
+        },
+      },
+    ];
+  });
+}
+
+/** Builds the map's option (see the file's comment). */
+export function buildMapOption(input: MapOptionInput): MapOption {
+  const { boundary, mapName, data, figure, layers, compact, text } = input;
+  const withAreas = mapName !== null;
+  const cityName = boundary.city?.name ?? '';
+  const labelOf = new Map(boundary.regions.map((r) => [r.code, regionMapLabel(r.name, cityName)]));
+  // Areas are labelled by short name (萨尔图, 让胡路): the urban districts are small and their dots sit there too.
+  const areaLabelOf = new Map(boundary.regions.map((r) => [r.code, regionNameStem(regionMapLabel(r.name, cityName))]));
+  const values = boundary.regions.map((r) => figureValue(figure, data.get(r.code)));
+  const scale = figureScale(figure, values);
+  const markers = mapMarkers(boundary, input.points, withAreas);
+  const own = boundary.ownRegionCode;
+  const fontSize = compact ? 10 : 11;
+  const coordinateSystem = withAreas ? 'geo' : 'cartesian2d';
+
+  const markerSeries: ScatterSeriesOption = {
+    type: 'scatter',
+    coordinateSystem,
+    symbol: 'diamond',
+    symbolSize: compact ? 12 : 14,
+    z: 4,
+    data: markers.map((marker) => {
+      const value = figureValue(figure, data.get(marker.code));
+      return {
+        name: marker.code,
+        value: [...marker.position, value ?? 0],
+        itemStyle: {
+          color: value === null ? '#bfbfbf' : scaleColor(value, scale),
+          borderColor: marker.code === own ? OWN_BORDER : '#434343',
+          borderWidth: marker.code === own ? 2.5 : 1.5,
+        },
+      };
+    }),
+    label: {
+      show: true,
+      position: 'right',
+      formatter: (params) => labelOf.get(params.name) ?? params.name,
+      fontSize,
+      fontWeight: 'bold',
+      color: '#1f2937',
+      textBorderColor: '#fff',
+      textBorderWidth: 2,
+    },
+    tooltip: { formatter: (params) => text.regionTooltip(params.name) },
+    cursor: 'pointer',
+  };
+  const dotSeries: ScatterSeriesOption[] = layers.map((layer) => ({
+    type: 'scatter',
+    coordinateSystem,
+    name: layer.name,
+    z: 3,
+    data: layer.points.map((point) => ({
+      name: point.name,
+      value: [point.longitude, point.latitude],
+      symbolSize: dotSize(point, compact),
+    })),
+    itemStyle: { color: layer.color, opacity: 0.85, borderColor: '#fff', borderWidth: 0.6 },
+    emphasis: { scale: 1.5 },
+    tooltip: {
+      formatter: (params) => {
+        const point = layer.points[params.dataIndex];
+        return point ? text.pointTooltip(point, layer.name) : '';
+      },
+    },
+    cursor: 'pointer',
+  }));
+
+  const legend = {
+    top: 0,
+    left: 0,
+    itemWidth: 10,
+    itemHeight: 10,
+    textStyle: { fontSize },
+    data: layers.map((layer) => layer.name),
+  };
+  const tooltip = { trigger: 'item' as const, confine: true };
+
+  if (!withAreas) {
+    return {
+      option: {
+        legend,
+        tooltip,
+        grid: { left: 8, right: 48, top: 28, bottom: 8 },
+        xAxis: { type: 'value', scale: true, show: false },
+        yAxis: { type: 'value', scale: true, show: false },
+        series: [markerSeries, ...dotSeries],
+      },
+      series: [{ kind: 'markers', markers }, ...layers.map((layer) => ({ kind: 'dots' as const, layer }))],
+    };
+  }
+
+  return {
+    option: {
+      legend,
+      tooltip,
+      geo: {
+        map: mapName,
+        nameProperty: 'code',
+        roam: false,
+        top: 30,
+        bottom: compact ? 44 : 12,
+        left: compact ? 8 : 70,
+        right: compact ? 8 : 12,
+        itemStyle: { areaColor: AREA_EMPTY, borderColor: BORDER, borderWidth: 1 },
+        label: {
+          show: true,
+          fontSize,
+          color: '#1f2937',
+          textBorderColor: 'rgba(255,255,255,0.85)',
+          textBorderWidth: 2,
+          formatter: (params: { name: string }) => areaLabelOf.get(params.name) ?? '',
+        },
+        emphasis: { label: { show: true }, itemStyle: { areaColor: '#ffd666' } },
+        select: { disabled: true },
+        regions: areaStyles(boundary, markers, own),
+      },
+      visualMap: {
+        type: 'continuous',
+        seriesIndex: 0,
+        min: scale.min,
+        max: scale.max,
+        calculable: false,
+        inRange: { color: scale.colors },
+        outOfRange: { color: AREA_EMPTY },
+        text: [formatFigure(figure, scale.max), formatFigure(figure, scale.min)],
+        textStyle: { fontSize },
+        orient: compact ? 'horizontal' : 'vertical',
+        left: compact ? 'center' : 0,
+        bottom: 0,
+        itemWidth: 10,
+        itemHeight: compact ? 120 : 90,
+      },
+      series: [
+        {
+          type: 'map',
+          geoIndex: 0,
+          name: text.figureName,
+          data: boundary.regions
+            .filter((region) => region.hasBoundary)
+            .map((region) => ({ name: region.code, value: figureValue(figure, data.get(region.code)) ?? Number.NaN })),
+          tooltip: { formatter: (params) => text.regionTooltip(params.name) },
+        },
+        markerSeries,
+        ...dotSeries,
+      ],
+    },
+    series: [
+      { kind: 'areas' },
+      { kind: 'markers', markers },
+      ...layers.map((layer) => ({ kind: 'dots' as const, layer })),
+    ],
+  };
+}
