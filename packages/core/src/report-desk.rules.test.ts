@@ -22,7 +22,7 @@ describe('filing progress', () => {
   ];
 
   it('counts filed, approved, confirmed, missing and late per region and in total', () => {
-    const { regions, total } = filingProgress(rows, deadline);
+    const { regions, total } = filingProgress(rows, deadline, '2021-05-20');
     expect(regions.get('230602')).toEqual({ expected: 5, filed: 2, approved: 1, confirmed: 0, missing: 3, late: 1 });
     expect(regions.get('230603')).toEqual({ expected: 3, filed: 3, approved: 3, confirmed: 2, missing: 0, late: 1 });
     expect(total).toEqual({ expected: 8, filed: 5, approved: 4, confirmed: 2, missing: 3, late: 2 });
@@ -36,8 +36,14 @@ describe('filing progress', () => {
     expect(total).toMatchObject({ filed: 1, missing: 1, late: 0 });
   });
 
+  it('counts a submission stored after the application date at that date (a replayed year)', () => {
+    const filedNow = [row('230602', 'submitted', '2026-12-05')];
+    expect(filingProgress(filedNow, '2021-05-10', '2021-05-08').total.late).toBe(0);
+    expect(filingProgress(filedNow, '2021-05-10', '2021-05-20').total.late).toBe(1);
+  });
+
   it('sums region rows into the total', () => {
-    const { regions, total } = filingProgress(rows, deadline);
+    const { regions, total } = filingProgress(rows, deadline, '2021-05-20');
     expect(sumFilingCounts([...regions.values()])).toEqual(total);
   });
 });

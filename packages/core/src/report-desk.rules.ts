@@ -32,35 +32,41 @@ export interface FilingCounts {
   confirmed: number;
   /** On the list but not filed (not started, draft, or returned and not resubmitted). */
   missing: number;
-  /** Filed after the period's deadline. */
+  /**
+   * Filed after the period's deadline. A submission counts at the earlier of its date and the application's date:
+   * in a replayed year (the demo runs on 2021-05-20) a report filed now is stored with the real time, and must not
+   * count as filed years after the deadline.
+   */
   late: number;
 }
 
 const zero = (): FilingCounts => ({ expected: 0, filed: 0, approved: 0, confirmed: 0, missing: 0, late: 0 });
 
 /** Adds one project to the counts. */
-function count(counts: FilingCounts, row: FilingRow, deadline: string): void {
+function count(counts: FilingCounts, row: FilingRow, deadline: string, today: string): void {
   const filed = FILED_REPORT_STATES.includes(row.state);
   counts.expected += 1;
   if (!filed) counts.missing += 1;
   if (filed) counts.filed += 1;
   if (APPROVED_REPORT_STATES.includes(row.state)) counts.approved += 1;
   if (row.confirmed && CONFIRMED_REPORT_STATES.includes(row.state)) counts.confirmed += 1;
-  if (filed && row.submittedOn !== null && row.submittedOn > deadline) counts.late += 1;
+  const submittedOn = row.submittedOn !== null && row.submittedOn > today ? today : row.submittedOn;
+  if (filed && submittedOn !== null && submittedOn > deadline) counts.late += 1;
 }
 
-/** Filing progress per region (by region code) and in total, for the period whose deadline is given. */
+/** Filing progress per region (by region code) and in total, for the period whose deadline is given, as of `today`. */
 export function filingProgress(
   rows: readonly FilingRow[],
   deadline: string,
+  today: string,
 ): { regions: Map<string, FilingCounts>; total: FilingCounts } {
   const regions = new Map<string, FilingCounts>();
   const total = zero();
   for (const row of rows) {
     let counts = regions.get(row.regionCode);
     if (!counts) regions.set(row.regionCode, (counts = zero()));
-    count(counts, row, deadline);
-    count(total, row, deadline);
+    count(counts, row, deadline, today);
+    count(total, row, deadline, today);
   }
   return { regions, total };
 }

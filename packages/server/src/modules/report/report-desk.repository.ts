@@ -78,7 +78,7 @@ export async function filingCounts(
   db: Kysely<DB>,
   actor: Actor,
   selection: DeskSelection,
-  deadline: string,
+  dates: { deadline: string; today: string },
 ): Promise<(FilingCounts & { regionCode: string; regionName: string })[]> {
   const n = (condition: ReturnType<typeof sql<boolean>>) => sql<string>`count(*) filter (where ${condition})`;
   const rows = await deskBase(db, actor, selection)
@@ -90,7 +90,9 @@ export async function filingCounts(
       n(inStates(APPROVED_REPORT_STATES)).as('approved'),
       n(sql<boolean>`${inStates(CONFIRMED_REPORT_STATES)} and mr.confirmed_at is not null`).as('confirmed'),
       n(sql<boolean>`not (${FILED})`).as('missing'),
-      n(sql<boolean>`${FILED} and to_char(mr.submitted_at, 'YYYY-MM-DD') > ${deadline}`).as('late'),
+      n(
+        sql<boolean>`${FILED} and least(to_char(mr.submitted_at, 'YYYY-MM-DD'), ${dates.today}::text) > ${dates.deadline}`,
+      ).as('late'),
     ])
     .groupBy(['r.code', 'r.name'])
     .orderBy('r.code')

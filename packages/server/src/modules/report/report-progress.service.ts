@@ -42,7 +42,7 @@ export async function filingProgressOf(
   requirePermission(actor, 'report.read');
   checkRegion(actor, query.regionCode);
   const deadline = await deadlineOf(deps, query.year, query.month);
-  const regions = await filingCounts(deps.db, actor, query, deadline);
+  const regions = await filingCounts(deps.db, actor, query, { deadline, today: deps.today() });
   return {
     year: query.year,
     month: query.month,
