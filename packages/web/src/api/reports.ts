@@ -98,7 +98,11 @@ export function reportPhotoUrl(photoId: number): string {
 export function useFilingProgress(period: { year: number; month: number } | null) {
   return useQuery({
     queryKey: ['reports', 'progress', period?.year ?? 0, period?.month ?? 0],
-    queryFn: ({ signal }) => apiRequest<FilingProgressOutput>('/reports/progress', { query: { ...period }, signal }),
+    queryFn: ({ signal }) =>
+      apiRequest<FilingProgressOutput>('/reports/progress', {
+        query: { year: period?.year, month: period?.month },
+        signal,
+      }),
     enabled: period !== null,
     placeholderData: keepPreviousData,
   });
