@@ -28,6 +28,7 @@ export const enReviewDesk: Record<keyof typeof zhReviewDesk, string> = {
   'desk.progress.overdue': 'Deadline passed',
   'desk.progress.region': 'District',
   'desk.progress.total': 'Total',
+  'desk.progress.share': 'Progress',
   'desk.progress.expected': 'Expected',
   'desk.progress.filed': 'Filed',
   'desk.progress.approved': 'Approved',

@@ -26,6 +26,7 @@ export const zhReviewDesk = {
   'desk.progress.overdue': '已过报送期限',
   'desk.progress.region': '区县',
   'desk.progress.total': '合计',
+  'desk.progress.share': '进度',
   'desk.progress.expected': '应报',
   'desk.progress.filed': '已报',
   'desk.progress.approved': '已审核',

@@ -41,8 +41,13 @@ export function FilingProgressPanel({
   const remindButton = (row: Row, all: boolean) =>
     canRemind && row.missing > 0 ? (
       <Popconfirm title={t('desk.remind.ask')} onConfirm={() => void remind(all ? undefined : row.regionCode)}>
-        <Button size="small" icon={<BellOutlined />} loading={busy === (all ? TOTAL : row.regionCode)}>
-          {all ? t('desk.remind.all') : t('desk.remind.one')}
+        <Button
+          size="small"
+          icon={<BellOutlined />}
+          loading={busy === (all ? TOTAL : row.regionCode)}
+          aria-label={all ? t('desk.remind.all') : t('desk.remind.one')}
+        >
+          {compact ? null : all ? t('desk.remind.all') : t('desk.remind.one')}
         </Button>
       </Popconfirm>
     ) : null;
