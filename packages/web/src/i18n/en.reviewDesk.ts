@@ -36,6 +36,7 @@ export const enReviewDesk: Record<keyof typeof zhReviewDesk, string> = {
   'desk.progress.missing': 'Missing',
   'desk.progress.late': 'Late',
   'desk.progress.bar': 'Filed {filed}/{expected}, approved {approved}, confirmed {confirmed}',
+  'audit.action.remind': 'Remind owners',
   'desk.remind.one': 'Remind',
   'desk.remind.all': 'Remind all',
   'desk.remind.ask':

@@ -34,6 +34,7 @@ export const zhReviewDesk = {
   'desk.progress.missing': '未报',
   'desk.progress.late': '逾期报送',
   'desk.progress.bar': '已报 {filed}/{expected}，已审核 {approved}，已确认 {confirmed}',
+  'audit.action.remind': '催报',
   'desk.remind.one': '催报',
   'desk.remind.all': '全部催报',
   'desk.remind.ask': '向未报送的项目单位发送催报提醒？同一单位每期每天只提醒一次。',
