@@ -79,6 +79,8 @@ export const AUDIT_ACTIONS = [
   'reject',
   'reopen',
   'escalate',
+  // The review desk (issue #12): reminders sent to owners that have not filed a period.
+  'remind',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 

@@ -10,6 +10,8 @@ export * from './messages.ts';
 export * from './project.contract.ts';
 export * from './organization.contract.ts';
 export * from './report.contract.ts';
+export * from './report-desk.contract.ts';
+export * from './report-desk.rules.ts';
 export * from './statistics.types.ts';
 export * from './statistics.ts';
 export * from './fixtures/chengdu2019.ts';

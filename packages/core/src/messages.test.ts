@@ -7,6 +7,7 @@ import { MEETING_MESSAGES } from './meeting.messages.ts';
 import { GENERAL_MESSAGES, MESSAGES, message, messageText } from './messages.ts';
 import { PROBLEM_MESSAGES } from './problem.messages.ts';
 import { ATTRACTION_MESSAGES, RANKING_MESSAGES } from './ranking.messages.ts';
+import { REPORT_DESK_MESSAGES } from './report-desk.messages.ts';
 import { SERVICE_MESSAGES } from './service.messages.ts';
 import { WARNING_MESSAGES } from './warning.messages.ts';
 
@@ -21,6 +22,7 @@ const MESSAGE_PARTS = {
   PROBLEM_MESSAGES,
   RANKING_MESSAGES,
   ATTRACTION_MESSAGES,
+  REPORT_DESK_MESSAGES,
   SERVICE_MESSAGES,
   WARNING_MESSAGES,
 };

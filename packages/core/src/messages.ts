@@ -14,6 +14,7 @@ import { EVENT_MESSAGES } from './event.messages.ts';
 import { LIFECYCLE_MESSAGES } from './lifecycle.messages.ts';
 import { PLAN_MESSAGES } from './plan.messages.ts';
 import { ATTRACTION_MESSAGES, RANKING_MESSAGES } from './ranking.messages.ts';
+import { REPORT_DESK_MESSAGES } from './report-desk.messages.ts';
 
 /** The general messages: fields, records, sessions. */
 export const GENERAL_MESSAGES = {
@@ -253,6 +254,7 @@ export const MESSAGES = {
   ...EVENT_MESSAGES,
   ...RANKING_MESSAGES,
   ...ATTRACTION_MESSAGES,
+  ...REPORT_DESK_MESSAGES,
 } as const;
 export type MessageKey = keyof typeof MESSAGES;
 export type Locale = 'zh' | 'en';

@@ -204,6 +204,8 @@ export const reportListItem = z.object({
   annualPlan: z.string(),
   submittedAt: z.string().nullable(),
   effectiveAt: effectiveTimesSchema('submittedAt'),
+  /** The report's version (null when nothing was filed): a batch decision sends it back as If-Match does. */
+  version: z.number().int().nullable(),
 });
 /** One project of the review desk. */
 export type ReportListItem = z.output<typeof reportListItem>;

@@ -91,6 +91,7 @@ select
   "mr"."completed_this_month" as "completed",
   "ap"."planned_investment" as "annualPlan",
   "mr"."submitted_at" as "submittedAt",
+  "mr"."version",
   count(*) over () as "total"
 from
   "projects"
@@ -140,6 +141,7 @@ select
   "mr"."completed_this_month" as "completed",
   "ap"."planned_investment" as "annualPlan",
   "mr"."submitted_at" as "submittedAt",
+  "mr"."version",
   count(*) over () as "total"
 from
   "projects"
@@ -184,6 +186,7 @@ select
   "mr"."completed_this_month" as "completed",
   "ap"."planned_investment" as "annualPlan",
   "mr"."submitted_at" as "submittedAt",
+  "mr"."version",
   count(*) over () as "total"
 from
   "projects"
@@ -228,6 +231,7 @@ select
   "mr"."completed_this_month" as "completed",
   "ap"."planned_investment" as "annualPlan",
   "mr"."submitted_at" as "submittedAt",
+  "mr"."version",
   count(*) over () as "total"
 from
   "projects"

@@ -30,6 +30,7 @@ import { ledgerRoutes } from './modules/ledger/ledger.routes.ts';
 import { projectRoutes } from './modules/project/project.routes.ts';
 import { regionRoutes } from './modules/region/region.routes.ts';
 import { reportRoutes } from './modules/report/report.routes.ts';
+import { reportDeskRoutes } from './modules/report/report-desk.routes.ts';
 import { statsRoutes } from './modules/stats/stats.routes.ts';
 import { bulletinRoutes } from './modules/bulletin/bulletin.routes.ts';
 import { meetingRoutes } from './modules/meeting/meeting.routes.ts';
@@ -153,6 +154,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
       await api.register(ledgerRoutes(deps));
       await api.register(oc4idsRoutes(deps), { prefix: '/oc4ids' });
       await api.register(reportRoutes(deps));
+      await api.register(reportDeskRoutes(deps));
       await api.register(statsRoutes(deps), { prefix: '/stats' });
       await api.register(bulletinRoutes(deps), { prefix: '/bulletins' });
       await api.register(warningRoutes(deps));

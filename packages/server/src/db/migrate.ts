@@ -20,6 +20,7 @@ import * as lifecycle from '../../migrations/2026120801_lifecycle.ts';
 import * as lifecycleTemplates from '../../migrations/2026120802_lifecycle_templates.ts';
 import * as officeLedgers from '../../migrations/2026120901_office_ledgers.ts';
 import * as applicationDate from '../../migrations/2026120902_application_date.ts';
+import * as reportReminders from '../../migrations/2026120904_report_reminders.ts';
 import type { DB } from './schema.ts';
 
 /** Every migration by name, in order. */
@@ -41,6 +42,7 @@ export const MIGRATIONS: Record<string, Migration> = {
   '2026120802_lifecycle_templates': lifecycleTemplates,
   '2026120901_office_ledgers': officeLedgers,
   '2026120902_application_date': applicationDate,
+  '2026120904_report_reminders': reportReminders,
 };
 
 /** Brings the schema up to date; returns the names of the migrations applied now. */

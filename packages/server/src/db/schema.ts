@@ -13,6 +13,7 @@ import type {
 } from '@keyprojects/core';
 import type { DispatchTables } from './schema.dispatch.ts';
 import type { LifecycleTables } from './schema.lifecycle.ts';
+import type { ReviewDeskTables } from './schema.review.ts';
 
 type CreatedAt = ColumnType<Date, Date | string | undefined, never>;
 type UpdatedAt = ColumnType<Date, Date | string | undefined, Date | string>;
@@ -289,7 +290,7 @@ export interface BulletinTemplateTable {
   updated_by: number | null;
 }
 
-export interface DB extends DispatchTables, LifecycleTables {
+export interface DB extends DispatchTables, LifecycleTables, ReviewDeskTables {
   regions: RegionTable;
   lifecycle_stages: LifecycleStageTable;
   organizations: OrganizationTable;

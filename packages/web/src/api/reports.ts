@@ -1,7 +1,12 @@
-/** Monthly reports: periods, the review desk's list, one report, filing, review and site photos. */
+/** Monthly reports: periods, the review desk (list, batch decisions, progress, reminders), one report, filing, review and site photos. */
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import type {
+  FilingProgressOutput,
   PeriodList,
+  ReportBatchInputJson,
+  ReportBatchResult,
+  ReportReminderInputJson,
+  ReportReminderResult,
   ReportInputJson,
   ReportListOutput,
   ReportListQuery,
@@ -87,4 +92,28 @@ export function uploadReportPhoto(ref: ReportRef, file: File): Promise<ReportPho
 /** The address of a photo's image (the session cookie authorises it). */
 export function reportPhotoUrl(photoId: number): string {
   return `${API_BASE}/report-photos/${photoId}`;
+}
+
+/** The review desk's filing progress of a period, per district in the user's scope (fetched once known). */
+export function useFilingProgress(period: { year: number; month: number } | null) {
+  return useQuery({
+    queryKey: ['reports', 'progress', period?.year ?? 0, period?.month ?? 0],
+    queryFn: ({ signal }) =>
+      apiRequest<FilingProgressOutput>('/reports/progress', {
+        query: { year: period?.year, month: period?.month },
+        signal,
+      }),
+    enabled: period !== null,
+    placeholderData: keepPreviousData,
+  });
+}
+
+/** Approves or confirms the selected reports, or all matching the desk's filter; lists each report's outcome. */
+export function batchReviewReports(body: ReportBatchInputJson): Promise<ReportBatchResult> {
+  return apiRequest<ReportBatchResult>('/reports/batch-review', { method: 'POST', body });
+}
+
+/** Reminds the owners that have not filed the period (in one district, or all in scope). */
+export function sendReportReminders(body: ReportReminderInputJson): Promise<ReportReminderResult> {
+  return apiRequest<ReportReminderResult>('/reports/reminders', { method: 'POST', body });
 }

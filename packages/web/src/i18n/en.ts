@@ -6,6 +6,7 @@ import { enEnvironment } from './en.environment.ts';
 import { enPublishing } from './en.publishing.ts';
 import { enMeetings } from './en.meetings.ts';
 import { enReporting } from './en.reporting.ts';
+import { enReviewDesk } from './en.reviewDesk.ts';
 import { enProblem } from './en.problem.ts';
 import { enAdmin } from './en.admin.ts';
 import { enWarning } from './en.warning.ts';
@@ -188,6 +189,7 @@ export const en: Record<MessageId, string> = {
   ...enDashboard,
   ...enMap,
   ...enReporting,
+  ...enReviewDesk,
   ...enProblem,
   ...enAdmin,
   ...enWarning,

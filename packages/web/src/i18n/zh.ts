@@ -6,6 +6,7 @@ import { zhEnvironment } from './zh.environment.ts';
 import { zhPublishing } from './zh.publishing.ts';
 import { zhMeetings } from './zh.meetings.ts';
 import { zhReporting } from './zh.reporting.ts';
+import { zhReviewDesk } from './zh.reviewDesk.ts';
 import { zhProblem } from './zh.problem.ts';
 import { zhAdmin } from './zh.admin.ts';
 import { zhWarning } from './zh.warning.ts';
@@ -187,6 +188,7 @@ export const zh = {
   ...zhDashboard,
   ...zhMap,
   ...zhReporting,
+  ...zhReviewDesk,
   ...zhProblem,
   ...zhAdmin,
   ...zhWarning,

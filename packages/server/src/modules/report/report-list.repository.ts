@@ -65,6 +65,7 @@ export async function reportListPage(
       'mr.completed_this_month as completed',
       'ap.planned_investment as annualPlan',
       'mr.submitted_at as submittedAt',
+      'mr.version',
       sql<bigint>`count(*) over ()`.as('total'),
     ])
     .orderBy(reportDeskRank)

@@ -106,6 +106,7 @@ export interface ReportListRow {
   completed: bigint | null;
   annualPlan: bigint;
   submittedAt: Date | null;
+  version: number | null;
 }
 
 const isListState = (state: string): state is ReportListState =>
