@@ -75,3 +75,4 @@ export * from './reserve.contract.ts';
 export * from './event.contract.ts';
 export * from './event.summary.ts';
 export * from './batch.rates.ts';
+export * from './edit-conflict.ts';
