@@ -51,6 +51,7 @@ export const AUDIT_ACTIONS = [
   'unlock',
   'password_reset',
   'submit',
+  'withdraw',
   'approve',
   'return',
   'confirm',

@@ -76,3 +76,6 @@ export * from './event.contract.ts';
 export * from './event.summary.ts';
 export * from './batch.rates.ts';
 export * from './edit-conflict.ts';
+export * from './report.history.ts';
+export * from './report.history.contract.ts';
+export * from './report.history.messages.ts';

@@ -6,6 +6,7 @@ import { LEDGER_MESSAGES } from './ledger.messages.ts';
 import { MEETING_MESSAGES } from './meeting.messages.ts';
 import { GENERAL_MESSAGES, MESSAGES, message, messageText } from './messages.ts';
 import { PROBLEM_MESSAGES } from './problem.messages.ts';
+import { REPORT_HISTORY_MESSAGES } from './report.history.messages.ts';
 import { SERVICE_MESSAGES } from './service.messages.ts';
 import { WARNING_MESSAGES } from './warning.messages.ts';
 
@@ -18,6 +19,7 @@ const MESSAGE_PARTS = {
   LEDGER_MESSAGES,
   MEETING_MESSAGES,
   PROBLEM_MESSAGES,
+  REPORT_HISTORY_MESSAGES,
   SERVICE_MESSAGES,
   WARNING_MESSAGES,
 };

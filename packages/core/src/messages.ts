@@ -13,6 +13,7 @@ import { WARNING_MESSAGES } from './warning.messages.ts';
 import { EVENT_MESSAGES } from './event.messages.ts';
 import { LIFECYCLE_MESSAGES } from './lifecycle.messages.ts';
 import { PLAN_MESSAGES } from './plan.messages.ts';
+import { REPORT_HISTORY_MESSAGES } from './report.history.messages.ts';
 
 /** The general messages: fields, records, sessions. */
 export const GENERAL_MESSAGES = {
@@ -246,6 +247,7 @@ export const MESSAGES = {
   ...LIFECYCLE_MESSAGES,
   ...PLAN_MESSAGES,
   ...EVENT_MESSAGES,
+  ...REPORT_HISTORY_MESSAGES,
 } as const;
 export type MessageKey = keyof typeof MESSAGES;
 export type Locale = 'zh' | 'en';
