@@ -14,6 +14,7 @@ import { OC4IDS_REGISTRY } from './registry.oc4ids.ts';
 import { PLAN_REGISTRY } from './registry.plan.ts';
 import { PROBLEM_REGISTRY } from './registry.problem.ts';
 import { PROJECT_REGISTRY } from './registry.project.ts';
+import { REPORT_HISTORY_REGISTRY } from './registry.report-history.ts';
 import { SERVICE_REGISTRY } from './registry.service.ts';
 import { SPI_REGISTRY } from './registry.spi.ts';
 import { STATS_REGISTRY } from './registry.stats.ts';
@@ -30,6 +31,7 @@ export const REGISTRY: readonly RepositoryEntry[] = [
   ...PLAN_REGISTRY,
   ...PROBLEM_REGISTRY,
   ...PROJECT_REGISTRY,
+  ...REPORT_HISTORY_REGISTRY,
   ...SERVICE_REGISTRY,
   ...SPI_REGISTRY,
   ...STATS_REGISTRY,

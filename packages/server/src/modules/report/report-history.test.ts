@@ -94,7 +94,7 @@ async function auditOf(projectId: number, month: number) {
     .orderBy('id')
     .execute();
 }
-const errorOf = (response: { json: <T>() => T }) => response.json<ErrorBody>().error;
+const errorOf = (response: { json: () => unknown }) => (response.json() as ErrorBody).error;
 
 describe('the report history of a project', () => {
   it('gives the year’s curve against the plan’s pace, each report with its state and photos', async () => {
