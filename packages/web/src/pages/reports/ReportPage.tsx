@@ -85,8 +85,9 @@ export default function ReportPage() {
         sub={`${t('report.periodLabel', { year: data.year, month: data.month, mm: String(data.month).padStart(2, '0') })} · ${data.projectCode} · ${data.regionName}`}
         extra={
           <>
-            {/* Submitted, not yet decided: whoever filed it may take it back (the server checks who). */}
-            {data.state === 'submitted' && !data.periodLocked && can('report.write') && (
+            {/* Submitted, not yet decided: the owner may take it back (a reviewer who filed one does so from the
+                project's history, which knows who submitted it). */}
+            {data.state === 'submitted' && !data.periodLocked && can('report.write') && !can('report.review') && (
               <WithdrawReportButton reportRef={ref} version={data.version} />
             )}
             <Button
