@@ -12,12 +12,13 @@ export function ReportHistoryChart({ history, compact }: { history: ReportHistor
   const hasPlan = history.annualPlan !== null;
   const number = (value: string | null) => (value === null ? null : wanNumber(value));
   const option: ChartOption = {
-    grid: labelledGrid({ left: 4, right: 12, top: 32, bottom: 4 }),
+    // On a phone the legend goes under the chart: above it, it would cover the axis name.
+    grid: labelledGrid({ left: 4, right: 12, top: 32, bottom: compact ? 30 : 4 }),
     tooltip: {
       trigger: 'axis',
       valueFormatter: (value) => (typeof value === 'number' ? `${formatMoney(String(value), 'wan')} 万元` : '—'),
     },
-    legend: { top: 0, itemWidth: 16, textStyle: { fontSize: compact ? 11 : 12 } },
+    legend: { ...(compact ? { bottom: 0 } : { top: 0 }), itemWidth: 16, textStyle: { fontSize: compact ? 11 : 12 } },
     xAxis: {
       type: 'category',
       boundaryGap: false,
