@@ -52,6 +52,7 @@ export const AUDIT_ACTIONS = [
   'unlock',
   'password_reset',
   'submit',
+  'withdraw',
   'approve',
   'return',
   'confirm',

@@ -91,3 +91,7 @@ export * from './data-quality.ts';
 export * from './attraction.ts';
 export * from './funding.summary.ts';
 export * from './financing.ts';
+export * from './edit-conflict.ts';
+export * from './report.history.ts';
+export * from './report.history.contract.ts';
+export * from './report.history.messages.ts';

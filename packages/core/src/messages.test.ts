@@ -8,6 +8,7 @@ import { GENERAL_MESSAGES, MESSAGES, message, messageText } from './messages.ts'
 import { PROBLEM_MESSAGES } from './problem.messages.ts';
 import { ATTRACTION_MESSAGES, RANKING_MESSAGES } from './ranking.messages.ts';
 import { REPORT_DESK_MESSAGES } from './report-desk.messages.ts';
+import { REPORT_HISTORY_MESSAGES } from './report.history.messages.ts';
 import { SERVICE_MESSAGES } from './service.messages.ts';
 import { WARNING_MESSAGES } from './warning.messages.ts';
 
@@ -23,6 +24,7 @@ const MESSAGE_PARTS = {
   RANKING_MESSAGES,
   ATTRACTION_MESSAGES,
   REPORT_DESK_MESSAGES,
+  REPORT_HISTORY_MESSAGES,
   SERVICE_MESSAGES,
   WARNING_MESSAGES,
 };

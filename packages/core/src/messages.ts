@@ -15,6 +15,7 @@ import { LIFECYCLE_MESSAGES } from './lifecycle.messages.ts';
 import { PLAN_MESSAGES } from './plan.messages.ts';
 import { ATTRACTION_MESSAGES, RANKING_MESSAGES } from './ranking.messages.ts';
 import { REPORT_DESK_MESSAGES } from './report-desk.messages.ts';
+import { REPORT_HISTORY_MESSAGES } from './report.history.messages.ts';
 
 /** The general messages: fields, records, sessions. */
 export const GENERAL_MESSAGES = {
@@ -255,6 +256,7 @@ export const MESSAGES = {
   ...RANKING_MESSAGES,
   ...ATTRACTION_MESSAGES,
   ...REPORT_DESK_MESSAGES,
+  ...REPORT_HISTORY_MESSAGES,
 } as const;
 export type MessageKey = keyof typeof MESSAGES;
 export type Locale = 'zh' | 'en';

@@ -27,7 +27,7 @@ export const REPORT_STATE_LABELS: Record<ReportState | 'not_started', { zh: stri
   locked: { zh: '已锁定', en: 'Locked' },
 };
 
-export type ReportAction = 'save' | 'submit' | 'approve' | 'return' | 'confirm';
+export type ReportAction = 'save' | 'submit' | 'withdraw' | 'approve' | 'return' | 'confirm';
 
 /** Who may take each action, and from which states. Locking is done by the system when a period's deadline passes. */
 const TRANSITIONS: Record<
@@ -36,6 +36,8 @@ const TRANSITIONS: Record<
 > = {
   save: { roles: ['owner', 'district_staff', 'city_admin'], from: [null, 'draft', 'returned'], to: 'draft' },
   submit: { roles: ['owner', 'district_staff', 'city_admin'], from: [null, 'draft', 'returned'], to: 'submitted' },
+  // Back to a draft before anyone reviewed it (report-withdraw.service: only whoever may file it, not a reviewer's).
+  withdraw: { roles: ['owner', 'district_staff', 'city_admin'], from: ['submitted'], to: 'draft' },
   approve: { roles: ['district_staff', 'city_admin'], from: ['submitted'], to: 'approved' },
   return: { roles: ['district_staff', 'city_admin'], from: ['submitted', 'approved'], to: 'returned' },
   confirm: { roles: ['city_admin'], from: ['approved'], to: 'confirmed' },

@@ -15,6 +15,7 @@ import { PLAN_REGISTRY } from './registry.plan.ts';
 import { PROBLEM_REGISTRY } from './registry.problem.ts';
 import { PROJECT_REGISTRY } from './registry.project.ts';
 import { REVIEW_REGISTRY } from './registry.review.ts';
+import { REPORT_HISTORY_REGISTRY } from './registry.report-history.ts';
 import { SERVICE_REGISTRY } from './registry.service.ts';
 import { SPI_REGISTRY } from './registry.spi.ts';
 import { STATS_REGISTRY } from './registry.stats.ts';
@@ -32,6 +33,7 @@ export const REGISTRY: readonly RepositoryEntry[] = [
   ...PROBLEM_REGISTRY,
   ...PROJECT_REGISTRY,
   ...REVIEW_REGISTRY,
+  ...REPORT_HISTORY_REGISTRY,
   ...SERVICE_REGISTRY,
   ...SPI_REGISTRY,
   ...STATS_REGISTRY,

@@ -68,3 +68,8 @@ export function updateProject(id: number, version: number, changes: ProjectUpdat
 export function deleteProject(id: number, version: number): Promise<void> {
   return apiRequest<undefined>(`/projects/${id}`, { method: 'DELETE', ifMatch: version });
 }
+
+/** One project as stored now, outside the query cache (an edit conflict compares it with the form's base). */
+export function fetchProject(id: number): Promise<ProjectOutput> {
+  return apiRequest<ProjectOutput>(`/projects/${id}`);
+}

@@ -83,6 +83,7 @@ export const enAdmin: Record<keyof typeof zhAdmin, string> = {
   'audit.action.unlock': 'Unlock',
   'audit.action.password_reset': 'Password reset',
   'audit.action.submit': 'Submit',
+  'audit.action.withdraw': 'Withdraw',
   'audit.action.approve': 'Approve',
   'audit.action.return': 'Return',
   'audit.action.confirm': 'Confirm',

@@ -14,6 +14,7 @@ import { enService } from './en.service.ts';
 import { enLifecycle } from './en.lifecycle.ts';
 import { enPlan } from './en.plan.ts';
 import { enEvents } from './en.events.ts';
+import { enHistory } from './en.history.ts';
 import type { MessageId } from './zh.ts';
 
 /** The English catalogue: exactly the ids of the Chinese one. */
@@ -202,4 +203,5 @@ export const en: Record<MessageId, string> = {
   ...enLifecycle,
   ...enPlan,
   ...enEvents,
+  ...enHistory,
 };

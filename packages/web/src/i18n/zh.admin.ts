@@ -77,6 +77,7 @@ export const zhAdmin = {
   'audit.action.unlock': '解除锁定',
   'audit.action.password_reset': '重置密码',
   'audit.action.submit': '提交',
+  'audit.action.withdraw': '撤回',
   'audit.action.approve': '审核通过',
   'audit.action.return': '退回',
   'audit.action.confirm': '确认',

@@ -14,6 +14,7 @@ import { zhService } from './zh.service.ts';
 import { zhLifecycle } from './zh.lifecycle.ts';
 import { zhPlan } from './zh.plan.ts';
 import { zhEvents } from './zh.events.ts';
+import { zhHistory } from './zh.history.ts';
 
 /** The Chinese catalogue: the source of every message id. `{name}` marks a value filled in by `t()`. */
 export const zh = {
@@ -201,6 +202,7 @@ export const zh = {
   ...zhLifecycle,
   ...zhPlan,
   ...zhEvents,
+  ...zhHistory,
 } as const;
 
 /** Every message id of the catalogue. */

@@ -16,6 +16,7 @@ import {
   reportPhotoParams,
   reviewInput,
 } from '@keyprojects/core';
+import { reportHistoryRoutes } from './report-history.routes.ts';
 import type { AppDeps } from '../../deps.ts';
 import { errors } from '../../errors.ts';
 import { assertCleanText } from '../../input-guard.ts';
@@ -46,6 +47,8 @@ export const reportRoutes =
     };
     await app.register(multipart, { limits: { fileSize: MAX_PHOTO_BYTES, files: 1, fields: 0 } });
     const ref = (p: { id: number; year: number; month: number }) => ({ projectId: p.id, year: p.year, month: p.month });
+    // The history, withdrawal and photo deletion (their own file; the multipart parser above is shared).
+    await app.register(reportHistoryRoutes(deps));
 
     app.get(
       '/reports',

@@ -16,6 +16,7 @@ import { ProjectInvestmentCard } from './ProjectInvestmentCard.tsx';
 import { ProjectLifecycleCard } from './ProjectLifecycleCard.tsx';
 import { ProjectManagementCard } from './ProjectManagementCard.tsx';
 import { ProjectProblemsCard } from './ProjectProblemsCard.tsx';
+import { ProjectReportHistoryCard } from './ProjectReportHistoryCard.tsx';
 import { ProjectScheduleCard } from './ProjectScheduleCard.tsx';
 import { ProjectPlanCard } from './ProjectPlanCard.tsx';
 import { ProjectWarningsCard } from './ProjectWarningsCard.tsx';
@@ -92,6 +93,7 @@ export default function ProjectDetailPage() {
         <ProjectScheduleCard project={project} />
         <ProjectLifecycleCard projectId={project.id} />
         <ProjectPlanCard projectId={project.id} />
+        <ProjectReportHistoryCard projectId={project.id} />
         <ProjectProblemsCard projectId={project.id} />
         <ProjectManagementCard project={project} />
         <ProjectSiteCard project={project} />

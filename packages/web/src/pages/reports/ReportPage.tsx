@@ -16,6 +16,7 @@ import { ReportForm } from './ReportForm.tsx';
 import { ReportPhotos } from './ReportPhotos.tsx';
 import { ReportStatus } from './ReportStatus.tsx';
 import { ReportTotals } from './ReportTotals.tsx';
+import { WithdrawReportButton } from './WithdrawReportButton.tsx';
 
 function parseRef(params: Record<string, string | undefined>): ReportRef | null {
   const projectId = Number(params.projectId);
@@ -83,15 +84,22 @@ export default function ReportPage() {
         title={data.projectName}
         sub={`${t('report.periodLabel', { year: data.year, month: data.month, mm: String(data.month).padStart(2, '0') })} · ${data.projectCode} · ${data.regionName}`}
         extra={
-          <Button
-            type={compact ? 'link' : 'default'}
-            size={compact ? 'small' : 'middle'}
-            icon={<ArrowLeftOutlined />}
-            onClick={handleBack}
-            style={compact ? { paddingInline: 0 } : undefined}
-          >
-            {t('common.back')}
-          </Button>
+          <>
+            {/* Submitted, not yet decided: the owner may take it back (a reviewer who filed one does so from the
+                project's history, which knows who submitted it). */}
+            {data.state === 'submitted' && !data.periodLocked && can('report.write') && !can('report.review') && (
+              <WithdrawReportButton reportRef={ref} version={data.version} />
+            )}
+            <Button
+              type={compact ? 'link' : 'default'}
+              size={compact ? 'small' : 'middle'}
+              icon={<ArrowLeftOutlined />}
+              onClick={handleBack}
+              style={compact ? { paddingInline: 0 } : undefined}
+            >
+              {t('common.back')}
+            </Button>
+          </>
         }
       />
       <Flex vertical gap={12}>

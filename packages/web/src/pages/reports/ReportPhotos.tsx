@@ -1,16 +1,22 @@
 import { useState } from 'react';
-import { App, Button, Card, Flex, Image, Typography, Upload, type UploadProps } from 'antd';
+import { App, Button, Card, Typography, Upload, type UploadProps } from 'antd';
 import { CameraOutlined } from '@ant-design/icons';
 import { useQueryClient } from '@tanstack/react-query';
-import type { ReportOutput } from '@keyprojects/core';
+import { photosDeletable, type ReportOutput, type ReportPhoto } from '@keyprojects/core';
 import { errorMessage } from '../../api/client.ts';
-import { reportKeys, reportPhotoUrl, uploadReportPhoto, type ReportRef } from '../../api/reports.ts';
+import { deleteReportPhoto, invalidateReport } from '../../api/reportHistory.ts';
+import { reportKeys, uploadReportPhoto, type ReportRef } from '../../api/reports.ts';
 import { useT } from '../../i18n/useT.ts';
+import { useSession } from '../../session/useSession.ts';
+import { PhotoThumbnails } from './PhotoThumbnails.tsx';
 
 const MAX_BYTES = 5 * 1024 * 1024;
 const TYPES = ['image/jpeg', 'image/png', 'image/webp'];
 
-/** The report's site photos as thumbnails (tap to enlarge), and an upload button once the report exists. */
+/**
+ * The report's site photos as thumbnails (tap to enlarge), an upload button once the report exists, and a delete
+ * button on each while the report is not yet confirmed (core photosDeletable) for whoever may file reports.
+ */
 export function ReportPhotos({ report, canUpload }: { report: ReportOutput; canUpload: boolean }) {
   const t = useT();
   const { message } = App.useApp();
@@ -18,6 +24,22 @@ export function ReportPhotos({ report, canUpload }: { report: ReportOutput; canU
   const [uploading, setUploading] = useState(0);
   const ref: ReportRef = { projectId: report.projectId, year: report.year, month: report.month };
   const exists = report.id !== null;
+  const { can } = useSession();
+  const deletable =
+    exists &&
+    can('report.write') &&
+    report.state !== 'not_started' &&
+    photosDeletable(report.state, report.periodLocked);
+
+  const handleDelete = async (photo: ReportPhoto) => {
+    try {
+      await deleteReportPhoto(ref, photo.id);
+      void message.success(t('report.photoDeleted'));
+    } catch (error) {
+      void message.error(errorMessage(error));
+    }
+    await invalidateReport(queryClient, ref);
+  };
 
   const beforeUpload: UploadProps['beforeUpload'] = (file) => {
     if (!TYPES.includes(file.type)) {
@@ -70,20 +92,7 @@ export function ReportPhotos({ report, canUpload }: { report: ReportOutput; canU
       data-testid="report-photos"
     >
       {report.photos.length > 0 ? (
-        <Image.PreviewGroup>
-          <Flex wrap gap={8}>
-            {report.photos.map((photo) => (
-              <Image
-                key={photo.id}
-                src={reportPhotoUrl(photo.id)}
-                alt={photo.fileName}
-                width={84}
-                height={84}
-                style={{ objectFit: 'cover', borderRadius: 6 }}
-              />
-            ))}
-          </Flex>
-        </Image.PreviewGroup>
+        <PhotoThumbnails photos={report.photos} onDelete={deletable ? handleDelete : undefined} />
       ) : (
         <Typography.Text type="secondary">{t('report.noPhotos')}</Typography.Text>
       )}
