@@ -338,7 +338,8 @@ const DRILL_SORT_COLUMNS = {
   annualPlan: sql`plan`,
   completedYtd: sql`completed`,
   startedOn: sql`started_on`,
-  name: sql`name`,
+  // Code-point order, the same on every server whatever its locale.
+  name: sql`name collate "C"`,
 } as const satisfies Record<DrillSort, RawBuilder<unknown>>;
 
 const LARGEST_FIRST: DrillOrder = { sort: 'totalInvestment', order: 'desc' };
