@@ -11,7 +11,8 @@ import { useT } from '../../i18n/useT.ts';
 import { useCurrentPeriod } from '../../lib/useCurrentPeriod.ts';
 import { useSession } from '../../session/useSession.ts';
 import { DashboardFilters } from './DashboardFilters.tsx';
-import type { DrillRequest } from './drill.ts';
+import { drillFromSearch, withDrill, type DrillRequest, type FigureDrill } from './drill.ts';
+import { dashboardScopeFromSearch } from './dashboardScope.ts';
 import { DrillDrawer } from './DrillDrawer.tsx';
 import { GroupChart } from './GroupChart.tsx';
 import { HeadlineCards } from './HeadlineCards.tsx';
@@ -23,9 +24,6 @@ import { WarningDrillDrawer, type WarningDrill } from './WarningDrillDrawer.tsx'
 import { WarningPanel } from './WarningPanel.tsx';
 import { RetryAlert } from '../../components/RetryAlert.tsx';
 
-const DATE = /^\d{4}-\d{2}-\d{2}$/;
-const REGION = /^\d{6}$/;
-
 /** 驾驶舱: the leaders' dashboard as of a date (in the URL), every number opening the projects behind it. */
 export default function DashboardPage() {
   const t = useT();
@@ -33,13 +31,13 @@ export default function DashboardPage() {
   const compact = Grid.useBreakpoint().md === false;
   const [searchParams, setSearchParams] = useSearchParams();
   const period = useCurrentPeriod();
-  const asOfParam = searchParams.get('asOf');
-  const regionParam = searchParams.get('regionCode');
-  const asOf = asOfParam && DATE.test(asOfParam) ? asOfParam : period.asOf;
-  const regionCode = regionParam && REGION.test(regionParam) ? regionParam : undefined;
+  const fromUrl = dashboardScopeFromSearch(searchParams);
+  const asOf = fromUrl.asOf ?? period.asOf;
+  const regionCode = fromUrl.regionCode;
   const scope: StatsScope | null = asOf ? { asOf, regionCode } : null;
   const dashboard = useDashboard(scope);
-  const [drill, setDrill] = useState<DrillRequest | null>(null);
+  // The open drill list lives in the URL: Back from a project, Forward and a shared link reopen it as it was.
+  const drill = drillFromSearch(searchParams, dashboard.data?.points);
   // Warnings are today's (the stored active ones), whatever date the figures are shown as of.
   const warnings = useWarningSummary(regionCode, can('warning.read'));
   const [warningDrill, setWarningDrill] = useState<WarningDrill | null>(null);
@@ -58,7 +56,11 @@ export default function DashboardPage() {
     }
     setSearchParams(next);
   };
-  const handleCloseDrill = () => setDrill(null);
+  const handleOpenDrill = (request: DrillRequest) => setSearchParams(withDrill(searchParams, request));
+  // Sorting and paging replace the entry: Back leaves the list rather than stepping through its pages.
+  const handleChangeDrill = (request: FigureDrill) =>
+    setSearchParams(withDrill(searchParams, request), { replace: true });
+  const handleCloseDrill = () => setSearchParams(withDrill(searchParams, null), { replace: true });
 
   const data = dashboard.data;
   // The server compares prefectures in a province-wide view, counties otherwise.
@@ -85,7 +87,7 @@ export default function DashboardPage() {
         !dashboard.isError && <PageLoading />
       ) : (
         <Flex vertical gap={12} style={{ opacity: dashboard.isPlaceholderData ? 0.6 : 1, transition: 'opacity .2s' }}>
-          <HeadlineCards data={data} onDrill={setDrill} />
+          <HeadlineCards data={data} onDrill={handleOpenDrill} />
           <Row gutter={[12, 12]}>
             <Col xs={24} lg={12}>
               <MonthlyChart monthly={data.monthly} year={data.year} />
@@ -95,14 +97,14 @@ export default function DashboardPage() {
                 rows={data.breakdowns.byRegion}
                 regionNames={data.regionNames}
                 dimension={regionDimension}
-                onDrill={setDrill}
+                onDrill={handleOpenDrill}
               />
             </Col>
             <Col xs={24} lg={12}>
-              <GroupChart breakdowns={data.breakdowns} onDrill={setDrill} />
+              <GroupChart breakdowns={data.breakdowns} onDrill={handleOpenDrill} />
             </Col>
             <Col xs={24} lg={12}>
-              <ProjectMap points={data.points} onDrill={setDrill} warningLevels={warningLevels} />
+              <ProjectMap points={data.points} onDrill={handleOpenDrill} warningLevels={warningLevels} />
             </Col>
             {warnings.data && (
               <Col xs={24} lg={12}>
@@ -119,7 +121,7 @@ export default function DashboardPage() {
           </Typography.Text>
         </Flex>
       )}
-      <DrillDrawer scope={scope} request={drill} onClose={handleCloseDrill} />
+      <DrillDrawer scope={scope} request={drill} onChange={handleChangeDrill} onClose={handleCloseDrill} />
       <WarningDrillDrawer drill={warningDrill} onClose={() => setWarningDrill(null)} />
     </div>
   );
