@@ -51,6 +51,7 @@ export * from './warning.measure.ts';
 export * from './warning.district.ts';
 export * from './warning.api.contract.ts';
 export * from './stats.contract.ts';
+export * from './drill.ts';
 export * from './meta.contract.ts';
 export * from './region.contract.ts';
 export * from './boundary.ts';

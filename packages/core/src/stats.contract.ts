@@ -5,6 +5,7 @@
  */
 import { z } from 'zod';
 import { asOfDate, regionCode } from './project.contract.ts';
+import { DRILL_ORDERS, DRILL_SORTS } from './drill.ts';
 import { DRILL_METRICS } from './statistics.types.ts';
 
 /** An amount in a response: 万元 as a decimal string. */
@@ -138,6 +139,9 @@ export const drillQuery = statsQuery.extend({
   dimension: statDimension.optional(),
   key: z.string().trim().max(20).optional(),
   limit: z.coerce.number().int().min(1).max(DRILL_LIMIT_MAX).default(DRILL_LIMIT_DEFAULT),
+  /** The column to order by; without it, the figure's own measure (core's drillOrder). Ties by id. */
+  sort: z.enum(DRILL_SORTS).optional(),
+  order: z.enum(DRILL_ORDERS).optional(),
 });
 export type DrillQuery = z.output<typeof drillQuery>;
 export type DrillQueryJson = z.input<typeof drillQuery>;
@@ -155,6 +159,6 @@ export const drillProjectOutput = z.object({
 });
 export type DrillProjectOutput = z.output<typeof drillProjectOutput>;
 
-/** The projects behind a figure, largest first, and how many there are in all. */
+/** The projects behind a figure in the order asked (by default the figure's measure, largest first), and how many in all. */
 export const drillListOutput = z.object({ total: z.number().int(), items: z.array(drillProjectOutput) });
 export type DrillListOutput = z.output<typeof drillListOutput>;

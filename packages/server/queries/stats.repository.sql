@@ -1936,7 +1936,7 @@ group by
 -- params: "2021-04-30",2021,"2021-04-30",2021,"2021-04-30",2021,2021,"2021-04-30","2306%",2021
 -- the SQL of statistics (city actor), query 3
 -- query 4 of 4
--- params: "2021-04-30",2021,"2021-04-30",2021,"2021-04-30",2021,2021,"2021-04-30","2306%",2021,50
+-- params: "2021-04-30",2021,"2021-04-30",2021,"2021-04-30",2021,2021,"2021-04-30","2306%",2021,50,0
 with
   rows as (
     (
@@ -2055,10 +2055,12 @@ where
   true
   and true
 order by
-  total desc,
+  total desc nulls last,
   id
 limit
-  $11;
+  $11
+offset
+  $12;
 
 -- projectsBehind (one group of a breakdown)
 -- args: {"actor":"<district_staff 230602>"},{"year":2021,"asOf":"2021-04-30"},{"metric":"new","dimension":"level","key":"municipal","limit":50}
@@ -2072,7 +2074,7 @@ limit
 -- params: "2021-04-30",2021,"2021-04-30",2021,"2021-04-30",2021,2021,"2021-04-30","230602%",2021
 -- the SQL of statistics (city actor), query 3
 -- query 4 of 4
--- params: "2021-04-30",2021,"2021-04-30",2021,"2021-04-30",2021,2021,"2021-04-30","230602%",2021,"municipal",50
+-- params: "2021-04-30",2021,"2021-04-30",2021,"2021-04-30",2021,2021,"2021-04-30","230602%",2021,"municipal",50,0
 with
   rows as (
     (
@@ -2191,9 +2193,149 @@ where
   nature = 'new'
   and $11 = any (levels)
 order by
-  total desc,
+  total desc nulls last,
   id
 limit
+  $12
+offset
+  $13;
+
+-- projectsBehind (ordered by a column, a later page)
+-- args: {"actor":"<city_admin 230600>"},{"year":2021,"asOf":"2021-04-30"},{"metric":"started","order":{"sort":"startedOn","order":"asc"},"limit":20,"offset":40}
+-- query 1 of 4
+-- params: "2021-04-30",2021,"2021-04-30",2021,"2021-04-30",2021,2021
+-- the SQL of statistics (city actor), query 1
+-- query 2 of 4
+-- params: "2306%"
+-- the SQL of statistics (city actor), query 2
+-- query 3 of 4
+-- params: "2021-04-30",2021,"2021-04-30",2021,"2021-04-30",2021,2021,"2021-04-30","2306%",2021
+-- the SQL of statistics (city actor), query 3
+-- query 4 of 4
+-- params: "2021-04-30",2021,"2021-04-30",2021,"2021-04-30",2021,2021,"2021-04-30","2306%",2021,20,40
+with
+  rows as (
+    (
+      with
+        "progress" as materialized (
+          select
+            "project_id",
+            coalesce(monthly_completed[1], 0)::numeric + coalesce(monthly_completed[2], 0)::numeric + coalesce(monthly_completed[3], 0)::numeric + 0::numeric + case
+              when coalesce(
+                (
+                  select
+                    case
+                      when cutoff_date > $1 then 3
+                      else 4
+                    end
+                  from
+                    reporting_periods
+                  where
+                    year = $2
+                    and month = 4
+                ),
+                4
+              ) = 4 then coalesce(monthly_completed[4], 0)::numeric
+              else 0
+            end as "completed",
+            started_by_month[
+              coalesce(
+                (
+                  select
+                    case
+                      when cutoff_date > $3 then 3
+                      else 4
+                    end
+                  from
+                    reporting_periods
+                  where
+                    year = $4
+                    and month = 4
+                ),
+                4
+              )
+            ] as "started_on",
+            coalesce(
+              monthly_completed[
+                1:coalesce(
+                  (
+                    select
+                      case
+                        when cutoff_date > $5 then 3
+                        else 4
+                      end
+                    from
+                      reporting_periods
+                    where
+                      year = $6
+                      and month = 4
+                  ),
+                  4
+                )
+              ],
+              '{}'
+            ) as "monthly"
+          from
+            "project_year_progress"
+          where
+            "year" = $7
+        )
+      select
+        "projects"."id",
+        "projects"."name",
+        "projects"."region_code",
+        "projects"."levels",
+        "projects"."category",
+        coalesce(projects.industry, 'none') as "industry",
+        "ap"."nature",
+        "projects"."total_investment" as "total",
+        "ap"."planned_investment" as "plan",
+        "ap"."planned_new_start",
+        "projects"."actual_completion_date" as "completed_on",
+        "projects"."planned_completion_date" as "planned_completion",
+        "projects"."longitude",
+        "projects"."latitude",
+        coalesce(g.completed, 0) as "completed",
+        case
+          when ap.nature <> 'reserve'
+          and g.started_on <= $8 then g.started_on
+        end as "started_on",
+        "g"."monthly"
+      from
+        (
+          select
+            "projects".*
+          from
+            "projects"
+          where
+            (
+              "projects"."deleted_at" is null
+              and "projects"."region_code" like $9
+            )
+        ) as "projects"
+        inner join "annual_plans" as "ap" on "ap"."project_id" = "projects"."id"
+        and "ap"."year" = $10
+        left join "progress" as "g" on "g"."project_id" = "projects"."id"
+    )
+  )
+select
+  id,
+  total,
+  plan,
+  completed,
+  started_on::text as started_on,
+  (count(*) over ())::int as count
+from
+  rows
+where
+  started_on is not null
+  and true
+order by
+  started_on asc nulls last,
+  id
+limit
+  $11
+offset
   $12;
 
 -- regionNamesOf

@@ -2,20 +2,18 @@
  * The application as a Fastify instance built from its dependencies (database, config): used by
  * server.ts to listen, and by tests through `app.inject`.
  */
-import { existsSync } from 'node:fs';
-import path from 'node:path';
 import cookie from '@fastify/cookie';
-import fastifyStatic from '@fastify/static';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import Fastify, { type FastifyInstance, type FastifySchema } from 'fastify';
 import { jsonSchemaTransform, serializerCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { z } from 'zod';
 import type { AppDeps } from './deps.ts';
-import { RequestValidationError, errors, handleError } from './errors.ts';
+import { RequestValidationError, handleError } from './errors.ts';
 import type { RouteAccess } from './http.ts';
 import { registerInputGuard } from './input-guard.ts';
 import { registerDocsGate, registerSecurityHeaders } from './security-headers.ts';
+import { registerCompression, registerWeb } from './web.ts';
 import { registerAuthHooks } from './modules/auth/auth.hooks.ts';
 import { authRoutes } from './modules/auth/auth.routes.ts';
 import { demoAccountsRoutes } from './modules/auth/demo-accounts.routes.ts';
@@ -91,6 +89,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     bodyLimit: BODY_LIMITS.json,
   }).withTypeProvider<ZodTypeProvider>();
   await registerSecurityHeaders(app, deps.config);
+  await registerCompression(app);
 
   // Our own validator: keeps zod's issues (with their inputs) so the error handler can name and translate each field.
   app.setValidatorCompiler<z.ZodType>(({ schema, httpPart }) => (data) => {
@@ -178,32 +177,4 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
 
   registerWeb(app, deps.config.webDist);
   return app;
-}
-
-/**
- * Serves the built SPA with a fallback to index.html for client-side routes; unknown API paths and missing
- * hashed assets stay 404. Vite names assets by their content hash, so they are cached for a year; index.html
- * (and the favicon) must be revalidated so a new release is picked up at once.
- */
-function registerWeb(app: FastifyInstance, webDist: string) {
-  const hasWeb = existsSync(path.join(webDist, 'index.html'));
-  const assets = path.join(webDist, 'assets') + path.sep;
-  if (hasWeb)
-    void app.register(fastifyStatic, {
-      root: webDist,
-      wildcard: false,
-      index: 'index.html',
-      cacheControl: false,
-      setHeaders: (reply, file) => {
-        void reply.header(
-          'cache-control',
-          file.startsWith(assets) ? 'public, max-age=31536000, immutable' : 'no-cache',
-        );
-      },
-    });
-  app.setNotFoundHandler((request, reply) => {
-    const spaRoute = hasWeb && (request.method === 'GET' || request.method === 'HEAD');
-    if (!spaRoute || request.url.startsWith('/api/') || request.url.startsWith('/assets/')) throw errors.notFound();
-    return reply.sendFile('index.html');
-  });
 }

@@ -7,6 +7,7 @@ import { App as AntApp } from 'antd';
 import { ApiError } from './api/client.ts';
 import { App } from './App.tsx';
 import { LocaleProvider } from './i18n/LocaleProvider.tsx';
+import { prefetchDashboard } from './pages/dashboard/dashboard.prefetch.ts';
 import { SessionProvider } from './session/SessionProvider.tsx';
 import './styles.css';
 
@@ -21,6 +22,12 @@ const queryClient = new QueryClient({
     },
   },
 });
+
+// The dashboard's data and code start together, before React renders the route (see dashboard.prefetch.ts).
+if (window.location.pathname === '/dashboard') {
+  void prefetchDashboard(queryClient, new URLSearchParams(window.location.search));
+  void import('./pages/dashboard/DashboardPage.tsx');
+}
 
 const root = document.getElementById('root');
 if (!root) throw new Error('index.html has no #root element');

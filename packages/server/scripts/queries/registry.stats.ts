@@ -87,6 +87,12 @@ export const STATS_REGISTRY: readonly RepositoryEntry[] = [
           key: 'municipal',
           limit: 50,
         }),
+        labelled('ordered by a column, a later page', stats.projectsBehind, { actor: ACTORS.city }, options, {
+          metric: 'started',
+          order: { sort: 'startedOn', order: 'asc' },
+          limit: 20,
+          offset: 40,
+        }),
       ],
       regionNamesOf: [example(stats.regionNamesOf, [CITY, DISTRICT])],
       projectNamesInScope: perScope(stats.projectNamesInScope, [IDS.project]),

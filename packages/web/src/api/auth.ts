@@ -10,6 +10,7 @@ import type {
   MfaEnrolment,
   Session,
 } from '@keyprojects/core';
+import { queryOptions } from '@tanstack/react-query';
 import { ApiError, apiRequest, setCsrfToken } from './client.ts';
 
 /** What the first sign-in step gives: a session, or the challenge of the second step (TOTP code). */
@@ -42,6 +43,14 @@ export async function logout(): Promise<void> {
     setCsrfToken(null);
   }
 }
+
+/** The session query (/auth/me): the provider's, and the dashboard's prefetch at boot. */
+export const sessionQuery = queryOptions({
+  queryKey: ['auth', 'me'] as const,
+  queryFn: () => fetchSession(),
+  staleTime: Infinity,
+  retry: false,
+});
 
 /** The signed-in user, or null when there is no session. */
 export async function fetchSession(): Promise<Session | null> {

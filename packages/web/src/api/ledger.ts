@@ -36,11 +36,11 @@ export function ledgerTemplateUrl(target: LedgerTarget): string {
   return apiUrl('/ledger/template.xlsx', targetQuery(target));
 }
 
+/** The exports the server registers (GET /exports/{name}.xlsx). */
+export type ExportName = 'projects' | 'monthly-reports' | 'audit-log' | 'warnings' | 'drill-projects';
+
 /** The link of an Excel export of a list, with that list's own query parameters. */
-export function exportUrl(
-  name: 'projects' | 'monthly-reports' | 'audit-log' | 'warnings',
-  query: Record<string, QueryValue>,
-): string {
+export function exportUrl(name: ExportName, query: Record<string, QueryValue>): string {
   return apiUrl(`/exports/${name}.xlsx`, query);
 }
 

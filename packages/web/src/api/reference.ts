@@ -1,6 +1,6 @@
 /** Reference data: codelists, the user's regions, project owners and service officers. */
 import { useMemo } from 'react';
-import { useQuery } from '@tanstack/react-query';
+import { queryOptions, useQuery } from '@tanstack/react-query';
 import {
   DEFAULT_STAGES,
   fixedCodelists,
@@ -29,14 +29,17 @@ function fallbackCodelists(today: string | undefined): Codelists {
   };
 }
 
+/** The codelists query: the hook's, and the dashboard's prefetch at boot. */
+export const codelistsQuery = queryOptions({
+  queryKey: ['codelists'] as const,
+  queryFn: () => apiRequest<Codelists>('/codelists'),
+  staleTime: 10 * 60_000,
+});
+
 /** The codelists of the server (stages are configuration there); core's lists until (or unless) they arrive. */
 export function useCodelists(): { codelists: Codelists; isSettled: boolean } {
   const { today } = useSession();
-  const query = useQuery({
-    queryKey: ['codelists'],
-    queryFn: () => apiRequest<Codelists>('/codelists'),
-    staleTime: 10 * 60_000,
-  });
+  const query = useQuery(codelistsQuery);
   const fallback = useMemo(() => fallbackCodelists(today), [today]);
   return { codelists: query.data ?? fallback, isSettled: query.isSuccess || query.isError };
 }

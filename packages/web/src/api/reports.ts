@@ -1,5 +1,7 @@
 /** Monthly reports: periods, the review desk (list, batch decisions, progress, reminders), one report, filing, review and site photos. */
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
+/** Monthly reports: periods, the review desk's list, one report, filing, review and site photos. */
+import { keepPreviousData, queryOptions, useQuery } from '@tanstack/react-query';
 import type {
   FilingProgressOutput,
   PeriodList,
@@ -39,14 +41,17 @@ export const reportKeys = {
 
 const reportPath = (ref: ReportRef) => `/projects/${ref.projectId}/reports/${ref.year}/${ref.month}`;
 
-/** The reporting periods of a year (fetched once `year` is known). */
-export function usePeriods(year: number | null) {
-  return useQuery({
-    queryKey: reportKeys.periods(year ?? 0),
+/** The reporting periods of a year: the hook's query, and the dashboard's prefetch at boot. */
+export const periodsQuery = (year: number) =>
+  queryOptions({
+    queryKey: reportKeys.periods(year),
     queryFn: async ({ signal }) => (await apiRequest<PeriodList>('/periods', { query: { year }, signal })).items,
-    enabled: year !== null,
     staleTime: 5 * 60_000,
   });
+
+/** The reporting periods of a year (fetched once `year` is known). */
+export function usePeriods(year: number | null) {
+  return useQuery({ ...periodsQuery(year ?? 0), enabled: year !== null });
 }
 
 /** The projects of a month with their report state (fetched once `params` is known). */

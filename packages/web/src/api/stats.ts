@@ -1,5 +1,5 @@
 /** Statistics endpoints: the leaders' dashboard in one request, and the projects behind a figure. */
-import { keepPreviousData, useQuery } from '@tanstack/react-query';
+import { keepPreviousData, queryOptions, useQuery } from '@tanstack/react-query';
 import {
   DRILL_LIMIT_DEFAULT,
   type DashboardOutput,
@@ -13,8 +13,21 @@ import { apiRequest } from './client.ts';
 /** What the dashboard is about: a date and, optionally, a region inside the user's scope. */
 export type StatsScope = StatsQuery;
 
-/** A drill-down: a figure (metric), optionally within one bar (dimension + key) of a breakdown. */
+/** A drill-down: a figure (metric), optionally within one bar (dimension + key) of a breakdown, in an order. */
 export type DrillScope = Omit<DrillQueryJson, 'metric' | 'limit'> & { metric: DrillMetric };
+
+/** The drill list's query as the list and its Excel export send it. */
+export function drillQueryParams(query: DrillScope): Omit<DrillQueryJson, 'limit'> {
+  return {
+    asOf: query.asOf,
+    regionCode: query.regionCode,
+    metric: query.metric,
+    dimension: query.dimension,
+    key: query.key,
+    sort: query.sort,
+    order: query.order,
+  };
+}
 
 /** The most projects a drill-down lists. */
 export const DRILL_LIMIT = DRILL_LIMIT_DEFAULT;
@@ -25,15 +38,21 @@ export const statsKeys = {
   drill: (query: DrillScope) => ['stats', 'drill', query] as const,
 };
 
+/** The dashboard's query for a date and region: the hook's, and the prefetch started at boot. */
+export const dashboardQuery = (scope: StatsScope) =>
+  queryOptions({
+    queryKey: statsKeys.dashboard(scope),
+    queryFn: ({ signal }) =>
+      apiRequest<DashboardOutput>('/stats/dashboard', {
+        query: { asOf: scope.asOf, regionCode: scope.regionCode },
+        signal,
+      }),
+  });
+
 /** Everything the dashboard shows, for a date and region (fetched once `asOf` is known). */
 export function useDashboard(scope: StatsScope | null) {
   return useQuery({
-    queryKey: statsKeys.dashboard(scope ?? { asOf: '' }),
-    queryFn: ({ signal }) =>
-      apiRequest<DashboardOutput>('/stats/dashboard', {
-        query: { asOf: scope?.asOf, regionCode: scope?.regionCode },
-        signal,
-      }),
+    ...dashboardQuery(scope ?? { asOf: '' }),
     enabled: scope !== null,
     placeholderData: keepPreviousData,
     meta: { silentError: true },
@@ -46,17 +65,12 @@ export function useDrillProjects(query: DrillScope | null) {
     queryKey: statsKeys.drill(query ?? { asOf: '', metric: 'all' }),
     queryFn: ({ signal }) =>
       apiRequest<DrillListOutput>('/stats/projects', {
-        query: {
-          asOf: query?.asOf,
-          regionCode: query?.regionCode,
-          metric: query?.metric,
-          dimension: query?.dimension,
-          key: query?.key,
-          limit: DRILL_LIMIT,
-        },
+        query: query ? { ...drillQueryParams(query), limit: DRILL_LIMIT } : {},
         signal,
       }),
     enabled: query !== null,
+    // A new order keeps the rows on screen until the reordered ones arrive.
+    placeholderData: keepPreviousData,
     meta: { silentError: true },
   });
 }

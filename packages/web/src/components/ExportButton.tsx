@@ -1,12 +1,12 @@
 import { Button, Tooltip } from 'antd';
 import { FileExcelOutlined } from '@ant-design/icons';
-import { exportUrl } from '../api/ledger.ts';
+import { exportUrl, type ExportName } from '../api/ledger.ts';
 import type { QueryValue } from '../api/client.ts';
 import { useT } from '../i18n/useT.ts';
 
 interface ExportButtonProps {
   /** The export's name (GET /exports/{name}.xlsx). */
-  name: 'projects' | 'monthly-reports' | 'audit-log' | 'warnings';
+  name: ExportName;
   /** The list's current query; paging is left out, as the export takes every match. */
   query: Record<string, QueryValue>;
 }

@@ -2,7 +2,7 @@ import { useCallback, useEffect, useMemo, type ReactNode } from 'react';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { can as roleCan, type CurrentUser, type Permission, type Session } from '@keyprojects/core';
 import {
-  fetchSession,
+  sessionQuery,
   login as apiLogin,
   loginWithCode as apiLoginWithCode,
   logout as apiLogout,
@@ -11,12 +11,12 @@ import {
 import { onSessionGate, onUnauthenticated } from '../api/client.ts';
 import { SessionContext, type SessionContextValue, type SessionGates } from './SessionContext.ts';
 
-const SESSION_KEY = ['auth', 'me'] as const;
+const SESSION_KEY = sessionQuery.queryKey;
 
 /** Loads the session from /auth/me, offers login and logout, and drops the session when the API says it is gone. */
 export function SessionProvider({ children }: { children: ReactNode }) {
   const queryClient = useQueryClient();
-  const session = useQuery({ queryKey: SESSION_KEY, queryFn: fetchSession, staleTime: Infinity, retry: false });
+  const session = useQuery(sessionQuery);
 
   useEffect(
     () =>

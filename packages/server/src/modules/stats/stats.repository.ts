@@ -11,6 +11,8 @@ import {
   FEN_PER_YI,
   regionPrefix,
   type DrillMetric,
+  type DrillOrder,
+  type DrillSort,
   type FigureTotals,
   type StatDimension,
   type StatOptions,
@@ -339,12 +341,37 @@ function groupPredicate(dimension: SqlDimension, key: string): RawBuilder<unknow
   return sql`(${KEY_EXPRESSIONS[dimension]}) = ${key}`;
 }
 
-/** The projects behind a figure (optionally within one group of a breakdown), largest first. */
+/** The ORDER BY of a drill list over the columns of `rows`: the column, then id (dates without a start last). */
+const DRILL_SORT_COLUMNS = {
+  totalInvestment: sql`total`,
+  annualPlan: sql`plan`,
+  completedYtd: sql`completed`,
+  startedOn: sql`started_on`,
+  // Code-point order, the same on every server whatever its locale.
+  name: sql`name collate "C"`,
+} as const satisfies Record<DrillSort, RawBuilder<unknown>>;
+
+const LARGEST_FIRST: DrillOrder = { sort: 'totalInvestment', order: 'desc' };
+
+function drillOrderBy({ sort, order }: DrillOrder): RawBuilder<unknown> {
+  const direction = order === 'asc' ? sql`asc` : sql`desc`;
+  return sql`${DRILL_SORT_COLUMNS[sort]} ${direction} nulls last, id`;
+}
+
+/** The projects behind a figure (optionally within one group of a breakdown), in the order asked, and how many. */
 export async function projectsBehind(
   db: Db,
   scope: StatScope,
   options: StatOptions,
-  filter: { metric: DrillMetric; dimension?: SqlDimension | undefined; key?: string | undefined; limit: number },
+  filter: {
+    metric: DrillMetric;
+    dimension?: SqlDimension | undefined;
+    key?: string | undefined;
+    /** Largest total investment first unless asked. */
+    order?: DrillOrder | undefined;
+    limit: number;
+    offset?: number | undefined;
+  },
 ) {
   const rows = rowsQuery(db, scope, options);
   const group = filter.dimension && filter.key !== undefined ? groupPredicate(filter.dimension, filter.key) : sql`true`;
@@ -357,7 +384,9 @@ export async function projectsBehind(
     count: number;
   }>`with rows as (${rows}) select id, total, plan, completed, started_on::text as started_on, (count(*) over ())::int as count
       from rows where ${metricPredicate(filter.metric, options)} and ${group}
-      order by total desc, id limit ${filter.limit}`.execute(db);
+      order by ${drillOrderBy(filter.order ?? LARGEST_FIRST)} limit ${filter.limit} offset ${filter.offset ?? 0}`.execute(
+    db,
+  );
   return {
     total: result.rows[0]?.count ?? 0,
     rows: result.rows.map((row) => ({ ...row, completed: fen(row.completed) })),

@@ -6,7 +6,9 @@
 import type { Kysely } from 'kysely';
 import {
   diffFigures,
+  drillOrder,
   formatWan,
+  projectScopeKind,
   withRates,
   type DashboardBreakdownsOutput,
   type DashboardOutput,
@@ -17,6 +19,8 @@ import {
   type StatsQuery,
 } from '@keyprojects/core';
 import type { DB } from '../../db/schema.ts';
+import { regionInScope } from '../../db/scope.ts';
+import { errors } from '../../errors.ts';
 import { requirePermission, type Actor } from '../auth/actor.ts';
 import { findProjects } from '../project/project.repository.ts';
 import { diffJson, drillRow, figuresJson } from './stats.presenter.ts';
@@ -119,19 +123,24 @@ export async function dashboard(db: Kysely<DB>, actor: Actor, query: StatsQuery)
   };
 }
 
-/**
- * The projects behind a figure (drill-down), largest first: each as the project presenter shows it, with the
- * year's completions and start as the figures count them.
- */
-export async function drillProjects(db: Kysely<DB>, actor: Actor, query: DrillQuery): Promise<DrillListOutput> {
-  requirePermission(actor, 'stats.read');
-  const { asOf, metric, dimension, key, limit } = query;
+/** The drill list's filters, order and window: the API's query, or the export's (every match, in batches). */
+type DrillSelection = Omit<DrillQuery, 'limit'> & { limit: number; offset?: number };
+
+/** The drill rows of one window, each as the project presenter shows it with the year's completions and start. */
+async function drillWindow(db: Kysely<DB>, actor: Actor, query: DrillSelection): Promise<DrillListOutput> {
+  const { asOf, metric, dimension, key, limit, offset } = query;
+  // A region-scoped user naming a region outside its own is told so; owners' lists are narrowed by it as a filter.
+  const regionScoped = projectScopeKind(actor.role) === 'region';
+  if (query.regionCode && regionScoped && !regionInScope(actor, query.regionCode)) {
+    throw errors.invalidField('regionCode', 'region.outOfScope');
+  }
   const year = Number(asOf.slice(0, 4));
+  const order = drillOrder(metric, { sort: query.sort, order: query.order });
   const found = await projectsBehind(
     db,
     { actor, regionCode: query.regionCode },
     { year, asOf },
-    { metric, dimension, key, limit },
+    { metric, dimension, key, order, limit, offset },
   );
   const projects = found.rows.length ? await findProjects(db, actor, { ids: found.rows.map((r) => r.id) }) : [];
   const byId = new Map(projects.map((project) => [project.id, project]));
@@ -142,4 +151,31 @@ export async function drillProjects(db: Kysely<DB>, actor: Actor, query: DrillQu
       return project ? [drillRow(project, year, { completed: row.completed, startedOn: row.started_on })] : [];
     }),
   };
+}
+
+/**
+ * The projects behind a figure (drill-down), in the order asked or by the figure's measure (largest first): each as
+ * the project presenter shows it, with the year's completions and start as the figures count them.
+ */
+export async function drillProjects(db: Kysely<DB>, actor: Actor, query: DrillQuery): Promise<DrillListOutput> {
+  requirePermission(actor, 'stats.read');
+  return drillWindow(db, actor, query);
+}
+
+/**
+ * Every project behind a figure in the drill list's order, `batch` at a time (the Excel export). The caller has
+ * checked the permission; scope and the region check are the list's own.
+ */
+export async function* drillBatches(
+  db: Kysely<DB>,
+  actor: Actor,
+  query: DrillQuery,
+  batch: number,
+  max: number,
+): AsyncGenerator<DrillListOutput['items']> {
+  for (let offset = 0; offset < max; offset += batch) {
+    const page = await drillWindow(db, actor, { ...query, limit: Math.min(batch, max - offset), offset });
+    if (page.items.length > 0) yield page.items;
+    if (offset + batch >= page.total) return;
+  }
 }

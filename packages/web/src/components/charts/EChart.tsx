@@ -1,14 +1,13 @@
-import ReactEChartsCore from 'echarts-for-react/esm/core';
-import { BarChart, LineChart, ScatterChart } from 'echarts/charts';
+/**
+ * The charts' wrapper and option types. The canvas (ECharts itself) is loaded lazily: a page's own code and data
+ * paint first, and each chart keeps its height while the library arrives, so nothing below it jumps.
+ */
+import { lazy, Suspense } from 'react';
 import type { BarSeriesOption, LineSeriesOption, ScatterSeriesOption } from 'echarts/charts';
-import { GridComponent, LegendComponent, TooltipComponent } from 'echarts/components';
 import type { GridComponentOption, LegendComponentOption, TooltipComponentOption } from 'echarts/components';
-import * as echarts from 'echarts/core';
 import type { ComposeOption, ECElementEvent } from 'echarts/core';
-import { CanvasRenderer } from 'echarts/renderers';
 
-// Only what the dashboard draws: bars, lines and scatter on cartesian axes, with tooltip and legend.
-echarts.use([BarChart, LineChart, ScatterChart, GridComponent, LegendComponent, TooltipComponent, CanvasRenderer]);
+const EChartCanvas = lazy(() => import('./EChartCanvas.tsx'));
 
 /** The options the charts of this app may use. */
 export type ChartOption = ComposeOption<
@@ -22,7 +21,7 @@ export type ChartOption = ComposeOption<
 
 export type ChartClickEvent = ECElementEvent;
 
-interface EChartProps {
+export interface EChartProps {
   option: ChartOption;
   height: number;
   /** Called with the clicked bar, point or line symbol. */
@@ -32,17 +31,13 @@ interface EChartProps {
   testId?: string;
 }
 
-/** An ECharts chart (canvas, resizing with its container) built from the tree-shaken modules above. */
+/** An ECharts chart, resizing with its container; an empty box of its height until ECharts has loaded. */
 export function EChart({ option, height, onClick, ariaLabel, testId }: EChartProps) {
   return (
     <div role="figure" aria-label={ariaLabel} data-testid={testId}>
-      <ReactEChartsCore
-        echarts={echarts}
-        option={option}
-        notMerge
-        style={{ height, width: '100%' }}
-        onEvents={onClick ? { click: onClick } : {}}
-      />
+      <Suspense fallback={<div style={{ height }} aria-busy="true" />}>
+        <EChartCanvas option={option} height={height} onClick={onClick} />
+      </Suspense>
     </div>
   );
 }

@@ -1,4 +1,4 @@
-import type { BreakdownRowOutput, StatDimension, DrillMetric } from '@keyprojects/core';
+import type { BreakdownRowOutput, StatDimension, DrillMetric, DrillSort } from '@keyprojects/core';
 import { CHART_COLORS, CHART_HEIGHT, labelledGrid } from '../../components/charts/chartStyle.ts';
 import { EChart, type ChartClickEvent, type ChartOption } from '../../components/charts/EChart.tsx';
 import { useT } from '../../i18n/useT.ts';
@@ -21,6 +21,8 @@ interface BreakdownBarsProps {
 interface BarSeries {
   name: string;
   metric: DrillMetric;
+  /** The money a bar measures: its list comes ordered by it. */
+  measure?: DrillSort;
   color: string;
   value: (row: BreakdownRowOutput) => number;
 }
@@ -48,12 +50,14 @@ export function BreakdownBars({ rows, labelOf, measure, dimension, onDrill, aria
           {
             name: t('dashboard.chart.annualPlan'),
             metric: 'all',
+            measure: 'annualPlan',
             color: CHART_COLORS.whole,
             value: (r) => yiNumber(r.figures.annualPlan),
           },
           {
             name: t('dashboard.fig.completed'),
             metric: 'all',
+            measure: 'completedYtd',
             color: CHART_COLORS.achieved,
             value: (r) => yiNumber(r.figures.completedYtd),
           },
@@ -93,6 +97,7 @@ export function BreakdownBars({ rows, labelOf, measure, dimension, onDrill, aria
       kind: 'figure',
       title: `${labelOf(row.key)} · ${picked.name}`,
       metric: picked.metric,
+      ...(picked.measure ? { measure: picked.measure } : {}),
       dimension,
       key: row.key,
     });

@@ -11,7 +11,8 @@ import { useT } from '../../i18n/useT.ts';
 import { useCurrentPeriod } from '../../lib/useCurrentPeriod.ts';
 import { useSession } from '../../session/useSession.ts';
 import { DashboardFilters } from './DashboardFilters.tsx';
-import type { DrillRequest } from './drill.ts';
+import { drillFromSearch, withDrill, type DrillRequest, type FigureDrill } from './drill.ts';
+import { dashboardScopeFromSearch } from './dashboardScope.ts';
 import { DrillDrawer } from './DrillDrawer.tsx';
 import { GroupChart } from './GroupChart.tsx';
 import { HeadlineCards } from './HeadlineCards.tsx';
@@ -35,13 +36,13 @@ export default function DashboardPage() {
   const compact = Grid.useBreakpoint().md === false;
   const [searchParams, setSearchParams] = useSearchParams();
   const period = useCurrentPeriod();
-  const asOfParam = searchParams.get('asOf');
-  const regionParam = searchParams.get('regionCode');
-  const asOf = asOfParam && DATE.test(asOfParam) ? asOfParam : period.asOf;
-  const regionCode = regionParam && REGION.test(regionParam) ? regionParam : undefined;
+  const fromUrl = dashboardScopeFromSearch(searchParams);
+  const asOf = fromUrl.asOf ?? period.asOf;
+  const regionCode = fromUrl.regionCode;
   const scope: StatsScope | null = asOf ? { asOf, regionCode } : null;
   const dashboard = useDashboard(scope);
-  const [drill, setDrill] = useState<DrillRequest | null>(null);
+  // The open drill list lives in the URL: Back from a project, Forward and a shared link reopen it as it was.
+  const drill = drillFromSearch(searchParams, dashboard.data?.points);
   // Warnings are today's (the stored active ones), whatever date the figures are shown as of.
   const warnings = useWarningSummary(regionCode, can('warning.read'));
   const [warningDrill, setWarningDrill] = useState<WarningDrill | null>(null);
@@ -57,7 +58,11 @@ export default function DashboardPage() {
     }
     setSearchParams(next);
   };
-  const handleCloseDrill = () => setDrill(null);
+  const handleOpenDrill = (request: DrillRequest) => setSearchParams(withDrill(searchParams, request));
+  // Sorting and paging replace the entry: Back leaves the list rather than stepping through its pages.
+  const handleChangeDrill = (request: FigureDrill) =>
+    setSearchParams(withDrill(searchParams, request), { replace: true });
+  const handleCloseDrill = () => setSearchParams(withDrill(searchParams, null), { replace: true });
 
   const data = dashboard.data;
   // The server compares prefectures in a province-wide view, counties otherwise.
@@ -84,7 +89,7 @@ export default function DashboardPage() {
         !dashboard.isError && <PageLoading />
       ) : (
         <Flex vertical gap={12} style={{ opacity: dashboard.isPlaceholderData ? 0.6 : 1, transition: 'opacity .2s' }}>
-          <HeadlineCards data={data} onDrill={setDrill} />
+          <HeadlineCards data={data} onDrill={handleOpenDrill} />
           <Row gutter={[12, 12]}>
             <Col xs={24} lg={12}>
               <MonthlyChart monthly={data.monthly} year={data.year} />
@@ -94,16 +99,17 @@ export default function DashboardPage() {
                 rows={data.breakdowns.byRegion}
                 regionNames={data.regionNames}
                 dimension={regionDimension}
-                onDrill={setDrill}
+                onDrill={handleOpenDrill}
               />
             </Col>
             <Col xs={24} lg={12}>
-              <GroupChart breakdowns={data.breakdowns} onDrill={setDrill} />
+              <GroupChart breakdowns={data.breakdowns} onDrill={handleOpenDrill} />
             </Col>
             <Col xs={24} lg={12}>
               <Suspense fallback={<Card size="small" loading title={t('dashboard.chart.map')} />}>
                 <ProjectMap dashboard={data} warnings={warnings.data} onDrill={setDrill} />
               </Suspense>
+              <ProjectMap points={data.points} onDrill={handleOpenDrill} warningLevels={warningLevels} />
             </Col>
             {warnings.data && (
               <Col xs={24} lg={12}>
@@ -120,7 +126,7 @@ export default function DashboardPage() {
           </Typography.Text>
         </Flex>
       )}
-      <DrillDrawer scope={scope} request={drill} onClose={handleCloseDrill} />
+      <DrillDrawer scope={scope} request={drill} onChange={handleChangeDrill} onClose={handleCloseDrill} />
       <WarningDrillDrawer drill={warningDrill} onClose={() => setWarningDrill(null)} />
     </div>
   );

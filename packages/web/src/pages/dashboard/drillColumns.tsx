@@ -1,16 +1,31 @@
 import type { TableColumnsType } from 'antd';
 import { Typography } from 'antd';
 import { Link } from 'react-router';
-import type { DrillProjectOutput } from '@keyprojects/core';
+import type { DrillOrder, DrillProjectOutput, DrillSort } from '@keyprojects/core';
 import type { Translate } from '../../i18n/translate.ts';
 import { formatMoney } from '../../lib/format.ts';
 
 const money = (value: string) => <span className="kp-money">{formatMoney(value, 'wan')}</span>;
 
-/** The drill-down table's columns (the name cell carries the region and code); on a phone the amounts stack. */
-export function drillColumns(t: Translate, compact: boolean): TableColumnsType<DrillProjectOutput> {
+type Column = TableColumnsType<DrillProjectOutput>[number];
+
+/** A column sorted by the server: its header shows the list's order when it is the one sorted by. */
+function sortable(column: Column & { key: DrillSort }, order: DrillOrder): Column {
+  return {
+    ...column,
+    sorter: true,
+    sortDirections: column.key === 'name' ? ['ascend', 'descend'] : ['descend', 'ascend'],
+    sortOrder: order.sort === column.key ? (order.order === 'asc' ? 'ascend' : 'descend') : null,
+  };
+}
+
+/**
+ * The drill-down table's columns (the name cell carries the region and code), each sortable by the server in
+ * `order`; on a phone the amounts stack (its order is picked above the table).
+ */
+export function drillColumns(t: Translate, compact: boolean, order: DrillOrder): TableColumnsType<DrillProjectOutput> {
   const wan = t('project.unit.wan');
-  const name: TableColumnsType<DrillProjectOutput>[number] = {
+  const name: Column = {
     key: 'name',
     title: t('project.col.name'),
     render: (_, row) => (
@@ -45,30 +60,42 @@ export function drillColumns(t: Translate, compact: boolean): TableColumnsType<D
     ];
   }
   return [
-    name,
-    {
-      key: 'total',
-      title: `${t('detail.totalInvestment')}（${wan}）`,
-      align: 'right',
-      render: (_, row) => money(row.totalInvestment),
-    },
-    {
-      key: 'plan',
-      title: `${t('dashboard.chart.annualPlan')}（${wan}）`,
-      align: 'right',
-      render: (_, row) => money(row.annualPlan),
-    },
-    {
-      key: 'completed',
-      title: `${t('dashboard.drill.completedYtd')}（${wan}）`,
-      align: 'right',
-      render: (_, row) => money(row.completedYtd),
-    },
-    {
-      key: 'startedOn',
-      title: t('dashboard.drill.startedOn'),
-      className: 'kp-nowrap',
-      render: (_, row) => row.startedOn ?? t('common.none'),
-    },
+    sortable({ ...name, key: 'name' }, order),
+    sortable(
+      {
+        key: 'totalInvestment',
+        title: `${t('detail.totalInvestment')}（${wan}）`,
+        align: 'right',
+        render: (_, row) => money(row.totalInvestment),
+      },
+      order,
+    ),
+    sortable(
+      {
+        key: 'annualPlan',
+        title: `${t('dashboard.chart.annualPlan')}（${wan}）`,
+        align: 'right',
+        render: (_, row) => money(row.annualPlan),
+      },
+      order,
+    ),
+    sortable(
+      {
+        key: 'completedYtd',
+        title: `${t('dashboard.drill.completedYtd')}（${wan}）`,
+        align: 'right',
+        render: (_, row) => money(row.completedYtd),
+      },
+      order,
+    ),
+    sortable(
+      {
+        key: 'startedOn',
+        title: t('dashboard.drill.startedOn'),
+        className: 'kp-nowrap',
+        render: (_, row) => row.startedOn ?? t('common.none'),
+      },
+      order,
+    ),
   ];
 }

@@ -1,5 +1,5 @@
 /** The dashboard's headline cards built from the API answer: values, parts, 同比 and what each click opens. */
-import { formatYi, parseWan, type DashboardOutput, type DrillMetric } from '@keyprojects/core';
+import { formatYi, parseWan, type DashboardOutput, type DrillMetric, type DrillSort } from '@keyprojects/core';
 import type { Translate } from '../../i18n/translate.ts';
 import { absDecimal, diffPercent, diffWan, signOf } from '../../lib/figures.ts';
 import { groupThousands } from '../../lib/format.ts';
@@ -36,7 +36,9 @@ function pointsYoy(diff: string | null, t: Translate): FigureYoy | null {
 /** Every headline card, in the order leaders read them. */
 export function buildHeadlineCards(data: DashboardOutput, t: Translate, onDrill: OnDrill): FigureCardModel[] {
   const { figures: f, previous: p, yearOnYear: y } = data;
-  const open = (label: string, metric: DrillMetric) => () => onDrill({ kind: 'figure', title: label, metric });
+  // `measure`: what a money figure is about, so its list comes ordered by it (完成投资: largest completions first).
+  const open = (label: string, metric: DrillMetric, measure?: DrillSort) => () =>
+    onDrill({ kind: 'figure', title: label, metric, ...(measure ? { measure } : {}) });
   const part = (label: string, value: number | string, metric?: DrillMetric) => ({
     label,
     value: String(value),
@@ -67,7 +69,7 @@ export function buildHeadlineCards(data: DashboardOutput, t: Translate, onDrill:
       value: yiText(f.totalInvestment),
       unit: yi,
       exact: f.totalInvestment,
-      onOpen: open(t('dashboard.fig.totalInvestment'), 'all'),
+      onOpen: open(t('dashboard.fig.totalInvestment'), 'all', 'totalInvestment'),
       parts: [],
       yoy: [moneyYoy(y.totalInvestment, t)],
     },
@@ -77,7 +79,7 @@ export function buildHeadlineCards(data: DashboardOutput, t: Translate, onDrill:
       value: yiText(f.annualPlan),
       unit: yi,
       exact: f.annualPlan,
-      onOpen: open(t('dashboard.fig.annualPlan', { year: data.year }), 'all'),
+      onOpen: open(t('dashboard.fig.annualPlan', { year: data.year }), 'all', 'annualPlan'),
       parts: [],
       yoy: [moneyYoy(y.annualPlan, t)],
     },
@@ -115,7 +117,7 @@ export function buildHeadlineCards(data: DashboardOutput, t: Translate, onDrill:
       value: yiText(f.completedYtd),
       unit: yi,
       exact: f.completedYtd,
-      onOpen: open(t('dashboard.fig.completed'), 'all'),
+      onOpen: open(t('dashboard.fig.completed'), 'all', 'completedYtd'),
       parts: [
         part(t('dashboard.fig.completionRate'), rateText(f.completionRate, t)),
         part(t('dashboard.fig.overPlan150'), f.overPlan150, 'overPlan150'),

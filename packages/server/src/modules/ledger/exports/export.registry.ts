@@ -14,6 +14,7 @@ import { projectsExport } from '../projects/project-ledger.export.ts';
 import { monthlyReportsExport } from '../reports/report-ledger.export.ts';
 import { auditLogExport } from '../../audit/audit-log.export.ts';
 import { warningsExport } from '../../warning/warning.export.ts';
+import { drillProjectsExport } from '../../stats/stats-drill.export.ts';
 
 /** An export ready to serve, its query type closed over. */
 export interface RegisteredExport {
@@ -37,12 +38,13 @@ export function defineExport<Q>(definition: ExportDefinition<Q>): RegisteredExpo
   };
 }
 
-/** Every export: the project list, the monthly-report review desk and the audit trail. */
+/** Every export: the project list, the monthly-report review desk, the audit trail, warnings and drill lists. */
 export const EXPORTS: readonly RegisteredExport[] = [
   defineExport(projectsExport),
   defineExport(monthlyReportsExport),
   defineExport(auditLogExport),
   defineExport(warningsExport),
+  defineExport(drillProjectsExport),
 ];
 
 /** Names reserved for exports other modules will register. */

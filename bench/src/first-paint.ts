@@ -1,0 +1,128 @@
+/**
+ * The dashboard's first paint in headless Chromium against a running app (issue #12, item 7):
+ *   npm run bench:first-paint -w @keyprojects/bench -- --url http://127.0.0.1:3000 --runs 7
+ * Signs in as the city administrator once, then opens /dashboard cold (a fresh browser context: empty cache)
+ * `runs` times and prints the median and minimum time from navigation start to the first headline figure on
+ * screen, with the JavaScript of that first route: bytes on the wire (as the server sent them) and gzip bytes
+ * (each script gzipped here, so the figure does not depend on the server's compression).
+ */
+import { parseArgs } from 'node:util';
+import { gzipSync } from 'node:zlib';
+import { chromium, type Browser } from 'playwright-core';
+
+const { values } = parseArgs({
+  options: {
+    url: { type: 'string', default: 'http://127.0.0.1:3000' },
+    runs: { type: 'string', default: '7' },
+    user: { type: 'string', default: 'daqing.admin' },
+    password: { type: 'string', default: 'Daqing@2021demo' },
+    // Throttled CPU (Chromium's emulation) for a slower machine than this one; 1 is none.
+    cpu: { type: 'string', default: '1' },
+  },
+});
+const baseUrl = values.url.replace(/\/$/, '');
+const runs = Number(values.runs);
+
+interface Sample {
+  firstFigureMs: number;
+  jsWireBytes: number;
+  jsGzipBytes: number;
+  jsRawBytes: number;
+  scripts: number;
+  apiRequests: string[];
+}
+
+/** Records, in the page, when the first headline figure is attached and has a size (performance.now: from navigation start). */
+const WATCH_FIRST_FIGURE = `
+  (() => {
+    const seen = () => {
+      const el = document.querySelector('[data-testid^="figure-"]');
+      if (el && el.getBoundingClientRect().height > 0 && !window.__firstFigure) {
+        window.__firstFigure = performance.now();
+        return true;
+      }
+      return false;
+    };
+    new MutationObserver((_, observer) => { if (seen()) observer.disconnect(); })
+      .observe(document, { childList: true, subtree: true });
+  })();
+`;
+
+async function signIn(browser: Browser) {
+  const context = await browser.newContext();
+  const response = await context.request.post(`${baseUrl}/api/v1/auth/login`, {
+    data: { username: values.user, password: values.password },
+  });
+  if (!response.ok()) throw new Error(`sign-in failed: ${response.status()} ${await response.text()}`);
+  const state = await context.storageState();
+  await context.close();
+  return state;
+}
+
+async function openCold(browser: Browser, state: Awaited<ReturnType<typeof signIn>>): Promise<Sample> {
+  // A new context has an empty HTTP cache: every asset is fetched as on a first visit.
+  const context = await browser.newContext({ storageState: state, viewport: { width: 1440, height: 900 } });
+  const page = await context.newPage();
+  if (values.cpu !== '1') {
+    const cdp = await context.newCDPSession(page);
+    await cdp.send('Emulation.setCPUThrottlingRate', { rate: Number(values.cpu) });
+  }
+  await page.addInitScript(WATCH_FIRST_FIGURE);
+  const scripts: Promise<{ wire: number; raw: number; gzip: number }>[] = [];
+  const apiRequests: string[] = [];
+  page.on('response', (response) => {
+    const url = response.url();
+    if (url.includes('/api/')) apiRequests.push(new URL(url).pathname);
+    if (response.request().resourceType() !== 'script') return;
+    scripts.push(
+      (async () => {
+        const body = await response.body();
+        const sizes = await response.request().sizes();
+        return { wire: sizes.responseBodySize, raw: body.length, gzip: gzipSync(body).length };
+      })(),
+    );
+  });
+  await page.goto(`${baseUrl}/dashboard`);
+  await page.waitForFunction(() => (window as { __firstFigure?: number }).__firstFigure !== undefined, null, {
+    timeout: 30_000,
+  });
+  const firstFigureMs = await page.evaluate(() => (window as { __firstFigure?: number }).__firstFigure ?? -1);
+  // The first route's JS: every script fetched until the figures are up (later idle prefetches would not count).
+  const sizes = await Promise.all(scripts);
+  await context.close();
+  return {
+    firstFigureMs,
+    jsWireBytes: sizes.reduce((sum, s) => sum + s.wire, 0),
+    jsRawBytes: sizes.reduce((sum, s) => sum + s.raw, 0),
+    jsGzipBytes: sizes.reduce((sum, s) => sum + s.gzip, 0),
+    scripts: sizes.length,
+    apiRequests,
+  };
+}
+
+const browser = await chromium.launch({
+  executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+  args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage'],
+});
+try {
+  const state = await signIn(browser);
+  await openCold(browser, state); // warm the server (first statistics query, file handles), not measured
+  const samples: Sample[] = [];
+  for (let i = 0; i < runs; i += 1) samples.push(await openCold(browser, state));
+  const times = samples.map((s) => s.firstFigureMs).sort((a, b) => a - b);
+  const median = times[Math.floor(times.length / 2)] ?? 0;
+  const last = samples.at(-1);
+  const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB`;
+  console.log(`first figure (${runs} cold loads of ${baseUrl}/dashboard, CPU ×${values.cpu})`);
+  console.log(
+    `  median ${median.toFixed(0)} ms, min ${(times[0] ?? 0).toFixed(0)} ms, max ${(times.at(-1) ?? 0).toFixed(0)} ms`,
+  );
+  if (last) {
+    console.log(
+      `first route JS: ${last.scripts} scripts, ${kb(last.jsRawBytes)} raw, ${kb(last.jsWireBytes)} on the wire, ${kb(last.jsGzipBytes)} gzip`,
+    );
+    console.log(`API requests before the figures: ${last.apiRequests.join(', ')}`);
+  }
+} finally {
+  await browser.close();
+}
