@@ -2,7 +2,7 @@
  * The one way an audit row becomes a trail entry (GET /audit, a project's history, the 'audit-log' export): its
  * fields with the id and time as text, and the fields whose values differ between the before and after snapshots.
  */
-import type { AuditChange, AuditItem } from '@keyprojects/core';
+import { actorLabel, type AuditChange, type AuditItem, type Locale } from '@keyprojects/core';
 import type { AuditTrailRow } from './audit.repository.ts';
 
 /** The fields whose values differ between two snapshots (keys of either). */
@@ -15,7 +15,13 @@ export function diffSnapshots(before: unknown, after: unknown): AuditChange[] {
     .map((field) => ({ field, before: a[field] ?? null, after: b[field] ?? null }));
 }
 
-/** A trail entry from its row. */
-export function presentAuditRow({ before, after, ...row }: AuditTrailRow): AuditItem {
-  return { ...row, id: Number(row.id), at: row.at.toISOString(), changes: diffSnapshots(before, after) };
+/** A trail entry from its row, its actor named in the reader's language. */
+export function presentAuditRow({ before, after, ...row }: AuditTrailRow, locale: Locale): AuditItem {
+  return {
+    ...row,
+    id: Number(row.id),
+    at: row.at.toISOString(),
+    actorLabel: actorLabel({ name: row.actorName, username: row.actorUsername }, locale),
+    changes: diffSnapshots(before, after),
+  };
 }
