@@ -18,6 +18,7 @@ import * as contact from '../../migrations/2026120702_contact.ts';
 import * as noticeTemplates from '../../migrations/2026120703_notice_templates.ts';
 import * as lifecycle from '../../migrations/2026120801_lifecycle.ts';
 import * as lifecycleTemplates from '../../migrations/2026120802_lifecycle_templates.ts';
+import * as regionNames from '../../migrations/2026120906_region_names.ts';
 import type { DB } from './schema.ts';
 
 /** Every migration by name, in order. */
@@ -37,6 +38,7 @@ export const MIGRATIONS: Record<string, Migration> = {
   '2026120703_notice_templates': noticeTemplates,
   '2026120801_lifecycle': lifecycle,
   '2026120802_lifecycle_templates': lifecycleTemplates,
+  '2026120906_region_names': regionNames,
 };
 
 /** Brings the schema up to date; returns the names of the migrations applied now. */

@@ -18,6 +18,8 @@ export const zh = {
   'app.title': '重点项目全生命周期管理与调度平台',
   'app.shortTitle': '重点项目平台',
   'app.org': '市发展和改革委员会',
+  'app.cityTitle': '{city}重点项目全生命周期管理与调度平台',
+  'app.cityOrg': '{city}发展和改革委员会',
 
   'menu.dashboard': '驾驶舱',
   'menu.reportFile': '月报填报',
