@@ -1,4 +1,4 @@
-/** Page model of 简报 (/bulletins). */
+/** Page model of 通报 (/bulletins). */
 import type { Page } from 'playwright-core';
 
 export class BulletinPage {

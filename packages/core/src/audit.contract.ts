@@ -119,6 +119,7 @@ export const auditItem = z.object({
   effectiveAt: effectiveTimesSchema('at'),
   actorName: z.string().nullable(),
   actorUsername: z.string().nullable(),
+  actorLabel: z.string().meta({ description: '操作人：用户姓名；系统操作为“系统（演示数据）”等（core actorLabel）' }),
   actorRole: z.string().nullable(),
   ip: z.string().nullable(),
   entityType: z.string(),

@@ -3,7 +3,8 @@
  * decimal, year-on-year changes with 增加 / 减少 / 持平 by sign, dates in Chinese form (5月20日, 2021年5月20日).
  * Pure functions over exact values; nothing here touches floating point.
  */
-import { formatYi, percent, type Fen } from './money.ts';
+import { rateFigure, yiFigure } from './figure.format.ts';
+import { formatYi, type Fen } from './money.ts';
 import type { RegionLevel } from './region.ts';
 
 const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
@@ -28,12 +29,12 @@ export function chineseDate(iso: string): string {
 
 /** Money in the reporting unit: fen → '1528.2亿元' (one decimal, rounded half away from zero). */
 export function yiText(fen: Fen): string {
-  return `${formatYi(fen, 1)}亿元`;
+  return `${yiFigure(fen)}亿元`;
 }
 
 /** A rate numerator / denominator as '77.3%' (one decimal, half up); '—' when the denominator is 0. */
 export function rateText(numerator: bigint, denominator: bigint): string {
-  const value = percent(numerator, denominator, 1);
+  const value = rateFigure(numerator, denominator);
   return value === null ? '—' : `${value}%`;
 }
 

@@ -1,4 +1,6 @@
 export * from './money.ts';
+export * from './money.input.ts';
+export * from './figure.format.ts';
 export * from './id.ts';
 export * from './project-code.ts';
 export * from './region.ts';

@@ -5,6 +5,7 @@
 import type { IndustrySection, ProjectCategory } from './codelists.ts';
 import type { LifecyclePhase } from './lifecycle.contract.ts';
 import type { Oc4idsProjectStatus } from './oc4ids.contract.ts';
+import { isWithinRegion } from './region.ts';
 
 /** Prefix of the OC4IDS ids we mint (`oc4ids-kpcn-` + project code); to be registered with the OC4IDS helpdesk. */
 export const OC4IDS_ID_PREFIX = 'oc4ids-kpcn-';
@@ -21,6 +22,14 @@ export const OC4IDS_ID_SCHEME = 'oc4ids';
 export const OC4IDS_SANDBOX_ROOT = '990000';
 /** The sandbox prefecture every imported project is filed under. */
 export const OC4IDS_SANDBOX_REGION = '990100';
+
+/**
+ * True for the sandbox's regions. A project there may hold a national code issued anywhere (the import keeps a
+ * valid one), so its code's area need not fit its region.
+ */
+export function isSandboxRegion(regionCode: string): boolean {
+  return isWithinRegion(regionCode, OC4IDS_SANDBOX_ROOT);
+}
 
 /** Tag on every imported project, so a sandbox user can list them with `?tag=OC4IDS`. */
 export const OC4IDS_IMPORT_TAG = 'OC4IDS';

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { hasProjectCodeShape } from './project-code.ts';
-import { classificationOfSectors } from './oc4ids.codelists.ts';
+import { PROJECT_CODE_SCHEME, classificationOfSectors } from './oc4ids.codelists.ts';
 import type { Oc4idsImportProject } from './oc4ids.contract.ts';
-import { isImportTag, planOc4idsImport, synthesizeProjectCode } from './oc4ids.import.ts';
+import { isImportTag, nationalProjectCode, planOc4idsImport, synthesizeProjectCode } from './oc4ids.import.ts';
 
 /** The official example's project, cut to the fields the import reads. */
 const m75: Oc4idsImportProject = {
@@ -123,19 +123,51 @@ describe('planning an import', () => {
 });
 
 describe('synthesised project codes', () => {
-  it('have our 24-character shape with the sandbox area and are the same for the same id', () => {
-    const code = synthesizeProjectCode(m75.id);
+  it("have our 24-character shape, the sandbox area and the import's date, and are the same for the same id", () => {
+    const code = synthesizeProjectCode(m75.id, '2021-05-20');
     expect(code).toHaveLength(24);
     expect(hasProjectCodeShape(code)).toBe(true);
+    expect(code.slice(0, 4)).toBe('2105');
     expect(code.slice(5, 11)).toBe('990100');
-    expect(Number(code.slice(2, 4))).toBeGreaterThanOrEqual(1);
-    expect(Number(code.slice(2, 4))).toBeLessThanOrEqual(12);
-    expect(synthesizeProjectCode(m75.id)).toBe(code);
+    expect(synthesizeProjectCode(m75.id, '2021-05-20')).toBe(code);
+    expect(synthesizeProjectCode(m75.id, '2021-11-02').slice(0, 4)).toBe('2111');
   });
 
   it('differ between ids and between attempts', () => {
-    const codes = new Set(Array.from({ length: 500 }, (_, i) => synthesizeProjectCode(`oc4ids-x-${i.toString()}`)));
+    const codes = new Set(
+      Array.from({ length: 500 }, (_, i) => synthesizeProjectCode(`oc4ids-x-${i.toString()}`, '2021-05-20')),
+    );
     expect(codes.size).toBe(500);
-    expect(synthesizeProjectCode(m75.id, 1)).not.toBe(synthesizeProjectCode(m75.id));
+    expect(synthesizeProjectCode(m75.id, '2021-05-20', 1)).not.toBe(synthesizeProjectCode(m75.id, '2021-05-20'));
+  });
+});
+
+describe('the national code an imported project keeps', () => {
+  const known = (area: string) => area.startsWith('2306');
+  const code = (id: string, scheme = PROJECT_CODE_SCHEME) => [{ scheme, id }];
+
+  it('keeps a well-formed GB/T 40058 code issued in a known area before the import', () => {
+    expect(nationalProjectCode('x', code('2011-230605-04-01-880033'), '2021-05-20', known)).toBe(
+      '2011-230605-04-01-880033',
+    );
+    // Issued in the month of the import.
+    expect(nationalProjectCode('x', code('2105-230602-04-01-000001'), '2021-05-20', known)).not.toBeNull();
+  });
+
+  it('finds the code under another scheme name and inside an id we minted', () => {
+    expect(nationalProjectCode('x', code('2011-230605-04-01-880033', '项目代码'), '2021-05-20', known)).toBe(
+      '2011-230605-04-01-880033',
+    );
+    expect(nationalProjectCode('oc4ids-kpcn-2011-230605-04-01-880033', [], '2021-05-20', known)).toBe(
+      '2011-230605-04-01-880033',
+    );
+  });
+
+  it('refuses impossible dates, unknown areas and other shapes', () => {
+    expect(nationalProjectCode('x', code('2113-230605-04-01-880033'), '2021-05-20', known)).toBeNull();
+    expect(nationalProjectCode('x', code('2106-230605-04-01-880033'), '2021-05-20', known)).toBeNull();
+    expect(nationalProjectCode('x', code('2011-110105-04-01-880033'), '2021-05-20', known)).toBeNull();
+    expect(nationalProjectCode('x', code('P-2019-0042'), '2021-05-20', known)).toBeNull();
+    expect(nationalProjectCode('x', [], '2021-05-20', known)).toBeNull();
   });
 });

@@ -10,16 +10,19 @@ import { formatWan } from './money.ts';
 import {
   CURRENCY_TAG_PREFIX,
   LOSSY_OC4IDS_STATUSES,
+  OC4IDS_ID_PREFIX,
   OC4IDS_ID_SCHEME,
   OC4IDS_IMPORT_TAG,
   OC4IDS_SANDBOX_REGION,
   OC4IDS_STATUS_TO_STAGE,
+  PROJECT_CODE_SCHEME,
   STATUS_TAG_PREFIX,
   classificationOfSectors,
 } from './oc4ids.codelists.ts';
 import type { Oc4idsImportProject, Oc4idsProjectStatus } from './oc4ids.contract.ts';
 import type { MilestoneRejection } from './oc4ids.milestones.ts';
 import { cnyToFen } from './oc4ids.money.ts';
+import { parseProjectCode } from './project-code.ts';
 import { projectCreateInput } from './project.contract.ts';
 
 /** What the import could not put into a project field, kept beside the project's OC4IDS id. */
@@ -235,18 +238,51 @@ function fnv1a64(text: string): bigint {
 }
 
 /**
- * A project code in our shape (YYMM-AAAAAA-DD-TT-NNNNNC) for an imported project, derived from its OC4IDS id
- * alone: the area is the sandbox's, every other digit comes from the hash (the month kept within 01–12).
- * `attempt` > 0 gives the next candidate when a code is taken.
+ * The national code (投资项目统一代码) an incoming project keeps, or null: the first of its GB/T 40058 identifiers
+ * (or any identifier of that shape, or the code inside an id we minted, `oc4ids-kpcn-…`) that is well formed,
+ * issued in a known area and not issued after the import's date `today` (YYYY-MM-DD). Whether another project
+ * already holds it is the caller's question.
  */
-export function synthesizeProjectCode(oc4idsId: string, attempt = 0, areaCode = OC4IDS_SANDBOX_REGION): string {
+export function nationalProjectCode(
+  oc4idsId: string,
+  identifiers: readonly { scheme: string; id: string }[],
+  today: string,
+  isKnownArea: (areaCode: string) => boolean,
+): string | null {
+  const minted = oc4idsId.startsWith(OC4IDS_ID_PREFIX) ? [oc4idsId.slice(OC4IDS_ID_PREFIX.length)] : [];
+  const candidates = [
+    ...identifiers.filter((i) => i.scheme === PROJECT_CODE_SCHEME).map((i) => i.id.trim()),
+    ...identifiers.filter((i) => i.scheme !== PROJECT_CODE_SCHEME).map((i) => i.id.trim()),
+    ...minted,
+  ];
+  const todayMonths = Number(today.slice(0, 4)) * 12 + Number(today.slice(5, 7));
+  for (const code of candidates) {
+    const parsed = parseProjectCode(code, isKnownArea);
+    if (!parsed.ok) continue;
+    if (parsed.parts.issueYear * 12 + parsed.parts.issueMonth > todayMonths) continue;
+    return code;
+  }
+  return null;
+}
+
+/**
+ * A sandbox code (YYMM-990100-DD-TT-NNNNNC) for an imported project without a valid national code: issued, like
+ * any code, on the import's date (`today`, the application's date: YYMM from it), in the sandbox's area, the other
+ * digits from a hash of its OC4IDS id, so a re-import gives the same code. `attempt` > 0 gives the next candidate
+ * when a code is taken.
+ */
+export function synthesizeProjectCode(
+  oc4idsId: string,
+  today: string,
+  attempt = 0,
+  areaCode = OC4IDS_SANDBOX_REGION,
+): string {
   let hash = fnv1a64(attempt === 0 ? oc4idsId : `${attempt.toString()}:${oc4idsId}`);
   const take = (range: bigint, width: number) => {
     const digit = hash % range;
     hash /= range;
     return digit.toString().padStart(width, '0');
   };
-  const year = take(100n, 2);
-  const month = (BigInt(take(12n, 2)) + 1n).toString().padStart(2, '0');
-  return `${year}${month}-${areaCode}-${take(100n, 2)}-${take(100n, 2)}-${take(1_000_000n, 6)}`;
+  const issued = `${today.slice(2, 4)}${today.slice(5, 7)}`;
+  return `${issued}-${areaCode}-${take(100n, 2)}-${take(100n, 2)}-${take(1_000_000n, 6)}`;
 }

@@ -9,7 +9,9 @@ select
   "code",
   "name",
   "level",
-  "parent_code" as "parentCode"
+  "parent_code" as "parentCode",
+  "name_en" as "nameEn",
+  coalesce("short_name", "name") as "shortName"
 from
   "regions"
 where
@@ -28,7 +30,9 @@ select
   "code",
   "name",
   "level",
-  "parent_code" as "parentCode"
+  "parent_code" as "parentCode",
+  "name_en" as "nameEn",
+  coalesce("short_name", "name") as "shortName"
 from
   "regions"
 where
@@ -47,6 +51,19 @@ select
   "code",
   "name",
   "level"
+from
+  "regions"
+where
+  "code" = $1;
+
+-- findRegionNames
+-- args: "230602"
+-- params: "230602"
+select
+  "code",
+  "name",
+  "name_en" as "nameEn",
+  coalesce("short_name", "name") as "shortName"
 from
   "regions"
 where

@@ -66,7 +66,7 @@ describe('the app in production mode and in the demo', () => {
         '/api/v1/auth/demo-accounts',
       );
       const environment = await app.inject({ method: 'GET', url: '/api/v1/environment' });
-      expect(environment.json()).toEqual({ demo: false, production: true });
+      expect(environment.json()).toEqual({ demo: false, production: true, city: null });
     } finally {
       await app.close();
     }
@@ -80,7 +80,11 @@ describe('the app in production mode and in the demo', () => {
       expect(accounts.json<{ accounts: unknown[] }>().accounts.length).toBeGreaterThan(0);
       const environment = await app.inject({ method: 'GET', url: '/api/v1/environment' });
       expect(environment.statusCode).toBe(200);
-      expect(environment.json()).toEqual({ demo: true, production: false });
+      expect(environment.json()).toEqual({
+        demo: true,
+        production: false,
+        city: { code: '230600', name: '大庆市', shortName: '大庆', nameEn: 'Daqing' },
+      });
     } finally {
       await app.close();
     }

@@ -10,6 +10,9 @@ export const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url
 
 const booleanFlag = z.enum(['true', 'false', '1', '0']).transform((v) => v === 'true' || v === '1');
 
+/** The demo city, 大庆市 (its generator is demo/daqing.*). */
+export const DEMO_CITY_CODE = '230600';
+
 /** The demo's secret key; production mode refuses to start with it. */
 export const DEMO_SECRET_KEY = 'keyprojects-demo-secret-key-not-for-production';
 
@@ -32,6 +35,14 @@ const envSchema = z.object({
     .max(7 * 24 * 60)
     .default(480),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  /**
+   * The city this system serves (GB/T 2260 code, e.g. 230600 大庆市): its name heads the login page. The demo
+   * serves 大庆 unless told otherwise; without it (and without the demo) the login page names no city.
+   */
+  CITY_CODE: z
+    .string()
+    .regex(/^\d{6}$/, { error: 'a six-digit GB/T 2260 code' })
+    .optional(),
   /** Fix the application's date (YYYY-MM-DD), e.g. to replay a past year; the demo uses its own date by default. */
   TODAY: z.iso.date().optional(),
   /** Day of the following month by which owners must file a month's report (the period locks after it). */
@@ -64,6 +75,8 @@ export interface Config {
   logLevel: z.infer<typeof envSchema>['LOG_LEVEL'];
   trustProxy: boolean;
   today: string | undefined;
+  /** The city the system serves (CITY_CODE; the demo's 大庆 by default in demo mode), or null. */
+  cityCode: string | null;
   reportDeadlineDay: number;
   pdfFontDir: string;
   secretKey: string;
@@ -117,6 +130,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     logLevel: e.LOG_LEVEL,
     trustProxy: e.TRUST_PROXY,
     today: e.TODAY,
+    cityCode: e.CITY_CODE ?? ((e.DEMO ?? !production) ? DEMO_CITY_CODE : null),
     reportDeadlineDay: e.REPORT_DEADLINE_DAY,
     pdfFontDir: e.PDF_FONT_DIR,
     secretKey: e.SECRET_KEY,

@@ -43,6 +43,7 @@ export const STATS_REGISTRY: readonly RepositoryEntry[] = [
     examples: {
       regionsInScope: perScope(region.regionsInScope),
       findRegion: [example(region.findRegion, DISTRICT)],
+      findRegionNames: [example(region.findRegionNames, DISTRICT)],
       regionExists: [example(region.regionExists, DISTRICT)],
       countiesOf: [example(region.countiesOf, CITY)],
       regionOfOrganization: [example(region.regionOfOrganization, IDS.owner)],

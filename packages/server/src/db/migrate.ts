@@ -21,6 +21,7 @@ import * as lifecycleTemplates from '../../migrations/2026120802_lifecycle_templ
 import * as officeLedgers from '../../migrations/2026120901_office_ledgers.ts';
 import * as applicationDate from '../../migrations/2026120902_application_date.ts';
 import * as reportReminders from '../../migrations/2026120904_report_reminders.ts';
+import * as regionNames from '../../migrations/2026120906_region_names.ts';
 import type { DB } from './schema.ts';
 
 /** Every migration by name, in order. */
@@ -43,6 +44,7 @@ export const MIGRATIONS: Record<string, Migration> = {
   '2026120901_office_ledgers': officeLedgers,
   '2026120902_application_date': applicationDate,
   '2026120904_report_reminders': reportReminders,
+  '2026120906_region_names': regionNames,
 };
 
 /** Brings the schema up to date; returns the names of the migrations applied now. */

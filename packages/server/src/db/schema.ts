@@ -25,6 +25,9 @@ export interface RegionTable {
   name: string;
   level: 'province' | 'prefecture' | 'county';
   parent_code: string | null;
+  /** What officials write (杜蒙县, 高新区); null where the full name is short enough (2026120906_region_names). */
+  short_name: string | null;
+  name_en: string | null;
 }
 
 export interface LifecycleStageTable {

@@ -1,4 +1,4 @@
-/** Bulletins (简报/通报): templates and their placeholders, the generated text, the Word and PDF downloads. */
+/** Bulletins (通报): templates and their placeholders, the generated text, the Word and PDF downloads. */
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import type {
   BulletinOutput,

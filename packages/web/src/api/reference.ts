@@ -1,6 +1,8 @@
 /** Reference data: codelists, the user's regions, project owners and service officers. */
 import { useMemo } from 'react';
 import { queryOptions, useQuery } from '@tanstack/react-query';
+import { useCallback, useMemo } from 'react';
+import { useQuery } from '@tanstack/react-query';
 import {
   DEFAULT_STAGES,
   fixedCodelists,
@@ -10,6 +12,7 @@ import {
   type OrganizationList,
   type ScopeRegionsOutput,
 } from '@keyprojects/core';
+import { useLocale } from '../i18n/useT.ts';
 import { useSession } from '../session/useSession.ts';
 import { apiRequest } from './client.ts';
 
@@ -94,4 +97,23 @@ export function useOfficers() {
     queryFn: async () => (await apiRequest<OfficerList>('/users/officers')).items,
     staleTime: 5 * 60_000,
   });
+}
+
+/**
+ * A region's label where room is short (charts, table columns, tags): what officials write in Chinese (杜蒙县 for
+ * 杜尔伯特蒙古族自治县, 高新区), the English name in English; `fallback` (the full name an answer carried) while
+ * the regions load, for a region outside the user's scope, or when no English name is known.
+ */
+export function useRegionLabel(): (code: string | null | undefined, fallback?: string | null) => string {
+  const { locale } = useLocale();
+  const regions = useScopeRegions();
+  const byCode = useMemo(() => new Map((regions.data ?? []).map((r) => [r.code, r])), [regions.data]);
+  return useCallback(
+    (code, fallback) => {
+      const region = code ? byCode.get(code) : undefined;
+      if (!region) return fallback ?? code ?? '';
+      return locale === 'en' ? (region.nameEn ?? region.name) : region.shortName;
+    },
+    [byCode, locale],
+  );
 }

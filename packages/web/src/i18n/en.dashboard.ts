@@ -8,6 +8,7 @@ export const enDashboard: Record<keyof typeof zhDashboard, string> = {
   'dashboard.allRegions': 'All regions',
   'dashboard.openProjects': 'list the projects',
   'dashboard.withUnit': '{value} {unit}',
+  'dashboard.exact': 'Exact: {value}',
   'dashboard.unit.projects': '',
   'dashboard.count': '{count}',
   'dashboard.points': '{points} pp',

@@ -2,7 +2,7 @@ import type { zhPublishing } from './zh.publishing.ts';
 
 /** The English messages of publishing: bulletins and OC4IDS open data. */
 export const enPublishing: Record<keyof typeof zhPublishing, string> = {
-  'bulletin.title': 'Bulletins',
+  'bulletin.title': 'Progress bulletin',
   'bulletin.sub':
     'The key-project progress bulletin as of a date and for a region, written from live figures by a template.',
   'bulletin.asOf': 'As of',

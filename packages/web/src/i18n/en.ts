@@ -22,6 +22,8 @@ export const en: Record<MessageId, string> = {
   'app.title': 'KeyProjects — key project lifecycle platform',
   'app.shortTitle': 'KeyProjects',
   'app.org': 'Development and Reform Commission',
+  'app.cityTitle': '{city} KeyProjects — key project lifecycle platform',
+  'app.cityOrg': '{city} Development and Reform Commission',
 
   'menu.dashboard': 'Dashboard',
   'menu.reportFile': 'Monthly reports',

@@ -104,7 +104,7 @@ export const zhAdmin = {
   'audit.entity.session': '登录会话',
   'audit.entity.report': '月报',
   'audit.entity.period': '报送期',
-  'audit.entity.bulletin_template': '简报模板',
+  'audit.entity.bulletin_template': '通报模板',
   'audit.entity.visit': '走访记录',
   'audit.entity.inspection': '督导记录',
   'audit.entity.video_link': '现场视频链接',

@@ -6,6 +6,7 @@ export const zhDashboard = {
   'dashboard.allRegions': '全部区域',
   'dashboard.openProjects': '查看项目清单',
   'dashboard.withUnit': '{value}{unit}',
+  'dashboard.exact': '精确值 {value}',
   'dashboard.unit.projects': '个',
   'dashboard.count': '{count}个',
   'dashboard.points': '{points}个百分点',

@@ -1,6 +1,6 @@
-/** The Chinese messages of publishing: bulletins (简报) and OC4IDS open data (开放数据). */
+/** The Chinese messages of publishing: bulletins (通报) and OC4IDS open data (开放数据). */
 export const zhPublishing = {
-  'bulletin.title': '简报',
+  'bulletin.title': '建设情况通报',
   'bulletin.sub': '按截至日期和区域，用模板从实时数据生成重点项目建设情况通报。',
   'bulletin.asOf': '截至',
   'bulletin.region': '区域',

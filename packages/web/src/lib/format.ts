@@ -1,16 +1,11 @@
 /** Display formatting: money from the API's 万元 decimal strings, dates and times. */
 import dayjs from 'dayjs';
-import { formatWanRounded, formatYi, parseWan } from '@keyprojects/core';
+import { formatWanRounded, formatYi, groupThousands, parseWan } from '@keyprojects/core';
+
+export { groupThousands };
 
 /** The unit investment figures are shown in. */
 export type MoneyUnit = 'wan' | 'yi';
-
-/** Puts thousands separators into the whole part of a plain decimal string. */
-export function groupThousands(text: string): string {
-  const [whole = '', fraction] = text.split('.');
-  const grouped = whole.replace(/\B(?=(\d{3})+(?!\d))/g, ',');
-  return fraction === undefined ? grouped : `${grouped}.${fraction}`;
-}
 
 /**
  * A 万元 amount from the API (a decimal string) shown in 万元 or 亿元, rounded to two places, exact

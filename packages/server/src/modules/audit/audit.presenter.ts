@@ -3,6 +3,7 @@
  * fields with the id and time as text, and the fields whose values differ between the before and after snapshots.
  */
 import { chinaTime, effectiveTimes, type AuditChange, type AuditItem } from '@keyprojects/core';
+import { actorLabel, type AuditChange, type AuditItem, type Locale } from '@keyprojects/core';
 import type { AuditTrailRow } from './audit.repository.ts';
 
 /** The fields whose values differ between two snapshots (keys of either). */
@@ -20,11 +21,14 @@ export function diffSnapshots(before: unknown, after: unknown): AuditChange[] {
  * it). The audit administrator's trail and its export pass null: a security record keeps the real time only.
  */
 export function presentAuditRow({ before, after, ...row }: AuditTrailRow, today: string | null): AuditItem {
+/** A trail entry from its row, its actor named in the reader's language. */
+export function presentAuditRow({ before, after, ...row }: AuditTrailRow, locale: Locale): AuditItem {
   return {
     ...row,
     id: Number(row.id),
     at: row.at.toISOString(),
     effectiveAt: today === null ? { at: chinaTime(row.at) } : effectiveTimes(today, { at: row.at }),
+    actorLabel: actorLabel({ name: row.actorName, username: row.actorUsername }, locale),
     changes: diffSnapshots(before, after),
   };
 }

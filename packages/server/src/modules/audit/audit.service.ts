@@ -24,6 +24,7 @@ export async function projectAuditHistory(
   requirePermission(actor, 'project.read');
   if (!(await projectVisible(db, actor, projectId))) throw errors.notFound();
   return { items: (await projectTrailRows(db, projectId)).map((row) => presentAuditRow(row, today)) };
+  return { items: (await projectTrailRows(db, projectId)).map((row) => presentAuditRow(row, actor.locale)) };
 }
 
 /** One page of the filtered trail, newest first, for the audit administrator. */
@@ -34,10 +35,11 @@ export async function auditTrail(db: Kysely<DB>, actor: Actor, query: AuditQuery
     beforeId: query.beforeId ? BigInt(query.beforeId) : null,
   });
   const items = rows.slice(0, query.limit).map((row) => presentAuditRow(row, null));
+  const items = rows.slice(0, query.limit).map((row) => presentAuditRow(row, actor.locale));
   return { items, nextBeforeId: rows.length > query.limit ? (items.at(-1)?.id ?? null) : null };
 }
 
-/** The whole filtered trail in keyset batches, newest first (the Excel export; permission checked by it). */
+/** The whole filtered trail in keyset batches, newest first (the Excel export, in Chinese; permission checked by it). */
 export async function* auditTrailBatches(
   db: Kysely<DB>,
   query: AuditQuery,
@@ -48,6 +50,7 @@ export async function* auditTrailBatches(
     const rows = await trailRows(db, query, { limit: batchSize, beforeId });
     if (rows.length === 0) return;
     yield rows.map((row) => presentAuditRow(row, null));
+    yield rows.map((row) => presentAuditRow(row, 'zh'));
     if (rows.length < batchSize) return;
     beforeId = rows.at(-1)?.id ?? null;
   }

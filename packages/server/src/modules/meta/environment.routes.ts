@@ -1,10 +1,11 @@
 /**
  * GET /environment (public): whether this server runs the demo, so that the web app can say so on every page,
- * the login page included, and never be mistaken for the city's real system.
+ * the login page included, and never be mistaken for the city's real system; and the city it serves, by name.
  */
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { environmentOutput } from '@keyprojects/core';
 import type { AppDeps } from '../../deps.ts';
+import { environment } from './meta.service.ts';
 
 /** The environment route, registered under /api/v1. */
 export const environmentRoutes =
@@ -16,11 +17,11 @@ export const environmentRoutes =
         config: { access: 'public' },
         schema: {
           tags: ['meta'],
-          summary: '运行环境：是否为演示环境（公开；网页据此在每一页显示“演示环境”横幅）',
+          summary: '运行环境：是否为演示环境、服务的城市（公开；网页据此显示“演示环境”横幅和登录页的城市名称）',
           security: [],
           response: { 200: environmentOutput },
         },
       },
-      () => ({ demo: deps.config.demo, production: deps.config.production }),
+      () => environment(deps.db, deps.config),
     );
   };

@@ -56,6 +56,6 @@ describe('reference data', () => {
     const health = await ctx.app.inject({ method: 'GET', url: '/api/v1/health' });
     expect(health.json<HealthOutput>()).toMatchObject({ status: 'ok', database: 'ok' });
     const environment = await ctx.app.inject({ method: 'GET', url: '/api/v1/environment' });
-    expect(environment.json()).toEqual({ demo: false, production: false });
+    expect(environment.json()).toEqual({ demo: false, production: false, city: null });
   });
 });

@@ -19,10 +19,12 @@ import type { Kysely, Transaction } from 'kysely';
 import type { z } from 'zod';
 import {
   OC4IDS_FIELD_SOURCES,
+  OC4IDS_ID_PREFIX,
   OC4IDS_ID_SCHEME,
   OC4IDS_SANDBOX_REGION,
   OC4IDS_SANDBOX_ROOT,
   isImportTag,
+  nationalProjectCode,
   oc4idsImportPackage,
   parseWan,
   planOc4idsImport,
@@ -31,6 +33,7 @@ import {
   synthesizeProjectCode,
   planMilestoneImport,
   type Oc4idsImportDetails,
+  type Oc4idsImportPlan,
   type Oc4idsImportProject,
   type Oc4idsImportResult,
   type Oc4idsProjectStatus,
@@ -46,6 +49,7 @@ import { requirePermission, type Actor } from '../auth/actor.ts';
 import { DEFAULT_BACKDATE_WINDOW_DAYS, recordTransition } from '../lifecycle/lifecycle-transition.service.ts';
 import { registerOrganizationIn } from '../organization/organization.service.ts';
 import { findProject } from '../project/project.repository.ts';
+import { regionExists } from '../region/region.repository.ts';
 import { createProjectInTransaction, updateProjectInTransaction } from '../project/project.service.ts';
 import { claimSeededTransitions, projectDefinition, stageOfPhase, writeDraftPlan } from './oc4ids.lifecycle.ts';
 import * as repo from './oc4ids.repository.ts';
@@ -107,16 +111,25 @@ async function ownerFor(trx: Transaction<DB>, actor: Actor, name: string): Promi
 }
 
 /**
- * The first synthesised code no live project holds, anywhere (the scope module's "code exists anywhere": a code
- * held out of the sandbox's sight would otherwise be refused by the project service). A clash is one in a million;
- * a hundred tries is plenty.
+ * A new imported project's code: its national code (项目代码) when it is valid (core nationalProjectCode: well
+ * formed, a known area, issued by the import's date) and no live project holds it; otherwise the first sandbox code
+ * dated on the import's (application's) date that none holds, anywhere (the scope module's "code exists anywhere":
+ * a code held out of the sandbox's sight would otherwise be refused by the project service). A clash of sandbox
+ * codes is one in a million; a hundred tries is plenty.
  */
-async function freeCode(trx: Transaction<DB>, oc4idsId: string): Promise<string> {
+async function codeFor(trx: Transaction<DB>, plan: Oc4idsImportPlan, today: string): Promise<string> {
+  // The area part of every identifier that might be a code, looked up once (nationalProjectCode is pure).
+  const candidates = [...plan.identifiers.map((i) => i.id.trim()), plan.oc4idsId.replace(OC4IDS_ID_PREFIX, '')];
+  const known = new Set<string>();
+  for (const area of new Set(candidates.map((code) => code.slice(5, 11))))
+    if (/^\d{6}$/.test(area) && (await regionExists(trx, area))) known.add(area);
+  const national = nationalProjectCode(plan.oc4idsId, plan.identifiers, today, (area) => known.has(area));
+  if (national !== null && !(await projectCodeTaken(trx, national))) return national;
   for (let attempt = 0; attempt < 100; attempt += 1) {
-    const code = synthesizeProjectCode(oc4idsId, attempt);
+    const code = synthesizeProjectCode(plan.oc4idsId, today, attempt);
     if (!(await projectCodeTaken(trx, code))) return code;
   }
-  throw new Error(`no free project code for ${oc4idsId}`);
+  throw new Error(`no free project code for ${plan.oc4idsId}`);
 }
 
 /** Re-raises a service's field errors at the package's paths. */
@@ -246,7 +259,7 @@ async function importProject(
     ...plan.fields,
     ...(current ? { levels: current.levels, regionCode: current.regionCode } : {}),
     tags: [...(current?.tags.filter((tag) => !isImportTag(tag)) ?? []), ...plan.fields.tags],
-    code: current?.code ?? (await freeCode(trx, plan.oc4idsId)),
+    code: current?.code ?? (await codeFor(trx, plan, context.today)),
     ownerOrgId,
   };
   const parsed = projectCreateInput.safeParse(raw, { reportInput: true });

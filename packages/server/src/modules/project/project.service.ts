@@ -6,6 +6,7 @@
 import type { Kysely, Transaction } from 'kysely';
 import {
   codeAreaFitsRegion,
+  isSandboxRegion,
   parseProjectCode,
   type MessageKey,
   type ProjectCreateInput,
@@ -97,8 +98,11 @@ async function codeProblem(
   const areaKnown = await regionExists(trx, areaCode);
   const parsed = parseProjectCode(code, () => areaKnown);
   if (!parsed.ok) return parsed.problem;
-  if (!regionInScope(actor, areaCode)) return 'projectCode.areaOutOfScope';
-  if (region !== undefined && !codeAreaFitsRegion(areaCode, region)) return 'projectCode.areaMismatch';
+  // The open-data sandbox holds projects under the national codes other places issued (the OC4IDS import keeps them).
+  const issuedElsewhere = region !== undefined && isSandboxRegion(region);
+  if (!issuedElsewhere && !regionInScope(actor, areaCode)) return 'projectCode.areaOutOfScope';
+  if (!issuedElsewhere && region !== undefined && !codeAreaFitsRegion(areaCode, region))
+    return 'projectCode.areaMismatch';
   return (await projectCodeTaken(trx, code, selfId)) ? 'projectCode.unavailable' : null;
 }
 

@@ -1,6 +1,6 @@
 /** The regions table as the scope sees it. */
 import type { Kysely, Transaction } from 'kysely';
-import type { RegionLevel, ScopeRegion } from '@keyprojects/core';
+import type { RegionLevel, RegionNames, ScopeRegion } from '@keyprojects/core';
 import type { DB } from '../../db/schema.ts';
 import { visibleRegions } from '../../db/scope.ts';
 import type { Actor } from '../auth/actor.ts';
@@ -12,9 +12,20 @@ export function regionsInScope(db: Db, actor: Pick<Actor, 'role' | 'regionCode'>
   return db
     .selectFrom('regions')
     .where(visibleRegions(actor))
-    .select(['code', 'name', 'level', 'parent_code as parentCode'])
+    .select(['code', 'name', 'level', 'parent_code as parentCode', 'name_en as nameEn'])
+    .select((eb) => eb.fn.coalesce('short_name', 'name').as('shortName'))
     .orderBy('code')
     .execute();
+}
+
+/** A region's names (short name falling back to the full one), or undefined when the code names none. */
+export function findRegionNames(db: Db, code: string): Promise<RegionNames | undefined> {
+  return db
+    .selectFrom('regions')
+    .select(['code', 'name', 'name_en as nameEn'])
+    .select((eb) => eb.fn.coalesce('short_name', 'name').as('shortName'))
+    .where('code', '=', code)
+    .executeTakeFirst();
 }
 
 /** A region by its code, or undefined when the code names none. */

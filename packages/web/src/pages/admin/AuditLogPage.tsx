@@ -28,8 +28,7 @@ export default function AuditLogPage() {
   const actor = (item: AuditItem) => (
     <Flex vertical>
       <span>
-        {item.actorName ?? item.actorUsername ?? '—'}{' '}
-        {item.actorName && <Typography.Text type="secondary">{item.actorUsername}</Typography.Text>}
+        {item.actorLabel} {item.actorName && <Typography.Text type="secondary">{item.actorUsername}</Typography.Text>}
       </span>
       {isRole(item.actorRole) && (
         <Typography.Text type="secondary" style={{ fontSize: 12 }}>

@@ -6,8 +6,9 @@ import { Navigate, useNavigate, useSearchParams } from 'react-router';
 import type { DemoAccount, LoginBody } from '@keyprojects/core';
 import { fetchDemoAccounts } from '../../api/auth.ts';
 import { errorMessage } from '../../api/client.ts';
+import { useEnvironment } from '../../api/environment.ts';
 import { LanguageSwitch } from '../../components/LanguageSwitch.tsx';
-import { useT } from '../../i18n/useT.ts';
+import { useLocale } from '../../i18n/useT.ts';
 import { useSession } from '../../session/useSession.ts';
 import { CodeStepForm } from './CodeStepForm.tsx';
 import { DemoAccountsTable } from './DemoAccountsTable.tsx';
@@ -21,7 +22,10 @@ function safeNext(next: string | null): string {
 
 /** Sign-in form (and its code step for an account with an authenticator), with the demo accounts in demo mode. */
 export default function LoginPage() {
-  const t = useT();
+  const { t, locale } = useLocale();
+  // The configured city (server CITY_CODE) heads the page; without one, the product's name alone.
+  const city = useEnvironment().data?.city;
+  const cityName = city ? (locale === 'en' ? (city.nameEn ?? city.name) : city.name) : null;
   const { user, login } = useSession();
   const navigate = useNavigate();
   const [searchParams] = useSearchParams();
@@ -73,9 +77,11 @@ export default function LoginPage() {
         <Flex vertical align="center" gap={4} style={{ textAlign: 'center', color: '#fff', margin: '8px 0 4px' }}>
           <img src="/favicon.svg" alt="" width={44} height={44} style={{ marginBottom: 8 }} />
           <Typography.Title level={3} style={{ color: '#fff', margin: 0, fontSize: 'clamp(18px, 5.2vw, 26px)' }}>
-            {t('app.title')}
+            {cityName ? t('app.cityTitle', { city: cityName }) : t('app.title')}
           </Typography.Title>
-          <Typography.Text style={{ color: 'rgba(255,255,255,0.8)' }}>{t('app.org')}</Typography.Text>
+          <Typography.Text style={{ color: 'rgba(255,255,255,0.8)' }} data-testid="login-org">
+            {cityName ? t('app.cityOrg', { city: cityName }) : t('app.org')}
+          </Typography.Text>
         </Flex>
         <Flex wrap justify="center" align="flex-start" gap={16} style={{ width: '100%' }}>
           <Card

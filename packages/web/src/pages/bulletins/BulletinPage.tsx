@@ -19,7 +19,7 @@ const REGION = /^\d{6}$/;
 /** Long enough that a typist's pauses, not each key, ask for a new preview. */
 const PREVIEW_DELAY_MS = 400;
 
-/** 简报: the bulletin as of a date (default the app's today) for a region, by a template; editable by the city. */
+/** 通报: the bulletin as of a date (default the app's today) for a region, by a template; editable by the city. */
 export default function BulletinPage() {
   const t = useT();
   const { can, today } = useSession();

@@ -2,10 +2,12 @@ import { Card, Flex, Tooltip, Typography } from 'antd';
 import { useT } from '../../i18n/useT.ts';
 import { YoyDelta } from './YoyDelta.tsx';
 
-/** A figure beside the headline one (新建 210, 开复工率 77.26%), opening its own drill-down when it has one. */
+/** A figure beside the headline one (新建 210, 开复工率 77.3%), opening its own drill-down when it has one. */
 export interface FigurePart {
   label: string;
   value: string;
+  /** The exact value behind a rounded one, shown on hover ('精确值 77.26%'). */
+  exact?: string;
   onOpen?: () => void;
 }
 
@@ -23,6 +25,8 @@ export interface FigureCardModel {
   unit: string;
   /** The exact value (万元 amount or count) behind the rounded one shown. */
   exact: string;
+  /** That exact value as people read it, shown on hover when the figure is rounded ('15,282,012.34万元'). */
+  exactText?: string;
   /** What a click on the number lists. */
   onOpen: () => void;
   parts: FigurePart[];
@@ -42,7 +46,7 @@ export function FigureCard({ model, previousAsOf }: { model: FigureCardModel; pr
       <Typography.Text type="secondary" style={{ fontSize: 13 }}>
         {model.label}
       </Typography.Text>
-      <div>
+      <Tooltip title={model.exactText}>
         <button
           type="button"
           className="kp-figure-value"
@@ -53,20 +57,22 @@ export function FigureCard({ model, previousAsOf }: { model: FigureCardModel; pr
           {model.value}
           <span className="kp-figure-unit">{model.unit}</span>
         </button>
-      </div>
+      </Tooltip>
       {model.parts.length > 0 && (
         <Flex wrap gap="2px 10px" style={{ fontSize: 12 }}>
-          {model.parts.map((part) =>
-            part.onOpen ? (
-              <button key={part.label} type="button" className="kp-figure-part" onClick={part.onOpen}>
-                {part.label} <strong>{part.value}</strong>
-              </button>
-            ) : (
-              <span key={part.label} className="kp-figure-part-static">
-                {part.label} <strong>{part.value}</strong>
-              </span>
-            ),
-          )}
+          {model.parts.map((part) => (
+            <Tooltip key={part.label} title={part.exact}>
+              {part.onOpen ? (
+                <button type="button" className="kp-figure-part" onClick={part.onOpen}>
+                  {part.label} <strong>{part.value}</strong>
+                </button>
+              ) : (
+                <span className="kp-figure-part-static" tabIndex={part.exact ? 0 : undefined}>
+                  {part.label} <strong>{part.value}</strong>
+                </span>
+              )}
+            </Tooltip>
+          ))}
         </Flex>
       )}
       <Tooltip title={t('dashboard.yoyHint', { date: previousAsOf })}>

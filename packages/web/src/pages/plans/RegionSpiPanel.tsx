@@ -2,6 +2,7 @@
 import { Table, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import type { SpiRegionRowOutput } from '@keyprojects/core';
+import { useRegionLabel } from '../../api/reference.ts';
 import { useRegionSpi } from '../../api/spi.ts';
 import { EChart, type ChartOption } from '../../components/charts/EChart.tsx';
 import { CHART_COLORS, labelledGrid } from '../../components/charts/chartStyle.ts';
@@ -12,6 +13,7 @@ import { SpiTag } from '../projects/ProjectSCurveCard.tsx';
 /** The SPI breakdown of the region (the actor's scope without one). */
 export function RegionSpiPanel({ regionCode }: { regionCode: string | undefined }) {
   const t = useT();
+  const regionLabel = useRegionLabel();
   const spi = useRegionSpi({ regionCode });
   const rows = spi.data?.rows ?? [];
   const option: ChartOption = {
@@ -19,7 +21,7 @@ export function RegionSpiPanel({ regionCode }: { regionCode: string | undefined 
     tooltip: { trigger: 'axis' },
     xAxis: {
       type: 'category',
-      data: rows.map((r) => r.regionName),
+      data: rows.map((r) => regionLabel(r.regionCode, r.regionName)),
       axisLabel: { interval: 0, rotate: rows.length > 6 ? 30 : 0 },
     },
     yAxis: { type: 'value', name: 'SPI' },
@@ -36,7 +38,11 @@ export function RegionSpiPanel({ regionCode }: { regionCode: string | undefined 
     ],
   };
   const columns: ColumnsType<SpiRegionRowOutput> = [
-    { title: t('plan.col.region'), dataIndex: 'regionName', render: (n: string) => n || t('plans.spi.total') },
+    {
+      title: t('plan.col.region'),
+      key: 'region',
+      render: (_, r) => (r.regionName ? regionLabel(r.regionCode, r.regionName) : t('plans.spi.total')),
+    },
     { title: t('plans.spi.projects'), dataIndex: 'projects' },
     { title: t('plans.spi.withPlan'), dataIndex: 'withPlan', responsive: ['md'] },
     { title: t('plans.spi.behind'), dataIndex: 'behind' },

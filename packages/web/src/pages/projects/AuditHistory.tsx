@@ -31,7 +31,7 @@ export function AuditHistory({ projectId }: { projectId: number }) {
             {codeText(t, 'audit.action', entry.action)}
           </Tag>
           <Typography.Text>
-            {entry.actorName ?? entry.actorUsername ?? t('common.none')}
+            {entry.actorLabel}
             {entry.actorName && entry.actorUsername && (
               <Typography.Text type="secondary">（{entry.actorUsername}）</Typography.Text>
             )}

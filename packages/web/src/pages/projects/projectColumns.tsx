@@ -1,7 +1,7 @@
 import { Tag, Typography, type TableColumnType } from 'antd';
 import { Link } from 'react-router';
 import type { ProjectListItem, ProjectSortField } from '@keyprojects/core';
-import { codeLabel, useCodelists } from '../../api/reference.ts';
+import { codeLabel, useCodelists, useRegionLabel } from '../../api/reference.ts';
 import { useLocale } from '../../i18n/useT.ts';
 import { formatDateTime, formatMoney, type MoneyUnit } from '../../lib/format.ts';
 import { tagColor, tagLabel } from '../../lib/tags.ts';
@@ -67,6 +67,7 @@ interface ColumnOptions {
 /** The table's column definitions, in display order, with titles in the current language. */
 export function useProjectColumns({ unit, planYear, state, compact }: ColumnOptions): ProjectColumn[] {
   const { t, locale } = useLocale();
+  const regionLabel = useRegionLabel();
   const { codelists } = useCodelists();
   const unitText = t(unit === 'yi' ? 'project.unit.yi' : 'project.unit.wan');
   const none = t('common.none');
@@ -92,7 +93,7 @@ export function useProjectColumns({ unit, planYear, state, compact }: ColumnOpti
     {
       key: 'region',
       title: t('project.col.region'),
-      render: (_, item) => <span className="kp-nowrap">{item.regionName}</span>,
+      render: (_, item) => <span className="kp-nowrap">{regionLabel(item.regionCode, item.regionName)}</span>,
     },
     {
       key: 'levels',

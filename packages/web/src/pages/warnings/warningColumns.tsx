@@ -1,12 +1,14 @@
 import { Typography, type TableColumnsType } from 'antd';
 import { Link } from 'react-router';
 import type { WarningItem } from '@keyprojects/core';
+import { useRegionLabel } from '../../api/reference.ts';
 import { useT } from '../../i18n/useT.ts';
 import { WarningLevelTag } from './WarningLevelTag.tsx';
 
 /** The warnings table's columns; on a phone the project cell carries the rule and text too. */
 export function useWarningColumns(compact: boolean): TableColumnsType<WarningItem> {
   const t = useT();
+  const regionLabel = useRegionLabel();
   const project = (w: WarningItem) =>
     w.projectId === null ? (
       <Typography.Text strong>{`${w.regionName}（${t('warning.districtWide')}）`}</Typography.Text>
@@ -49,7 +51,12 @@ export function useWarningColumns(compact: boolean): TableColumnsType<WarningIte
         </div>
       ),
     },
-    { key: 'region', title: t('warning.col.region'), dataIndex: 'regionName', width: 100 },
+    {
+      key: 'region',
+      title: t('warning.col.region'),
+      width: 100,
+      render: (_, w) => regionLabel(w.regionCode, w.regionName),
+    },
     { key: 'rule', title: t('warning.col.rule'), dataIndex: 'ruleLabel', width: 130 },
     { key: 'text', title: t('warning.col.text'), dataIndex: 'text' },
     { key: 'raised', title: t('warning.col.raised'), dataIndex: 'firstRaisedOn', width: 110 },
