@@ -1,8 +1,6 @@
 /** Reference data: codelists, the user's regions, project owners and service officers. */
-import { useMemo } from 'react';
-import { queryOptions, useQuery } from '@tanstack/react-query';
 import { useCallback, useMemo } from 'react';
-import { useQuery } from '@tanstack/react-query';
+import { queryOptions, useQuery } from '@tanstack/react-query';
 import {
   DEFAULT_STAGES,
   fixedCodelists,

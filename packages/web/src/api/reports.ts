@@ -1,6 +1,4 @@
 /** Monthly reports: periods, the review desk (list, batch decisions, progress, reminders), one report, filing, review and site photos. */
-import { keepPreviousData, useQuery } from '@tanstack/react-query';
-/** Monthly reports: periods, the review desk's list, one report, filing, review and site photos. */
 import { keepPreviousData, queryOptions, useQuery } from '@tanstack/react-query';
 import type {
   FilingProgressOutput,

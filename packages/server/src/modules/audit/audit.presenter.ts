@@ -2,8 +2,7 @@
  * The one way an audit row becomes a trail entry (GET /audit, a project's history, the 'audit-log' export): its
  * fields with the id and time as text, and the fields whose values differ between the before and after snapshots.
  */
-import { chinaTime, effectiveTimes, type AuditChange, type AuditItem } from '@keyprojects/core';
-import { actorLabel, type AuditChange, type AuditItem, type Locale } from '@keyprojects/core';
+import { actorLabel, chinaTime, effectiveTimes, type AuditChange, type AuditItem, type Locale } from '@keyprojects/core';
 import type { AuditTrailRow } from './audit.repository.ts';
 
 /** The fields whose values differ between two snapshots (keys of either). */
@@ -20,9 +19,11 @@ export function diffSnapshots(before: unknown, after: unknown): AuditChange[] {
  * A trail entry from its row, its time also on the application's date `today` (a project's history as users read
  * it). The audit administrator's trail and its export pass null: a security record keeps the real time only.
  */
-export function presentAuditRow({ before, after, ...row }: AuditTrailRow, today: string | null): AuditItem {
-/** A trail entry from its row, its actor named in the reader's language. */
-export function presentAuditRow({ before, after, ...row }: AuditTrailRow, locale: Locale): AuditItem {
+export function presentAuditRow(
+  { before, after, ...row }: AuditTrailRow,
+  today: string | null,
+  locale: Locale,
+): AuditItem {
   return {
     ...row,
     id: Number(row.id),

@@ -23,8 +23,7 @@ export async function projectAuditHistory(
 ): Promise<AuditHistory> {
   requirePermission(actor, 'project.read');
   if (!(await projectVisible(db, actor, projectId))) throw errors.notFound();
-  return { items: (await projectTrailRows(db, projectId)).map((row) => presentAuditRow(row, today)) };
-  return { items: (await projectTrailRows(db, projectId)).map((row) => presentAuditRow(row, actor.locale)) };
+  return { items: (await projectTrailRows(db, projectId)).map((row) => presentAuditRow(row, today, actor.locale)) };
 }
 
 /** One page of the filtered trail, newest first, for the audit administrator. */
@@ -34,8 +33,7 @@ export async function auditTrail(db: Kysely<DB>, actor: Actor, query: AuditQuery
     limit: query.limit + 1,
     beforeId: query.beforeId ? BigInt(query.beforeId) : null,
   });
-  const items = rows.slice(0, query.limit).map((row) => presentAuditRow(row, null));
-  const items = rows.slice(0, query.limit).map((row) => presentAuditRow(row, actor.locale));
+  const items = rows.slice(0, query.limit).map((row) => presentAuditRow(row, null, actor.locale));
   return { items, nextBeforeId: rows.length > query.limit ? (items.at(-1)?.id ?? null) : null };
 }
 
@@ -49,8 +47,7 @@ export async function* auditTrailBatches(
   for (;;) {
     const rows = await trailRows(db, query, { limit: batchSize, beforeId });
     if (rows.length === 0) return;
-    yield rows.map((row) => presentAuditRow(row, null));
-    yield rows.map((row) => presentAuditRow(row, 'zh'));
+    yield rows.map((row) => presentAuditRow(row, null, 'zh'));
     if (rows.length < batchSize) return;
     beforeId = rows.at(-1)?.id ?? null;
   }

@@ -107,9 +107,8 @@ export default function DashboardPage() {
             </Col>
             <Col xs={24} lg={12}>
               <Suspense fallback={<Card size="small" loading title={t('dashboard.chart.map')} />}>
-                <ProjectMap dashboard={data} warnings={warnings.data} onDrill={setDrill} />
+                <ProjectMap dashboard={data} warnings={warnings.data} onDrill={handleOpenDrill} />
               </Suspense>
-              <ProjectMap points={data.points} onDrill={handleOpenDrill} warningLevels={warningLevels} />
             </Col>
             {warnings.data && (
               <Col xs={24} lg={12}>

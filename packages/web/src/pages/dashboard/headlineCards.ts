@@ -1,5 +1,3 @@
-/** The dashboard's headline cards built from the API answer: values, parts, 同比 and what each click opens. */
-import { formatYi, parseWan, type DashboardOutput, type DrillMetric, type DrillSort } from '@keyprojects/core';
 /**
  * The dashboard's headline cards built from the API answer: values, parts, 同比 and what each click opens. Numbers
  * are in the bulletin's style (core figure.format.ts: 1528.2亿元, 77.3%), the exact value behind each on hover.
@@ -12,6 +10,7 @@ import {
   yiFigure,
   type DashboardOutput,
   type DrillMetric,
+  type DrillSort,
 } from '@keyprojects/core';
 import type { Translate } from '../../i18n/translate.ts';
 import { absDecimal, diffWan, signOf } from '../../lib/figures.ts';
@@ -69,8 +68,6 @@ export function buildHeadlineCards(data: DashboardOutput, t: Translate, onDrill:
   // `measure`: what a money figure is about, so its list comes ordered by it (完成投资: largest completions first).
   const open = (label: string, metric: DrillMetric, measure?: DrillSort) => () =>
     onDrill({ kind: 'figure', title: label, metric, ...(measure ? { measure } : {}) });
-  const part = (label: string, value: number | string, metric?: DrillMetric) => ({
-  const open = (label: string, metric: DrillMetric) => () => onDrill({ kind: 'figure', title: label, metric });
   const part = (label: string, value: number | string, metric?: DrillMetric, exact?: string) => ({
     label,
     value: String(value),
@@ -104,9 +101,8 @@ export function buildHeadlineCards(data: DashboardOutput, t: Translate, onDrill:
       value: yiText(f.totalInvestment),
       unit: yi,
       exact: f.totalInvestment,
-      onOpen: open(t('dashboard.fig.totalInvestment'), 'all', 'totalInvestment'),
       exactText: exactWan(f.totalInvestment, t),
-      onOpen: open(t('dashboard.fig.totalInvestment'), 'all'),
+      onOpen: open(t('dashboard.fig.totalInvestment'), 'all', 'totalInvestment'),
       parts: [],
       yoy: [moneyYoy(y.totalInvestment, t)],
     },
@@ -116,9 +112,8 @@ export function buildHeadlineCards(data: DashboardOutput, t: Translate, onDrill:
       value: yiText(f.annualPlan),
       unit: yi,
       exact: f.annualPlan,
-      onOpen: open(t('dashboard.fig.annualPlan', { year: data.year }), 'all', 'annualPlan'),
       exactText: exactWan(f.annualPlan, t),
-      onOpen: open(t('dashboard.fig.annualPlan', { year: data.year }), 'all'),
+      onOpen: open(t('dashboard.fig.annualPlan', { year: data.year }), 'all', 'annualPlan'),
       parts: [],
       yoy: [moneyYoy(y.annualPlan, t)],
     },
@@ -160,9 +155,8 @@ export function buildHeadlineCards(data: DashboardOutput, t: Translate, onDrill:
       value: yiText(f.completedYtd),
       unit: yi,
       exact: f.completedYtd,
-      onOpen: open(t('dashboard.fig.completed'), 'all', 'completedYtd'),
       exactText: exactWan(f.completedYtd, t),
-      onOpen: open(t('dashboard.fig.completed'), 'all'),
+      onOpen: open(t('dashboard.fig.completed'), 'all', 'completedYtd'),
       parts: [
         part(
           t('dashboard.fig.completionRate'),
