@@ -68,6 +68,13 @@ describe('reading .xls and Excel 2003 XML as the xlsx', () => {
     expect(formula.rows.at(-1)?.cells[2]).toEqual({ type: 'formula' });
   });
 
+  it('reads an .xls saved by WPS, whose compound-file header carries a class id where Excel writes zeros', async () => {
+    const xlsx = await officeLedger();
+    const wps = Buffer.from(legacyCopy(xlsx, 'biff8'));
+    Buffer.from('2008020000000000c000000000000046', 'hex').copy(wps, 8);
+    expect((await gridOf(wps)).rows.slice(0, 3)).toEqual((await gridOf(xlsx)).rows.slice(0, 3));
+  });
+
   it('keeps hidden sheets hidden, so the sheet picker skips them as it does in an xlsx', async () => {
     const workbook = await readSpreadsheet(legacyCopy(await officeLedger(), 'biff8'));
     expect(workbook.worksheets.map((sheet) => [sheet.name, sheet.state])).toEqual([
