@@ -177,6 +177,25 @@ export default tseslint.config(
     rules: { 'no-restricted-syntax': ['error', projectsOutsideScope, errorHandlerOutsideApp, queryInRoute] },
   },
   {
+    // The web's dates come from the application's date (lib/appDate.ts: dayjs() is its now), not the computer's
+    // clock; a true clock use says so with an eslint-disable comment and its reason.
+    files: ['packages/web/src/**/*.{ts,tsx}', `${FIXTURES}/web/**/*.{ts,tsx}`],
+    ignores: ['**/*.test.{ts,tsx}'],
+    rules: {
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector: "NewExpression[callee.name='Date'][arguments.length=0]",
+          message: 'new Date() is the computer’s clock: use appNow()/appTodayIso() from lib/appDate.ts',
+        },
+        {
+          selector: "CallExpression[callee.object.name='Date'][callee.property.name='now']",
+          message: 'Date.now() is the computer’s clock: use appNow() from lib/appDate.ts',
+        },
+      ],
+    },
+  },
+  {
     files: ['**/*.js', '**/*.mjs'],
     ...tseslint.configs.disableTypeChecked,
   },

@@ -35,6 +35,13 @@ describe('the layer lint rules', () => {
     expect(await findings(`${FIXTURES}/web/imports-server.ts`)).toEqual(['5 no-restricted-imports']);
   });
 
+  it("reports a web file that reads the computer's clock for a date", async () => {
+    expect(await findings(`${FIXTURES}/web/reads-clock.ts`)).toEqual([
+      '4 no-restricted-syntax',
+      '5 no-restricted-syntax',
+    ]);
+  });
+
   it('reports a database-layer file that imports a module', async () => {
     expect(await findings(`${FIXTURES}/db/imports-module.ts`)).toEqual(['5 no-restricted-imports']);
   });

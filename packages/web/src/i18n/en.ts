@@ -56,6 +56,7 @@ export const en: Record<MessageId, string> = {
   'common.back': 'Back',
   'common.cancel': 'Cancel',
   'common.none': '—',
+  'common.realTime': 'System time {time}',
   'common.yes': 'Yes',
   'common.no': 'No',
   'common.add': 'Add',

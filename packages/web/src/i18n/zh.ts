@@ -55,6 +55,7 @@ export const zh = {
   'common.back': '返回',
   'common.cancel': '取消',
   'common.none': '—',
+  'common.realTime': '系统时间 {time}',
   'common.yes': '是',
   'common.no': '否',
   'common.add': '添加',

@@ -9,6 +9,7 @@ import {
   type LoginOutcome,
 } from '../api/auth.ts';
 import { onSessionGate, onUnauthenticated } from '../api/client.ts';
+import { setAppToday } from '../lib/appDate.ts';
 import { SessionContext, type SessionContextValue, type SessionGates } from './SessionContext.ts';
 
 const SESSION_KEY = sessionQuery.queryKey;
@@ -67,6 +68,8 @@ export function SessionProvider({ children }: { children: ReactNode }) {
 
   const user = session.isError ? null : session.data === undefined ? undefined : (session.data?.user ?? null);
   const today = session.data?.today;
+  // Set during render, before any child reads dayjs(): the pickers and defaults below follow it at once.
+  setAppToday(today);
   const data = session.isError ? null : session.data;
   const gates = useMemo<SessionGates | undefined>(
     () =>

@@ -31,7 +31,11 @@ export function ReplannedTable({ regionCode }: { regionCode: string | undefined 
         </Typography.Text>
       ),
     },
-    { title: t('plans.replanned.at'), dataIndex: 'lastReplannedAt', render: (d: string) => d.slice(0, 10) },
+    {
+      title: t('plans.replanned.at'),
+      dataIndex: 'lastReplannedAt',
+      render: (_: string, row: ReplannedRowOutput) => row.effectiveAt.lastReplannedAt?.slice(0, 10) ?? '—',
+    },
   ];
   return (
     <Table<ReplannedRowOutput>

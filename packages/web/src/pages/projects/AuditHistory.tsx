@@ -4,7 +4,7 @@ import { useCodelists } from '../../api/reference.ts';
 import { AuditChanges } from './AuditChanges.tsx';
 import { useLocale } from '../../i18n/useT.ts';
 import type { AuditFormatContext } from '../../lib/auditFormat.ts';
-import { formatDateTime } from '../../lib/format.ts';
+import { AppTime } from '../../components/AppTime.tsx';
 import { codeText } from '../admin/auditLabels.ts';
 
 /** Colours of the actions a project's history shows most; other actions keep the timeline's default. */
@@ -25,7 +25,7 @@ export function AuditHistory({ projectId }: { projectId: number }) {
       <div data-testid="audit-entry">
         <Flex wrap gap={8} align="center">
           <Typography.Text strong className="kp-nowrap">
-            {formatDateTime(entry.at)}
+            <AppTime at={entry.at} effective={entry.effectiveAt.at} />
           </Typography.Text>
           <Tag color={ACTION_COLORS[entry.action]} style={{ marginInlineEnd: 0 }}>
             {codeText(t, 'audit.action', entry.action)}

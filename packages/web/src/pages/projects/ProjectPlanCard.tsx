@@ -31,7 +31,7 @@ function PlanVersionInfo({ plan }: { plan: ProjectPlanOutput }) {
           {t('plan.version.baseline', {
             version: baseline.version,
             by: baseline.approvedByName ?? '—',
-            at: baseline.approvedAt?.slice(0, 10) ?? '—',
+            at: baseline.effectiveAt.approvedAt?.slice(0, 10) ?? '—',
           })}
         </Typography.Text>
       )}

@@ -2,7 +2,8 @@ import { Descriptions, type DescriptionsProps } from 'antd';
 import type { ReportOutput } from '@keyprojects/core';
 import { codeLabel, useCodelists } from '../../api/reference.ts';
 import { useLocale } from '../../i18n/useT.ts';
-import { formatDateTime, formatMoney } from '../../lib/format.ts';
+import { AppTime } from '../../components/AppTime.tsx';
+import { formatMoney } from '../../lib/format.ts';
 
 /** A filed report's figures, read-only (the review drawer, and reports the user may not change). */
 export function ReportFigures({ report, compact }: { report: ReportOutput; compact: boolean }) {
@@ -41,9 +42,11 @@ export function ReportFigures({ report, compact }: { report: ReportOutput; compa
       label: t('report.field.stage'),
       children: codeLabel(codelists.stages, report.stage, locale) || none,
     },
-    { key: 'submittedAt', label: t('report.submittedAt'), children: formatDateTime(report.submittedAt) || none },
-    { key: 'reviewedAt', label: t('report.reviewedAt'), children: formatDateTime(report.reviewedAt) || none },
-    { key: 'confirmedAt', label: t('report.confirmedAt'), children: formatDateTime(report.confirmedAt) || none },
+    ...(['submittedAt', 'reviewedAt', 'confirmedAt'] as const).map((key) => ({
+      key,
+      label: t(`report.${key}`),
+      children: <AppTime at={report[key]} effective={report.effectiveAt[key]} none={none} />,
+    })),
   ];
   return <Descriptions size="small" bordered column={compact ? 1 : 2} items={items} data-testid="report-figures" />;
 }

@@ -1,7 +1,8 @@
 import { Button, Typography, type TableColumnsType } from 'antd';
 import type { ReportListItem } from '@keyprojects/core';
 import type { Translate } from '../../i18n/translate.ts';
-import { formatDateTime, formatMoney } from '../../lib/format.ts';
+import { AppTime } from '../../components/AppTime.tsx';
+import { formatMoney } from '../../lib/format.ts';
 import { ReportStateTag } from './ReportStateTag.tsx';
 
 /** The review desk's columns; the name (and the action) open the report in the drawer. */
@@ -54,7 +55,9 @@ export function reviewColumns(
       key: 'submittedAt',
       title: t('report.submittedAt'),
       className: 'kp-nowrap',
-      render: (_, row) => formatDateTime(row.submittedAt) || t('common.none'),
+      render: (_, row) => (
+        <AppTime at={row.submittedAt} effective={row.effectiveAt.submittedAt} none={t('common.none')} />
+      ),
     },
     {
       key: 'action',
