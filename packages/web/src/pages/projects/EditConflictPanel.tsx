@@ -48,7 +48,9 @@ export function EditConflictPanel({
   const compact = Grid.useBreakpoint().md === false;
   const ref = useRef<HTMLDivElement>(null);
   // The save button is at the bottom of a long form: bring the explanation into view once, when it opens.
-  useEffect(() => ref.current?.scrollIntoView({ block: 'start' }), []);
+  useEffect(() => {
+    ref.current?.scrollIntoView({ block: 'start' });
+  }, []);
   const ctx: AuditFormatContext = { codelists, locale, t };
   // Referenced records by the names the two stored versions carry; a newly typed one only by its number.
   const names = new Map<string, string>([
