@@ -3,7 +3,8 @@
  * the form was opened — who changed it, their value now and the typed one side by side — with, for a field both
  * changed, the choice of which to keep; then re-apply the typed changes on the new version, or discard them.
  */
-import { Alert, Button, Flex, Radio, Table, Tag, Typography, type TableColumnsType } from 'antd';
+import { useEffect, useRef } from 'react';
+import { Alert, Button, Flex, Grid, Radio, Table, Tag, Typography, type TableColumnsType } from 'antd';
 import type { FieldChange, FieldChangeKind, ProjectOutput } from '@keyprojects/core';
 import { useCodelists } from '../../api/reference.ts';
 import { useLocale } from '../../i18n/useT.ts';
@@ -44,6 +45,12 @@ export function EditConflictPanel({
 }: EditConflictPanelProps) {
   const { t, locale } = useLocale();
   const { codelists } = useCodelists();
+  const compact = Grid.useBreakpoint().md === false;
+  const ref = useRef<HTMLDivElement>(null);
+  // The save button is at the bottom of a long form: bring the explanation into view once, when it opens.
+  useEffect(() => {
+    ref.current?.scrollIntoView({ block: 'start' });
+  }, []);
   const ctx: AuditFormatContext = { codelists, locale, t };
   // Referenced records by the names the two stored versions carry; a newly typed one only by its number.
   const names = new Map<string, string>([
@@ -64,6 +71,46 @@ export function EditConflictPanel({
     </Typography.Text>
   );
 
+  const kindTag = (change: FieldChange) => (
+    <Tag color={KIND_COLORS[change.kind]}>{t(`conflict.kind.${change.kind}`)}</Tag>
+  );
+  const choice = (c: FieldChange) =>
+    c.kind === 'conflict' && (
+      <Radio.Group
+        size="small"
+        optionType="button"
+        value={takeTheirs.has(c.field) ? 'theirs' : 'mine'}
+        onChange={(event) => onChoose(c.field, event.target.value === 'theirs')}
+        options={[
+          { value: 'mine', label: t('conflict.keepMine') },
+          { value: 'theirs', label: t('conflict.takeTheirs') },
+        ]}
+      />
+    );
+
+  // A phone has no room for columns side by side: each field is a block with the two values one above the other.
+  const phoneList = (
+    <Flex vertical gap={8}>
+      {conflict.changes.map((c) => (
+        <div key={c.field} style={{ background: '#fff', borderRadius: 6, padding: '8px 10px' }}>
+          <Flex justify="space-between" align="center" gap={8}>
+            <Typography.Text strong>{auditFieldLabel(c.field, locale)}</Typography.Text>
+            {kindTag(c)}
+          </Flex>
+          <div>
+            <Typography.Text type="secondary">{t('conflict.theirs')}：</Typography.Text>
+            {cell(c.field, c.theirs, c.kind !== 'mine')}
+          </div>
+          <div>
+            <Typography.Text type="secondary">{t('conflict.mine')}：</Typography.Text>
+            {cell(c.field, c.mine, c.kind === 'mine' || c.kind === 'conflict')}
+          </div>
+          {choice(c)}
+        </div>
+      ))}
+    </Flex>
+  );
+
   const columns: TableColumnsType<FieldChange> = [
     {
       title: t('conflict.field'),
@@ -72,9 +119,7 @@ export function EditConflictPanel({
       render: (field: string, change) => (
         <Flex vertical gap={2}>
           <span>{auditFieldLabel(field, locale)}</span>
-          <span>
-            <Tag color={KIND_COLORS[change.kind]}>{t(`conflict.kind.${change.kind}`)}</Tag>
-          </span>
+          <span>{kindTag(change)}</span>
         </Flex>
       ),
     },
@@ -89,18 +134,7 @@ export function EditConflictPanel({
       render: (_, c) => (
         <Flex vertical gap={4}>
           {cell(c.field, c.mine, c.kind === 'mine' || c.kind === 'conflict')}
-          {c.kind === 'conflict' && (
-            <Radio.Group
-              size="small"
-              optionType="button"
-              value={takeTheirs.has(c.field) ? 'theirs' : 'mine'}
-              onChange={(event) => onChoose(c.field, event.target.value === 'theirs')}
-              options={[
-                { value: 'mine', label: t('conflict.keepMine') },
-                { value: 'theirs', label: t('conflict.takeTheirs') },
-              ]}
-            />
-          )}
+          {choice(c)}
         </Flex>
       ),
     },
@@ -113,30 +147,35 @@ export function EditConflictPanel({
   ];
 
   return (
-    <Alert
-      type="warning"
-      showIcon
-      data-testid="edit-conflict"
-      title={t('conflict.title', { name: conflict.latest.name })}
-      description={
-        <Flex vertical gap={10}>
-          <Typography.Text>{t('conflict.body')}</Typography.Text>
-          <Table<FieldChange>
-            size="small"
-            rowKey="field"
-            pagination={false}
-            columns={columns}
-            dataSource={conflict.changes}
-            scroll={{ x: 'max-content' }}
-          />
-          <Flex gap={8} wrap>
-            <Button type="primary" onClick={onReapply} data-testid="conflict-reapply">
-              {t('conflict.reapply')}
-            </Button>
-            <Button onClick={onDiscard}>{t('conflict.discard')}</Button>
+    <div ref={ref} style={{ scrollMarginTop: 72 }}>
+      <Alert
+        type="warning"
+        showIcon={!compact}
+        data-testid="edit-conflict"
+        title={t('conflict.title', { name: conflict.latest.name })}
+        description={
+          <Flex vertical gap={10}>
+            <Typography.Text>{t('conflict.body')}</Typography.Text>
+            {compact ? (
+              phoneList
+            ) : (
+              <Table<FieldChange>
+                size="small"
+                rowKey="field"
+                pagination={false}
+                columns={columns}
+                dataSource={conflict.changes}
+              />
+            )}
+            <Flex gap={8} wrap>
+              <Button type="primary" onClick={onReapply} data-testid="conflict-reapply">
+                {t('conflict.reapply')}
+              </Button>
+              <Button onClick={onDiscard}>{t('conflict.discard')}</Button>
+            </Flex>
           </Flex>
-        </Flex>
-      }
-    />
+        }
+      />
+    </div>
   );
 }

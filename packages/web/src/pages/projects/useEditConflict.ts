@@ -32,9 +32,6 @@ export function useEditConflict(form: FormInstance<ProjectFormValues>, project: 
     const latest = await fetchProject(base.id);
     setConflict({ latest, changes: diffOf(form, base, latest).changes });
     setTakeTheirs(new Set());
-    requestAnimationFrame(() =>
-      document.querySelector('[data-testid="edit-conflict"]')?.scrollIntoView({ block: 'start', behavior: 'smooth' }),
-    );
   };
 
   /** Puts the typed changes on the new version (recomputed now: the editor may have typed on meanwhile). */
