@@ -83,7 +83,11 @@ async function openCold(browser: Browser, state: Awaited<ReturnType<typeof signI
   await page.addInitScript(WATCH_FIRST_FIGURE);
   const bodies = new Map<string, Promise<Buffer>>();
   page.on('response', (response) => {
-    if (response.request().resourceType() === 'script') bodies.set(response.url(), response.body());
+    if (response.request().resourceType() === 'script')
+      bodies.set(
+        response.url(),
+        response.body().catch(() => Buffer.alloc(0)),
+      );
   });
   await page.goto(`${baseUrl}/dashboard`);
   await page.waitForFunction(() => (window as { __firstFigure?: number }).__firstFigure !== undefined, null, {
