@@ -70,7 +70,8 @@ export class DrillDrawer {
   async sortBy(title: string): Promise<void> {
     const before = this.page.url();
     await this.header(title).click();
-    await this.page.waitForURL((url) => url.href !== before);
+    // The order is written with history.replaceState, which is no navigation to wait for: poll the address.
+    for (let tries = 0; tries < 100 && this.page.url() === before; tries += 1) await this.page.waitForTimeout(100);
     await this.root().locator('.ant-spin-spinning').waitFor({ state: 'hidden' });
   }
 
