@@ -68,6 +68,8 @@ export class DrillDrawer {
 
   /** Clicks a column header and waits for the list to come back in the new order (kept in the URL). */
   async sortBy(title: string): Promise<void> {
+    // A click while the list is loading is not taken: wait for it to settle first.
+    await this.root().locator('.ant-spin-spinning').waitFor({ state: 'hidden' });
     const before = this.page.url();
     await this.header(title).click();
     // The order is written with history.replaceState, which is no navigation to wait for: poll the address.
