@@ -54,6 +54,29 @@ export class DrillDrawer {
     return Number(/共 (\d+) 个项目/.exec(text)?.[1] ?? Number.NaN);
   }
 
+  /** The project links of the list's current page, in order. */
+  async names(): Promise<string[]> {
+    const links = this.root().getByTestId('drill-table').getByRole('link');
+    await links.first().waitFor();
+    return links.allInnerTexts();
+  }
+
+  /** A column header of the table (e.g. 总投资, 本年完成). */
+  header(title: string): Locator {
+    return this.root().locator('th').filter({ hasText: title });
+  }
+
+  /** Clicks a column header and waits for the list to come back in the new order (kept in the URL). */
+  async sortBy(title: string): Promise<void> {
+    // A click while the list is loading is not taken: wait for it to settle first.
+    await this.root().locator('.ant-spin-spinning').waitFor({ state: 'hidden' });
+    const before = this.page.url();
+    await this.header(title).click();
+    // The order is written with history.replaceState, which is no navigation to wait for: poll the address.
+    for (let tries = 0; tries < 100 && this.page.url() === before; tries += 1) await this.page.waitForTimeout(100);
+    await this.root().locator('.ant-spin-spinning').waitFor({ state: 'hidden' });
+  }
+
   /** Narrows the list to a name and returns the project links left. */
   async find(name: string): Promise<string[]> {
     await this.root().getByPlaceholder('在清单中查找项目名称或代码').fill(name);
