@@ -60,6 +60,11 @@ export const zh = {
   'common.reset': '重置',
   'common.actions': '操作',
   'common.total': '共 {total} 个项目',
+  'count.totalWhat': '共 {total} 个项目（{years}；{scope}）',
+  'count.allYears': '全部计划年度',
+  'count.planYear': '{year}年度计划内',
+  'count.noSandbox': '不含开放数据沙箱',
+  'count.sandboxOnly': '开放数据沙箱项目',
   'common.backHome': '返回项目库',
 
   'error.network': '无法连接服务器，请检查网络后重试',
