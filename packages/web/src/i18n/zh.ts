@@ -26,7 +26,7 @@ export const zh = {
   'menu.reportReview': '月报审核',
   'menu.projects': '项目库',
   'menu.ledgerImport': '数据导入',
-  'menu.bulletins': '通报',
+  'menu.bulletins': '建设情况通报',
   'menu.openData': '开放数据',
   'menu.open': '打开菜单',
   'home.noSections': '您的角色目前没有可进入的业务页面',
