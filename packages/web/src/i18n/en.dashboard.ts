@@ -9,6 +9,8 @@ export const enDashboard: Record<keyof typeof zhDashboard, string> = {
   'dashboard.openProjects': 'list the projects',
   'dashboard.withUnit': '{value} {unit}',
   'dashboard.exact': 'Exact: {value}',
+  'dashboard.chart.levelNote':
+    'Note: a project may be on several lists (e.g. provincial and municipal) and counts in each, so the levels add up to more than the total.',
   'dashboard.unit.projects': '',
   'dashboard.count': '{count}',
   'dashboard.points': '{points} pp',

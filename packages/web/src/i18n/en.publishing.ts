@@ -41,7 +41,8 @@ export const enPublishing: Record<keyof typeof zhPublishing, string> = {
   'openData.about2':
     'A package can go straight to an open-government portal, an analysis tool or another region’s system, without converting sheet by sheet.',
   'openData.exportTitle': 'Export a project package',
-  'openData.exportBody': 'Exports every project you may see ({total}) as one OC4IDS 0.9 project package (JSON).',
+  'openData.exportBody':
+    'Exports every project you may see ({total}: all plan years, reserve included; {scope}) as one OC4IDS 0.9 project package (JSON).',
   'openData.download': 'Download JSON',
   'openData.importTitle': 'Import a project package',
   'openData.importBody':

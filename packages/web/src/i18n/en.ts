@@ -65,6 +65,11 @@ export const en: Record<MessageId, string> = {
   'common.reset': 'Reset',
   'common.actions': 'Actions',
   'common.total': '{total} projects',
+  'count.totalWhat': '{total} projects ({years}; {scope})',
+  'count.allYears': 'all plan years',
+  'count.planYear': 'on the {year} plan',
+  'count.noSandbox': 'open-data sandbox not included',
+  'count.sandboxOnly': 'open-data sandbox projects',
   'common.backHome': 'Back to the project library',
 
   'error.network': 'Cannot reach the server; check the network and try again',

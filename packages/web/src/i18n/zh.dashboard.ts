@@ -7,6 +7,7 @@ export const zhDashboard = {
   'dashboard.openProjects': '查看项目清单',
   'dashboard.withUnit': '{value}{unit}',
   'dashboard.exact': '精确值 {value}',
+  'dashboard.chart.levelNote': '注：一个项目可同时列入多个级别（如省级和市级），各级别分别计数，合计大于项目总数。',
   'dashboard.unit.projects': '个',
   'dashboard.count': '{count}个',
   'dashboard.points': '{points}个百分点',

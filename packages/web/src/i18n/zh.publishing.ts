@@ -35,7 +35,8 @@ export const zhPublishing = {
   'openData.about2':
     '按 OC4IDS 导出的数据可以直接提供给政务公开平台、统计分析工具或其他地区的同类系统，不必再逐表转换。',
   'openData.exportTitle': '导出项目数据包',
-  'openData.exportBody': '导出您有权查看的全部项目（{total} 个），为一个 OC4IDS 0.9 项目数据包（JSON）。',
+  'openData.exportBody':
+    '导出您有权查看的全部项目（{total} 个：全部计划年度，含储备项目；{scope}），为一个 OC4IDS 0.9 项目数据包（JSON）。',
   'openData.download': '下载 JSON',
   'openData.importTitle': '导入项目数据包',
   'openData.importBody':

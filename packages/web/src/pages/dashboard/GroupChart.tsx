@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { Card, Flex, Segmented } from 'antd';
+import { Card, Flex, Segmented, Typography } from 'antd';
 import { codeLabel, useCodelists } from '../../api/reference.ts';
 import type { DashboardOutput, StatDimension } from '@keyprojects/core';
 import { isMessageId } from '../../i18n/translate.ts';
@@ -63,6 +63,11 @@ export function GroupChart({ breakdowns, onDrill }: { breakdowns: DashboardOutpu
           ariaLabel={t('dashboard.chart.byGroup')}
           testId="group-chart"
         />
+        {group === 'level' && (
+          <Typography.Text type="secondary" style={{ fontSize: 12 }} data-testid="level-note">
+            {t('dashboard.chart.levelNote')}
+          </Typography.Text>
+        )}
       </Flex>
     </Card>
   );

@@ -1,5 +1,6 @@
 import { Button, Card, Col, Flex, Row, Typography } from 'antd';
 import { DownloadOutlined } from '@ant-design/icons';
+import { isSandboxRegion } from '@keyprojects/core';
 import { oc4idsPackageUrl } from '../../api/oc4ids.ts';
 import { useProjectList } from '../../api/projects.ts';
 import { Forbidden } from '../../components/Forbidden.tsx';
@@ -11,7 +12,9 @@ import { Oc4idsImportCard } from './Oc4idsImportCard.tsx';
 /** 开放数据: what OC4IDS is, the package of the visible projects, and (for the city) importing a package. */
 export default function OpenDataPage() {
   const t = useT();
-  const { can } = useSession();
+  const { can, user } = useSession();
+  // Counts say what they count: the sandbox is its own scope, never inside a city's figures.
+  const sandbox = user?.regionCode ? isSandboxRegion(user.regionCode) : false;
   // Only the count is needed: the package holds every visible project of every plan year.
   const count = useProjectList({ page: 1, pageSize: 1 }, can('project.read'));
 
@@ -31,7 +34,12 @@ export default function OpenDataPage() {
           <Flex vertical gap={12}>
             <Card size="small" title={t('openData.exportTitle')}>
               <Flex vertical gap={12} align="flex-start">
-                <Typography.Text>{t('openData.exportBody', { total: count.data?.total ?? '…' })}</Typography.Text>
+                <Typography.Text>
+                  {t('openData.exportBody', {
+                    total: count.data?.total ?? '…',
+                    scope: t(sandbox ? 'count.sandboxOnly' : 'count.noSandbox'),
+                  })}
+                </Typography.Text>
                 <Button
                   type="primary"
                   icon={<DownloadOutlined />}

@@ -2,7 +2,7 @@ import { useMemo } from 'react';
 import { Button, Card, Flex, Grid, Table, Typography, type TableProps } from 'antd';
 import { PlusOutlined } from '@ant-design/icons';
 import { useNavigate, useSearchParams } from 'react-router';
-import type { ProjectListItem } from '@keyprojects/core';
+import { isSandboxRegion, type ProjectListItem } from '@keyprojects/core';
 import { useProjectList } from '../../api/projects.ts';
 import { useCodelists, useDefaultPlanYear } from '../../api/reference.ts';
 import { ExportButton } from '../../components/ExportButton.tsx';
@@ -34,14 +34,16 @@ const isColumnList = (value: unknown): value is OptionalColumn[] =>
 /** The project library: filters, sortable and pageable table, all kept in the URL. */
 export default function ProjectListPage() {
   const t = useT();
-  const { can } = useSession();
+  const { can, user } = useSession();
   const navigate = useNavigate();
   const screens = Grid.useBreakpoint();
   const compact = screens.md === false;
   const { isSettled } = useCodelists();
   const planYear = useDefaultPlanYear();
   // Unknown only before the session names the application's date: then nothing is fetched or shown (below).
-  const defaultPlanYear = planYear ?? 0;
+  // The open-data sandbox's projects come without annual plans: its list starts at every plan year, not an empty one.
+  const sandbox = user?.regionCode ? isSandboxRegion(user.regionCode) : false;
+  const defaultPlanYear = sandbox ? null : (planYear ?? 0);
   const [searchParams, setSearchParams] = useSearchParams();
   const state = useMemo(() => parseListState(searchParams, defaultPlanYear), [searchParams, defaultPlanYear]);
   // Wait for the codelists: the default plan year comes from them.
@@ -106,7 +108,16 @@ export default function ProjectListPage() {
       <Card size="small">
         <Flex justify="space-between" align="center" wrap gap={8} style={{ marginBottom: 12 }}>
           <Typography.Text type="secondary" data-testid="project-total">
-            {list.data ? t('common.total', { total: list.data.total }) : t('common.loading')}
+            {list.data
+              ? t('count.totalWhat', {
+                  total: list.data.total,
+                  years:
+                    state.planYear === null
+                      ? t('count.allYears')
+                      : t('count.planYear', { year: list.data.planYear ?? state.planYear }),
+                  scope: t(sandbox ? 'count.sandboxOnly' : 'count.noSandbox'),
+                })
+              : t('common.loading')}
           </Typography.Text>
           <Flex gap={8} wrap>
             <MoneyUnitSwitch value={unit} onChange={setUnit} />

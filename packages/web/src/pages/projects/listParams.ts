@@ -44,11 +44,17 @@ function amount(text: string | null): string | undefined {
 }
 
 /** Reads the list state from the query string, ignoring anything malformed. */
-export function parseListState(search: URLSearchParams, defaultPlanYear: number): ListState {
+export function parseListState(search: URLSearchParams, defaultPlanYear: number | null): ListState {
+  const year = search.get('planYear');
   const state: ListState = {
     page: positiveInt(search.get('page'), 1, 1_000_000),
     pageSize: PAGE_SIZES.includes(Number(search.get('pageSize'))) ? Number(search.get('pageSize')) : DEFAULT_PAGE_SIZE,
-    planYear: search.get('planYear') === 'all' ? null : positiveInt(search.get('planYear'), defaultPlanYear, 2100),
+    planYear:
+      year === 'all'
+        ? null
+        : defaultPlanYear === null && !year
+          ? null
+          : positiveInt(year, defaultPlanYear ?? 0, 2100) || null,
   };
   const sort = search.get('sort');
   if (isSortField(sort)) {
@@ -67,7 +73,7 @@ export function parseListState(search: URLSearchParams, defaultPlanYear: number)
 }
 
 /** Writes the list state to a query string, leaving out defaults so links stay short. */
-export function toSearchParams(state: ListState, defaultPlanYear: number): URLSearchParams {
+export function toSearchParams(state: ListState, defaultPlanYear: number | null): URLSearchParams {
   const search = new URLSearchParams();
   for (const name of TEXT_FILTERS) {
     const value = state[name];
