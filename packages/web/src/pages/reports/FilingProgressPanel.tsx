@@ -70,7 +70,7 @@ export function FilingProgressPanel({
     },
     {
       key: 'bar',
-      title: t('desk.progress.filed'),
+      title: t('desk.progress.share'),
       width: compact ? 90 : 160,
       render: (_, row) => <FilingBar counts={row} />,
     },
