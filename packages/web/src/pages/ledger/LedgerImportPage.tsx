@@ -129,7 +129,7 @@ export default function LedgerImportPage() {
             <ImportPreview
               preview={preview.data}
               mapping={
-                kind === 'projects' && preview.variables ? (
+                kind === 'projects' ? (
                   <ImportMapping
                     key={JSON.stringify(preview.variables.target.choices ?? {})}
                     preview={preview.data}

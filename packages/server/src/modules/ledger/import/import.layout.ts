@@ -116,7 +116,7 @@ export function locateHeader<K extends string>(
   let best: { row: number; end: number; headers: Found<K>[]; known: number } | null = null;
   const rows = grid.rows.slice(0, MAX_HEADER_ROWS + 1);
   const singles = rows.map((row) => headersOf(texts(row), null, match));
-  rows.slice(0, MAX_HEADER_ROWS).forEach((row, position) => {
+  for (const [position, row] of rows.slice(0, MAX_HEADER_ROWS).entries()) {
     const next = rows[position + 1];
     const single = singles[position] ?? [];
     const singleKnown = known(single);
@@ -134,7 +134,7 @@ export function locateHeader<K extends string>(
     for (const option of options) {
       if (option.known >= 2 && (!best || option.known > best.known)) best = { row: row.number, ...option };
     }
-  });
+  }
   if (!best) throw new XlsxFileError('file.noHeader', { limit: MAX_HEADER_ROWS });
   const chosen: { row: number; end: number; headers: Found<K>[] } = best;
 

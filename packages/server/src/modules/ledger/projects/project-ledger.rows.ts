@@ -150,9 +150,16 @@ export function resolveRegion(
  * Owners named in the file but not registered: each gets a stand-in id (above any real one) that the row's input
  * carries through validation and the preview; the commit registers the organisation and swaps in its real id.
  */
+/** An owner the import registers. */
+export interface NewOwner {
+  name: string;
+  creditCode: string | null;
+  regionCode: string;
+}
+
 export class NewOwners {
   static readonly BASE = 2_000_000_000;
-  readonly byId = new Map<number, { name: string; creditCode: string | null; regionCode: string }>();
+  readonly byId = new Map<number, NewOwner>();
 
   constructor(private readonly refs: References) {}
 
