@@ -181,7 +181,10 @@ export function locateHeader<K extends string>(
     if (param === undefined && found.period && rules.periodParam) {
       const resolved = rules.periodParam(found.key, found.period, layout.titleYear);
       if (typeof resolved !== 'number') {
-        headerIssue(index, text, found.key, messageText(resolved.problem, locale, { header: text }));
+        const problem = messageText(resolved.problem, locale, { header: text });
+        // Listed with the columns left out too, so the preview's mapping shows it and the user can give its period.
+        ignore(index, text, 'ignored', problem);
+        headerIssue(index, text, found.key, problem);
         continue;
       }
       param = resolved;
