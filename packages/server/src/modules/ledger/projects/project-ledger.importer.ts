@@ -92,7 +92,8 @@ export const projectLedgerImporter: LedgerImporter<ProjectLedgerKey, ProjectLedg
     const hasRegionColumn = layout.columns.some((column) => column.key === 'region');
     const region = hasRegionColumn ? undefined : fileRegion(actor, options);
     const newOwners = can(actor.role, 'organization.create') ? new NewOwners(refs) : null;
-    const owners = { newOwners, fileRegion: region };
+    const previewRegion = !hasRegionColumn && region === undefined ? (actor.regionCode ?? undefined) : undefined;
+    const owners = { newOwners, fileRegion: region, previewRegion };
 
     const firstRowOf = new Map<string, number>();
     let detailed = 0;
