@@ -1,6 +1,7 @@
 /** Excel ledgers: templates, imports (preview, commit as a background job, its progress) and list exports. */
 import { apiRequest, apiUrl, type QueryValue } from './client.ts';
 import type {
+  LedgerColumnMapping,
   LedgerImportJob,
   LedgerImportQueryJson,
   LedgerImportResult,
@@ -15,6 +16,14 @@ export interface LedgerTarget {
   kind: LedgerKind;
   year?: number;
   month?: number;
+  /** A project ledger's corrections: column mapping, the file's region (as the import contract takes them). */
+  choices?: ProjectLedgerChoices;
+}
+
+/** What the user corrects in a project ledger's preview. */
+export interface ProjectLedgerChoices {
+  mapping?: LedgerColumnMapping;
+  region?: string;
 }
 
 // Projects are the endpoints' default kind, so their requests carry no `kind` at all.
@@ -23,10 +32,17 @@ const targetQuery = (target: LedgerTarget) =>
     ? { kind: target.kind, year: target.year, month: target.month }
     : {}) satisfies LedgerTemplateQueryJson;
 
+/** A project ledger's corrections as query parameters (the mapping as JSON text, as the contract reads it). */
+const choicesQuery = (choices: ProjectLedgerChoices | undefined) => ({
+  ...(choices?.region ? { region: choices.region } : {}),
+  ...(choices?.mapping && Object.keys(choices.mapping).length > 0 ? { mapping: JSON.stringify(choices.mapping) } : {}),
+});
+
 /** The import's query: the ledger, whether to write, and whether as a background job. */
 const importQuery = (target: LedgerTarget, write: boolean) =>
   ({
     ...targetQuery(target),
+    ...(target.kind === 'projects' ? choicesQuery(target.choices) : {}),
     dryRun: write ? 'false' : 'true',
     async: write ? 'true' : 'false',
   }) satisfies LedgerImportQueryJson;

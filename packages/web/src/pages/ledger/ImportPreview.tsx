@@ -1,3 +1,4 @@
+import type { ReactNode } from 'react';
 import { Alert, App, Button, Flex, Typography } from 'antd';
 import { CheckOutlined, ReloadOutlined } from '@ant-design/icons';
 import type { LedgerImportResult } from '@keyprojects/core';
@@ -8,6 +9,8 @@ import { ImportSummary } from './ImportSummary.tsx';
 
 interface ImportPreviewProps {
   preview: LedgerImportResult;
+  /** The column mapping with its corrections (project ledgers), shown above the verdict. */
+  mapping?: ReactNode;
   /** True once the commit has started: the preview stays for reference, without its buttons. */
   committing: boolean;
   starting: boolean;
@@ -16,7 +19,7 @@ interface ImportPreviewProps {
 }
 
 /** A dry run: the counts, the verdict, the columns left out, the errors and the rows; then 确认导入. */
-export function ImportPreview({ preview, committing, starting, onConfirm, onReselect }: ImportPreviewProps) {
+export function ImportPreview({ preview, mapping, committing, starting, onConfirm, onReselect }: ImportPreviewProps) {
   const t = useT();
   const { modal } = App.useApp();
   const { summary } = preview;
@@ -39,6 +42,7 @@ export function ImportPreview({ preview, committing, starting, onConfirm, onRese
         {t('ledger.sheetInfo', { sheet: preview.sheet, row: preview.headerRow })}
       </Typography.Text>
       <ImportSummary summary={summary} />
+      {!committing && mapping}
       <Alert
         type={blocked ? 'error' : writes > 0 ? 'success' : 'info'}
         showIcon
@@ -68,7 +72,7 @@ export function ImportPreview({ preview, committing, starting, onConfirm, onRese
         </Flex>
       )}
       {/* Once the commit runs, the counts are enough; the details would push the progress off the screen. */}
-      {!committing && preview.ignoredColumns.length > 0 && (
+      {!committing && !mapping && preview.ignoredColumns.length > 0 && (
         <Alert
           type="warning"
           showIcon

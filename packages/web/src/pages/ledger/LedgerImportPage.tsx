@@ -1,7 +1,13 @@
 import { useEffect, useState } from 'react';
 import { Alert, Button, Card, Flex, Steps } from 'antd';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { previewLedger, startLedgerImport, type LedgerKind, type LedgerTarget } from '../../api/ledger.ts';
+import {
+  previewLedger,
+  startLedgerImport,
+  type LedgerKind,
+  type LedgerTarget,
+  type ProjectLedgerChoices,
+} from '../../api/ledger.ts';
 import { Forbidden } from '../../components/Forbidden.tsx';
 import { PageHeader } from '../../components/PageHeader.tsx';
 import { useT } from '../../i18n/useT.ts';
@@ -9,6 +15,7 @@ import type { PeriodRef } from '../../lib/period.ts';
 import { useCurrentPeriod } from '../../lib/useCurrentPeriod.ts';
 import { useSession } from '../../session/useSession.ts';
 import { ImportJobCard } from './ImportJobCard.tsx';
+import { ImportMapping } from './ImportMapping.tsx';
 import { ImportPreview } from './ImportPreview.tsx';
 import { LedgerSourceCard } from './LedgerSourceCard.tsx';
 import { useImportJob } from './useImportJob.ts';
@@ -25,7 +32,7 @@ interface Checked {
  */
 export default function LedgerImportPage() {
   const t = useT();
-  const { can } = useSession();
+  const { can, today } = useSession();
   const queryClient = useQueryClient();
   const { current } = useCurrentPeriod();
   const [kind, setKind] = useState<LedgerKind>('projects');
@@ -66,6 +73,10 @@ export default function LedgerImportPage() {
   };
   const handleCheck = () => {
     if (file) preview.mutate({ target, file });
+  };
+  // A corrected mapping or region runs the dry run again on the same file.
+  const handleRecheck = (choices: ProjectLedgerChoices) => {
+    if (file) preview.mutate({ target: { ...target, choices }, file });
   };
   const handleConfirm = () => {
     if (preview.variables) start.mutate(preview.variables);
@@ -117,6 +128,18 @@ export default function LedgerImportPage() {
           <Card title={t('ledger.step.preview')} size="small">
             <ImportPreview
               preview={preview.data}
+              mapping={
+                kind === 'projects' ? (
+                  <ImportMapping
+                    key={JSON.stringify(preview.variables.target.choices ?? {})}
+                    preview={preview.data}
+                    choices={preview.variables.target.choices ?? {}}
+                    year={today ? Number(today.slice(0, 4)) : null}
+                    checking={preview.isPending}
+                    onRecheck={handleRecheck}
+                  />
+                ) : undefined
+              }
               committing={committing}
               starting={start.isPending}
               onConfirm={handleConfirm}

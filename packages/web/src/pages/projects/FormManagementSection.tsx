@@ -43,6 +43,11 @@ export function FormManagementSection({ currentOfficerName }: { currentOfficerNa
           </Form.Item>
         </Col>
         <Col {...FORM_COL}>
+          <Form.Item name="responsibleUnit" label={label(PROJECT_FIELD_LABELS.responsibleUnit)}>
+            <Input maxLength={100} />
+          </Form.Item>
+        </Col>
+        <Col {...FORM_COL}>
           <Form.Item name="contactPerson" label={label(PROJECT_FIELD_LABELS.contactPerson)}>
             <Input maxLength={50} />
           </Form.Item>

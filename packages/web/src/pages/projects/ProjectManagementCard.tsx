@@ -33,6 +33,11 @@ export function ProjectManagementCard({ project }: { project: ProjectOutput }) {
       label: label(PROJECT_FIELD_LABELS.responsibleLeader),
       children: project.responsibleLeader ?? none,
     },
+    {
+      key: 'responsibleUnit',
+      label: label(PROJECT_FIELD_LABELS.responsibleUnit),
+      children: project.responsibleUnit ?? none,
+    },
     { key: 'contactPerson', label: label(PROJECT_FIELD_LABELS.contactPerson), children: project.contactPerson ?? none },
     { key: 'contactPhone', label: label(PROJECT_FIELD_LABELS.contactPhone), children: project.contactPhone ?? none },
     {

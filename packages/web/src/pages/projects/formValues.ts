@@ -43,6 +43,7 @@ export interface ProjectFormValues {
   financingModel?: string | null;
   serviceOfficerId?: number | null;
   responsibleLeader?: string | null;
+  responsibleUnit?: string | null;
   contactPerson?: string | null;
   contactPhone?: string | null;
   tags?: string[];
@@ -106,6 +107,7 @@ export function toFormValues(project: ProjectOutput): ProjectFormValues {
     financingModel: project.financingModel,
     serviceOfficerId: project.serviceOfficerId,
     responsibleLeader: project.responsibleLeader,
+    responsibleUnit: project.responsibleUnit,
     contactPerson: project.contactPerson,
     contactPhone: project.contactPhone,
     tags: [...project.tags],
@@ -142,6 +144,7 @@ export function toPayload(values: ProjectFormValues): ProjectPayload {
     financingModel: values.financingModel ?? null,
     serviceOfficerId: values.serviceOfficerId ?? null,
     responsibleLeader: textOrNull(values.responsibleLeader),
+    responsibleUnit: textOrNull(values.responsibleUnit),
     contactPerson: textOrNull(values.contactPerson),
     contactPhone: textOrNull(values.contactPhone),
     tags: (values.tags ?? []).map((tag) => tag.trim()).filter(Boolean),

@@ -116,7 +116,7 @@ export function locateHeader<K extends string>(
   let best: { row: number; end: number; headers: Found<K>[]; known: number } | null = null;
   const rows = grid.rows.slice(0, MAX_HEADER_ROWS + 1);
   const singles = rows.map((row) => headersOf(texts(row), null, match));
-  rows.slice(0, MAX_HEADER_ROWS).forEach((row, position) => {
+  for (const [position, row] of rows.slice(0, MAX_HEADER_ROWS).entries()) {
     const next = rows[position + 1];
     const single = singles[position] ?? [];
     const singleKnown = known(single);
@@ -134,7 +134,7 @@ export function locateHeader<K extends string>(
     for (const option of options) {
       if (option.known >= 2 && (!best || option.known > best.known)) best = { row: row.number, ...option };
     }
-  });
+  }
   if (!best) throw new XlsxFileError('file.noHeader', { limit: MAX_HEADER_ROWS });
   const chosen: { row: number; end: number; headers: Found<K>[] } = best;
 
@@ -181,7 +181,10 @@ export function locateHeader<K extends string>(
     if (param === undefined && found.period && rules.periodParam) {
       const resolved = rules.periodParam(found.key, found.period, layout.titleYear);
       if (typeof resolved !== 'number') {
-        headerIssue(index, text, found.key, messageText(resolved.problem, locale, { header: text }));
+        const problem = messageText(resolved.problem, locale, { header: text });
+        // Listed with the columns left out too, so the preview's mapping shows it and the user can give its period.
+        ignore(index, text, 'ignored', problem);
+        headerIssue(index, text, found.key, problem);
         continue;
       }
       param = resolved;

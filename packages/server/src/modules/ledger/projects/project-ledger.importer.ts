@@ -33,7 +33,7 @@ import { creationChanges, diffProject } from './project-ledger.diff.ts';
 import { loadExisting, loadReferences } from './project-ledger.references.ts';
 import type { ParsedRow } from './project-ledger.rows.ts';
 import { fileRegion, projectLayoutRules, type ProjectImportOptions } from './project-ledger.office.ts';
-import { issueMaker, NewOwners, readRow, resolveRefs } from './project-ledger.rows.ts';
+import { issueMaker, NewOwners, readRow, resolveRefs, type NewOwner } from './project-ledger.rows.ts';
 import { writeCreates, writeUpdates, type PlannedCreate, type PlannedUpdate } from './project-ledger.write.ts';
 import { decideYtd, loadFiledReports, writeYtd, type PlannedYtd } from './project-ledger.ytd.ts';
 
@@ -45,7 +45,7 @@ export interface ProjectLedgerPlan {
   creates: PlannedCreate[];
   updates: PlannedUpdate[];
   /** Owners to register first, by the stand-in id the rows carry. */
-  newOwners: Map<number, { name: string; creditCode: string | null; regionCode: string }>;
+  newOwners: Map<number, NewOwner>;
   /** Year-to-date figures to record as imported, confirmed reports. */
   ytd: PlannedYtd[];
 }
@@ -92,13 +92,19 @@ export const projectLedgerImporter: LedgerImporter<ProjectLedgerKey, ProjectLedg
     const hasRegionColumn = layout.columns.some((column) => column.key === 'region');
     const region = hasRegionColumn ? undefined : fileRegion(actor, options);
     const newOwners = can(actor.role, 'organization.create') ? new NewOwners(refs) : null;
-    const owners = { newOwners, fileRegion: region };
+    const previewRegion = !hasRegionColumn && region === undefined ? (actor.regionCode ?? undefined) : undefined;
+    const owners = { newOwners, fileRegion: region, previewRegion };
 
     const firstRowOf = new Map<string, number>();
     let detailed = 0;
     const outcomes: LedgerRowOutcome[] = [];
     const issues: LedgerRowIssue[] = [];
-    const plan: ProjectLedgerPlan = { creates: [], updates: [], newOwners: newOwners?.byId ?? new Map(), ytd: [] };
+    const plan: ProjectLedgerPlan = {
+      creates: [],
+      updates: [],
+      newOwners: newOwners?.byId ?? new Map<number, NewOwner>(),
+      ytd: [],
+    };
     // Without a region column and without a region for the file, one message says so instead of one per row.
     const regionMissing = !hasRegionColumn && region === undefined;
     if (regionMissing && parsed.some((row) => row.code !== null && !existing.visible.has(row.code))) {

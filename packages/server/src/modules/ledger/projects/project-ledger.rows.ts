@@ -150,9 +150,16 @@ export function resolveRegion(
  * Owners named in the file but not registered: each gets a stand-in id (above any real one) that the row's input
  * carries through validation and the preview; the commit registers the organisation and swaps in its real id.
  */
+/** An owner the import registers. */
+export interface NewOwner {
+  name: string;
+  creditCode: string | null;
+  regionCode: string;
+}
+
 export class NewOwners {
   static readonly BASE = 2_000_000_000;
-  readonly byId = new Map<number, { name: string; creditCode: string | null; regionCode: string }>();
+  readonly byId = new Map<number, NewOwner>();
 
   constructor(private readonly refs: References) {}
 
@@ -177,6 +184,11 @@ export interface OwnerPolicy {
   newOwners: NewOwners | null;
   /** The region of a row that names none (the file's region). */
   fileRegion?: string | undefined;
+  /**
+   * While the file's region is still to be chosen (the import is blocked until it is), the actor's own region
+   * stands in for new owners, so the preview lists them instead of calling every owner unknown.
+   */
+  previewRegion?: string | undefined;
 }
 
 /** The ids and codes the row's names refer to; undefined when the sheet has no such column. */
@@ -217,7 +229,7 @@ export function resolveRefs(
   } else if (owners.fileRegion && !current) resolved.regionCode = owners.fileRegion;
 
   // An owner not yet registered is created in the row's region (a valid credit code, if given, goes with it).
-  const home = resolved.regionCode ?? current?.regionCode ?? owners.fileRegion;
+  const home = resolved.regionCode ?? current?.regionCode ?? owners.fileRegion ?? owners.previewRegion;
   const create = (name: string, credit: string | null) =>
     owners.newOwners && home && !parsed.failed.has('region') && (credit === null || isValidCreditCode(credit))
       ? owners.newOwners.add(name, credit, home)

@@ -18,6 +18,7 @@ import {
   type ReportState,
 } from '@keyprojects/core';
 import type { DB } from '../../../db/schema.ts';
+import { scopedProjects } from '../../../db/scope.ts';
 import { recordAudit } from '../../audit/audit.repository.ts';
 import type { Actor } from '../../auth/actor.ts';
 import { ensurePeriod } from '../../report/period.repository.ts';
@@ -118,11 +119,9 @@ export async function writeYtd(
 ): Promise<void> {
   if (items.length === 0) return;
   const codes = [...new Set(items.map((item) => item.code))];
-  const projects = await trx
-    .selectFrom('projects')
-    .select(['id', 'code', 'region_code'])
-    .where(sql<boolean>`code = any(${codes}::text[])`)
-    .where('deleted_at', 'is', null)
+  const projects = await scopedProjects(trx, actor)
+    .select(['projects.id', 'projects.code', 'projects.region_code'])
+    .where(sql<boolean>`projects.code = any(${codes}::text[])`)
     .execute();
   const byCode = new Map(projects.map((project) => [project.code, project]));
   const periods = new Set<string>();
