@@ -90,7 +90,7 @@ async function openCold(browser: Browser, state: Awaited<ReturnType<typeof signI
       );
   });
   await page.goto(`${baseUrl}/dashboard`);
-  await page.waitForFunction(() => (window as { __firstFigure?: number }).__firstFigure !== undefined, null, {
+  await page.waitForFunction(() => (globalThis as { __firstFigure?: number }).__firstFigure !== undefined, null, {
     timeout: 30_000,
   });
   // The first route's JS and API calls: what the page asked for before the first figure was on screen (later

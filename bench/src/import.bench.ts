@@ -69,10 +69,12 @@ console.log(
 
 // Each measure three times in a row (warm, comparable): the bare read and the preview on the first ledger,
 // then each ledger committed (the database grows by 10,000 projects each time) and re-imported unchanged.
+// The ledger's template columns name no period, so the calendar only dates the run (the demo's day).
+const CALENDAR = { today: () => '2021-05-20', deadlineDay: 5 };
 const [first] = files;
 if (!first) throw new Error('no ledger');
 const run = (file: Buffer, dryRun: boolean) =>
-  timed(() => importProjectLedger(database.db, actor, file, { dryRun, locale: 'zh' }));
+  timed(() => importProjectLedger(database.db, CALENDAR, actor, file, { dryRun, locale: 'zh' }));
 const bare: number[] = [];
 const dry: number[] = [];
 const commit: number[] = [];

@@ -32,6 +32,7 @@ describe('filing progress', () => {
     const { total } = filingProgress(
       [row('230602', 'returned', '2021-06-01'), row('230602', 'submitted', deadline)],
       deadline,
+      '2021-06-30',
     );
     expect(total).toMatchObject({ filed: 1, missing: 1, late: 0 });
   });

@@ -52,7 +52,7 @@ export const reportHistoryRoutes =
       },
       (request) =>
         withdrawReport(
-          { db: deps.db },
+          { db: deps.db, today },
           requireActor(request),
           { projectId: request.params.id, year: request.params.year, month: request.params.month },
           request.headers['if-match'] ? ifMatchVersion(request) : undefined,

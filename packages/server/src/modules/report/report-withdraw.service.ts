@@ -18,7 +18,7 @@ import { findReport, updateReportIf } from './report.repository.ts';
  * report has moved since, 409. Refused once a reviewer approved, returned or confirmed it (409, nothing written).
  */
 export async function withdrawReport(
-  deps: Pick<ReportDeps, 'db'>,
+  deps: Pick<ReportDeps, 'db' | 'today'>,
   actor: Actor,
   ref: PeriodRef,
   expectedVersion?: number,
@@ -58,6 +58,6 @@ export async function withdrawReport(
       before: { state: existing.state, period: `${ref.year}-${ref.month}` },
       after: { state: 'draft' },
     });
-    return getReport(trx, actor, ref);
+    return getReport(trx, actor, ref, deps.today());
   });
 }
