@@ -552,8 +552,8 @@ where
 for update;
 
 -- insertProject
--- args: {"code":"2021-230602-48-01-000002","name":"示例项目","owner_org_id":1,"region_code":"230602","levels":["municipal"],"category":"industry","industry":null,"nature":"new","construction_content":null,"address":null,"longitude":null,"latitude":null,"total_investment":"100000000n","planned_start_date":null,"planned_completion_date":null,"planned_production_date":null,"actual_start_date":null,"actual_completion_date":null,"actual_production_date":null,"financing_model":null,"service_officer_id":4,"responsible_leader":null,"contact_person":null,"contact_phone":null,"tags":[],"in_statistics":true,"in_statistics_since":null,"created_by":1,"stage":"construction"}
--- params: "2021-230602-48-01-000002","示例项目",1,"230602",["municipal"],"industry",null,"new",null,null,null,null,"100000000n",null,null,null,null,null,null,null,4,null,null,null,[],true,null,1,"construction"
+-- args: {"code":"2021-230602-48-01-000002","name":"示例项目","owner_org_id":1,"region_code":"230602","levels":["municipal"],"category":"industry","industry":null,"nature":"new","construction_content":null,"address":null,"longitude":null,"latitude":null,"total_investment":"100000000n","planned_start_date":null,"planned_completion_date":null,"planned_production_date":null,"actual_start_date":null,"actual_completion_date":null,"actual_production_date":null,"financing_model":null,"service_officer_id":4,"responsible_leader":null,"responsible_unit":null,"contact_person":null,"contact_phone":null,"tags":[],"in_statistics":true,"in_statistics_since":null,"created_by":1,"stage":"construction"}
+-- params: "2021-230602-48-01-000002","示例项目",1,"230602",["municipal"],"industry",null,"new",null,null,null,null,"100000000n",null,null,null,null,null,null,null,4,null,null,null,null,[],true,null,1,"construction"
 insert into
   "projects" (
     "code",
@@ -578,6 +578,7 @@ insert into
     "financing_model",
     "service_officer_id",
     "responsible_leader",
+    "responsible_unit",
     "contact_person",
     "contact_phone",
     "tags",
@@ -616,7 +617,8 @@ values
     $26,
     $27,
     $28,
-    $29
+    $29,
+    $30
   )
 returning
   "id";
