@@ -34,7 +34,8 @@ describe('a drill list kept in the URL', () => {
 
     // Re-sorted by total investment, largest first.
     await drawer.sortBy('总投资');
-    expect(await drawer.header('总投资').getAttribute('aria-sort')).toBe('descending');
+    // The address changes first; the table re-renders from it a moment later.
+    await expect.poll(() => drawer.header('总投资').getAttribute('aria-sort')).toBe('descending');
     const url = new URL(page.url());
     expect([url.searchParams.get('sort'), url.searchParams.get('order')]).toEqual(['totalInvestment', 'desc']);
     const names = await drawer.names();
