@@ -44,8 +44,10 @@ export type ReportBatchInputJson = z.input<typeof reportBatchInput>;
 
 /** What became of one report of a batch: decided (its new state) or refused (the reason, as a single decision says it). */
 export const reportBatchItem = z.object({
-  projectId: z.number().int(),
-  /** Null for a project the reviewer may not see (its name is not revealed). */
+  /** The item's place in the batch, from 1 (the selection's order; a filter's in project order). */
+  position: z.number().int(),
+  /** Null for a project the reviewer may not see or that does not exist: the answer names nothing outside the scope. */
+  projectId: z.number().int().nullable(),
   projectName: z.string().nullable(),
   outcome: z.enum(['decided', 'refused']),
   state: z.enum(REPORT_LIST_STATES).nullable(),

@@ -22,7 +22,7 @@ export const enReviewDesk: Record<keyof typeof zhReviewDesk, string> = {
   'desk.batch.col.project': 'Project',
   'desk.batch.col.outcome': 'Result',
   'desk.batch.col.reason': 'Reason',
-  'desk.batch.hidden': '(project #{id}, not visible to you)',
+  'desk.batch.hidden': '(item {position}: a project you may not see, or none)',
   'desk.progress.title': 'Filing progress by district',
   'desk.progress.deadline': 'Deadline {deadline}',
   'desk.progress.overdue': 'Deadline passed',

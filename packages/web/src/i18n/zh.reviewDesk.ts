@@ -20,7 +20,7 @@ export const zhReviewDesk = {
   'desk.batch.col.project': '项目',
   'desk.batch.col.outcome': '结果',
   'desk.batch.col.reason': '原因',
-  'desk.batch.hidden': '（无权查看的项目 #{id}）',
+  'desk.batch.hidden': '（第 {position} 项：无权查看或不存在的项目）',
   'desk.progress.title': '各区县报送进度',
   'desk.progress.deadline': '报送期限 {deadline}',
   'desk.progress.overdue': '已过报送期限',

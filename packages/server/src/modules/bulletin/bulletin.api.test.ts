@@ -79,9 +79,12 @@ describe('the demo city’s bulletin as of 20 May 2021', () => {
     expect(bulletin.text.split('\n\n')).toEqual(bulletin.paragraphs);
   });
 
-  it('names the three largest new projects started this year, as the drill-down ranks them', async () => {
+  it('names the three largest new projects started this year, as the drill-down ranks them by total investment', async () => {
     const drill = (
-      await leader.request({ method: 'GET', url: '/api/v1/stats/projects?asOf=2021-05-20&metric=startedNew&limit=3' })
+      await leader.request({
+        method: 'GET',
+        url: '/api/v1/stats/projects?asOf=2021-05-20&metric=startedNew&sort=totalInvestment&limit=3',
+      })
     ).json<{ items: { name: string }[] }>();
     expect(drill.items).toHaveLength(3);
     const names = drill.items.map((item) => item.name).join('、');

@@ -65,9 +65,10 @@ export async function batchReview(deps: ReportDeps, actor: Actor, input: ReportB
     targets.map((t) => t.projectId),
   );
   const items: ReportBatchItem[] = [];
-  for (const target of targets) {
+  for (const [index, target] of targets.entries()) {
     const ref = { projectId: target.projectId, year: input.year, month: input.month };
-    const base = { projectId: target.projectId, projectName: names.get(target.projectId) ?? null };
+    const name = names.get(target.projectId) ?? null;
+    const base = { position: index + 1, projectId: name === null ? null : target.projectId, projectName: name };
     try {
       await deps.db
         .transaction()

@@ -178,7 +178,13 @@ describe('scope of a batch', () => {
     const response = await batch(staffB, { month, decision: 'approve', items: [{ projectId: id }] });
     expect(response.statusCode).toBe(200);
     expect(response.json<ReportBatchResult>().items).toEqual([
-      expect.objectContaining({ projectId: id, projectName: null, outcome: 'refused', code: 'notFound' }),
+      expect.objectContaining({
+        position: 1,
+        projectId: null,
+        projectName: null,
+        outcome: 'refused',
+        code: 'notFound',
+      }),
     ]);
     expect((await reportOf(id, month)).state).toBe('submitted');
     const outside = await batch(staffB, { month, decision: 'approve', filter: { regionCode: A } });

@@ -26,9 +26,6 @@ import { RetryAlert } from '../../components/RetryAlert.tsx';
 // The district map carries ECharts' map modules: its own chunk, loaded after the figures are painted.
 const ProjectMap = lazy(() => import('./ProjectMap.tsx'));
 
-const DATE = /^\d{4}-\d{2}-\d{2}$/;
-const REGION = /^\d{6}$/;
-
 /** 驾驶舱: the leaders' dashboard as of a date (in the URL), every number opening the projects behind it. */
 export default function DashboardPage() {
   const t = useT();

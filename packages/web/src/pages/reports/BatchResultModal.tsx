@@ -13,7 +13,7 @@ export function BatchResultModal({ result, onClose }: { result: ReportBatchResul
     {
       key: 'project',
       title: t('desk.batch.col.project'),
-      render: (_, item) => item.projectName ?? t('desk.batch.hidden', { id: item.projectId }),
+      render: (_, item) => item.projectName ?? t('desk.batch.hidden', { position: item.position }),
     },
     {
       key: 'outcome',
@@ -45,7 +45,7 @@ export function BatchResultModal({ result, onClose }: { result: ReportBatchResul
             data-testid="batch-summary"
           />
           <Table<ReportBatchItem>
-            rowKey="projectId"
+            rowKey="position"
             size="small"
             columns={columns}
             dataSource={[...result.items].sort(byOutcome)}

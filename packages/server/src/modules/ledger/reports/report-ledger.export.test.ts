@@ -205,10 +205,11 @@ describe('the monthly-reports export', () => {
     const rows: ReportListRow[] = [];
     for await (const batch of reportListRows(ctx.db, adminActor, query)) rows.push(...batch);
     const { items } = await listAll(admin, 'year=2021&month=4');
-    // The export has no submission time nor the report version (the desk's batch decision sends it back).
-    const listed = (items as ({ submittedAt?: unknown; version?: unknown } & Record<string, unknown>)[]).map(
-      ({ submittedAt: _s, version: _v, ...item }) => item,
-    );
+    // The export has no submission time (nor its application-date form) nor the report version (the desk's batch
+    // decision sends it back).
+    const listed = (
+      items as ({ submittedAt?: unknown; effectiveAt?: unknown; version?: unknown } & Record<string, unknown>)[]
+    ).map(({ submittedAt: _s, effectiveAt: _e, version: _v, ...item }) => item);
     const asListed = rows.map((row) => ({
       projectId: row.projectId,
       projectName: row.name,
