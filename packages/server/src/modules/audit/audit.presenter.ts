@@ -2,7 +2,14 @@
  * The one way an audit row becomes a trail entry (GET /audit, a project's history, the 'audit-log' export): its
  * fields with the id and time as text, and the fields whose values differ between the before and after snapshots.
  */
-import { actorLabel, chinaTime, effectiveTimes, type AuditChange, type AuditItem, type Locale } from '@keyprojects/core';
+import {
+  actorLabel,
+  chinaTime,
+  effectiveTimes,
+  type AuditChange,
+  type AuditItem,
+  type Locale,
+} from '@keyprojects/core';
 import type { AuditTrailRow } from './audit.repository.ts';
 
 /** The fields whose values differ between two snapshots (keys of either). */
