@@ -23,7 +23,10 @@ let district: Client;
 let cityActor: ReturnType<typeof actorOf>;
 
 beforeAll(async () => {
-  ctx = await createTestContext();
+  // The application's date is after the project registered on 2021-06-01, so that its first transition keeps that
+  // day (a project's first day is the earlier of its creation and the application's date); the counts are asked as
+  // of 2021-05-20, when it was not yet registered.
+  ctx = await createTestContext({ today: '2021-06-30' });
   const owner = await createOrganization(ctx.db);
   const admin = await createTestUser(ctx.db, 'city_admin', { regionCode: '230600' });
   cityActor = actorOf(admin, 'city_admin', { regionCode: '230600' });

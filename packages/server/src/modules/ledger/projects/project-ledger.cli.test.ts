@@ -115,7 +115,7 @@ describe('the io commands', () => {
     writeFileSync(fake, Buffer.from('MZ this is an exe'));
     const run = await cli(['import', fake]);
     expect(run.code).not.toBe(0);
-    expect(`${run.stdout}${run.stderr}`).toMatch(/不是有效的 Excel 工作簿/);
+    expect(`${run.stdout}${run.stderr}`).toMatch(/不是可读取的 Excel 工作簿/);
     const nobody = await cli(['import', ledgerPath, '--dry-run', '--as', 'nobody']);
     expect(nobody.code).not.toBe(0);
     expect(`${nobody.stdout}${nobody.stderr}`).toMatch(/no active user nobody/);
