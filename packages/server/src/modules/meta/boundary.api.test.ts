@@ -1,5 +1,5 @@
 /**
- * GET /meta/boundary: every signed-in user gets the district map of its own city (from its region, or its
+ * GET /meta/boundary: every user who reads the statistics gets the district map of its own city (from its region, or its
  * organisation's), with the areas named by region code, zones without an area placed at their configured centre,
  * and a district user's own district marked; a city without boundary data gets its regions and no map.
  */

@@ -13,7 +13,7 @@ export const boundaryRoutes =
     app.get(
       '/boundary',
       {
-        config: { access: 'signedIn' },
+        config: { access: 'stats.read' },
         schema: {
           tags: ['meta'],
           summary: '本市区县边界（GeoJSON，供驾驶舱地图）及无边界功能区的标注位置',

@@ -13,7 +13,7 @@ import {
   type LngLat,
 } from '@keyprojects/core';
 import type { DB } from '../../db/schema.ts';
-import type { Actor } from '../auth/actor.ts';
+import { requirePermission, type Actor } from '../auth/actor.ts';
 import { countiesOf, findRegion, regionOfOrganization } from '../region/region.repository.ts';
 import { cityFeatures } from './boundary.files.ts';
 
@@ -25,11 +25,12 @@ async function homeRegion(db: Kysely<DB>, actor: Actor): Promise<string | null> 
 }
 
 /**
- * Any signed-in user's city map: district outlines are public geography, not business data, so the session is the
- * only check (as for the codelists); which projects show on it is the statistics' scope. A province-wide account
- * (or the open-data sandbox) has no city and gets no map.
+ * The city map of a user who reads the statistics (the map is the dashboard's): the three administrators (三员) read
+ * no business view, so not this one either; which projects show on it is the statistics' scope. A province-wide
+ * account (or the open-data sandbox) has no city and gets no map.
  */
 export async function cityBoundary(db: Kysely<DB>, actor: Actor): Promise<BoundaryOutput> {
+  requirePermission(actor, 'stats.read');
   const home = await homeRegion(db, actor);
   const cityCode = home ? cityOfRegion(home) : null;
   const city = cityCode ? await findRegion(db, cityCode) : undefined;
