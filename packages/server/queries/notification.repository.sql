@@ -116,6 +116,20 @@ where
   "organization_id" = $1
   and "disabled" = $2;
 
+-- usersOfOrganizations
+-- args: [1]
+-- params: 1,false
+select
+  "id",
+  "organization_id"
+from
+  "users"
+where
+  "organization_id" in ($1)
+  and "disabled" = $2
+order by
+  "id";
+
 -- usersCoveringRegion
 -- args: "230602",["city_admin","district_staff"]
 -- params: "city_admin","district_staff",false,"230602","230600","230000"

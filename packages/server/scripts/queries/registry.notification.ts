@@ -24,6 +24,7 @@ export const NOTIFICATION_REGISTRY: readonly RepositoryEntry[] = [
         }),
       ],
       usersOfOrganization: [example(notification.usersOfOrganization, IDS.owner)],
+      usersOfOrganizations: [example(notification.usersOfOrganizations, [IDS.owner])],
       usersCoveringRegion: [example(notification.usersCoveringRegion, DISTRICT, ['city_admin', 'district_staff'])],
       listUserNotifications: [
         example(notification.listUserNotifications, IDS.cityAdmin, { order: 'unreadFirst', offset: 0, limit: 20 }),

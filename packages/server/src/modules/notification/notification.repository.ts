@@ -164,6 +164,24 @@ export async function usersOfOrganization(db: Db, organizationId: number): Promi
   return rows.map((row) => row.id);
 }
 
+/** The enabled accounts of several organisations at once, by organisation (one without accounts is absent). */
+export async function usersOfOrganizations(db: Db, organizationIds: readonly number[]): Promise<Map<number, number[]>> {
+  const byOrganization = new Map<number, number[]>();
+  if (organizationIds.length === 0) return byOrganization;
+  const rows = await db
+    .selectFrom('users')
+    .select(['id', 'organization_id'])
+    .where('organization_id', 'in', [...organizationIds])
+    .where('disabled', '=', false)
+    .orderBy('id')
+    .execute();
+  for (const row of rows) {
+    if (row.organization_id === null) continue;
+    byOrganization.set(row.organization_id, [...(byOrganization.get(row.organization_id) ?? []), row.id]);
+  }
+  return byOrganization;
+}
+
 /**
  * Enabled accounts of the given roles whose region covers `regionCode` (the district's staff and the city's above
  * them), i.e. the people whose scope includes a project in that region.

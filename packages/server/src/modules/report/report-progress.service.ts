@@ -17,7 +17,7 @@ import { regionInScope } from '../../db/scope.ts';
 import { errors } from '../../errors.ts';
 import { recordAudit } from '../audit/audit.repository.ts';
 import { requirePermission, type Actor } from '../auth/actor.ts';
-import { notify, usersOfOrganization } from '../notification/notification.repository.ts';
+import { notify, usersOfOrganizations } from '../notification/notification.repository.ts';
 import { claimReminders, filingCounts, unfiledOwners } from './report-desk.repository.ts';
 import { defaultDeadline, findPeriod, monthStart } from './period.repository.ts';
 import type { ReportDeps } from './report.service.ts';
@@ -69,8 +69,10 @@ export async function remindUnfiled(
   ]);
   const period = `${input.year}-${String(input.month).padStart(2, '0')}`;
   return deps.db.transaction().execute(async (trx) => {
-    const accounts = new Map<number, number[]>();
-    for (const owner of owners) accounts.set(owner.ownerOrgId, await usersOfOrganization(trx, owner.ownerOrgId));
+    const accounts = await usersOfOrganizations(
+      trx,
+      owners.map((owner) => owner.ownerOrgId),
+    );
     const reachable = owners.filter((owner) => (accounts.get(owner.ownerOrgId) ?? []).length > 0);
     const claimed = new Set(
       await claimReminders(trx, reachable, {
