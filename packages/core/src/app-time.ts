@@ -18,10 +18,15 @@ export function chinaTime(instant: Date | string): string {
   return `${new Date(ms + CST_OFFSET_MS).toISOString().slice(0, 19)}+08:00`;
 }
 
+/** A day on the application's calendar: a day after `today` (an action taken now in a replayed year) is `today`. */
+export function effectiveDate(day: string, today: string): string {
+  return day > today ? today : day;
+}
+
 /** The instant on the application's calendar: moved to `today` at its time of day when its date lies after it. */
 export function effectiveInstant(instant: Date | string, today: string): string {
   const local = chinaTime(instant);
-  return local.slice(0, 10) > today ? `${today}${local.slice(10)}` : local;
+  return `${effectiveDate(local.slice(0, 10), today)}${local.slice(10)}`;
 }
 
 /** An entity's timestamps on the application's calendar (null stays null): a presenter's `effectiveAt`. */

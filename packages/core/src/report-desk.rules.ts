@@ -3,6 +3,7 @@
  * per-district filing progress, when a filing is late, and the cap on one batch decision. The SQL aggregate of the
  * progress panel (report-desk.repository.ts) is tested to agree with `filingProgress` on the same rows.
  */
+import { effectiveDate } from './app-time.ts';
 import type { ReportListState } from './report.contract.ts';
 
 /** The most reports one batch decision takes (a filter matching more is refused with a 400). */
@@ -50,7 +51,7 @@ function count(counts: FilingCounts, row: FilingRow, deadline: string, today: st
   if (filed) counts.filed += 1;
   if (APPROVED_REPORT_STATES.includes(row.state)) counts.approved += 1;
   if (row.confirmed && CONFIRMED_REPORT_STATES.includes(row.state)) counts.confirmed += 1;
-  const submittedOn = row.submittedOn !== null && row.submittedOn > today ? today : row.submittedOn;
+  const submittedOn = row.submittedOn === null ? null : effectiveDate(row.submittedOn, today);
   if (filed && submittedOn !== null && submittedOn > deadline) counts.late += 1;
 }
 
