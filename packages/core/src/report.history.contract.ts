@@ -28,6 +28,8 @@ export const reportHistoryItem = z.object({
   submittedAt: z.string().nullable(),
   reviewedAt: z.string().nullable(),
   confirmedAt: z.string().nullable(),
+  /** The three on the application's calendar, as the report itself gives them. */
+  effectiveAt: reportOutput.shape.effectiveAt,
   version: z.number().int(),
   photos: z.array(reportPhoto),
   corrections: reportOutput.shape.corrections,

@@ -7,6 +7,7 @@ import type { Kysely } from 'kysely';
 import {
   COUNTED_REPORT_STATES,
   can,
+  effectiveTimes,
   formatWan,
   historyCurve,
   photosDeletable,
@@ -69,6 +70,11 @@ export async function getReportHistory(
       submittedAt: row.submitted_at?.toISOString() ?? null,
       reviewedAt: row.reviewed_at?.toISOString() ?? null,
       confirmedAt: row.confirmed_at?.toISOString() ?? null,
+      effectiveAt: effectiveTimes(today, {
+        submittedAt: row.submitted_at,
+        reviewedAt: row.reviewed_at,
+        confirmedAt: row.confirmed_at,
+      }),
       version: row.version,
       photos: photos
         .filter((p) => p.reportId === row.id)

@@ -129,6 +129,9 @@ describe('the report history of a project', () => {
     expect(body.reports[2]?.photos).toEqual([
       { id: photoId, fileName: 'site.png', mimeType: 'image/png', sizeBytes: 72 },
     ]);
+    // Submitted now (the computer's clock), read on the application's calendar beside the real time.
+    expect(body.reports[2]?.effectiveAt.submittedAt?.slice(0, 10)).toBe('2021-05-20');
+    expect(body.reports[2]?.submittedAt?.startsWith('2021')).toBe(false);
   });
 
   it('is readable by those who see the project, read-only for a leader, and 404 for another district', async () => {

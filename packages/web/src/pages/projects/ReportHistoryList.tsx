@@ -10,7 +10,8 @@ import { errorMessage } from '../../api/client.ts';
 import { deleteReportPhoto, invalidateReport } from '../../api/reportHistory.ts';
 import type { ReportRef } from '../../api/reports.ts';
 import { useT } from '../../i18n/useT.ts';
-import { formatDateTime, formatMoney } from '../../lib/format.ts';
+import { AppTime } from '../../components/AppTime.tsx';
+import { formatMoney } from '../../lib/format.ts';
 import { CorrectionHistory } from '../reports/CorrectionHistory.tsx';
 import { PhotoThumbnails } from '../reports/PhotoThumbnails.tsx';
 import { ReportStateTag } from '../reports/ReportStateTag.tsx';
@@ -71,13 +72,19 @@ export function ReportHistoryList({ projectId, year, reports, compact }: ReportH
             .join(' · ') || t('common.none')}
         </Descriptions.Item>
         {report.submittedAt && (
-          <Descriptions.Item label={t('history.submittedAt')}>{formatDateTime(report.submittedAt)}</Descriptions.Item>
+          <Descriptions.Item label={t('history.submittedAt')}>
+            <AppTime at={report.submittedAt} effective={report.effectiveAt.submittedAt} />
+          </Descriptions.Item>
         )}
         {report.reviewedAt && (
-          <Descriptions.Item label={t('history.reviewedAt')}>{formatDateTime(report.reviewedAt)}</Descriptions.Item>
+          <Descriptions.Item label={t('history.reviewedAt')}>
+            <AppTime at={report.reviewedAt} effective={report.effectiveAt.reviewedAt} />
+          </Descriptions.Item>
         )}
         {report.confirmedAt && (
-          <Descriptions.Item label={t('history.confirmedAt')}>{formatDateTime(report.confirmedAt)}</Descriptions.Item>
+          <Descriptions.Item label={t('history.confirmedAt')}>
+            <AppTime at={report.confirmedAt} effective={report.effectiveAt.confirmedAt} />
+          </Descriptions.Item>
         )}
         {report.returnReason && report.state === 'returned' && (
           <Descriptions.Item label={t('history.returnReason')} span={compact ? 1 : 3}>
