@@ -22,6 +22,7 @@ import * as officeLedgers from '../../migrations/2026120901_office_ledgers.ts';
 import * as applicationDate from '../../migrations/2026120902_application_date.ts';
 import * as reportReminders from '../../migrations/2026120904_report_reminders.ts';
 import * as regionNames from '../../migrations/2026120906_region_names.ts';
+import * as attractionLeads from '../../migrations/2026121001_attraction_leads.ts';
 import type { DB } from './schema.ts';
 
 /** Every migration by name, in order. */
@@ -45,6 +46,7 @@ export const MIGRATIONS: Record<string, Migration> = {
   '2026120902_application_date': applicationDate,
   '2026120904_report_reminders': reportReminders,
   '2026120906_region_names': regionNames,
+  '2026121001_attraction_leads': attractionLeads,
 };
 
 /** Brings the schema up to date; returns the names of the migrations applied now. */

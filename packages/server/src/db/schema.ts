@@ -14,6 +14,7 @@ import type {
 import type { DispatchTables } from './schema.dispatch.ts';
 import type { LifecycleTables } from './schema.lifecycle.ts';
 import type { ReviewDeskTables } from './schema.review.ts';
+import type { AttractionTables } from './schema.attraction.ts';
 
 type CreatedAt = ColumnType<Date, Date | string | undefined, never>;
 type UpdatedAt = ColumnType<Date, Date | string | undefined, Date | string>;
@@ -293,7 +294,7 @@ export interface BulletinTemplateTable {
   updated_by: number | null;
 }
 
-export interface DB extends DispatchTables, LifecycleTables, ReviewDeskTables {
+export interface DB extends DispatchTables, LifecycleTables, ReviewDeskTables, AttractionTables {
   regions: RegionTable;
   lifecycle_stages: LifecycleStageTable;
   organizations: OrganizationTable;
