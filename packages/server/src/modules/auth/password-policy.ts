@@ -5,9 +5,10 @@
  */
 import { readFileSync } from 'node:fs';
 import type { MessageKey } from '@keyprojects/core';
+import { serverFile } from '../../paths.ts';
 import { isStrongPassword } from './password.ts';
 
-const COMMON_FILE = new URL('../../../reference/common-passwords.txt', import.meta.url);
+const COMMON_FILE = serverFile('reference/common-passwords.txt');
 let common: Set<string> | null = null;
 
 /** The bundled common passwords, lower-cased (loaded once, on first use). */

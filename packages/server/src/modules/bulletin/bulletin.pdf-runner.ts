@@ -3,8 +3,10 @@
  * that makes layout slow can then cost its own request a 503, never the other users' requests; the worker is
  * terminated when the time is up. At most two layouts run at once (the others answer 503 at once, to retry).
  */
+import { pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { AppError } from '../../errors.ts';
+import { RUNS_BUILT, serverFile } from '../../paths.ts';
 import type { BulletinDocument } from './bulletin.docx.ts';
 import { pdfUnavailable } from './bulletin.pdf.ts';
 import type { PdfAnswer, PdfJob } from './bulletin.pdf.worker.ts';
@@ -14,9 +16,13 @@ export const PDF_TIME_LIMIT_MS = 20_000;
 const MAX_RUNNING = 2;
 let running = 0;
 
-const WORKER_URL = new URL('./bulletin.pdf.worker.ts', import.meta.url).href;
-// The worker is TypeScript like the rest of the server: it registers tsx's loader before importing it.
-const BOOTSTRAP = `import('tsx/esm/api').then(({ register }) => { register(); return import(${JSON.stringify(WORKER_URL)}); });`;
+// From source the worker is TypeScript like the rest of the server: it registers tsx's loader before importing it.
+// The built server (dist/server.js) has the worker bundled beside it as dist/bulletin.pdf.worker.js (scripts/build.ts).
+const BOOTSTRAP = RUNS_BUILT
+  ? `import(${JSON.stringify(pathToFileURL(serverFile('dist/bulletin.pdf.worker.js')).href)});`
+  : `import('tsx/esm/api').then(({ register }) => { register(); return import(${JSON.stringify(
+      new URL('./bulletin.pdf.worker.ts', import.meta.url).href,
+    )}); });`;
 
 /** 503 when a layout ran out of time or too many run at once. */
 const pdfTimeout = () => new AppError(503, 'bulletin.pdfTimeout', 'bulletin.pdfTimeout');

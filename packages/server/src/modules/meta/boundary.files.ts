@@ -4,10 +4,12 @@
  * and fails loudly (the route answers 500, the log names the file).
  */
 import { readFile } from 'node:fs/promises';
+import path from 'node:path';
 import { z } from 'zod';
 import { lngLat } from '@keyprojects/core';
+import { serverFile } from '../../paths.ts';
 
-const BOUNDARY_DIR = new URL('../../../reference/boundaries/', import.meta.url);
+const BOUNDARY_DIR = serverFile('reference/boundaries');
 
 const ring = z.array(lngLat);
 const feature = z.object({
@@ -29,7 +31,7 @@ const cache = new Map<string, Promise<SourceFeature[] | null>>();
 async function load(cityCode: string): Promise<SourceFeature[] | null> {
   let text: string;
   try {
-    text = await readFile(new URL(`${cityCode}.json`, BOUNDARY_DIR), 'utf8');
+    text = await readFile(path.join(BOUNDARY_DIR, `${cityCode}.json`), 'utf8');
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === 'ENOENT') return null;
     throw error;

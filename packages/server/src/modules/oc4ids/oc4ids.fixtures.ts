@@ -5,9 +5,10 @@
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { ValidateFunction } from 'ajv';
-import { createPackageValidator } from './oc4ids.validator.ts';
+import { REPO_ROOT } from '../../paths.ts';
+import { createPackageValidator, VENDORED_SCHEMA_DIR } from './oc4ids.validator.ts';
 
-const besideRepository = path.resolve(import.meta.dirname, '../../../../../../shared/oc4ids');
+const besideRepository = path.resolve(REPO_ROOT, '../shared/oc4ids');
 
 /** Whether the published shared/oc4ids is at hand (beside the repository in CI, not in a bare clone). */
 export const HAS_SHARED_OC4IDS = process.env.OC4IDS_SHARED_DIR !== undefined || existsSync(besideRepository);
@@ -18,7 +19,7 @@ export const HAS_SHARED_OC4IDS = process.env.OC4IDS_SHARED_DIR !== undefined || 
  */
 export const SHARED_OC4IDS_DIR =
   process.env.OC4IDS_SHARED_DIR ??
-  (existsSync(besideRepository) ? besideRepository : path.join(import.meta.dirname, 'schema'));
+  (existsSync(besideRepository) ? besideRepository : VENDORED_SCHEMA_DIR);
 
 /** A fresh copy of the official example package. */
 export function officialExample(): { projects: Record<string, unknown>[] } & Record<string, unknown> {

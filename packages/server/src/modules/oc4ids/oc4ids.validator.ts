@@ -13,10 +13,11 @@ import path from 'node:path';
 import { Ajv, type ErrorObject, type ValidateFunction } from 'ajv';
 import addFormatsModule from 'ajv-formats';
 import type { z } from 'zod';
+import { serverFile } from '../../paths.ts';
 
 const DRAFT_04 = 'http://json-schema.org/draft-04/schema#';
 /** Vendored copy of the 0.9.5 schema (see schema/README.md). */
-export const VENDORED_SCHEMA_DIR = path.join(import.meta.dirname, 'schema');
+export const VENDORED_SCHEMA_DIR = serverFile('src/modules/oc4ids/schema');
 /** ajv stops collecting after this many problems; a package that wrong needs fixing at the source anyway. */
 const MAX_ISSUES = 100;
 
