@@ -162,6 +162,10 @@ export const LEDGER_MESSAGES = {
     zh: '第 {row} 行的项目在导入期间被他人修改，请重新预览后再导入',
     en: 'the project of row {row} was changed by someone else during the import; preview again and retry',
   },
+  'import.interrupted': {
+    zh: '导入任务所在的服务实例已停止，导入未完成，未写入任何数据，请重新导入',
+    en: 'the server instance running the import stopped; the import did not finish and wrote nothing — import again',
+  },
   'import.taken': {
     zh: '第 {row} 行的投资项目统一代码在导入期间已被占用，请重新预览后再导入',
     en: 'the project code of row {row} was taken during the import; preview again and retry',

@@ -104,7 +104,7 @@ const importRoutes =
           response: { 200: ledgerImportJobSchema, ...errorResponses },
         },
       },
-      async (request) => ledgerImportJob(jobs, requireActor(request), request.params.id),
+      async (request) => ledgerImportJob(jobs, requireActor(request), request.params.id, request.locale),
     );
   };
 
@@ -119,7 +119,7 @@ export const ledgerRoutes =
   (deps: AppDeps): FastifyPluginAsyncZod =>
   async (app) => {
     await app.register(multipart, { limits: { fileSize: MAX_UPLOAD_BYTES, files: 1, fields: 5, parts: 6 } });
-    const jobs = new ImportJobs();
+    const jobs = new ImportJobs(deps.db);
     await app.register(importRoutes(deps, jobs), { prefix: '/ledger' });
     await app.register(exportRoutes(deps), { prefix: '/exports' });
   };

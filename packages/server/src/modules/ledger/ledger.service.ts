@@ -130,13 +130,18 @@ export async function importLedger(
       : importReportLedger(db, calendar, actor, file, { ...options, onProgress, period: periodOf(query) });
   if (!query.async) return { result: await run() };
   await inspectSpreadsheet(file);
-  return { job: jobs.start(actor.id, locale, run) };
+  return { job: await jobs.start(actor.id, locale, run) };
 }
 
 /** An import job the actor started; 404 for anyone else's or an unknown id. */
-export function ledgerImportJob(jobs: ImportJobs, actor: Actor, id: string): LedgerImportJob {
+export async function ledgerImportJob(
+  jobs: ImportJobs,
+  actor: Actor,
+  id: string,
+  locale: Locale,
+): Promise<LedgerImportJob> {
   requirePermission(actor, 'project.read');
-  const job = jobs.get(actor.id, id);
+  const job = await jobs.get(actor.id, id, locale);
   if (!job) throw errors.notFound();
   return job;
 }

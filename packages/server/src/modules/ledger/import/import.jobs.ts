@@ -1,73 +1,118 @@
 /**
- * Imports run as jobs: the commit of a long ledger continues after the request returns 202 with the job's
- * id, and the web polls its progress (rows processed / total). Jobs live in this process's memory, are
- * visible only to whoever started them, and are forgotten an hour after they finish. The import itself is
- * one transaction, so a job cut short by a restart leaves nothing behind.
+ * Imports run as jobs: the commit of a long ledger continues after the request returns 202 with the job's id, and
+ * the web polls its progress (rows processed / total). A job is a row of `import_jobs` (issue #14 item 6), so that
+ * behind a load balancer any instance answers the poll: the instance running the job writes its progress at most
+ * once a second (with a heartbeat) and its outcome at the end, and answers its own jobs from memory, fresher than
+ * the row. A job whose instance died is reported interrupted once its heartbeat is two minutes old; the import
+ * itself is one transaction, so it left nothing behind. Jobs are visible only to whoever started them and are
+ * forgotten an hour after they finish.
  */
 import { randomUUID } from 'node:crypto';
+import { hostname } from 'node:os';
+import type { Kysely } from 'kysely';
 import { message, type Locale, type LedgerImportJob, type LedgerImportResult } from '@keyprojects/core';
+import type { DB } from '../../../db/schema.ts';
 import { AppError } from '../../../errors.ts';
 import type { ImportProgress } from './import.pipeline.ts';
+import { findJob, insertJob, pruneJobs, updateJob, type JobState } from './import.jobs.repository.ts';
 
-const KEEP_FINISHED_MS = 60 * 60 * 1000;
-const MAX_JOBS = 200;
+const WRITE_EVERY_MS = 1000;
 
 interface Entry {
   ownerId: number;
   job: LedgerImportJob;
-  finishedAt: number | null;
 }
 
-/** The job store of one app instance. */
+/** The jobs of one app instance, kept in the shared database. */
 export class ImportJobs {
-  private readonly jobs = new Map<string, Entry>();
+  private readonly running = new Map<string, Entry>();
+  private readonly instance = `${hostname()}:${String(process.pid)}`;
 
-  /** Starts `run` in the background and returns the job as it stands. */
-  start(
+  constructor(private readonly db: Kysely<DB>) {}
+
+  /** Records the job, starts `run` in the background and returns the job as it stands. */
+  async start(
     ownerId: number,
     locale: Locale,
     run: (progress: (progress: ImportProgress) => void) => Promise<LedgerImportResult>,
-  ): LedgerImportJob {
-    this.prune();
+  ): Promise<LedgerImportJob> {
+    await pruneJobs(this.db);
     const entry: Entry = {
       ownerId,
       job: { id: randomUUID(), status: 'running', phase: 'reading', processed: 0, total: 0 },
-      finishedAt: null,
     };
-    this.jobs.set(entry.job.id, entry);
+    await insertJob(this.db, { ...entry.job, ownerId, instance: this.instance });
+    this.running.set(entry.job.id, entry);
+    const writer = progressWriter((state) => updateJob(this.db, entry.job.id, state));
     const onProgress = ({ phase, processed, total }: ImportProgress) => {
       entry.job = { ...entry.job, phase, processed, total };
+      writer.soon(entry.job);
+    };
+    const finish = (job: LedgerImportJob) => {
+      entry.job = job;
+      // The outcome must reach the row before this instance stops answering from memory.
+      void writer.now(job).finally(() => this.running.delete(job.id));
     };
     void run(onProgress).then(
-      (result) => {
-        entry.job = { ...entry.job, status: 'succeeded', phase: 'done', result };
-        entry.finishedAt = Date.now();
-      },
-      (error: unknown) => {
-        entry.job = { ...entry.job, status: 'failed', error: describe(error, locale) };
-        entry.finishedAt = Date.now();
-      },
+      (result) => finish({ ...entry.job, status: 'succeeded', phase: 'done', result }),
+      (error: unknown) => finish({ ...entry.job, status: 'failed', error: describe(error, locale) }),
     );
     return entry.job;
   }
 
-  /** The job if it exists and belongs to the user. */
-  get(ownerId: number, id: string): LedgerImportJob | undefined {
-    const entry = this.jobs.get(id);
-    return entry && entry.ownerId === ownerId ? entry.job : undefined;
+  /** The job if it exists and belongs to the user: from memory on the instance running it, else from its row. */
+  async get(ownerId: number, id: string, locale: Locale): Promise<LedgerImportJob | undefined> {
+    const entry = this.running.get(id);
+    if (entry) return entry.ownerId === ownerId ? entry.job : undefined;
+    const row = await findJob(this.db, ownerId, id);
+    if (!row) return undefined;
+    const job: LedgerImportJob = {
+      id: row.id,
+      status: row.status as LedgerImportJob['status'],
+      phase: row.phase as LedgerImportJob['phase'],
+      processed: row.processed,
+      total: row.total,
+      ...(row.result ? { result: row.result as LedgerImportResult } : {}),
+      ...(row.error ? { error: row.error as NonNullable<LedgerImportJob['error']> } : {}),
+    };
+    if (!row.stale) return job;
+    return {
+      ...job,
+      status: 'failed',
+      error: { code: 'ledger.interrupted', message: message('import.interrupted', locale) },
+    };
   }
+}
 
-  private prune() {
-    const now = Date.now();
-    for (const [id, entry] of this.jobs) {
-      if (entry.finishedAt !== null && now - entry.finishedAt > KEEP_FINISHED_MS) this.jobs.delete(id);
-    }
-    // Past the cap, the oldest finished jobs go first; running ones are never dropped.
-    for (const [id, entry] of this.jobs) {
-      if (this.jobs.size < MAX_JOBS) break;
-      if (entry.finishedAt !== null) this.jobs.delete(id);
-    }
-  }
+/**
+ * Writes a job's state at most once per `WRITE_EVERY_MS`, one write at a time, the latest state winning; `now`
+ * writes at once (after any write in flight) and resolves when the row holds it. A failed progress write is
+ * dropped (the next one, or the outcome, carries the state); the outcome's write is retried once.
+ */
+function progressWriter(write: (state: JobState) => Promise<void>) {
+  let pending: JobState | null = null;
+  let timer: NodeJS.Timeout | null = null;
+  let inFlight: Promise<void> = Promise.resolve();
+  const flush = () => {
+    timer = null;
+    const state = pending;
+    pending = null;
+    if (state) inFlight = inFlight.then(() => write(state)).catch(() => undefined);
+    return inFlight;
+  };
+  return {
+    soon(state: JobState) {
+      pending = state;
+      timer ??= setTimeout(() => void flush(), WRITE_EVERY_MS);
+    },
+    async now(state: JobState) {
+      if (timer) clearTimeout(timer);
+      timer = null;
+      pending = null;
+      await inFlight;
+      await write(state).catch(() => write(state));
+    },
+  };
 }
 
 /** A failure as the API reports it, without internals. */
