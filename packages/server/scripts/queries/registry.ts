@@ -7,7 +7,7 @@
 import type { RepositoryEntry } from './capture.ts';
 import { AUTH_REGISTRY } from './registry.auth.ts';
 import { EVENT_REGISTRY } from './registry.event.ts';
-import { LEDGER_REGISTRY } from './registry.ledger.ts';
+import { SHARED_STATE_REGISTRY } from './registry.shared-state.ts';
 import { LIFECYCLE_REGISTRY } from './registry.lifecycle.ts';
 import { MEETING_REGISTRY } from './registry.meeting.ts';
 import { NOTIFICATION_REGISTRY } from './registry.notification.ts';
@@ -26,7 +26,7 @@ import { WARNING_REGISTRY } from './registry.warning.ts';
 export const REGISTRY: readonly RepositoryEntry[] = [
   ...AUTH_REGISTRY,
   ...EVENT_REGISTRY,
-  ...LEDGER_REGISTRY,
+  ...SHARED_STATE_REGISTRY,
   ...LIFECYCLE_REGISTRY,
   ...MEETING_REGISTRY,
   ...NOTIFICATION_REGISTRY,

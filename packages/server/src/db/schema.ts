@@ -15,7 +15,7 @@ import type { DispatchTables } from './schema.dispatch.ts';
 import type { LifecycleTables } from './schema.lifecycle.ts';
 import type { ReviewDeskTables } from './schema.review.ts';
 import type { AttractionTables } from './schema.attraction.ts';
-import type { ImportJobTables } from './schema.jobs.ts';
+import type { SharedStateTables } from './schema.shared-state.ts';
 
 type CreatedAt = ColumnType<Date, Date | string | undefined, never>;
 type UpdatedAt = ColumnType<Date, Date | string | undefined, Date | string>;
@@ -295,7 +295,7 @@ export interface BulletinTemplateTable {
   updated_by: number | null;
 }
 
-export interface DB extends DispatchTables, LifecycleTables, ReviewDeskTables, AttractionTables, ImportJobTables {
+export interface DB extends DispatchTables, LifecycleTables, ReviewDeskTables, AttractionTables, SharedStateTables {
   regions: RegionTable;
   lifecycle_stages: LifecycleStageTable;
   organizations: OrganizationTable;

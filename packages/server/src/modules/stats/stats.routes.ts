@@ -4,12 +4,15 @@ import { dashboardOutput, drillListOutput, drillQuery, headlineOutput, statsQuer
 import type { AppDeps } from '../../deps.ts';
 import { errorResponses } from '../../http.ts';
 import { requireActor } from '../auth/auth.hooks.ts';
+import { AnswerCache, answerKey, scopeKeyOf, sendCachedAnswer } from '../cache/answer-cache.ts';
 import { dashboard, drillProjects, headlineFigures } from './stats.service.ts';
 
 /** The statistics routes, registered under /api/v1/stats. */
 export const statsRoutes =
   (deps: AppDeps): FastifyPluginAsyncZod =>
   async (app) => {
+    // Answers kept per scope and question while the data version stands (answer-cache.ts).
+    const cache = new AnswerCache();
     app.get(
       '/figures',
       {
@@ -35,7 +38,13 @@ export const statsRoutes =
           response: { 200: dashboardOutput, ...errorResponses },
         },
       },
-      (request) => dashboard(deps.db, requireActor(request), request.query),
+      async (request, reply) => {
+        const actor = requireActor(request);
+        const key = answerKey('stats.dashboard', scopeKeyOf(actor, deps.clock.today()), request.query);
+        await sendCachedAnswer({ db: deps.db, cache, request, reply }, key, dashboardOutput, (db) =>
+          dashboard(db, actor, request.query),
+        );
+      },
     );
 
     app.get(
@@ -49,6 +58,12 @@ export const statsRoutes =
           response: { 200: drillListOutput, ...errorResponses },
         },
       },
-      (request) => drillProjects(deps.db, requireActor(request), request.query),
+      async (request, reply) => {
+        const actor = requireActor(request);
+        const key = answerKey('stats.drill', scopeKeyOf(actor, deps.clock.today()), request.query);
+        await sendCachedAnswer({ db: deps.db, cache, request, reply }, key, drillListOutput, (db) =>
+          drillProjects(db, actor, request.query),
+        );
+      },
     );
   };

@@ -1,6 +1,6 @@
 /**
- * Kysely table types of ledger import jobs (migration 2026121031_import_jobs), read by any instance. `DB` in
- * schema.ts joins them.
+ * Kysely table types of the state that app instances share through the database: ledger import jobs (migration
+ * 2026121031_import_jobs) and the data version (2026121032_data_version). `DB` in schema.ts joins them.
  */
 import type { ColumnType } from 'kysely';
 
@@ -21,6 +21,13 @@ export interface ImportJobTable {
   finished_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
 }
 
-export interface ImportJobTables {
+/** The one row holding the data version, raised by every commit that writes business data. */
+export interface DataVersionTable {
+  singleton: ColumnType<boolean, never, never>;
+  version: ColumnType<bigint, never, never>;
+}
+
+export interface SharedStateTables {
   import_jobs: ImportJobTable;
+  data_version: DataVersionTable;
 }
