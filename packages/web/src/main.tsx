@@ -25,7 +25,7 @@ const queryClient = new QueryClient({
 
 // The dashboard's data and code start together, before React renders the route (see dashboard.prefetch.ts).
 if (window.location.pathname === '/dashboard') {
-  void prefetchDashboard(queryClient, new URLSearchParams(window.location.search));
+  prefetchDashboard(queryClient, new URLSearchParams(window.location.search));
   void import('./pages/dashboard/DashboardPage.tsx');
 }
 

@@ -8,7 +8,6 @@ import { Forbidden } from '../../components/Forbidden.tsx';
 import { PageHeader } from '../../components/PageHeader.tsx';
 import { PageLoading } from '../../components/PageLoading.tsx';
 import { useT } from '../../i18n/useT.ts';
-import { useCurrentPeriod } from '../../lib/useCurrentPeriod.ts';
 import { useSession } from '../../session/useSession.ts';
 import { DashboardFilters } from './DashboardFilters.tsx';
 import { drillFromSearch, withDrill, type DrillRequest, type FigureDrill } from './drill.ts';
@@ -32,12 +31,12 @@ export default function DashboardPage() {
   const { user, can } = useSession();
   const compact = Grid.useBreakpoint().md === false;
   const [searchParams, setSearchParams] = useSearchParams();
-  const period = useCurrentPeriod();
+  // Without a date in the URL the server answers as of the default one and names it (the boot prefetch's key).
   const fromUrl = dashboardScopeFromSearch(searchParams);
-  const asOf = fromUrl.asOf ?? period.asOf;
+  const dashboard = useDashboard(fromUrl);
+  const asOf = fromUrl.asOf ?? dashboard.data?.asOf ?? null;
   const regionCode = fromUrl.regionCode;
   const scope: StatsScope | null = asOf ? { asOf, regionCode } : null;
-  const dashboard = useDashboard(scope);
   // The open drill list lives in the URL: Back from a project, Forward and a shared link reopen it as it was.
   const drill = drillFromSearch(searchParams, dashboard.data?.points);
   // Warnings are today's (the stored active ones), whatever date the figures are shown as of.
