@@ -1,4 +1,4 @@
-import { lazy, Suspense, useState } from 'react';
+import { lazy, Suspense, useEffect, useState } from 'react';
 import { Card, Col, Flex, Grid, Row, Typography } from 'antd';
 import { useSearchParams } from 'react-router';
 import { useDashboard, type StatsScope } from '../../api/stats.ts';
@@ -8,6 +8,7 @@ import { Forbidden } from '../../components/Forbidden.tsx';
 import { PageHeader } from '../../components/PageHeader.tsx';
 import { PageLoading } from '../../components/PageLoading.tsx';
 import { useT } from '../../i18n/useT.ts';
+import { markFirstContent } from '../../lib/firstContent.ts';
 import { useAfterPaint, useOnceTrue } from '../../lib/useAfterPaint.ts';
 import { useSession } from '../../session/useSession.ts';
 import { drillFromSearch, withDrill, type DrillRequest, type FigureDrill } from './drill.ts';
@@ -53,6 +54,10 @@ export default function DashboardPage() {
   const warnings = useWarningSummary(regionCode, can('warning.read'));
   const [warningDrill, setWarningDrill] = useState<WarningDrill | null>(null);
   const painted = useAfterPaint(dashboard.data !== undefined || dashboard.isError);
+  // The shell's menus were held back for the figures (lib/firstContent.ts): they may load now.
+  useEffect(() => {
+    if (painted) markFirstContent();
+  }, [painted]);
   const drillMounted = useOnceTrue(drill !== null);
   const warningDrillMounted = useOnceTrue(warningDrill !== null);
 
