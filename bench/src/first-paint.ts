@@ -18,6 +18,8 @@ const { values } = parseArgs({
     password: { type: 'string', default: 'Daqing@2021demo' },
     // Throttled CPU (Chromium's emulation) for a slower machine than this one; 1 is none.
     cpu: { type: 'string', default: '1' },
+    // Lists the first route's scripts with their gzip sizes (the largest first), to see what to cut.
+    scripts: { type: 'boolean', default: false },
   },
 });
 const baseUrl = values.url.replace(/\/$/, '');
@@ -30,6 +32,7 @@ interface Sample {
   jsRawBytes: number;
   scripts: number;
   apiRequests: string[];
+  scriptList: { url: string; gzip: number }[];
 }
 
 /** Records, in the page, when the first headline figure is attached and has a size (performance.now: from navigation start). */
@@ -114,6 +117,7 @@ async function openCold(browser: Browser, state: Awaited<ReturnType<typeof signI
     jsGzipBytes: sizes.reduce((sum, s) => sum + s.gzip, 0),
     scripts: sizes.length,
     apiRequests: api,
+    scriptList: sizes.map(({ url, gzip }) => ({ url, gzip })),
   };
 }
 
@@ -139,6 +143,9 @@ try {
       `first route JS: ${last.scripts} scripts, ${kb(last.jsRawBytes)} raw, ${kb(last.jsWireBytes)} on the wire, ${kb(last.jsGzipBytes)} gzip`,
     );
     console.log(`API requests before the figures: ${last.apiRequests.join(', ')}`);
+    if (values.scripts)
+      for (const script of [...last.scriptList].sort((a, b) => b.gzip - a.gzip))
+        console.log(`  ${kb(script.gzip).padStart(9)}  ${new URL(script.url).pathname}`);
   }
 } finally {
   await browser.close();

@@ -56,6 +56,8 @@ export class DrillDrawer {
 
   /** The project links of the list's current page, in order. */
   async names(): Promise<string[]> {
+    // A new order keeps the previous rows on screen (spinning) until the reordered ones arrive: read after them.
+    await this.root().locator('.ant-spin-spinning').waitFor({ state: 'hidden' });
     const links = this.root().getByTestId('drill-table').getByRole('link');
     await links.first().waitFor();
     return links.allInnerTexts();

@@ -42,6 +42,7 @@ export * from './text.ts';
 export * from './environment.contract.ts';
 export * from './iso-date.ts';
 export * from './app-time.ts';
+export * from './stats.default-as-of.ts';
 export * from './workday.ts';
 export * from './deadline.rules.ts';
 export * from './problem.workflow.ts';

@@ -69,6 +69,13 @@ export type StatDimension = z.output<typeof statDimension>;
 export const statsQuery = z.strictObject({ asOf: asOfDate, regionCode: regionCode.optional() });
 export type StatsQuery = z.output<typeof statsQuery>;
 
+/**
+ * GET /stats/dashboard's scope: without a date the server takes the default one (defaultAsOf) and names it in the
+ * answer's `asOf`, so a first visit needs no reference data before it can ask for the figures.
+ */
+export const dashboardQuery = z.strictObject({ asOf: asOfDate.optional(), regionCode: regionCode.optional() });
+export type DashboardQuery = z.output<typeof dashboardQuery>;
+
 /** GET /stats/figures: the headline figures, the same a year earlier, and the differences. */
 export const headlineOutput = z.object({
   asOf: z.string(),

@@ -3,11 +3,12 @@ import { Route, Routes } from 'react-router';
 import { AppShell } from './components/AppShell.tsx';
 import { DemoBanner } from './components/DemoBanner.tsx';
 import { ErrorBoundary } from './components/ErrorBoundary.tsx';
-import { HomeRedirect } from './components/HomeRedirect.tsx';
 import { PageLoading } from './components/PageLoading.tsx';
 import { QueryErrorNotifier } from './components/QueryErrorNotifier.tsx';
 import { RequireAuth } from './session/RequireAuth.tsx';
 
+// `/` only redirects; its own chunk keeps antd's Result (for a role without sections) off the first page.
+const HomeRedirect = lazy(() => import('./components/HomeRedirect.tsx'));
 const LoginPage = lazy(() => import('./pages/auth/LoginPage.tsx'));
 const ProjectListPage = lazy(() => import('./pages/projects/ProjectListPage.tsx'));
 const ProjectDetailPage = lazy(() => import('./pages/projects/ProjectDetailPage.tsx'));

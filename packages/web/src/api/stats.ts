@@ -3,6 +3,7 @@ import { keepPreviousData, queryOptions, useQuery } from '@tanstack/react-query'
 import {
   DRILL_LIMIT_DEFAULT,
   type DashboardOutput,
+  type DashboardQuery,
   type DrillListOutput,
   type DrillMetric,
   type DrillQueryJson,
@@ -34,12 +35,15 @@ export const DRILL_LIMIT = DRILL_LIMIT_DEFAULT;
 
 export const statsKeys = {
   all: ['stats'] as const,
-  dashboard: (scope: StatsScope) => ['stats', 'dashboard', scope] as const,
+  dashboard: (scope: DashboardQuery) => ['stats', 'dashboard', scope] as const,
   drill: (query: DrillScope) => ['stats', 'drill', query] as const,
 };
 
-/** The dashboard's query for a date and region: the hook's, and the prefetch started at boot. */
-export const dashboardQuery = (scope: StatsScope) =>
+/**
+ * The dashboard's query for a date (none: the server's default, named in the answer's asOf) and region: the
+ * hook's, and the prefetch started at boot.
+ */
+export const dashboardQuery = (scope: DashboardQuery) =>
   queryOptions({
     queryKey: statsKeys.dashboard(scope),
     queryFn: ({ signal }) =>
@@ -49,11 +53,10 @@ export const dashboardQuery = (scope: StatsScope) =>
       }),
   });
 
-/** Everything the dashboard shows, for a date and region (fetched once `asOf` is known). */
-export function useDashboard(scope: StatsScope | null) {
+/** Everything the dashboard shows, for a date (or the default one) and region. */
+export function useDashboard(scope: DashboardQuery) {
   return useQuery({
-    ...dashboardQuery(scope ?? { asOf: '' }),
-    enabled: scope !== null,
+    ...dashboardQuery(scope),
     placeholderData: keepPreviousData,
     meta: { silentError: true },
   });

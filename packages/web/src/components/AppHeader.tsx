@@ -1,4 +1,5 @@
-import { App, Avatar, Button, Divider, Dropdown, Layout, Space, type MenuProps } from 'antd';
+import { lazy, Suspense, type ReactNode } from 'react';
+import { App, Avatar, Button, Divider, Layout, Space, type MenuProps } from 'antd';
 import { KeyOutlined, LogoutOutlined, MenuOutlined, SafetyCertificateOutlined, UserOutlined } from '@ant-design/icons';
 import { useNavigate } from 'react-router';
 import { errorMessage } from '../api/client.ts';
@@ -9,8 +10,19 @@ import { LanguageSwitch } from './LanguageSwitch.tsx';
 import { NotificationBell } from './NotificationBell.tsx';
 import { UserBadge } from './UserBadge.tsx';
 
+const AccountDropdown = lazy(() => import('./AccountDropdown.tsx'));
+
 /** The top bar: menu button on phones, product name, the user, the language switch and sign-out. */
-export function AppHeader({ compact, onOpenMenu }: { compact: boolean; onOpenMenu: () => void }) {
+export function AppHeader({
+  compact,
+  menusReady,
+  onOpenMenu,
+}: {
+  compact: boolean;
+  /** The account menus may load (after the first page's content, see lib/firstContent.ts). */
+  menusReady: boolean;
+  onOpenMenu: () => void;
+}) {
   const t = useT();
   const { user, logout, can } = useSession();
   const navigate = useNavigate();
@@ -46,6 +58,18 @@ export function AppHeader({ compact, onOpenMenu }: { compact: boolean; onOpenMen
       ]
     : [];
 
+  // Until the dropdown's chunk is in, its trigger shows alone (a click then does nothing yet).
+  const withMenu = (items: MenuProps['items'], trigger: ReactNode) =>
+    menusReady ? (
+      <Suspense fallback={trigger}>
+        <AccountDropdown items={items} onClick={handleUserMenuClick}>
+          {trigger}
+        </AccountDropdown>
+      </Suspense>
+    ) : (
+      trigger
+    );
+
   return (
     <Layout.Header
       style={{
@@ -64,33 +88,27 @@ export function AppHeader({ compact, onOpenMenu }: { compact: boolean; onOpenMen
       </div>
       <Space size={compact ? 8 : 12} style={{ flex: 'none' }}>
         {user && can('notification.read') && <NotificationBell />}
-        {user && !compact && (
-          <Dropdown
-            menu={{ items: accountItems, onClick: handleUserMenuClick }}
-            trigger={['click']}
-            placement="bottomRight"
-          >
+        {user &&
+          !compact &&
+          withMenu(
+            accountItems,
             <Button type="text" style={{ height: 'auto', paddingInline: 8 }} data-testid="user-menu">
               <UserBadge user={user} />
-            </Button>
-          </Dropdown>
-        )}
+            </Button>,
+          )}
         {!compact && <Divider orientation="vertical" />}
         <LanguageSwitch />
-        {user && compact && (
-          <Dropdown
-            menu={{ items: userMenu, onClick: handleUserMenuClick }}
-            trigger={['click']}
-            placement="bottomRight"
-          >
+        {user &&
+          compact &&
+          withMenu(
+            userMenu,
             <Button
               type="text"
               shape="circle"
               aria-label={user.displayName}
               icon={<Avatar size="small" icon={<UserOutlined />} />}
-            />
-          </Dropdown>
-        )}
+            />,
+          )}
         {user && !compact && (
           <Button icon={<LogoutOutlined />} onClick={() => void handleLogout()}>
             {t('header.logout')}

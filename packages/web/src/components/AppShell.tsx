@@ -1,9 +1,13 @@
-import { useState } from 'react';
-import { Drawer, Grid, Layout } from 'antd';
-import { Outlet } from 'react-router';
+import { lazy, Suspense, useState } from 'react';
+import { Grid, Layout } from 'antd';
+import { Outlet, useLocation } from 'react-router';
+import { useFirstContentShown } from '../lib/firstContent.ts';
 import { AppHeader } from './AppHeader.tsx';
 import { BrandTitle } from './BrandTitle.tsx';
-import { SideMenu } from './SideMenu.tsx';
+
+// The menus load after the first page's content (lib/firstContent.ts); the frame around them paints at once.
+const SideMenu = lazy(() => import('./SideMenu.tsx').then((m) => ({ default: m.SideMenu })));
+const MenuDrawer = lazy(() => import('./MenuDrawer.tsx'));
 
 /** The signed-in frame: side menu (a drawer on phones), header, and the current page. */
 export function AppShell() {
@@ -12,6 +16,7 @@ export function AppShell() {
   const compact = screens.md === false;
   const [drawerOpen, setDrawerOpen] = useState(false);
   const [collapsed, setCollapsed] = useState(false);
+  const menusReady = useFirstContentShown(useLocation().pathname);
 
   const handleOpenDrawer = () => setDrawerOpen(true);
   const handleCloseDrawer = () => setDrawerOpen(false);
@@ -32,24 +37,20 @@ export function AppShell() {
           >
             {collapsed ? <img src="/favicon.svg" alt="" width={24} height={24} /> : <BrandTitle short dark />}
           </div>
-          <SideMenu />
+          {menusReady && (
+            <Suspense>
+              <SideMenu />
+            </Suspense>
+          )}
         </Layout.Sider>
       )}
-      {compact && (
-        <Drawer
-          placement="left"
-          open={drawerOpen}
-          onClose={handleCloseDrawer}
-          size={240}
-          title={<BrandTitle short dark />}
-          styles={{ header: { background: '#001529' }, body: { padding: 0, background: '#001529' } }}
-          closable={false}
-        >
-          <SideMenu onNavigate={handleCloseDrawer} />
-        </Drawer>
+      {compact && menusReady && (
+        <Suspense>
+          <MenuDrawer open={drawerOpen} onClose={handleCloseDrawer} />
+        </Suspense>
       )}
       <Layout style={{ minWidth: 0 }}>
-        <AppHeader compact={compact} onOpenMenu={handleOpenDrawer} />
+        <AppHeader compact={compact} menusReady={menusReady} onOpenMenu={handleOpenDrawer} />
         <Layout.Content>
           <Outlet />
         </Layout.Content>

@@ -1,8 +1,12 @@
-import { Result } from 'antd';
-import { useT } from '../i18n/useT.ts';
+import { lazy, Suspense } from 'react';
 
-/** Shown instead of a page the user's role may not open. */
+const ForbiddenResult = lazy(() => import('./ForbiddenResult.tsx'));
+
+/** Shown instead of a page the user's role may not open (loaded only when it is shown). */
 export function Forbidden() {
-  const t = useT();
-  return <Result status="403" title="403" subTitle={t('form.forbidden')} />;
+  return (
+    <Suspense fallback={null}>
+      <ForbiddenResult />
+    </Suspense>
+  );
 }

@@ -8,7 +8,7 @@ import { DEFAULT_HOME_PATH, HOME_PATHS, NAV_ITEMS, navItemVisible } from './navI
  * `/`: the role's home section (leaders the dashboard, owners their monthly reports, others the project library)
  * when they may open it, else the first section of the menu, or says there is none for this role.
  */
-export function HomeRedirect() {
+export default function HomeRedirect() {
   const t = useT();
   const { user, can } = useSession();
   const visible = NAV_ITEMS.filter((item) => navItemVisible(item, user?.role, can));

@@ -9,7 +9,7 @@ import type { Label, Locale } from '@keyprojects/core';
 import { setApiLocale } from '../api/client.ts';
 import { theme } from '../theme.ts';
 import { LocaleContext, type LocaleContextValue } from './LocaleContext.ts';
-import { loadLocale, saveLocale, translate, type MessageId, type TranslateVars } from './translate.ts';
+import { loadCatalogue, loadLocale, saveLocale, translate, type MessageId, type TranslateVars } from './translate.ts';
 
 function applyLocale(locale: Locale): void {
   setApiLocale(locale);
@@ -31,11 +31,14 @@ export function LocaleProvider({ children }: { children: ReactNode }) {
 
   const setLocale = useCallback(
     (next: Locale) => {
-      applyLocale(next);
-      saveLocale(next);
-      setLocaleState(next);
-      // Server texts (messages, names) come in the request's language: fetch them again.
-      void queryClient.invalidateQueries();
+      // The catalogue first, so the switch never shows a mix of languages (a failed fetch keeps the current one).
+      void loadCatalogue(next).then(() => {
+        applyLocale(next);
+        saveLocale(next);
+        setLocaleState(next);
+        // Server texts (messages, names) come in the request's language: fetch them again.
+        void queryClient.invalidateQueries();
+      });
     },
     [queryClient],
   );

@@ -1,5 +1,4 @@
 import type { Label, Locale } from '@keyprojects/core';
-import { en } from './en.ts';
 import { zh, type MessageId } from './zh.ts';
 
 export type { MessageId };
@@ -7,12 +6,19 @@ export type TranslateVars = Record<string, string | number>;
 /** A bound translator: message id (and values for its `{placeholders}`) to text. */
 export type Translate = (id: MessageId, vars?: TranslateVars) => string;
 
-const CATALOGUES: Record<Locale, Record<MessageId, string>> = { zh, en };
+// Chinese comes with the first script; English (as big again) is fetched only for those who choose it.
+const CATALOGUES: Partial<Record<Locale, Record<MessageId, string>>> = { zh };
 const STORAGE_KEY = 'kp.locale';
 
-/** The text of a message in a locale, with `{name}` placeholders filled in. */
+/** Fetches a locale's catalogue once; the app renders in a locale only after this resolved. */
+export async function loadCatalogue(locale: Locale): Promise<void> {
+  if (CATALOGUES[locale]) return;
+  if (locale === 'en') CATALOGUES.en = (await import('./en.ts')).en;
+}
+
+/** The text of a message in a locale, with `{name}` placeholders filled in (Chinese until English is loaded). */
 export function translate(locale: Locale, id: MessageId, vars?: TranslateVars): string {
-  const text = CATALOGUES[locale][id];
+  const text = (CATALOGUES[locale] ?? zh)[id];
   if (!vars) return text;
   return text.replace(/\{(\w+)\}/g, (whole, name: string) => {
     const value = vars[name];

@@ -24,13 +24,8 @@ export function currentPeriod(year: number, periods: readonly ReportingPeriod[],
   return { year, month: Number(today.slice(5, 7)) };
 }
 
-/** The statistics' default as-of date: the latest period cut-off on or before today, else the year's end or today. */
-export function defaultAsOf(year: number, periods: readonly ReportingPeriod[], today: string): string {
-  const passed = periods.filter((p) => p.cutoffDate <= today).at(-1);
-  if (passed) return passed.cutoffDate;
-  const yearEnd = `${year}-12-31`;
-  return yearEnd < today ? yearEnd : today;
-}
+/** The statistics' default as-of date: one rule in core, which the dashboard's server answer follows too. */
+export { defaultAsOf } from '@keyprojects/core';
 
 /** True when `month` of `year` comes after the `limit` period. */
 export function isAfter(year: number, month: number, limit: PeriodRef): boolean {

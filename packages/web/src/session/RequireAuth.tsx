@@ -1,8 +1,10 @@
-import type { ReactNode } from 'react';
+import { lazy, Suspense, type ReactNode } from 'react';
 import { Navigate, useLocation } from 'react-router';
 import { PageLoading } from '../components/PageLoading.tsx';
-import { ForcedAccountStep } from '../pages/account/ForcedAccountStep.tsx';
 import { useSession } from './useSession.ts';
+
+// Forms and the QR code of a step few sessions meet: loaded when one does, not with every first page.
+const ForcedAccountStep = lazy(() => import('../pages/account/ForcedAccountStep.tsx'));
 
 /**
  * Renders its children for a signed-in user; sends anyone else to /login, remembering where they were going.
@@ -17,6 +19,10 @@ export function RequireAuth({ children }: { children: ReactNode }) {
     return <Navigate to={`/login?next=${encodeURIComponent(next)}`} replace />;
   }
   if (gates && (gates.passwordChangeRequired || gates.mfaEnrollmentRequired))
-    return <ForcedAccountStep gates={gates} />;
+    return (
+      <Suspense fallback={<PageLoading />}>
+        <ForcedAccountStep gates={gates} />
+      </Suspense>
+    );
   return children;
 }

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { formatYi, parseWan, percent } from '@keyprojects/core';
+import { defaultAsOf, formatYi, parseWan, percent } from '@keyprojects/core';
 import { signIn, type Client } from '../../../test/factories.ts';
 import { createTestContext, type TestContext } from '../../../test/helper.ts';
 import { generateDaqingDemo } from '../../demo/daqing.generator.ts';
@@ -159,6 +159,27 @@ describe('the demo city through the API (SQL path)', () => {
         annualPlan: plan,
       });
     }
+  });
+
+  it('answers a dashboard asked without a date as of the default date, and names it', async () => {
+    type Dashboard = { year: number; asOf: string; figures: Figures };
+    const get = async (query: string) => {
+      const response = await city.request({ method: 'GET', url: `/api/v1/stats/dashboard${query}` });
+      expect(response.statusCode, response.body).toBe(200);
+      return response.json<Dashboard>();
+    };
+    const periods = (await city.request({ method: 'GET', url: '/api/v1/periods?year=2021' })).json<{
+      items: { cutoffDate: string }[];
+    }>().items;
+    const expected = defaultAsOf(2021, periods, '2021-05-20');
+    const byDefault = await get('');
+    expect(byDefault.asOf).toBe(expected);
+    expect(byDefault.year).toBe(2021);
+    expect(byDefault).toEqual(await get(`?asOf=${expected}`));
+    // A region without a date is still checked against the caller's scope, and a bad date still refused.
+    expect((await get('?regionCode=230604')).asOf).toBe(expected);
+    const bad = await city.request({ method: 'GET', url: '/api/v1/stats/dashboard?asOf=2021-13-01' });
+    expect(bad.statusCode).toBe(400);
   });
 
   it('puts each located project on the map with its district, and counts those without coordinates', async () => {

@@ -1,6 +1,13 @@
 /** Statistics: headline figures, the leaders' dashboard in one request, and the projects behind any figure. */
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { dashboardOutput, drillListOutput, drillQuery, headlineOutput, statsQuery } from '@keyprojects/core';
+import {
+  dashboardOutput,
+  dashboardQuery,
+  drillListOutput,
+  drillQuery,
+  headlineOutput,
+  statsQuery,
+} from '@keyprojects/core';
 import type { AppDeps } from '../../deps.ts';
 import { errorResponses } from '../../http.ts';
 import { requireActor } from '../auth/auth.hooks.ts';
@@ -33,16 +40,17 @@ export const statsRoutes =
         config: { access: 'stats.read' },
         schema: {
           tags: ['stats'],
-          summary: '领导驾驶舱（一次请求返回全部数据）',
-          querystring: statsQuery,
+          summary: '领导驾驶舱（一次请求返回全部数据；不带 asOf 时按默认截至日）',
+          querystring: dashboardQuery,
           response: { 200: dashboardOutput, ...errorResponses },
         },
       },
       async (request, reply) => {
         const actor = requireActor(request);
-        const key = answerKey('stats.dashboard', scopeKeyOf(actor, deps.clock.today()), request.query);
+        const today = deps.clock.today();
+        const key = answerKey('stats.dashboard', scopeKeyOf(actor, today), request.query);
         await sendCachedAnswer({ db: deps.db, cache, request, reply }, key, dashboardOutput, (db) =>
-          dashboard(db, actor, request.query),
+          dashboard(db, actor, request.query, today),
         );
       },
     );

@@ -5,6 +5,8 @@
  */
 import type { Kysely } from 'kysely';
 import {
+  defaultAsOf,
+  defaultPlanYear,
   diffFigures,
   drillOrder,
   formatWan,
@@ -12,6 +14,7 @@ import {
   withRates,
   type DashboardBreakdownsOutput,
   type DashboardOutput,
+  type DashboardQuery,
   type DrillListOutput,
   type DrillQuery,
   type HeadlineOutput,
@@ -22,7 +25,9 @@ import type { DB } from '../../db/schema.ts';
 import { regionInScope } from '../../db/scope.ts';
 import { errors } from '../../errors.ts';
 import { requirePermission, type Actor } from '../auth/actor.ts';
+import { planYears } from '../meta/meta.repository.ts';
 import { findProjects } from '../project/project.repository.ts';
+import { listPeriods } from '../report/period.repository.ts';
 import { diffJson, drillRow, figuresJson } from './stats.presenter.ts';
 import {
   projectsBehind,
@@ -75,12 +80,32 @@ const BREAKDOWNS = {
 } as const satisfies Record<string, SqlDimension>;
 type BreakdownName = keyof typeof BREAKDOWNS;
 
-/** Everything the leaders' dashboard shows, in one answer: one statement for the year, one for the year before. */
-export async function dashboard(db: Kysely<DB>, actor: Actor, query: StatsQuery): Promise<DashboardOutput> {
+/** The date of a dashboard asked without one: core's default over the latest plan year's reporting periods. */
+async function dashboardAsOf(db: Kysely<DB>, today: string): Promise<string> {
+  const year = defaultPlanYear(await planYears(db), today);
+  const periods = await listPeriods(db, year);
+  return defaultAsOf(
+    year,
+    periods.map((period) => ({ cutoffDate: period.cutoff_date })),
+    today,
+  );
+}
+
+/**
+ * Everything the leaders' dashboard shows, in one answer: one statement for the year, one for the year before.
+ * Without a date it is as of the default one (named in the answer), so the first visit asks at once.
+ */
+export async function dashboard(
+  db: Kysely<DB>,
+  actor: Actor,
+  query: DashboardQuery,
+  today: string,
+): Promise<DashboardOutput> {
   requirePermission(actor, 'stats.read');
+  const asOf = query.asOf ?? (await dashboardAsOf(db, today));
   const scope: StatScope = { actor, regionCode: query.regionCode };
-  const options: StatOptions = { year: Number(query.asOf.slice(0, 4)), asOf: query.asOf };
-  const previousAsOf = sameDayLastYear(query.asOf);
+  const options: StatOptions = { year: Number(asOf.slice(0, 4)), asOf };
+  const previousAsOf = sameDayLastYear(asOf);
   // A province-level user compares prefectures, everyone else counties.
   const regionDimension: SqlDimension = (query.regionCode ?? actor.regionCode ?? '').endsWith('0000')
     ? 'prefecture'

@@ -2,10 +2,11 @@
  * The charts' wrapper and option types. The canvas (ECharts itself) is loaded lazily: a page's own code and data
  * paint first, and each chart keeps its height while the library arrives, so nothing below it jumps.
  */
-import { lazy, Suspense, useEffect, useState } from 'react';
+import { lazy, Suspense } from 'react';
 import type { BarSeriesOption, LineSeriesOption, ScatterSeriesOption } from 'echarts/charts';
 import type { GridComponentOption, LegendComponentOption, TooltipComponentOption } from 'echarts/components';
 import type { ComposeOption, ECElementEvent } from 'echarts/core';
+import { useAfterPaint } from '../../lib/useAfterPaint.ts';
 
 const EChartCanvas = lazy(() => import('./EChartCanvas.tsx'));
 
@@ -34,11 +35,7 @@ export interface EChartProps {
 /** An ECharts chart, resizing with its container; an empty box of its height until ECharts has loaded. */
 export function EChart({ option, height, onClick, ariaLabel, testId }: EChartProps) {
   // ECharts is asked for only once the page around the chart is on screen, so it never delays the figures.
-  const [mounted, setMounted] = useState(false);
-  useEffect(() => {
-    const frame = requestAnimationFrame(() => setMounted(true));
-    return () => cancelAnimationFrame(frame);
-  }, []);
+  const mounted = useAfterPaint();
   const placeholder = <div style={{ height }} aria-busy="true" />;
   return (
     <div role="figure" aria-label={ariaLabel} data-testid={testId}>

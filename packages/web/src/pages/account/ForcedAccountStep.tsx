@@ -13,7 +13,7 @@ import { MfaEnrolment } from './MfaEnrolment.tsx';
  * What a session must do before anything else, on a page of its own (the server refuses every other
  * request until then): change the password, or enrol an authenticator.
  */
-export function ForcedAccountStep({ gates }: { gates: SessionGates }) {
+export default function ForcedAccountStep({ gates }: { gates: SessionGates }) {
   const t = useT();
   const { user, refresh, logout } = useSession();
   const navigate = useNavigate();

@@ -1,4 +1,4 @@
-import { lazy, Suspense, useState } from 'react';
+import { lazy, Suspense, useEffect, useState } from 'react';
 import { Card, Col, Flex, Grid, Row, Typography } from 'antd';
 import { useSearchParams } from 'react-router';
 import { useDashboard, type StatsScope } from '../../api/stats.ts';
@@ -8,23 +8,33 @@ import { Forbidden } from '../../components/Forbidden.tsx';
 import { PageHeader } from '../../components/PageHeader.tsx';
 import { PageLoading } from '../../components/PageLoading.tsx';
 import { useT } from '../../i18n/useT.ts';
-import { useCurrentPeriod } from '../../lib/useCurrentPeriod.ts';
+import { markFirstContent } from '../../lib/firstContent.ts';
+import { useAfterPaint, useOnceTrue } from '../../lib/useAfterPaint.ts';
 import { useSession } from '../../session/useSession.ts';
-import { DashboardFilters } from './DashboardFilters.tsx';
 import { drillFromSearch, withDrill, type DrillRequest, type FigureDrill } from './drill.ts';
 import { dashboardScopeFromSearch } from './dashboardScope.ts';
-import { DrillDrawer } from './DrillDrawer.tsx';
 import { GroupChart } from './GroupChart.tsx';
 import { HeadlineCards } from './HeadlineCards.tsx';
 import { MonthlyChart } from './MonthlyChart.tsx';
 import { RegionChart } from './RegionChart.tsx';
 import { UP_COLOR, DOWN_COLOR } from './YoyDelta.tsx';
-import { WarningDrillDrawer, type WarningDrill } from './WarningDrillDrawer.tsx';
+import type { WarningDrill } from './WarningDrillDrawer.tsx';
 import { WarningPanel } from './WarningPanel.tsx';
 import { RetryAlert } from '../../components/RetryAlert.tsx';
 
-// The district map carries ECharts' map modules: its own chunk, loaded after the figures are painted.
+// What the first figures do not need has its own chunks, requested once they are painted (useAfterPaint) or
+// opened: the map with ECharts' map modules, the filters' date picker and region tree, the drawers' tables.
 const ProjectMap = lazy(() => import('./ProjectMap.tsx'));
+const DashboardFilters = lazy(() => import('./DashboardFilters.tsx').then((m) => ({ default: m.DashboardFilters })));
+const DrillDrawer = lazy(() => import('./DrillDrawer.tsx').then((m) => ({ default: m.DrillDrawer })));
+const WarningDrillDrawer = lazy(() =>
+  import('./WarningDrillDrawer.tsx').then((m) => ({ default: m.WarningDrillDrawer })),
+);
+
+/** The filters' room while their chunk loads, so the header does not jump. */
+function FiltersPlaceholder({ compact }: { compact: boolean }) {
+  return <div style={{ height: 32, width: compact ? '100%' : 408 }} aria-busy="true" />;
+}
 
 /** 驾驶舱: the leaders' dashboard as of a date (in the URL), every number opening the projects behind it. */
 export default function DashboardPage() {
@@ -32,20 +42,28 @@ export default function DashboardPage() {
   const { user, can } = useSession();
   const compact = Grid.useBreakpoint().md === false;
   const [searchParams, setSearchParams] = useSearchParams();
-  const period = useCurrentPeriod();
+  // Without a date in the URL the server answers as of the default one and names it (the boot prefetch's key).
   const fromUrl = dashboardScopeFromSearch(searchParams);
-  const asOf = fromUrl.asOf ?? period.asOf;
+  const dashboard = useDashboard(fromUrl);
+  const asOf = fromUrl.asOf ?? dashboard.data?.asOf ?? null;
   const regionCode = fromUrl.regionCode;
   const scope: StatsScope | null = asOf ? { asOf, regionCode } : null;
-  const dashboard = useDashboard(scope);
   // The open drill list lives in the URL: Back from a project, Forward and a shared link reopen it as it was.
   const drill = drillFromSearch(searchParams, dashboard.data?.points);
   // Warnings are today's (the stored active ones), whatever date the figures are shown as of.
   const warnings = useWarningSummary(regionCode, can('warning.read'));
   const [warningDrill, setWarningDrill] = useState<WarningDrill | null>(null);
+  const painted = useAfterPaint(dashboard.data !== undefined || dashboard.isError);
+  // The shell's menus were held back for the figures (lib/firstContent.ts): they may load now.
+  useEffect(() => {
+    if (painted) markFirstContent();
+  }, [painted]);
+  const drillMounted = useOnceTrue(drill !== null);
+  const warningDrillMounted = useOnceTrue(warningDrill !== null);
 
   if (!can('stats.read')) return <Forbidden />;
 
+  const mapPlaceholder = <Card size="small" loading title={t('dashboard.chart.map')} />;
   const handleFilters = (patch: { asOf?: string; regionCode?: string | undefined }) => {
     const next = new URLSearchParams(searchParams);
     if (patch.asOf) next.set('asOf', patch.asOf);
@@ -62,6 +80,14 @@ export default function DashboardPage() {
   const handleCloseDrill = () => setSearchParams(withDrill(searchParams, null), { replace: true });
 
   const data = dashboard.data;
+  const filters = (narrow: boolean) =>
+    painted ? (
+      <Suspense fallback={<FiltersPlaceholder compact={narrow} />}>
+        <DashboardFilters asOf={asOf} regionCode={regionCode} compact={narrow} onChange={handleFilters} />
+      </Suspense>
+    ) : (
+      <FiltersPlaceholder compact={narrow} />
+    );
   // The server compares prefectures in a province-wide view, counties otherwise.
   const regionDimension: StatDimension = (regionCode ?? user?.regionCode ?? '').endsWith('0000')
     ? 'prefecture'
@@ -72,15 +98,9 @@ export default function DashboardPage() {
       <PageHeader
         title={t('dashboard.title')}
         sub={data ? t('dashboard.sub', { asOf: data.asOf, previous: data.previousAsOf }) : undefined}
-        extra={
-          !compact && <DashboardFilters asOf={asOf} regionCode={regionCode} compact={false} onChange={handleFilters} />
-        }
+        extra={!compact && filters(false)}
       />
-      {compact && (
-        <div style={{ marginBottom: 12 }}>
-          <DashboardFilters asOf={asOf} regionCode={regionCode} compact onChange={handleFilters} />
-        </div>
-      )}
+      {compact && <div style={{ marginBottom: 12 }}>{filters(true)}</div>}
       {dashboard.isError && <RetryAlert message={dashboard.error.message} onRetry={() => void dashboard.refetch()} />}
       {!data ? (
         !dashboard.isError && <PageLoading />
@@ -103,9 +123,13 @@ export default function DashboardPage() {
               <GroupChart breakdowns={data.breakdowns} onDrill={handleOpenDrill} />
             </Col>
             <Col xs={24} lg={12}>
-              <Suspense fallback={<Card size="small" loading title={t('dashboard.chart.map')} />}>
-                <ProjectMap dashboard={data} warnings={warnings.data} onDrill={handleOpenDrill} />
-              </Suspense>
+              {painted ? (
+                <Suspense fallback={mapPlaceholder}>
+                  <ProjectMap dashboard={data} warnings={warnings.data} onDrill={handleOpenDrill} />
+                </Suspense>
+              ) : (
+                mapPlaceholder
+              )}
             </Col>
             {warnings.data && (
               <Col xs={24} lg={12}>
@@ -122,8 +146,12 @@ export default function DashboardPage() {
           </Typography.Text>
         </Flex>
       )}
-      <DrillDrawer scope={scope} request={drill} onChange={handleChangeDrill} onClose={handleCloseDrill} />
-      <WarningDrillDrawer drill={warningDrill} onClose={() => setWarningDrill(null)} />
+      <Suspense>
+        {drillMounted && (
+          <DrillDrawer scope={scope} request={drill} onChange={handleChangeDrill} onClose={handleCloseDrill} />
+        )}
+        {warningDrillMounted && <WarningDrillDrawer drill={warningDrill} onClose={() => setWarningDrill(null)} />}
+      </Suspense>
     </div>
   );
 }
