@@ -23,6 +23,7 @@ import * as applicationDate from '../../migrations/2026120902_application_date.t
 import * as reportReminders from '../../migrations/2026120904_report_reminders.ts';
 import * as regionNames from '../../migrations/2026120906_region_names.ts';
 import * as attractionLeads from '../../migrations/2026121001_attraction_leads.ts';
+import * as rankingEditions from '../../migrations/2026121002_ranking_editions.ts';
 import * as importJobs from '../../migrations/2026121031_import_jobs.ts';
 import * as dataVersion from '../../migrations/2026121032_data_version.ts';
 import type { DB } from './schema.ts';
@@ -49,6 +50,7 @@ export const MIGRATIONS: Record<string, Migration> = {
   '2026120904_report_reminders': reportReminders,
   '2026120906_region_names': regionNames,
   '2026121001_attraction_leads': attractionLeads,
+  '2026121002_ranking_editions': rankingEditions,
   '2026121031_import_jobs': importJobs,
   '2026121032_data_version': dataVersion,
 };
