@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { Card } from 'antd';
 import type { BreakdownRowOutput, StatDimension } from '@keyprojects/core';
+import { useRegionLabel } from '../../api/reference.ts';
 import { useT } from '../../i18n/useT.ts';
 import { BreakdownBars, type BarMeasure } from './BreakdownBars.tsx';
 import type { OnDrill } from './drill.ts';
@@ -18,7 +19,9 @@ interface RegionChartProps {
 export function RegionChart({ rows, regionNames, dimension, onDrill }: RegionChartProps) {
   const t = useT();
   const [measure, setMeasure] = useState<BarMeasure>('count');
-  const labelOf = (key: string) => regionNames[key] ?? key;
+  const regionLabel = useRegionLabel();
+  // Officials' short names (杜蒙县, 高新区) where bars leave little room; the answer's full name until regions load.
+  const labelOf = (key: string) => regionLabel(key, regionNames[key] ?? key);
   return (
     <Card
       size="small"
