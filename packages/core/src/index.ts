@@ -90,6 +90,8 @@ export * from './ranking.score.ts';
 export * from './ranking.presets.ts';
 export * from './ranking.explain.ts';
 export * from './ranking.messages.ts';
+export * from './ranking.period.ts';
+export * from './ranking.api.contract.ts';
 export * from './data-quality.ts';
 export * from './attraction.ts';
 export * from './funding.summary.ts';

@@ -23,6 +23,24 @@ export const RANKING_MESSAGES = {
     zh: '{unit} 的“{indicator}”取值类型与指标不符',
     en: "{unit}: the value of '{indicator}' is not of the indicator's kind",
   },
+  'ranking.schemeUnknown': { zh: '未知的排名方案', en: 'unknown ranking scheme' },
+  'ranking.periodInvalid': {
+    zh: '期别须写作 2021-05、2021-Q2、2021-H1 或 2021',
+    en: 'the period must read 2021-05, 2021-Q2, 2021-H1 or 2021',
+  },
+  'ranking.periodKind': {
+    zh: '该方案按{kind}排名，期别不符',
+    en: 'this scheme ranks by {kind}; the period does not match',
+  },
+  'ranking.noData': {
+    zh: '{period} 没有可排名的数据（该期尚无项目或月报）',
+    en: 'there is nothing to rank for {period} (no projects or monthly reports in the period)',
+  },
+  'ranking.noUnits': { zh: '该地区下没有可排名的县区', en: 'the region has no districts to rank' },
+  'ranking.regionNotCity': {
+    zh: '排名按市辖县区进行，请选择一个市',
+    en: "rankings compare a city's districts: choose a city",
+  },
 } as const satisfies Record<string, Label>;
 
 /** The attraction pipeline's refusals (attraction.ts's leadMoveRefusal). */

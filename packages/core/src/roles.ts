@@ -65,6 +65,9 @@ export const POLICIES = {
   'plan.approve': ['city_admin', 'district_staff'],
   'event.read': ['city_admin', 'district_staff', 'owner', 'service_officer', 'responsible_unit', 'leader'],
   'event.manage': ['city_admin', 'district_staff'],
+  // Rankings (赛马): every business reader but the owner reads them; only the city publishes an edition.
+  'ranking.read': ['city_admin', 'district_staff', 'leader', 'service_officer', 'responsible_unit'],
+  'ranking.publish': ['city_admin'],
 } as const satisfies Record<string, readonly Role[]>;
 export type Permission = keyof typeof POLICIES;
 
