@@ -50,7 +50,8 @@ export function EditionsCard({
               }
               description={
                 <span>
-                  <AppTime at={edition.publishedAt} effective={edition.publishedAtEffective} /> · {edition.publishedBy}
+                  <AppTime at={edition.publishedAt} effective={edition.effectiveAt.publishedAt} /> ·{' '}
+                  {edition.publishedBy}
                   {edition.leader && ` · ${edition.leader.unitName} ${edition.leader.points}`}
                 </span>
               }

@@ -163,7 +163,7 @@ export default function RankingsPage() {
                 period: periodText,
               })}{' '}
               · {t('ranking.editions.publishedAt')}{' '}
-              <AppTime at={edition.data.publishedAt} effective={edition.data.publishedAtEffective} />
+              <AppTime at={edition.data.publishedAt} effective={edition.data.effectiveAt.publishedAt} />
             </span>
           }
           action={

@@ -3,7 +3,7 @@
  * The picker offers the periods of the application's year and the year before, up to the one the application's
  * date falls in (a later period has no data yet), newest first.
  */
-import type { RankingPeriodKind } from '@keyprojects/core';
+import { rankingPeriod, type RankingPeriodKind } from '@keyprojects/core';
 import type { Translate } from '../../i18n/translate.ts';
 
 const PER_YEAR: Record<RankingPeriodKind, number> = { month: 12, quarter: 4, half_year: 2, year: 1 };
@@ -41,14 +41,22 @@ export function periodChoices(kind: RankingPeriodKind, today: string): string[] 
   return choices;
 }
 
-/** A period code as read: 2021年5月, 2021年第2季度, 2021年上半年, 2021年. */
-export function periodLabel(period: string, t: Translate): string {
-  const match = /^(\d{4})(?:-(Q|H)?(\d{1,2}))?$/.exec(period);
-  if (!match) return period;
-  const [, year = '', letter, n] = match;
-  if (n === undefined) return t('ranking.periodCode.year', { year });
-  if (letter === 'Q') return t('ranking.periodCode.quarter', { year, n: Number(n) });
-  if (letter === 'H')
-    return t('ranking.periodCode.half_year', { year, half: t(n === '1' ? 'ranking.half.1' : 'ranking.half.2') });
-  return t('ranking.periodCode.month', { year, n: Number(n) });
+/** A period code as read: 2021年5月, 2021年第2季度, 2021年上半年, 2021年 (the code itself when it is not one). */
+export function periodLabel(code: string, t: Translate): string {
+  const period = rankingPeriod(code);
+  if (!period) return code;
+  const { year, firstMonth } = period;
+  switch (period.kind) {
+    case 'month':
+      return t('ranking.periodCode.month', { year, n: firstMonth });
+    case 'quarter':
+      return t('ranking.periodCode.quarter', { year, n: (firstMonth + 2) / 3 });
+    case 'half_year':
+      return t('ranking.periodCode.half_year', {
+        year,
+        half: t(firstMonth === 1 ? 'ranking.half.1' : 'ranking.half.2'),
+      });
+    case 'year':
+      return t('ranking.periodCode.year', { year });
+  }
 }
