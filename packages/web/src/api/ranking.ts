@@ -98,10 +98,10 @@ export function useInvalidateRankings() {
 
 /** The xlsx of a computed ranking. */
 export function rankingExportUrl(query: RankingQueryJson): string {
-  return apiUrl('/rankings/export', asQuery(query));
+  return apiUrl('/rankings/export.xlsx', asQuery(query));
 }
 
 /** The xlsx of a published edition. */
 export function editionExportUrl(id: number): string {
-  return apiUrl(`/rankings/editions/${String(id)}/export`);
+  return apiUrl(`/rankings/editions/${String(id)}/export.xlsx`);
 }
