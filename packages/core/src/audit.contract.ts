@@ -35,6 +35,8 @@ export const AUDIT_ENTITY_TYPES = [
   // Groundbreaking events (集中开工) and the three batches' rounds (三个一批) (issue #11).
   'groundbreaking_event',
   'batch_round',
+  // A published ranking edition (issue #13).
+  'ranking_edition',
 ] as const;
 export type AuditEntityType = (typeof AUDIT_ENTITY_TYPES)[number];
 

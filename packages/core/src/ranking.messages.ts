@@ -29,8 +29,8 @@ export const RANKING_MESSAGES = {
     en: 'the period must read 2021-05, 2021-Q2, 2021-H1 or 2021',
   },
   'ranking.periodKind': {
-    zh: '该方案按{kind}排名，期别不符',
-    en: 'this scheme ranks by {kind}; the period does not match',
+    zh: '期别与方案的排名周期（月度、季度、半年、年度）不符',
+    en: "the period is not of the scheme's kind (month, quarter, half-year, year)",
   },
   'ranking.noData': {
     zh: '{period} 没有可排名的数据（该期尚无项目或月报）',

@@ -3,7 +3,16 @@
  * or a year `2021`. A scheme ranks one kind of period (ranking.contract.ts `period`); these helpers give a code's
  * kind, its first and last day (the facts' window) and the period before it (the movement's comparison).
  */
+import type { Codelist } from './codelists.ts';
 import type { RankingPeriodKind } from './ranking.contract.ts';
+
+/** The period kinds in words. */
+export const RANKING_PERIOD_LABELS: Codelist<RankingPeriodKind> = {
+  month: { zh: '月度', en: 'Monthly' },
+  quarter: { zh: '季度', en: 'Quarterly' },
+  half_year: { zh: '半年', en: 'Half-yearly' },
+  year: { zh: '年度', en: 'Yearly' },
+};
 
 export const RANKING_PERIOD_CODE = /^(\d{4})(?:-(0[1-9]|1[0-2])|-Q([1-4])|-H([12]))?$/;
 

@@ -14,6 +14,7 @@ import { OC4IDS_REGISTRY } from './registry.oc4ids.ts';
 import { PLAN_REGISTRY } from './registry.plan.ts';
 import { PROBLEM_REGISTRY } from './registry.problem.ts';
 import { PROJECT_REGISTRY } from './registry.project.ts';
+import { RANKING_REGISTRY } from './registry.ranking.ts';
 import { REVIEW_REGISTRY } from './registry.review.ts';
 import { REPORT_HISTORY_REGISTRY } from './registry.report-history.ts';
 import { SERVICE_REGISTRY } from './registry.service.ts';
@@ -32,6 +33,7 @@ export const REGISTRY: readonly RepositoryEntry[] = [
   ...PLAN_REGISTRY,
   ...PROBLEM_REGISTRY,
   ...PROJECT_REGISTRY,
+  ...RANKING_REGISTRY,
   ...REVIEW_REGISTRY,
   ...REPORT_HISTORY_REGISTRY,
   ...SERVICE_REGISTRY,

@@ -1,6 +1,6 @@
 /**
- * Kysely table types of the investment-attraction pipeline (migration 2026121001_attraction_leads). `DB` in
- * schema.ts joins them.
+ * Kysely table types of the investment-attraction pipeline (migration 2026121001_attraction_leads) and of the
+ * published rankings (2026121002_ranking_editions). `DB` in schema.ts joins them.
  */
 import type { ColumnType, Generated } from 'kysely';
 
@@ -35,6 +35,36 @@ export interface AttractionLeadTable {
   version: Generated<number>;
 }
 
+/** A published ranking (migration 2026121002_ranking_editions): the scheme and units frozen as JSON. */
+export interface RankingEditionTable {
+  id: Generated<number>;
+  region_code: string;
+  scheme_id: string;
+  scheme_version: number;
+  scheme: ColumnType<unknown, string, never>;
+  period: string;
+  edition: number;
+  as_of: DateString;
+  units: ColumnType<unknown, string, never>;
+  published_at: CreatedAt;
+  published_by: number | null;
+}
+
+/** Points entered for a district and period (Yan'an's criticism from above). */
+export interface RankingAdjustmentTable {
+  id: Generated<number>;
+  region_code: string;
+  period: string;
+  indicator: string;
+  /** NUMERIC(7,2): decimal text as read. */
+  points: ColumnType<string, string | number, string | number>;
+  reason: string;
+  entered_by: number | null;
+  entered_at: CreatedAt;
+}
+
 export interface AttractionTables {
   attraction_leads: AttractionLeadTable;
+  ranking_editions: RankingEditionTable;
+  ranking_adjustments: RankingAdjustmentTable;
 }

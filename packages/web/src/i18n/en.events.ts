@@ -7,6 +7,7 @@ export const enEvents: Record<keyof typeof zhEvents, string> = {
   'menu.batches': 'Three batches',
   'audit.entity.groundbreaking_event': 'Groundbreaking event',
   'audit.entity.batch_round': 'Three-batches round',
+  'audit.entity.ranking_edition': 'Published ranking',
 
   'reserve.title': 'Reserve library',
   'reserve.sub': 'Projects not yet started by preparation step as of the date; click a bar or row for the projects',
