@@ -89,7 +89,7 @@ export function DataQualityCard({ data, loading, error, onRetry, compact }: Data
         size="small"
         loading={loading}
         columns={districtColumns}
-        dataSource={data?.districts ?? []}
+        dataSource={[...(data?.districts ?? [])].sort((a, b) => (b.hundredths ?? -1) - (a.hundredths ?? -1))}
         pagination={false}
         data-testid="quality-districts"
       />

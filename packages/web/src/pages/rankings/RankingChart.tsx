@@ -29,7 +29,7 @@ export function RankingChart({
       axisPointer: { type: 'shadow' },
       valueFormatter: (value) => String(value),
     },
-    xAxis: { type: 'value', splitLine: { lineStyle: { type: 'dashed' } } },
+    xAxis: { type: 'value', splitNumber: compact ? 3 : 5, splitLine: { lineStyle: { type: 'dashed' } } },
     yAxis: {
       type: 'category',
       inverse: true,

@@ -47,9 +47,9 @@ export function RankingTable({ units, quality, baseline, compact, onPick }: Rank
       key: 'score',
       title: t('ranking.col.score'),
       align: 'right',
-      width: compact ? 64 : 96,
+      width: compact ? 72 : 96,
       render: (_, unit) => (
-        <Typography.Text strong data-testid="ranking-score">
+        <Typography.Text strong className="kp-nowrap" data-testid="ranking-score">
           {unit.points}
         </Typography.Text>
       ),

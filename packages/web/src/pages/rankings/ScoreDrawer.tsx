@@ -29,6 +29,7 @@ export function ScoreDrawer({ unit, compact, badge, onClose }: ScoreDrawerProps)
     {
       key: 'indicator',
       title: t('ranking.explain.indicator'),
+      width: compact ? undefined : '30%',
       render: (_, term) => (
         <Flex vertical>
           <Typography.Text>{term.label}</Typography.Text>
@@ -39,6 +40,7 @@ export function ScoreDrawer({ unit, compact, badge, onClose }: ScoreDrawerProps)
     {
       key: 'value',
       title: t('ranking.explain.value'),
+      width: compact ? undefined : '26%',
       render: (_, term) =>
         term.missing ? (
           <Typography.Text type="secondary">{t('ranking.explain.missing')}</Typography.Text>
@@ -46,7 +48,9 @@ export function ScoreDrawer({ unit, compact, badge, onClose }: ScoreDrawerProps)
           <Flex vertical>
             <span>{term.valueText}</span>
             {term.best !== null && (
-              <Typography.Text type="secondary">{t('ranking.explain.best', { best: term.best })}</Typography.Text>
+              <Typography.Text type="secondary">
+                {t('ranking.explain.best', { best: bestText(term.best, term.valueText) })}
+              </Typography.Text>
             )}
           </Flex>
         ),
@@ -72,6 +76,8 @@ export function ScoreDrawer({ unit, compact, badge, onClose }: ScoreDrawerProps)
       ),
     },
   ];
+  // Only project indicators (Yan'an's) list projects; without them no table keeps an empty expand column.
+  const withProjects = unit?.terms.some((term) => term.details.length + term.hiddenProjects > 0) ?? false;
   return (
     <Drawer
       open={unit !== null}
@@ -111,13 +117,20 @@ export function ScoreDrawer({ unit, compact, badge, onClose }: ScoreDrawerProps)
               <Table<RankingTermItem>
                 rowKey="indicator"
                 size="small"
+                tableLayout="fixed"
+                // One header for the groups stacked below each other, whose columns line up (fixed layout).
+                showHeader={index === 0}
                 columns={columns}
                 dataSource={terms}
                 pagination={false}
-                expandable={{
-                  rowExpandable: (term) => term.details.length + term.hiddenProjects > 0,
-                  expandedRowRender: (term) => <TermProjects term={term} />,
-                }}
+                expandable={
+                  withProjects
+                    ? {
+                        rowExpandable: (term) => term.details.length + term.hiddenProjects > 0,
+                        expandedRowRender: (term) => <TermProjects term={term} />,
+                      }
+                    : undefined
+                }
                 data-testid="explain-terms"
               />
             </div>
@@ -130,6 +143,14 @@ export function ScoreDrawer({ unit, compact, badge, onClose }: ScoreDrawerProps)
       )}
     </Drawer>
   );
+}
+
+/**
+ * The best unit's value in the form the term's own value is written: a rate the server writes as a percentage
+ * ("85.71%") has its best (0.8889) written so too; counts and amounts as they are.
+ */
+function bestText(best: number, valueText: string): string {
+  return valueText.endsWith('%') ? `${(best * 100).toFixed(2)}%` : String(best);
 }
 
 /** The projects behind a project indicator, each with its value and points. */
