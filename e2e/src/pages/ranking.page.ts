@@ -38,9 +38,9 @@ export class RankingPage {
   /** Opens the explanation of the unit in the row and returns the drawer. */
   async explain(row: number): Promise<Locator> {
     await this.rows().nth(row).locator('td').nth(1).getByRole('button').click();
-    const drawer = this.page.locator('.ant-drawer-content').filter({ hasText: '为什么是这个分数' });
-    await drawer.getByTestId('explain-total').waitFor();
-    return drawer;
+    const total = this.page.getByTestId('explain-total');
+    await total.waitFor();
+    return this.page.locator('.ant-drawer').filter({ has: total });
   }
 
   /** Clicks 导出Excel and returns the download. */
