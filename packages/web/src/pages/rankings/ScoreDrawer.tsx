@@ -29,7 +29,7 @@ export function ScoreDrawer({ unit, compact, badge, onClose }: ScoreDrawerProps)
     {
       key: 'indicator',
       title: t('ranking.explain.indicator'),
-      width: compact ? undefined : '30%',
+      width: compact ? '52%' : '30%',
       render: (_, term) => (
         <Flex vertical>
           <Typography.Text>{term.label}</Typography.Text>
