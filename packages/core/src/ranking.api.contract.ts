@@ -128,7 +128,7 @@ export type RankingUnitItem = z.output<typeof rankingUnitItem>;
 export const rankingSchemeItem = z.object({
   scheme: rankingSchemeSchema,
   periodLabel: z.string(),
-  /** The latest period of the scheme's kind that has ended by the application's date (a sensible default). */
+  /** The period of the scheme's kind containing the application's date (the page's default). */
   defaultPeriod: z.string(),
 });
 export type RankingSchemeItem = z.output<typeof rankingSchemeItem>;

@@ -379,7 +379,7 @@ where
 -- params: "2306%","2306%"
 -- the SQL of rankingProjectRows, query 2
 -- query 3 of 3
--- params: 2021,4,"2021-04-30",2021,"submitted","approved","confirmed","locked",2021,4,"2021-04-30",30,"2021-04-30","2306%","2306%",2021,"reserve"
+-- params: 2021,4,"2021-04-30",2021,"submitted","approved","confirmed","locked",2021,4,"2021-04-30","2021-04-30","2306%","2306%",2021,"reserve"
 with
   "due" as (
     select
@@ -461,10 +461,10 @@ select
       warnings w
     where
       w.project_id = p.id
-      and w.first_raised_on <= $11::date - $12
+      and w.first_raised_on <= $11::date - 30::integer
       and (
         w.cleared_on is null
-        or w.cleared_on > $13
+        or w.cleared_on > $12
       )
   )::int as "warnings_ignored"
 from
@@ -476,18 +476,17 @@ from
     where
       (
         "projects"."deleted_at" is null
-        and "projects"."region_code" like $14
+        and "projects"."region_code" like $13
       )
-      and "projects"."region_code" like $15
+      and "projects"."region_code" like $14
   ) as "p"
   inner join "annual_plans" as "ap" on "ap"."project_id" = "p"."id"
-  and "ap"."year" = $16
+  and "ap"."year" = $15
   left join "filed" as "f" on "f"."project_id" = "p"."id"
 where
-  "ap"."nature" <> $17
+  "ap"."nature" <> $16
 order by
   "p"."id";
--- stopped by: operator does not exist: date <= integer
 
 -- rankingAdjustments
 -- args: "230600","2021-04"

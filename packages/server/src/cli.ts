@@ -35,6 +35,7 @@ import { warningCommands } from './cli/warning.commands.ts';
 import { outboxCommands } from './cli/outbox.commands.ts';
 import { planCommands } from './cli/plan.commands.ts';
 import { reserveCommands } from './cli/reserve.commands.ts';
+import { rankingCommands } from './cli/ranking.commands.ts';
 
 /** Every command by name; each area of the product contributes its own record. */
 const commands: Record<string, CliCommand> = {
@@ -50,6 +51,7 @@ const commands: Record<string, CliCommand> = {
   ...outboxCommands,
   ...planCommands,
   ...reserveCommands,
+  ...rankingCommands,
 };
 /** Commands that open the database themselves. */
 const directCommands: Record<string, DirectCommand> = { ...backupDirectCommands };

@@ -137,7 +137,7 @@ export async function loadRankingFacts(
       unitName: district.name,
       values,
       projects: mine.map((p) => {
-        const plan = BigInt(p.plan);
+        const plan = p.plan;
         return {
           projectId: p.id,
           name: p.name,

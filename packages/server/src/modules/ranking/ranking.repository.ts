@@ -248,7 +248,7 @@ export async function reportFactRows(db: Db, cityCode: string, window: RankingWi
       sql<number>`(select count(*) from report_corrections c join monthly_reports r on r.id = c.report_id
         where r.project_id = p.id and r.year = ${year} and r.month <= ${lastMonth})::int`.as('corrections'),
       sql<number>`(select count(*) from warnings w where w.project_id = p.id
-        and w.first_raised_on <= ${asOf}::date - ${WARNING_IGNORED_DAYS}
+        and w.first_raised_on <= ${asOf}::date - ${sql.lit(WARNING_IGNORED_DAYS)}::integer
         and (w.cleared_on is null or w.cleared_on > ${asOf}))::int`.as('warnings_ignored'),
     ])
     .orderBy('p.id')

@@ -58,6 +58,9 @@ const QUERIES = [
   '?regionCode=230600&heldOn=2021-05-20',
   '?date=2021-05-20',
   '?from=2021-01-01&to=2021-05-20',
+  // The rankings (issue #13): a scheme and its period, or a period alone (data quality).
+  '?scheme=yanan&period=2021-05',
+  '?period=2021-05',
 ];
 
 describe('the system and security administrators', () => {
