@@ -25,39 +25,42 @@ function groupsOf(terms: readonly RankingTermItem[]): { group: string | null; te
 /** 为什么是这个分数: every term of a unit's score (indicator, value, formula, points), summing to the score. */
 export function ScoreDrawer({ unit, compact, badge, onClose }: ScoreDrawerProps) {
   const t = useT();
+  const value = (term: RankingTermItem) =>
+    term.missing ? (
+      <Typography.Text type="secondary">{t('ranking.explain.missing')}</Typography.Text>
+    ) : (
+      <Flex vertical>
+        <span>{term.valueText}</span>
+        {term.best !== null && (
+          <Typography.Text type="secondary">
+            {t('ranking.explain.best', { best: bestText(term.best, term.valueText) })}
+          </Typography.Text>
+        )}
+      </Flex>
+    );
+  // On a phone a term is one cell (indicator, formula, value under each other) beside its points: no column is cut.
   const columns: TableColumnsType<RankingTermItem> = [
     {
       key: 'indicator',
       title: t('ranking.explain.indicator'),
-      width: compact ? '52%' : '30%',
+      width: compact ? undefined : '30%',
       render: (_, term) => (
         <Flex vertical>
           <Typography.Text>{term.label}</Typography.Text>
           {compact && <Typography.Text type="secondary">{term.formulaText}</Typography.Text>}
+          {compact && value(term)}
         </Flex>
       ),
-    },
-    {
-      key: 'value',
-      title: t('ranking.explain.value'),
-      width: compact ? undefined : '26%',
-      render: (_, term) =>
-        term.missing ? (
-          <Typography.Text type="secondary">{t('ranking.explain.missing')}</Typography.Text>
-        ) : (
-          <Flex vertical>
-            <span>{term.valueText}</span>
-            {term.best !== null && (
-              <Typography.Text type="secondary">
-                {t('ranking.explain.best', { best: bestText(term.best, term.valueText) })}
-              </Typography.Text>
-            )}
-          </Flex>
-        ),
     },
     ...(compact
       ? []
       : [
+          {
+            key: 'value',
+            title: t('ranking.explain.value'),
+            width: '26%',
+            render: (_: unknown, term: RankingTermItem) => value(term),
+          },
           {
             key: 'formula',
             title: t('ranking.explain.formula'),
