@@ -10,7 +10,7 @@ export const enRanking: Record<keyof typeof zhRanking, string> = {
   'ranking.periodKind.quarter': 'Quarterly',
   'ranking.periodKind.half_year': 'Half-yearly',
   'ranking.periodKind.year': 'Yearly',
-  'ranking.periodCode.month': '{year}-{n}',
+  'ranking.periodCode.month': '{year}-{mm}',
   'ranking.periodCode.quarter': '{year} Q{n}',
   'ranking.periodCode.half_year': '{year} {half}',
   'ranking.periodCode.year': '{year}',

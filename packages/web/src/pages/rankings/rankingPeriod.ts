@@ -48,7 +48,7 @@ export function periodLabel(code: string, t: Translate): string {
   const { year, firstMonth } = period;
   switch (period.kind) {
     case 'month':
-      return t('ranking.periodCode.month', { year, n: firstMonth });
+      return t('ranking.periodCode.month', { year, n: firstMonth, mm: String(firstMonth).padStart(2, '0') });
     case 'quarter':
       return t('ranking.periodCode.quarter', { year, n: (firstMonth + 2) / 3 });
     case 'half_year':
