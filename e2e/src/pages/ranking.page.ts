@@ -40,6 +40,13 @@ export class RankingPage {
     await this.rows().nth(row).locator('td').nth(1).getByRole('button').click();
     const total = this.page.getByTestId('explain-total');
     await total.waitFor();
+    // The drawer slides in: wait until its total stands still for 50 ms, so a screenshot shows it whole.
+    for (let last = Number.NaN; ;) {
+      const left = (await total.boundingBox())?.x ?? Number.NaN;
+      if (left === last) break;
+      last = left;
+      await this.page.waitForTimeout(50);
+    }
     return this.page.locator('.ant-drawer').filter({ has: total });
   }
 
