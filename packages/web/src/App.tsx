@@ -48,6 +48,7 @@ const NotFoundPage = lazy(() => import('./pages/misc/NotFoundPage.tsx'));
 const ChangePasswordPage = lazy(() => import('./pages/account/ChangePasswordPage.tsx'));
 const AccountSecurityPage = lazy(() => import('./pages/account/AccountSecurityPage.tsx'));
 const PlansPage = lazy(() => import('./pages/plans/PlansPage.tsx'));
+const RankingsPage = lazy(() => import('./pages/rankings/RankingsPage.tsx'));
 
 /** The routes: /login outside the shell, everything else inside it behind the session check. */
 export function App() {
@@ -104,6 +105,7 @@ export function App() {
             <Route path="/inspections" element={<InspectionsPage />} />
             <Route path="/settings/lifecycle" element={<LifecycleSettingsPage />} />
             <Route path="/plans" element={<PlansPage />} />
+            <Route path="/rankings" element={<RankingsPage />} />
             <Route path="*" element={<NotFoundPage />} />
           </Route>
         </Routes>

@@ -26,6 +26,7 @@ import {
   InboxOutlined,
   RocketOutlined,
   OrderedListOutlined,
+  RiseOutlined,
 } from '@ant-design/icons';
 import type { Permission, Role } from '@keyprojects/core';
 import type { MessageId } from '../i18n/translate.ts';
@@ -63,6 +64,8 @@ export const NAV_ITEMS: readonly NavItem[] = [
   { path: '/meetings', labelId: 'menu.meetings', icon: <ScheduleOutlined />, permission: 'meeting.read' },
   { path: '/notices', labelId: 'menu.notices', icon: <NotificationOutlined />, permission: 'notice.read' },
   { path: '/problems/league', labelId: 'menu.league', icon: <TrophyOutlined />, permission: 'league.read' },
+  // 赛马排名 (issue #13): districts ranked per period on a versioned scheme, each score explained term by term.
+  { path: '/rankings', labelId: 'menu.rankings', icon: <RiseOutlined />, permission: 'ranking.read' },
   // Service officers and site supervision: the officer's own view, the staff's lists.
   { path: '/service', labelId: 'menu.service', icon: <CustomerServiceOutlined />, permission: 'visit.write' },
   {

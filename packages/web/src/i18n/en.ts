@@ -15,6 +15,7 @@ import { enLifecycle } from './en.lifecycle.ts';
 import { enPlan } from './en.plan.ts';
 import { enEvents } from './en.events.ts';
 import { enHistory } from './en.history.ts';
+import { enRanking } from './en.ranking.ts';
 import type { MessageId } from './zh.ts';
 
 /** The English catalogue: exactly the ids of the Chinese one. */
@@ -212,4 +213,5 @@ export const en: Record<MessageId, string> = {
   ...enPlan,
   ...enEvents,
   ...enHistory,
+  ...enRanking,
 };

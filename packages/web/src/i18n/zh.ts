@@ -15,6 +15,7 @@ import { zhLifecycle } from './zh.lifecycle.ts';
 import { zhPlan } from './zh.plan.ts';
 import { zhEvents } from './zh.events.ts';
 import { zhHistory } from './zh.history.ts';
+import { zhRanking } from './zh.ranking.ts';
 
 /** The Chinese catalogue: the source of every message id. `{name}` marks a value filled in by `t()`. */
 export const zh = {
@@ -211,6 +212,7 @@ export const zh = {
   ...zhPlan,
   ...zhEvents,
   ...zhHistory,
+  ...zhRanking,
 } as const;
 
 /** Every message id of the catalogue. */
