@@ -35,6 +35,8 @@ export const AUDIT_ENTITY_TYPES = [
   // Groundbreaking events (集中开工) and the three batches' rounds (三个一批) (issue #11).
   'groundbreaking_event',
   'batch_round',
+  // The attraction pipeline's leads (issue #13): created, edited, moved and converted into a key project.
+  'attraction_lead',
 ] as const;
 export type AuditEntityType = (typeof AUDIT_ENTITY_TYPES)[number];
 
@@ -82,6 +84,8 @@ export const AUDIT_ACTIONS = [
   'escalate',
   // The review desk (issue #12): reminders sent to owners that have not filed a period.
   'remind',
+  // A lead converted into a key project (the project's own 'create' is recorded beside it).
+  'convert',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 

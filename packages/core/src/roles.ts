@@ -65,6 +65,9 @@ export const POLICIES = {
   'plan.approve': ['city_admin', 'district_staff'],
   'event.read': ['city_admin', 'district_staff', 'owner', 'service_officer', 'responsible_unit', 'leader'],
   'event.manage': ['city_admin', 'district_staff'],
+  // The attraction pipeline (issue #13): the DRC offices keep the leads; leaders and units follow them.
+  'attraction.read': ['city_admin', 'district_staff', 'leader', 'service_officer', 'responsible_unit'],
+  'attraction.manage': ['city_admin', 'district_staff'],
 } as const satisfies Record<string, readonly Role[]>;
 export type Permission = keyof typeof POLICIES;
 
