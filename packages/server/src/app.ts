@@ -47,6 +47,7 @@ import { lifecycleRoutes } from './modules/lifecycle/lifecycle.routes.ts';
 import { reserveRoutes } from './modules/reserve/reserve.routes.ts';
 import { eventRoutes } from './modules/event/event.routes.ts';
 import { batchRoutes } from './modules/batch/batch.routes.ts';
+import { attractionRoutes } from './modules/attraction/attraction.routes.ts';
 
 /**
  * Request body limits (413 with the catalogue's message beyond them): sign-in and account forms are a few fields,
@@ -171,6 +172,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
       await api.register(reserveRoutes(deps), { prefix: '/reserve' });
       await api.register(eventRoutes(deps), { prefix: '/events' });
       await api.register(batchRoutes(deps), { prefix: '/batches' });
+      await api.register(attractionRoutes(deps), { prefix: '/attraction' });
     },
     { prefix: '/api/v1' },
   );
