@@ -19,6 +19,7 @@ import { Forbidden } from '../../components/Forbidden.tsx';
 import { PageHeader } from '../../components/PageHeader.tsx';
 import { RetryAlert } from '../../components/RetryAlert.tsx';
 import { useLocale } from '../../i18n/useT.ts';
+import { formatMoney } from '../../lib/format.ts';
 import { useSession } from '../../session/useSession.ts';
 import { ConvertLeadModal } from './ConvertLeadModal.tsx';
 import { DistrictCountsChart } from './DistrictCountsChart.tsx';
@@ -56,7 +57,7 @@ export default function AttractionPage() {
       children: (
         <>
           <Typography.Paragraph type="secondary">
-            {t('attraction.listTotal', { count: list.count, amount: list.amount })}
+            {t('attraction.listTotal', { count: list.count, amount: formatMoney(list.amount, 'wan') })}
           </Typography.Paragraph>
           {table(list.items, lists.isFetching)}
         </>
@@ -119,7 +120,7 @@ export default function AttractionPage() {
               <Statistic
                 title={t(`attraction.batch.${batch}`)}
                 value={batches?.[batch].count ?? 0}
-                suffix={t('attraction.batchAmount', { amount: batches?.[batch].amount ?? '0' })}
+                suffix={t('attraction.batchAmount', { amount: formatMoney(batches?.[batch].amount, 'wan') || '0' })}
               />
             </Col>
           ))}

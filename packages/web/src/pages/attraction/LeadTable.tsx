@@ -13,6 +13,7 @@ import {
   type LeadStage,
 } from '@keyprojects/core';
 import { useLeadActions } from '../../api/attraction.ts';
+import { formatMoney } from '../../lib/format.ts';
 import { useLocale } from '../../i18n/useT.ts';
 import { useSession } from '../../session/useSession.ts';
 
@@ -85,6 +86,8 @@ export function LeadTable({ leads, loading, onEdit, onConvert }: LeadTableProps)
     {
       title: t('attraction.col.project'),
       key: 'project',
+      // Wide enough on a phone that a name wraps by words, not by characters (the table scrolls sideways).
+      onCell: () => ({ style: { minWidth: 180 } }),
       render: (_: unknown, lead: LeadOutput) => (
         <div>
           <div>
@@ -100,16 +103,17 @@ export function LeadTable({ leads, loading, onEdit, onConvert }: LeadTableProps)
     },
     {
       title: t('attraction.col.amount'),
-      dataIndex: 'amount',
+      key: 'amount',
       align: 'right' as const,
       className: 'kp-nowrap kp-money',
+      render: (_: unknown, lead: LeadOutput) => formatMoney(lead.amount, 'wan'),
     },
     { title: t('attraction.col.region'), dataIndex: 'regionName', className: 'kp-nowrap' },
     {
       title: t('attraction.col.stage'),
       key: 'stage',
       render: (_: unknown, lead: LeadOutput) => (
-        <Space size={4} wrap>
+        <Space size={4}>
           <Tag color={STAGE_COLORS[lead.stage]}>{LEAD_STAGE_LABELS[lead.stage][locale]}</Tag>
           {lead.projectPhase && <Tag>{PIPELINE_STEP_LABELS[lead.pipelineStep][locale]}</Tag>}
         </Space>
@@ -152,7 +156,7 @@ export function LeadTable({ leads, loading, onEdit, onConvert }: LeadTableProps)
       columns={columns}
       dataSource={[...leads]}
       loading={loading || move.isPending}
-      scroll={{ x: true }}
+      scroll={{ x: 'max-content' }}
       pagination={{ pageSize: 20, hideOnSinglePage: true }}
       data-testid="lead-table"
     />
