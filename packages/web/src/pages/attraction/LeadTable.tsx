@@ -87,7 +87,7 @@ export function LeadTable({ leads, loading, onEdit, onConvert }: LeadTableProps)
       title: t('attraction.col.project'),
       key: 'project',
       // Wide enough on a phone that a name wraps by words, not by characters (the table scrolls sideways).
-      onCell: () => ({ style: { minWidth: 180 } }),
+      onCell: () => ({ style: { minWidth: 180, maxWidth: 260 } }),
       render: (_: unknown, lead: LeadOutput) => (
         <div>
           <div>
@@ -122,7 +122,7 @@ export function LeadTable({ leads, loading, onEdit, onConvert }: LeadTableProps)
     {
       title: t('attraction.col.industry'),
       key: 'industry',
-      responsive: ['lg' as const],
+      responsive: ['xxl' as const],
       render: (_: unknown, lead: LeadOutput) => (lead.industry ? INDUSTRY_SECTION_LABELS[lead.industry][locale] : ''),
     },
     {
