@@ -37,6 +37,8 @@ export const AUDIT_ENTITY_TYPES = [
   'batch_round',
   // A published ranking edition (issue #13).
   'ranking_edition',
+  // The attraction pipeline's leads (issue #13): created, edited, moved and converted into a key project.
+  'attraction_lead',
 ] as const;
 export type AuditEntityType = (typeof AUDIT_ENTITY_TYPES)[number];
 
@@ -84,6 +86,8 @@ export const AUDIT_ACTIONS = [
   'escalate',
   // The review desk (issue #12): reminders sent to owners that have not filed a period.
   'remind',
+  // A lead converted into a key project (the project's own 'create' is recorded beside it).
+  'convert',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 

@@ -6,6 +6,7 @@ import { LEDGER_MESSAGES } from './ledger.messages.ts';
 import { MEETING_MESSAGES } from './meeting.messages.ts';
 import { GENERAL_MESSAGES, MESSAGES, message, messageText } from './messages.ts';
 import { PROBLEM_MESSAGES } from './problem.messages.ts';
+import { ATTRACTION_FLOW_MESSAGES } from './attraction.messages.ts';
 import { ATTRACTION_MESSAGES, RANKING_MESSAGES } from './ranking.messages.ts';
 import { REPORT_DESK_MESSAGES } from './report-desk.messages.ts';
 import { REPORT_HISTORY_MESSAGES } from './report.history.messages.ts';
@@ -23,6 +24,7 @@ const MESSAGE_PARTS = {
   PROBLEM_MESSAGES,
   RANKING_MESSAGES,
   ATTRACTION_MESSAGES,
+  ATTRACTION_FLOW_MESSAGES,
   REPORT_DESK_MESSAGES,
   REPORT_HISTORY_MESSAGES,
   SERVICE_MESSAGES,

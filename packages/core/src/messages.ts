@@ -14,6 +14,7 @@ import { EVENT_MESSAGES } from './event.messages.ts';
 import { LIFECYCLE_MESSAGES } from './lifecycle.messages.ts';
 import { PLAN_MESSAGES } from './plan.messages.ts';
 import { ATTRACTION_MESSAGES, RANKING_MESSAGES } from './ranking.messages.ts';
+import { ATTRACTION_FLOW_MESSAGES } from './attraction.messages.ts';
 import { REPORT_DESK_MESSAGES } from './report-desk.messages.ts';
 import { REPORT_HISTORY_MESSAGES } from './report.history.messages.ts';
 
@@ -255,6 +256,7 @@ export const MESSAGES = {
   ...EVENT_MESSAGES,
   ...RANKING_MESSAGES,
   ...ATTRACTION_MESSAGES,
+  ...ATTRACTION_FLOW_MESSAGES,
   ...REPORT_DESK_MESSAGES,
   ...REPORT_HISTORY_MESSAGES,
 } as const;

@@ -68,6 +68,9 @@ export const POLICIES = {
   // Rankings (赛马): every business reader but the owner reads them; only the city publishes an edition.
   'ranking.read': ['city_admin', 'district_staff', 'leader', 'service_officer', 'responsible_unit'],
   'ranking.publish': ['city_admin'],
+  // The attraction pipeline (issue #13): the DRC offices keep the leads; leaders and units follow them.
+  'attraction.read': ['city_admin', 'district_staff', 'leader', 'service_officer', 'responsible_unit'],
+  'attraction.manage': ['city_admin', 'district_staff'],
 } as const satisfies Record<string, readonly Role[]>;
 export type Permission = keyof typeof POLICIES;
 

@@ -48,6 +48,7 @@ import { reserveRoutes } from './modules/reserve/reserve.routes.ts';
 import { eventRoutes } from './modules/event/event.routes.ts';
 import { batchRoutes } from './modules/batch/batch.routes.ts';
 import { rankingRoutes } from './modules/ranking/ranking.routes.ts';
+import { attractionRoutes } from './modules/attraction/attraction.routes.ts';
 
 /**
  * Request body limits (413 with the catalogue's message beyond them): sign-in and account forms are a few fields,
@@ -173,6 +174,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
       await api.register(eventRoutes(deps), { prefix: '/events' });
       await api.register(batchRoutes(deps), { prefix: '/batches' });
       await api.register(rankingRoutes(deps), { prefix: '/rankings' });
+      await api.register(attractionRoutes(deps), { prefix: '/attraction' });
     },
     { prefix: '/api/v1' },
   );

@@ -34,6 +34,7 @@ const EventListPage = lazy(() => import('./pages/events/EventListPage.tsx'));
 const EventDetailPage = lazy(() => import('./pages/events/EventDetailPage.tsx'));
 const BatchListPage = lazy(() => import('./pages/batches/BatchListPage.tsx'));
 const BatchDetailPage = lazy(() => import('./pages/batches/BatchDetailPage.tsx'));
+const AttractionPage = lazy(() => import('./pages/attraction/AttractionPage.tsx'));
 const InboxPage = lazy(() => import('./pages/inbox/InboxPage.tsx'));
 const ServicePage = lazy(() => import('./pages/service/ServicePage.tsx'));
 const OfficersPage = lazy(() => import('./pages/service/OfficersPage.tsx'));
@@ -89,6 +90,7 @@ export function App() {
             <Route path="/events/:id" element={<EventDetailPage />} />
             <Route path="/batches" element={<BatchListPage />} />
             <Route path="/batches/:id" element={<BatchDetailPage />} />
+            <Route path="/attraction" element={<AttractionPage />} />
             <Route path="/problems" element={<ProblemListPage />} />
             <Route path="/problems/new" element={<ProblemRaisePage />} />
             <Route path="/problems/league" element={<ProblemLeaguePage />} />

@@ -5,6 +5,7 @@
  * in registry.auth.ts, registry.project.ts and registry.stats.ts; they run in the order of their files' paths.
  */
 import type { RepositoryEntry } from './capture.ts';
+import { ATTRACTION_REGISTRY } from './registry.attraction.ts';
 import { AUTH_REGISTRY } from './registry.auth.ts';
 import { EVENT_REGISTRY } from './registry.event.ts';
 import { SHARED_STATE_REGISTRY } from './registry.shared-state.ts';
@@ -25,6 +26,7 @@ import { WARNING_REGISTRY } from './registry.warning.ts';
 
 /** Every repository's entry, by the path of its file. */
 export const REGISTRY: readonly RepositoryEntry[] = [
+  ...ATTRACTION_REGISTRY,
   ...AUTH_REGISTRY,
   ...EVENT_REGISTRY,
   ...SHARED_STATE_REGISTRY,

@@ -102,6 +102,25 @@ export async function writeXlsx(out: Writable, sheets: readonly XlsxSheetSource[
   return written;
 }
 
+/** A small workbook held in memory (a list the API also answers): its sheets' rows given whole. */
+export async function xlsxBuffer(
+  sheets: readonly { name: string; columns: readonly XlsxColumn[]; rows: readonly (readonly XlsxValue[])[] }[],
+): Promise<Buffer> {
+  const out = new PassThrough();
+  const chunks: Buffer[] = [];
+  out.on('data', (chunk: Buffer) => chunks.push(chunk));
+  await writeXlsx(
+    out,
+    sheets.map((sheet) => ({
+      ...sheet,
+      rows: (async function* () {
+        yield sheet.rows;
+      })(),
+    })),
+  );
+  return Buffer.concat(chunks);
+}
+
 /** What cellValue yields for the writer (exceljs's CellValue type is wider than what it returns here). */
 type XmlValue = string | number | Date | null;
 

@@ -27,6 +27,7 @@ import {
   RocketOutlined,
   OrderedListOutlined,
   RiseOutlined,
+  FunnelPlotOutlined,
 } from '@ant-design/icons';
 import type { Permission, Role } from '@keyprojects/core';
 import type { MessageId } from '../i18n/translate.ts';
@@ -86,6 +87,8 @@ export const NAV_ITEMS: readonly NavItem[] = [
   { path: '/reserve', labelId: 'menu.reserve', icon: <InboxOutlined />, permission: 'lifecycle.read' },
   { path: '/events', labelId: 'menu.events', icon: <RocketOutlined />, permission: 'event.read' },
   { path: '/batches', labelId: 'menu.batches', icon: <OrderedListOutlined />, permission: 'event.read' },
+  // The attraction pipeline (issue #13): leads to projects, the six lists.
+  { path: '/attraction', labelId: 'menu.attraction', icon: <FunnelPlotOutlined />, permission: 'attraction.read' },
   { path: '/ledger/import', labelId: 'menu.ledgerImport', icon: <CloudUploadOutlined />, permission: 'project.create' },
   { path: '/bulletins', labelId: 'menu.bulletins', icon: <FileTextOutlined />, permission: 'bulletin.read' },
   { path: '/open-data', labelId: 'menu.openData', icon: <GlobalOutlined />, permission: 'project.read' },

@@ -14,6 +14,7 @@ import { enService } from './en.service.ts';
 import { enLifecycle } from './en.lifecycle.ts';
 import { enPlan } from './en.plan.ts';
 import { enEvents } from './en.events.ts';
+import { enAttraction } from './en.attraction.ts';
 import { enHistory } from './en.history.ts';
 import { enRanking } from './en.ranking.ts';
 import type { MessageId } from './zh.ts';
@@ -212,6 +213,7 @@ export const en: Record<MessageId, string> = {
   ...enLifecycle,
   ...enPlan,
   ...enEvents,
+  ...enAttraction,
   ...enHistory,
   ...enRanking,
 };

@@ -14,6 +14,7 @@ import { zhService } from './zh.service.ts';
 import { zhLifecycle } from './zh.lifecycle.ts';
 import { zhPlan } from './zh.plan.ts';
 import { zhEvents } from './zh.events.ts';
+import { zhAttraction } from './zh.attraction.ts';
 import { zhHistory } from './zh.history.ts';
 import { zhRanking } from './zh.ranking.ts';
 
@@ -211,6 +212,7 @@ export const zh = {
   ...zhLifecycle,
   ...zhPlan,
   ...zhEvents,
+  ...zhAttraction,
   ...zhHistory,
   ...zhRanking,
 } as const;

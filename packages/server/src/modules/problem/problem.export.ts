@@ -2,7 +2,6 @@
  * The problem list and the league table as Excel (GET /problems/export, GET /problems/league/export): the same
  * items the API answers, through the shared xlsx writer (formula-safe text, real numbers), audited as exports.
  */
-import { PassThrough } from 'node:stream';
 import {
   PROBLEM_CATEGORY_LABELS,
   PROBLEM_GRADE_LABELS,
@@ -12,7 +11,7 @@ import {
   type ProblemListItem,
   type ProblemListQuery,
 } from '@keyprojects/core';
-import { writeXlsx, type XlsxColumn, type XlsxValue } from '../../io/xlsx.writer.ts';
+import { xlsxBuffer, type XlsxColumn, type XlsxValue } from '../../io/xlsx.writer.ts';
 import { recordAudit } from '../audit/audit.repository.ts';
 import type { Actor } from '../auth/actor.ts';
 import { problemLeague } from './problem.league.service.ts';
@@ -45,16 +44,8 @@ const LIST_COLUMNS: readonly Column<ProblemListItem>[] = [
   },
 ];
 
-async function toBuffer(name: string, columns: readonly XlsxColumn[], rows: readonly (readonly XlsxValue[])[]) {
-  const out = new PassThrough();
-  const chunks: Buffer[] = [];
-  out.on('data', (chunk: Buffer) => chunks.push(chunk));
-  async function* batches() {
-    yield rows;
-  }
-  await writeXlsx(out, [{ name, columns, rows: batches() }]);
-  return Buffer.concat(chunks);
-}
+const toBuffer = (name: string, columns: readonly XlsxColumn[], rows: readonly (readonly XlsxValue[])[]) =>
+  xlsxBuffer([{ name, columns, rows }]);
 
 /** The list's xlsx: every matching problem (paging ignored). */
 export async function exportProblems(deps: ProblemDeps, actor: Actor, query: ProblemListQuery): Promise<Buffer> {

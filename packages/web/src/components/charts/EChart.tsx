@@ -3,7 +3,7 @@
  * paint first, and each chart keeps its height while the library arrives, so nothing below it jumps.
  */
 import { lazy, Suspense } from 'react';
-import type { BarSeriesOption, LineSeriesOption, ScatterSeriesOption } from 'echarts/charts';
+import type { BarSeriesOption, FunnelSeriesOption, LineSeriesOption, ScatterSeriesOption } from 'echarts/charts';
 import type { GridComponentOption, LegendComponentOption, TooltipComponentOption } from 'echarts/components';
 import type { ComposeOption, ECElementEvent } from 'echarts/core';
 import { useAfterPaint } from '../../lib/useAfterPaint.ts';
@@ -13,6 +13,7 @@ const EChartCanvas = lazy(() => import('./EChartCanvas.tsx'));
 /** The options the charts of this app may use. */
 export type ChartOption = ComposeOption<
   | BarSeriesOption
+  | FunnelSeriesOption
   | LineSeriesOption
   | ScatterSeriesOption
   | GridComponentOption

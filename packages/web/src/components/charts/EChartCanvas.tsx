@@ -3,14 +3,23 @@
  * dashboard's headline figures paint before the charting library (about 190 KB gzip) has arrived.
  */
 import ReactEChartsCore from 'echarts-for-react/esm/core';
-import { BarChart, LineChart, ScatterChart } from 'echarts/charts';
+import { BarChart, FunnelChart, LineChart, ScatterChart } from 'echarts/charts';
 import { GridComponent, LegendComponent, TooltipComponent } from 'echarts/components';
 import * as echarts from 'echarts/core';
 import { CanvasRenderer } from 'echarts/renderers';
 import type { EChartProps } from './EChart.tsx';
 
-// Only what the dashboard draws: bars, lines and scatter on cartesian axes, with tooltip and legend.
-echarts.use([BarChart, LineChart, ScatterChart, GridComponent, LegendComponent, TooltipComponent, CanvasRenderer]);
+// Only what the pages draw: bars, lines and scatter on cartesian axes, the attraction funnel, tooltip and legend.
+echarts.use([
+  BarChart,
+  FunnelChart,
+  LineChart,
+  ScatterChart,
+  GridComponent,
+  LegendComponent,
+  TooltipComponent,
+  CanvasRenderer,
+]);
 
 /** An ECharts chart (canvas, resizing with its container) built from the tree-shaken modules above. */
 export default function EChartCanvas({ option, height, onClick }: Omit<EChartProps, 'ariaLabel' | 'testId'>) {

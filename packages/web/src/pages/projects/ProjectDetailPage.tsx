@@ -22,6 +22,7 @@ import { ProjectPlanCard } from './ProjectPlanCard.tsx';
 import { ProjectWarningsCard } from './ProjectWarningsCard.tsx';
 import { ProjectSiteCard } from './ProjectSiteCard.tsx';
 import { ProjectVisitsCard } from './ProjectVisitsCard.tsx';
+import { ProjectLeadLink } from '../attraction/ProjectLeadLink.tsx';
 
 /** Everything about one project, with edit and delete for those allowed, and its change history. */
 export default function ProjectDetailPage() {
@@ -70,6 +71,7 @@ export default function ProjectDetailPage() {
             <span className="kp-nowrap">{project.code}</span>
             <span>{project.regionName}</span>
             <Tag color="blue">{codeLabel(codelists.stages, project.stage, locale)}</Tag>
+            <ProjectLeadLink projectId={project.id} />
           </Space>
         }
         extra={
