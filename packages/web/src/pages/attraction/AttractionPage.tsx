@@ -7,7 +7,7 @@ import { useState } from 'react';
 import { useSearchParams } from 'react-router';
 import { Button, Card, Col, Flex, InputNumber, Row, Statistic, Tabs, Typography } from 'antd';
 import { FileExcelOutlined, PlusOutlined } from '@ant-design/icons';
-import { SIX_LIST_LABELS, type LeadOutput } from '@keyprojects/core';
+import { SIX_LIST_LABELS, yiFigure, type LeadOutput } from '@keyprojects/core';
 import {
   leadsExportUrl,
   sixListsExportUrl,
@@ -19,7 +19,6 @@ import { Forbidden } from '../../components/Forbidden.tsx';
 import { PageHeader } from '../../components/PageHeader.tsx';
 import { RetryAlert } from '../../components/RetryAlert.tsx';
 import { useLocale } from '../../i18n/useT.ts';
-import { formatMoney } from '../../lib/format.ts';
 import { useSession } from '../../session/useSession.ts';
 import { ConvertLeadModal } from './ConvertLeadModal.tsx';
 import { DistrictCountsChart } from './DistrictCountsChart.tsx';
@@ -57,7 +56,7 @@ export default function AttractionPage() {
       children: (
         <>
           <Typography.Paragraph type="secondary">
-            {t('attraction.listTotal', { count: list.count, amount: formatMoney(list.amount, 'wan') })}
+            {t('attraction.listTotal', { count: list.count, amount: yiFigure(list.amount) })}
           </Typography.Paragraph>
           {table(list.items, lists.isFetching)}
         </>
@@ -120,7 +119,7 @@ export default function AttractionPage() {
               <Statistic
                 title={t(`attraction.batch.${batch}`)}
                 value={batches?.[batch].count ?? 0}
-                suffix={t('attraction.batchAmount', { amount: formatMoney(batches?.[batch].amount, 'wan') || '0' })}
+                suffix={t('attraction.batchAmount', { amount: yiFigure(batches?.[batch].amount ?? '0') })}
               />
             </Col>
           ))}
