@@ -35,6 +35,11 @@ export const AUDIT_ENTITY_TYPES = [
   // Groundbreaking events (集中开工) and the three batches' rounds (三个一批) (issue #11).
   'groundbreaking_event',
   'batch_round',
+  // Funding events and the financing-needs list (issue #13): a need, a published edition, a bank's match.
+  'funding_event',
+  'financing_need',
+  'financing_edition',
+  'financing_match',
 ] as const;
 export type AuditEntityType = (typeof AUDIT_ENTITY_TYPES)[number];
 

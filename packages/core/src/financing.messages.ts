@@ -7,7 +7,10 @@ import type { Label } from './codelists.ts';
 /** Funding and financing messages by key; {name} marks a parameter. */
 export const FINANCING_MESSAGES = {
   'money.positive': { zh: '金额须大于零', en: 'must be greater than zero' },
-  'funding.kind': { zh: '资金来源应为专项债或中央预算内投资', en: 'the source must be special bonds or central budget' },
+  'funding.kind': {
+    zh: '资金来源应为专项债或中央预算内投资',
+    en: 'the source must be special bonds or central budget',
+  },
   'funding.step': { zh: '环节应为申请、批复或下达', en: 'the step must be applied, approved or issued' },
   'funding.future': {
     zh: '日期不能晚于系统日期 {today}',

@@ -26,7 +26,12 @@ export const fundingEventInput = z.strictObject({
   step: z.enum(FUNDING_STEPS, { error: 'funding.step' }),
   amount: moneyWan.refine((fen) => fen > 0n, { error: 'money.positive' }),
   occurredOn: isoDate,
-  note: z.string().trim().max(500, { error: 'text.tooLong' }).nullish().transform((v) => (v ? v : null)),
+  note: z
+    .string()
+    .trim()
+    .max(500, { error: 'text.tooLong' })
+    .nullish()
+    .transform((v) => (v ? v : null)),
 });
 export type FundingEventInput = z.output<typeof fundingEventInput>;
 export type FundingEventInputJson = z.input<typeof fundingEventInput>;

@@ -46,6 +46,7 @@ import { planRoutes } from './modules/plan/plan.routes.ts';
 import { lifecycleRoutes } from './modules/lifecycle/lifecycle.routes.ts';
 import { reserveRoutes } from './modules/reserve/reserve.routes.ts';
 import { eventRoutes } from './modules/event/event.routes.ts';
+import { fundingRoutes } from './modules/funding/funding.routes.ts';
 import { batchRoutes } from './modules/batch/batch.routes.ts';
 
 /**
@@ -171,6 +172,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
       await api.register(reserveRoutes(deps), { prefix: '/reserve' });
       await api.register(eventRoutes(deps), { prefix: '/events' });
       await api.register(batchRoutes(deps), { prefix: '/batches' });
+      await api.register(fundingRoutes(deps), { prefix: '/funding' });
     },
     { prefix: '/api/v1' },
   );

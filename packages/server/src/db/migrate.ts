@@ -23,6 +23,7 @@ import * as applicationDate from '../../migrations/2026120902_application_date.t
 import * as reportReminders from '../../migrations/2026120904_report_reminders.ts';
 import * as regionNames from '../../migrations/2026120906_region_names.ts';
 import * as attractionLeads from '../../migrations/2026121001_attraction_leads.ts';
+import * as fundingFinancing from '../../migrations/2026121011_funding_financing.ts';
 import type { DB } from './schema.ts';
 
 /** Every migration by name, in order. */
@@ -47,6 +48,7 @@ export const MIGRATIONS: Record<string, Migration> = {
   '2026120904_report_reminders': reportReminders,
   '2026120906_region_names': regionNames,
   '2026121001_attraction_leads': attractionLeads,
+  '2026121011_funding_financing': fundingFinancing,
 };
 
 /** Brings the schema up to date; returns the names of the migrations applied now. */

@@ -15,6 +15,7 @@ import type { DispatchTables } from './schema.dispatch.ts';
 import type { LifecycleTables } from './schema.lifecycle.ts';
 import type { ReviewDeskTables } from './schema.review.ts';
 import type { AttractionTables } from './schema.attraction.ts';
+import type { FinancingTables } from './schema.financing.ts';
 
 type CreatedAt = ColumnType<Date, Date | string | undefined, never>;
 type UpdatedAt = ColumnType<Date, Date | string | undefined, Date | string>;
@@ -294,7 +295,12 @@ export interface BulletinTemplateTable {
   updated_by: number | null;
 }
 
-export interface DB extends DispatchTables, LifecycleTables, ReviewDeskTables, AttractionTables {
+export interface DB
+  extends DispatchTables,
+    LifecycleTables,
+    ReviewDeskTables,
+    AttractionTables,
+    FinancingTables {
   regions: RegionTable;
   lifecycle_stages: LifecycleStageTable;
   organizations: OrganizationTable;
