@@ -47,6 +47,7 @@ import { lifecycleRoutes } from './modules/lifecycle/lifecycle.routes.ts';
 import { reserveRoutes } from './modules/reserve/reserve.routes.ts';
 import { eventRoutes } from './modules/event/event.routes.ts';
 import { fundingRoutes } from './modules/funding/funding.routes.ts';
+import { financingRoutes } from './modules/financing/financing.routes.ts';
 import { batchRoutes } from './modules/batch/batch.routes.ts';
 
 /**
@@ -173,6 +174,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
       await api.register(eventRoutes(deps), { prefix: '/events' });
       await api.register(batchRoutes(deps), { prefix: '/batches' });
       await api.register(fundingRoutes(deps), { prefix: '/funding' });
+      await api.register(financingRoutes(deps), { prefix: '/financing' });
     },
     { prefix: '/api/v1' },
   );

@@ -25,7 +25,7 @@ let projectA: number;
 let projectB: number;
 let projectC: number;
 
-const post = (client: Client, projectId: number, payload: unknown) =>
+const post = (client: Client, projectId: number, payload: Record<string, unknown>) =>
   client.request({ method: 'POST', url: `/api/v1/funding/projects/${String(projectId)}/events`, payload });
 const history = async (projectId: number) =>
   (await city.request({ method: 'GET', url: `/api/v1/funding/projects/${String(projectId)}` })).json<FundingHistory>();
@@ -58,10 +58,11 @@ describe('funding events', () => {
       { kind: 'central_budget', step: 'issued', amount: '1200.5', occurredOn: '2021-04-15' },
       { kind: 'central_budget', step: 'issued', amount: '300', occurredOn: '2021-05-18', note: '第二批' },
     ];
-    expect((await post(owner, projectA, steps[0])).statusCode).toBe(201);
-    expect((await post(district, projectA, steps[1])).statusCode).toBe(201);
-    expect((await post(city, projectA, steps[2])).statusCode).toBe(201);
-    const last = await post(owner, projectA, steps[3]);
+    const [applied, approved, issued, issuedAgain] = steps as [(typeof steps)[0], ...typeof steps];
+    expect((await post(owner, projectA, applied)).statusCode).toBe(201);
+    expect((await post(district, projectA, approved ?? {})).statusCode).toBe(201);
+    expect((await post(city, projectA, issued ?? {})).statusCode).toBe(201);
+    const last = await post(owner, projectA, issuedAgain ?? {});
     expect(last.statusCode, last.body).toBe(201);
     const result = last.json<FundingHistory>();
     expect(result.totals).toEqual([

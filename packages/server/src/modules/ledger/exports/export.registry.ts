@@ -16,6 +16,11 @@ import { auditLogExport } from '../../audit/audit-log.export.ts';
 import { warningsExport } from '../../warning/warning.export.ts';
 import { drillProjectsExport } from '../../stats/stats-drill.export.ts';
 import { fundingLinesExport } from '../../funding/funding.export.ts';
+import {
+  financingEditionExport,
+  financingMatchesExport,
+  financingNeedsExport,
+} from '../../financing/financing.export.ts';
 
 /** An export ready to serve, its query type closed over. */
 export interface RegisteredExport {
@@ -47,6 +52,9 @@ export const EXPORTS: readonly RegisteredExport[] = [
   defineExport(warningsExport),
   defineExport(drillProjectsExport),
   defineExport(fundingLinesExport),
+  defineExport(financingNeedsExport),
+  defineExport(financingEditionExport),
+  defineExport(financingMatchesExport),
 ];
 
 /** Names reserved for exports other modules will register. */
