@@ -7,6 +7,7 @@
 import type { RepositoryEntry } from './capture.ts';
 import { AUTH_REGISTRY } from './registry.auth.ts';
 import { EVENT_REGISTRY } from './registry.event.ts';
+import { FUNDING_REGISTRY } from './registry.funding.ts';
 import { LIFECYCLE_REGISTRY } from './registry.lifecycle.ts';
 import { MEETING_REGISTRY } from './registry.meeting.ts';
 import { NOTIFICATION_REGISTRY } from './registry.notification.ts';
@@ -25,6 +26,7 @@ import { WARNING_REGISTRY } from './registry.warning.ts';
 export const REGISTRY: readonly RepositoryEntry[] = [
   ...AUTH_REGISTRY,
   ...EVENT_REGISTRY,
+  ...FUNDING_REGISTRY,
   ...LIFECYCLE_REGISTRY,
   ...MEETING_REGISTRY,
   ...NOTIFICATION_REGISTRY,
