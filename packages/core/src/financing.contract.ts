@@ -155,3 +155,13 @@ export const financingSummaryOutput = z.object({
 });
 export type FinancingSummaryOutput = z.output<typeof financingSummaryOutput>;
 export type FinancingSummaryOutputJson = z.input<typeof financingSummaryOutput>;
+
+/** GET /exports/financing-needs.xlsx and financing-matches.xlsx: the whole list in the actor's sight. */
+export const financingListExportQuery = z.strictObject({});
+export type FinancingListExportQuery = z.output<typeof financingListExportQuery>;
+
+/** GET /exports/financing-edition.xlsx: an edition (default the latest published). */
+export const financingEditionExportQuery = z.strictObject({
+  editionId: z.coerce.number().int().positive().optional(),
+});
+export type FinancingEditionExportQuery = z.output<typeof financingEditionExportQuery>;

@@ -16,6 +16,7 @@ import { seedServiceDemo } from './service.demo.ts';
 import { seedWarningsDemo } from './warnings.demo.ts';
 import { seedReserveDemo } from '../lifecycle/reserve.demo.ts';
 import { placePreparationSteps } from '../lifecycle/lifecycle.demo.ts';
+import { seedFinancingDemo } from '../financing/financing.demo.ts';
 
 export interface DispatchSeedResult {
   problems: number;
@@ -52,5 +53,6 @@ export async function seedDemoCity(
   if (result.seeded) await placePreparationSteps(db, demo.asOf);
   if (result.seeded) await seedReserveDemo(db, demo.asOf);
   if (result.seeded) await seedPlansDemo(db, demo.asOf); // before the dispatch loop: its warnings see the plans
+  if (result.seeded) await seedFinancingDemo(db, demo.asOf);
   return { ...result, dispatch: result.seeded ? await seedDispatchDemo(db, demo.asOf) : null };
 }

@@ -2,11 +2,14 @@
  * The financing list's exports (GET /api/v1/exports/{name}.xlsx): the needs (DRC), a published edition (also the
  * institutions) and the matches (an institution its own), each from the list's own service and presenter.
  */
-import { z } from 'zod';
 import {
   FINANCING_INSTRUMENT_LABELS,
+  financingEditionExportQuery,
+  financingListExportQuery,
   MATCH_STATE_LABELS,
+  type FinancingEditionExportQuery,
   type FinancingEditionItem,
+  type FinancingListExportQuery,
   type FinancingMatch,
   type FinancingNeed,
 } from '@keyprojects/core';
@@ -60,33 +63,30 @@ function sheetOf<T>(name: string, columns: Columns<T>, items: readonly T[]) {
   return { name, columns: columns.map(({ column }) => column), rows: rows() };
 }
 
-const noQuery = z.strictObject({});
 const depsOf = async (db: Parameters<typeof appToday>[0] & Parameters<ExportDefinition<unknown>['sheet']>[0]) => ({
   db,
   clock: fixedClock(await appToday(db)),
 });
 
 /** The needs the actor sees, as GET /financing/needs. */
-export const financingNeedsExport: ExportDefinition<Record<string, never>> = {
+export const financingNeedsExport: ExportDefinition<FinancingListExportQuery> = {
   name: 'financing-needs',
   summary: '导出融资需求（与 GET /financing/needs 相同的范围）',
   fileName: '融资需求',
   permission: 'financing.read',
-  query: noQuery,
+  query: financingListExportQuery,
   async sheet(db, actor) {
     return sheetOf('融资需求', DECLARED_COLUMNS, (await listNeeds(await depsOf(db), actor)).items);
   },
 };
 
-const editionQuery = z.strictObject({ editionId: z.coerce.number().int().positive().optional() });
-
 /** A published edition's needs (default the latest), as GET /financing/editions/:id. */
-export const financingEditionExport: ExportDefinition<z.output<typeof editionQuery>> = {
+export const financingEditionExport: ExportDefinition<FinancingEditionExportQuery> = {
   name: 'financing-edition',
   summary: '导出一期已发布的融资需求清单',
   fileName: '融资需求清单',
   permission: 'financing.edition.read',
-  query: editionQuery,
+  query: financingEditionExportQuery,
   async sheet(db, actor, query) {
     const deps = await depsOf(db);
     // Without an edition named, the latest published one.
@@ -98,12 +98,12 @@ export const financingEditionExport: ExportDefinition<z.output<typeof editionQue
 };
 
 /** The matches the actor sees, as GET /financing/matches. */
-export const financingMatchesExport: ExportDefinition<Record<string, never>> = {
+export const financingMatchesExport: ExportDefinition<FinancingListExportQuery> = {
   name: 'financing-matches',
   summary: '导出融资对接情况（金融机构只含本机构）',
   fileName: '融资对接情况',
   permission: 'financing.edition.read',
-  query: noQuery,
+  query: financingListExportQuery,
   async sheet(db, actor) {
     return sheetOf('融资对接', MATCH_COLUMNS, (await listMatches(await depsOf(db), actor)).items);
   },

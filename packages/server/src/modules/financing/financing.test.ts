@@ -156,7 +156,7 @@ describe('editions, interest and matches', () => {
     const deps = { db: ctx.db, clock: fixedClock('2021-07-08') };
     const results = await Promise.all([publishEdition(deps, cityActor), publishEdition(deps, cityActor)]);
     expect(results.map((r) => r.created).sort()).toEqual([false, true]);
-    expect(results[0]?.id).toBe(results[1]?.id);
+    expect(results[0].id).toBe(results[1].id);
     const rows = await ctx.db.selectFrom('financing_editions').where('code', '=', '2021-4').selectAll().execute();
     expect(rows).toHaveLength(1);
   });
