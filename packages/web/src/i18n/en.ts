@@ -14,6 +14,7 @@ import { enService } from './en.service.ts';
 import { enLifecycle } from './en.lifecycle.ts';
 import { enPlan } from './en.plan.ts';
 import { enEvents } from './en.events.ts';
+import { enFinancing } from './en.financing.ts';
 import { enHistory } from './en.history.ts';
 import type { MessageId } from './zh.ts';
 
@@ -211,5 +212,6 @@ export const en: Record<MessageId, string> = {
   ...enLifecycle,
   ...enPlan,
   ...enEvents,
+  ...enFinancing,
   ...enHistory,
 };

@@ -14,6 +14,7 @@ import { zhService } from './zh.service.ts';
 import { zhLifecycle } from './zh.lifecycle.ts';
 import { zhPlan } from './zh.plan.ts';
 import { zhEvents } from './zh.events.ts';
+import { zhFinancing } from './zh.financing.ts';
 import { zhHistory } from './zh.history.ts';
 
 /** The Chinese catalogue: the source of every message id. `{name}` marks a value filled in by `t()`. */
@@ -210,6 +211,7 @@ export const zh = {
   ...zhLifecycle,
   ...zhPlan,
   ...zhEvents,
+  ...zhFinancing,
   ...zhHistory,
 } as const;
 
