@@ -42,13 +42,14 @@ async function seedFundingEvents(db: Kysely<DB>, asOf: string): Promise<number> 
   return rows.length;
 }
 
+// Amounts in fen: 30_000_000_000n is 3亿元.
 const NEEDS: readonly Omit<FinancingNeedInput, 'projectId'>[] = [
-  { amount: 300_000_000n, instrument: 'loan', termMonths: 60, purpose: '生产线设备购置', collateral: '厂房及设备抵押' },
-  { amount: 150_000_000n, instrument: 'leasing', termMonths: 36, purpose: '光伏组件融资租赁', collateral: null },
-  { amount: 500_000_000n, instrument: 'bond', termMonths: 84, purpose: '园区基础设施建设', collateral: '收费权质押' },
-  { amount: 80_000_000n, instrument: 'equity', termMonths: 48, purpose: '引进战略投资者', collateral: null },
-  { amount: 120_000_000n, instrument: 'loan', termMonths: 24, purpose: '流动资金', collateral: '应收账款质押' },
-  { amount: 200_000_000n, instrument: 'loan', termMonths: 120, purpose: '项目建设贷款', collateral: '土地使用权抵押' },
+  { amount: 30_000_000_000n, instrument: 'loan', termMonths: 60, purpose: '生产线设备购置', collateral: '厂房及设备抵押' },
+  { amount: 15_000_000_000n, instrument: 'leasing', termMonths: 36, purpose: '光伏组件融资租赁', collateral: null },
+  { amount: 50_000_000_000n, instrument: 'bond', termMonths: 84, purpose: '园区基础设施建设', collateral: '收费权质押' },
+  { amount: 8_000_000_000n, instrument: 'equity', termMonths: 48, purpose: '引进战略投资者', collateral: null },
+  { amount: 12_000_000_000n, instrument: 'loan', termMonths: 24, purpose: '流动资金', collateral: '应收账款质押' },
+  { amount: 20_000_000_000n, instrument: 'loan', termMonths: 120, purpose: '项目建设贷款', collateral: '土地使用权抵押' },
 ];
 
 /** Needs, the 2021-2 edition and matches in every state; returns the counts. */
@@ -73,9 +74,9 @@ async function seedFinancingList(db: Kysely<DB>) {
     .execute();
   const deps = { db, clock: fixedClock('2021-04-20') };
   const plan: [number, string, ('negotiating' | 'signed' | 'declined')[], bigint?][] = [
-    [0, 'bank', ['negotiating', 'signed'], 200_000_000n],
+    [0, 'bank', ['negotiating', 'signed'], 20_000_000_000n],
     [1, 'bank', ['negotiating']],
-    [2, '中国建设银行大庆分行', ['negotiating', 'signed'], 500_000_000n],
+    [2, '中国建设银行大庆分行', ['negotiating', 'signed'], 50_000_000_000n],
     [3, '黑龙江省新兴产业投资基金', ['declined']],
     [4, 'bank', []],
   ];

@@ -134,7 +134,7 @@ export default function FinancingPage() {
       </Card>
       {can('financing.edition.read') && (
         <Row gutter={[12, 12]}>
-          <Col xs={24} lg={9}>
+          <Col xs={24} xl={8}>
             <Card size="small" title={t('financing.editions')}>
               <Table<FinancingEdition>
                 rowKey="id"
@@ -145,7 +145,7 @@ export default function FinancingPage() {
               />
             </Card>
           </Col>
-          <Col xs={24} lg={15}>
+          <Col xs={24} xl={16}>
             <Card
               size="small"
               title={t('financing.matches')}
