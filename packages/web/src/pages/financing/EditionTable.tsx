@@ -14,7 +14,7 @@ export function EditionTable({
 }) {
   const { t, label } = useLocale();
   const columns = [
-    { title: t('financing.project'), dataIndex: 'projectName', ellipsis: true },
+    { title: t('financing.project'), dataIndex: 'projectName', ellipsis: true, width: 200 },
     { title: t('financing.region'), dataIndex: 'regionName', responsive: ['md' as const] },
     {
       title: t('financing.amount'),

@@ -41,6 +41,7 @@ export default function FinancingPage() {
       title: t('financing.project'),
       key: 'project',
       ellipsis: true,
+      width: 200,
       render: (_: unknown, n: FinancingNeed) => <Link to={`/projects/${n.projectId}`}>{n.projectName}</Link>,
     },
     { title: t('financing.region'), dataIndex: 'regionName', responsive: ['md' as const] },

@@ -23,7 +23,7 @@ export default function FundingPage() {
   if (!can('funding.read')) return <Forbidden />;
   const [root, ...districts] = summary.data?.regions ?? [];
   const columns = [
-    { title: t('funding.project'), dataIndex: 'name', ellipsis: true },
+    { title: t('funding.project'), dataIndex: 'name', ellipsis: true, width: 200 },
     { title: t('funding.region'), dataIndex: 'regionName', responsive: ['md' as const] },
     {
       title: t('funding.kind'),

@@ -22,7 +22,7 @@ export function MatchesTable({ items, canMove }: { items: readonly FinancingMatc
   };
   const columns = [
     { title: t('financing.edition'), dataIndex: 'editionCode', responsive: ['md' as const] },
-    { title: t('financing.project'), dataIndex: 'projectName', ellipsis: true },
+    { title: t('financing.project'), dataIndex: 'projectName', ellipsis: true, width: 200 },
     { title: t('financing.institution'), dataIndex: 'institution', responsive: ['md' as const] },
     {
       title: t('financing.state'),
