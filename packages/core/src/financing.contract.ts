@@ -7,7 +7,7 @@
  */
 import { z } from 'zod';
 import { FINANCING_INSTRUMENTS, MATCH_STATES } from './financing.ts';
-import { idSchema } from './id.ts';
+import { idParam, idSchema } from './id.ts';
 import { moneyWan } from './project.contract.ts';
 
 const positiveWan = moneyWan.refine((fen) => fen > 0n, { error: 'money.positive' });
@@ -93,10 +93,7 @@ export const financingPublishOutput = financingEdition.extend({ created: z.boole
 export type FinancingPublishOutput = z.output<typeof financingPublishOutput>;
 export type FinancingPublishOutputJson = z.input<typeof financingPublishOutput>;
 
-export const financingEditionNeedParams = z.strictObject({
-  id: z.coerce.number().int().positive(),
-  needId: z.coerce.number().int().positive(),
-});
+export const financingEditionNeedParams = z.strictObject({ id: idParam, needId: idParam });
 export type FinancingEditionNeedParams = z.output<typeof financingEditionNeedParams>;
 
 /** POST /financing/editions/:id/needs/:needId/interest; the DRC recording for a bank names it. */
@@ -142,7 +139,7 @@ export type FinancingMatchList = z.output<typeof financingMatchList>;
 export type FinancingMatchListJson = z.input<typeof financingMatchList>;
 
 /** GET /financing/summary: needs met in an edition (default the latest). */
-export const financingSummaryQuery = z.strictObject({ editionId: z.coerce.number().int().positive().optional() });
+export const financingSummaryQuery = z.strictObject({ editionId: idParam.optional() });
 export type FinancingSummaryQuery = z.output<typeof financingSummaryQuery>;
 
 export const financingSummaryOutput = z.object({
@@ -161,7 +158,5 @@ export const financingListExportQuery = z.strictObject({});
 export type FinancingListExportQuery = z.output<typeof financingListExportQuery>;
 
 /** GET /exports/financing-edition.xlsx: an edition (default the latest published). */
-export const financingEditionExportQuery = z.strictObject({
-  editionId: z.coerce.number().int().positive().optional(),
-});
+export const financingEditionExportQuery = z.strictObject({ editionId: idParam.optional() });
 export type FinancingEditionExportQuery = z.output<typeof financingEditionExportQuery>;
