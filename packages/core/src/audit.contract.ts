@@ -39,6 +39,11 @@ export const AUDIT_ENTITY_TYPES = [
   'ranking_edition',
   // The attraction pipeline's leads (issue #13): created, edited, moved and converted into a key project.
   'attraction_lead',
+  // Funding events and the financing-needs list (issue #13): a need, a published edition, a bank's match.
+  'funding_event',
+  'financing_need',
+  'financing_edition',
+  'financing_match',
 ] as const;
 export type AuditEntityType = (typeof AUDIT_ENTITY_TYPES)[number];
 

@@ -142,6 +142,7 @@ export const ROLE_LABELS: Codelist<
   | 'system_admin'
   | 'security_admin'
   | 'audit_admin'
+  | 'financial_institution'
 > = {
   city_admin: { zh: '市发改委管理员', en: 'City DRC administrator' },
   district_staff: { zh: '县区发改局人员', en: 'District DRC staff' },
@@ -152,6 +153,7 @@ export const ROLE_LABELS: Codelist<
   system_admin: { zh: '系统管理员', en: 'System administrator' },
   security_admin: { zh: '安全管理员', en: 'Security administrator' },
   audit_admin: { zh: '审计管理员', en: 'Audit administrator' },
+  financial_institution: { zh: '金融机构', en: 'Financial institution' },
 };
 
 export const ORGANIZATION_KINDS = ['drc', 'owner', 'responsible_unit', 'bank', 'other'] as const;

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { EVENT_MESSAGES } from './event.messages.ts';
+import { FINANCING_MESSAGES } from './financing.messages.ts';
 import { LIFECYCLE_MESSAGES } from './lifecycle.messages.ts';
 import { PLAN_MESSAGES } from './plan.messages.ts';
 import { LEDGER_MESSAGES } from './ledger.messages.ts';
@@ -16,6 +17,7 @@ import { WARNING_MESSAGES } from './warning.messages.ts';
 /** The catalogue's parts, each kept by its own domain; MESSAGES joins them. */
 const MESSAGE_PARTS = {
   EVENT_MESSAGES,
+  FINANCING_MESSAGES,
   GENERAL_MESSAGES,
   LIFECYCLE_MESSAGES,
   PLAN_MESSAGES,

@@ -11,6 +11,7 @@ import { PROBLEM_MESSAGES } from './problem.messages.ts';
 import { SERVICE_MESSAGES } from './service.messages.ts';
 import { WARNING_MESSAGES } from './warning.messages.ts';
 import { EVENT_MESSAGES } from './event.messages.ts';
+import { FINANCING_MESSAGES } from './financing.messages.ts';
 import { LIFECYCLE_MESSAGES } from './lifecycle.messages.ts';
 import { PLAN_MESSAGES } from './plan.messages.ts';
 import { ATTRACTION_MESSAGES, RANKING_MESSAGES } from './ranking.messages.ts';
@@ -254,6 +255,7 @@ export const MESSAGES = {
   ...LIFECYCLE_MESSAGES,
   ...PLAN_MESSAGES,
   ...EVENT_MESSAGES,
+  ...FINANCING_MESSAGES,
   ...RANKING_MESSAGES,
   ...ATTRACTION_MESSAGES,
   ...ATTRACTION_FLOW_MESSAGES,

@@ -12,6 +12,8 @@ export const ROLES = [
   'system_admin',
   'security_admin',
   'audit_admin',
+  // Banks and private capital reading the published financing-needs list (issue #13): no project scope at all.
+  'financial_institution',
 ] as const;
 export type Role = (typeof ROLES)[number];
 
@@ -71,6 +73,15 @@ export const POLICIES = {
   // The attraction pipeline (issue #13): the DRC offices keep the leads; leaders and units follow them.
   'attraction.read': ['city_admin', 'district_staff', 'leader', 'service_officer', 'responsible_unit'],
   'attraction.manage': ['city_admin', 'district_staff'],
+  // Funding sources (issue #13 item 3): dated applied/approved/issued events per project and kind.
+  'funding.read': ['city_admin', 'district_staff', 'owner', 'service_officer', 'responsible_unit', 'leader'],
+  'funding.write': ['city_admin', 'district_staff', 'owner'],
+  // The financing-needs list (issue #13 item 4): financial institutions read published editions and nothing else.
+  'financing.declare': ['city_admin', 'district_staff', 'owner'],
+  'financing.publish': ['city_admin'],
+  'financing.read': ['city_admin', 'district_staff', 'leader'],
+  'financing.edition.read': ['city_admin', 'district_staff', 'leader', 'financial_institution'],
+  'financing.match': ['financial_institution', 'city_admin'],
 } as const satisfies Record<string, readonly Role[]>;
 export type Permission = keyof typeof POLICIES;
 
@@ -96,6 +107,7 @@ export function projectScopeKind(role: Role): ProjectScopeKind {
     case 'system_admin':
     case 'security_admin':
     case 'audit_admin':
+    case 'financial_institution':
       return 'none';
   }
 }
@@ -127,6 +139,7 @@ export function businessRank(role: Role): number {
     case 'responsible_unit':
     case 'service_officer':
     case 'owner':
+    case 'financial_institution':
       return 1;
     case 'system_admin':
     case 'security_admin':

@@ -46,6 +46,8 @@ import { planRoutes } from './modules/plan/plan.routes.ts';
 import { lifecycleRoutes } from './modules/lifecycle/lifecycle.routes.ts';
 import { reserveRoutes } from './modules/reserve/reserve.routes.ts';
 import { eventRoutes } from './modules/event/event.routes.ts';
+import { fundingRoutes } from './modules/funding/funding.routes.ts';
+import { financingRoutes } from './modules/financing/financing.routes.ts';
 import { batchRoutes } from './modules/batch/batch.routes.ts';
 import { rankingRoutes } from './modules/ranking/ranking.routes.ts';
 import { attractionRoutes } from './modules/attraction/attraction.routes.ts';
@@ -175,6 +177,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
       await api.register(batchRoutes(deps), { prefix: '/batches' });
       await api.register(rankingRoutes(deps), { prefix: '/rankings' });
       await api.register(attractionRoutes(deps), { prefix: '/attraction' });
+      await api.register(fundingRoutes(deps), { prefix: '/funding' });
+      await api.register(financingRoutes(deps), { prefix: '/financing' });
     },
     { prefix: '/api/v1' },
   );

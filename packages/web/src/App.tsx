@@ -32,6 +32,9 @@ const WarningSettingsPage = lazy(() => import('./pages/settings/WarningSettingsP
 const ReservePage = lazy(() => import('./pages/reserve/ReservePage.tsx'));
 const EventListPage = lazy(() => import('./pages/events/EventListPage.tsx'));
 const EventDetailPage = lazy(() => import('./pages/events/EventDetailPage.tsx'));
+const FundingPage = lazy(() => import('./pages/financing/FundingPage.tsx'));
+const FinancingPage = lazy(() => import('./pages/financing/FinancingPage.tsx'));
+const InstitutionPage = lazy(() => import('./pages/financing/InstitutionPage.tsx'));
 const BatchListPage = lazy(() => import('./pages/batches/BatchListPage.tsx'));
 const BatchDetailPage = lazy(() => import('./pages/batches/BatchDetailPage.tsx'));
 const AttractionPage = lazy(() => import('./pages/attraction/AttractionPage.tsx'));
@@ -88,6 +91,9 @@ export function App() {
             <Route path="/reserve" element={<ReservePage />} />
             <Route path="/events" element={<EventListPage />} />
             <Route path="/events/:id" element={<EventDetailPage />} />
+            <Route path="/funding" element={<FundingPage />} />
+            <Route path="/financing" element={<FinancingPage />} />
+            <Route path="/financing/editions" element={<InstitutionPage />} />
             <Route path="/batches" element={<BatchListPage />} />
             <Route path="/batches/:id" element={<BatchDetailPage />} />
             <Route path="/attraction" element={<AttractionPage />} />

@@ -9,6 +9,7 @@ import { ATTRACTION_REGISTRY } from './registry.attraction.ts';
 import { AUTH_REGISTRY } from './registry.auth.ts';
 import { EVENT_REGISTRY } from './registry.event.ts';
 import { SHARED_STATE_REGISTRY } from './registry.shared-state.ts';
+import { FUNDING_REGISTRY } from './registry.funding.ts';
 import { LIFECYCLE_REGISTRY } from './registry.lifecycle.ts';
 import { MEETING_REGISTRY } from './registry.meeting.ts';
 import { NOTIFICATION_REGISTRY } from './registry.notification.ts';
@@ -30,6 +31,7 @@ export const REGISTRY: readonly RepositoryEntry[] = [
   ...AUTH_REGISTRY,
   ...EVENT_REGISTRY,
   ...SHARED_STATE_REGISTRY,
+  ...FUNDING_REGISTRY,
   ...LIFECYCLE_REGISTRY,
   ...MEETING_REGISTRY,
   ...NOTIFICATION_REGISTRY,

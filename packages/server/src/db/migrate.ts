@@ -24,6 +24,7 @@ import * as reportReminders from '../../migrations/2026120904_report_reminders.t
 import * as regionNames from '../../migrations/2026120906_region_names.ts';
 import * as attractionLeads from '../../migrations/2026121001_attraction_leads.ts';
 import * as rankingEditions from '../../migrations/2026121002_ranking_editions.ts';
+import * as fundingFinancing from '../../migrations/2026121011_funding_financing.ts';
 import * as importJobs from '../../migrations/2026121031_import_jobs.ts';
 import * as dataVersion from '../../migrations/2026121032_data_version.ts';
 import type { DB } from './schema.ts';
@@ -51,6 +52,7 @@ export const MIGRATIONS: Record<string, Migration> = {
   '2026120906_region_names': regionNames,
   '2026121001_attraction_leads': attractionLeads,
   '2026121002_ranking_editions': rankingEditions,
+  '2026121011_funding_financing': fundingFinancing,
   '2026121031_import_jobs': importJobs,
   '2026121032_data_version': dataVersion,
 };

@@ -16,6 +16,7 @@ import type { LifecycleTables } from './schema.lifecycle.ts';
 import type { ReviewDeskTables } from './schema.review.ts';
 import type { AttractionTables } from './schema.attraction.ts';
 import type { SharedStateTables } from './schema.shared-state.ts';
+import type { FinancingTables } from './schema.financing.ts';
 
 type CreatedAt = ColumnType<Date, Date | string | undefined, never>;
 type UpdatedAt = ColumnType<Date, Date | string | undefined, Date | string>;
@@ -295,7 +296,8 @@ export interface BulletinTemplateTable {
   updated_by: number | null;
 }
 
-export interface DB extends DispatchTables, LifecycleTables, ReviewDeskTables, AttractionTables, SharedStateTables {
+export interface DB
+  extends DispatchTables, LifecycleTables, ReviewDeskTables, AttractionTables, FinancingTables, SharedStateTables {
   regions: RegionTable;
   lifecycle_stages: LifecycleStageTable;
   organizations: OrganizationTable;

@@ -158,6 +158,8 @@ function demoUsers(ownerKey: string | null): DemoUser[] {
     user('sysadmin', '系统管理员', 'system_admin', CITY_CODE, null),
     user('secadmin', '安全管理员', 'security_admin', CITY_CODE, null),
     user('auditor', '审计管理员', 'audit_admin', CITY_CODE, null),
+    // A bank reading the published financing-needs list (issue #13): no region, no organisation, no project scope.
+    user('bank', '龙江银行大庆分行（金融机构）', 'financial_institution', null, null),
     user('opendata.admin', '刘洋（开放数据沙箱）', 'city_admin', OC4IDS_SANDBOX_ROOT, null),
   ];
 }

@@ -59,6 +59,7 @@ function scopeOf(role: Role, orgs: { home: number; unit: number }): { regionCode
     case 'system_admin':
     case 'security_admin':
     case 'audit_admin':
+    case 'financial_institution':
       return {};
   }
 }

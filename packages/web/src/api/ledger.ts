@@ -53,7 +53,16 @@ export function ledgerTemplateUrl(target: LedgerTarget): string {
 }
 
 /** The exports the server registers (GET /exports/{name}.xlsx). */
-export type ExportName = 'projects' | 'monthly-reports' | 'audit-log' | 'warnings' | 'drill-projects';
+export type ExportName =
+  | 'projects'
+  | 'monthly-reports'
+  | 'audit-log'
+  | 'warnings'
+  | 'drill-projects'
+  | 'funding-lines'
+  | 'financing-needs'
+  | 'financing-edition'
+  | 'financing-matches';
 
 /** The link of an Excel export of a list, with that list's own query parameters. */
 export function exportUrl(name: ExportName, query: Record<string, QueryValue>): string {

@@ -28,6 +28,8 @@ import {
   OrderedListOutlined,
   RiseOutlined,
   FunnelPlotOutlined,
+  BankOutlined,
+  FundOutlined,
 } from '@ant-design/icons';
 import type { Permission, Role } from '@keyprojects/core';
 import type { MessageId } from '../i18n/translate.ts';
@@ -86,6 +88,22 @@ export const NAV_ITEMS: readonly NavItem[] = [
   // 项目全周期 (issue #11): the reserve library, groundbreaking events and the three batches.
   { path: '/reserve', labelId: 'menu.reserve', icon: <InboxOutlined />, permission: 'lifecycle.read' },
   { path: '/events', labelId: 'menu.events', icon: <RocketOutlined />, permission: 'event.read' },
+  // Funding sources and the financing-needs list (issue #13); institutions see only their own view.
+  { path: '/funding', labelId: 'menu.funding', icon: <FundOutlined />, permission: 'funding.read' },
+  // Read by the DRC offices and leaders (financing.read), used by owners to declare (financing.declare).
+  {
+    path: '/financing',
+    labelId: 'menu.financing',
+    icon: <BankOutlined />,
+    roles: ['city_admin', 'district_staff', 'owner', 'leader'],
+  },
+  {
+    path: '/financing/editions',
+    labelId: 'menu.financingEditions',
+    icon: <BankOutlined />,
+    permission: 'financing.edition.read',
+    roles: ['financial_institution'],
+  },
   { path: '/batches', labelId: 'menu.batches', icon: <OrderedListOutlined />, permission: 'event.read' },
   // The attraction pipeline (issue #13): leads to projects, the six lists.
   { path: '/attraction', labelId: 'menu.attraction', icon: <FunnelPlotOutlined />, permission: 'attraction.read' },
@@ -129,6 +147,7 @@ export const HOME_PATHS: Partial<Record<Role, string>> = {
   system_admin: '/admin/users',
   security_admin: '/admin/roles',
   audit_admin: '/admin/audit',
+  financial_institution: '/financing/editions',
 };
 export const DEFAULT_HOME_PATH = '/projects';
 

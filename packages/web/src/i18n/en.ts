@@ -15,6 +15,7 @@ import { enLifecycle } from './en.lifecycle.ts';
 import { enPlan } from './en.plan.ts';
 import { enEvents } from './en.events.ts';
 import { enAttraction } from './en.attraction.ts';
+import { enFinancing } from './en.financing.ts';
 import { enHistory } from './en.history.ts';
 import { enRanking } from './en.ranking.ts';
 import type { MessageId } from './zh.ts';
@@ -214,6 +215,7 @@ export const en: Record<MessageId, string> = {
   ...enPlan,
   ...enEvents,
   ...enAttraction,
+  ...enFinancing,
   ...enHistory,
   ...enRanking,
 };

@@ -15,6 +15,7 @@ import { zhLifecycle } from './zh.lifecycle.ts';
 import { zhPlan } from './zh.plan.ts';
 import { zhEvents } from './zh.events.ts';
 import { zhAttraction } from './zh.attraction.ts';
+import { zhFinancing } from './zh.financing.ts';
 import { zhHistory } from './zh.history.ts';
 import { zhRanking } from './zh.ranking.ts';
 
@@ -213,6 +214,7 @@ export const zh = {
   ...zhPlan,
   ...zhEvents,
   ...zhAttraction,
+  ...zhFinancing,
   ...zhHistory,
   ...zhRanking,
 } as const;

@@ -244,7 +244,8 @@ const SPECS: readonly Spec[] = [
 /** Units named in the specs, by position: looked up by the start of their demo names. */
 const UNIT_NAMES = ['自然资源', '住房和城乡建设', '营商环境', '供电'];
 
-async function actorOf(db: Kysely<DB>, username: string): Promise<Actor> {
+/** The actor a demo step acts as: the account of that username, as the session hook would build it. */
+export async function actorOf(db: Kysely<DB>, username: string): Promise<Actor> {
   const user = await db
     .selectFrom('users')
     .select(['id', 'username', 'display_name', 'role', 'region_code', 'organization_id'])

@@ -17,6 +17,7 @@ import { seedWarningsDemo } from './warnings.demo.ts';
 import { seedReserveDemo } from '../lifecycle/reserve.demo.ts';
 import { placePreparationSteps } from '../lifecycle/lifecycle.demo.ts';
 import { seedAttractionDemo } from '../attraction/attraction.demo.ts';
+import { seedFinancingDemo } from '../financing/financing.demo.ts';
 import { seedRankingDemo } from '../ranking/ranking.demo.ts';
 
 export interface DispatchSeedResult {
@@ -56,6 +57,7 @@ export async function seedDemoCity(
   if (result.seeded) await seedPlansDemo(db, demo.asOf); // before the dispatch loop: its warnings see the plans
   // Before the rankings: their 招商签约额 reads the leads.
   if (result.seeded) await seedAttractionDemo(db);
+  if (result.seeded) await seedFinancingDemo(db, demo.asOf);
   const dispatch = result.seeded ? await seedDispatchDemo(db, demo.asOf) : null;
   // After the dispatch loop: the rankings read its warnings and problems.
   if (result.seeded) await seedRankingDemo(db, demo.asOf);

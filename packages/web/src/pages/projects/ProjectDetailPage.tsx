@@ -23,6 +23,7 @@ import { ProjectWarningsCard } from './ProjectWarningsCard.tsx';
 import { ProjectSiteCard } from './ProjectSiteCard.tsx';
 import { ProjectVisitsCard } from './ProjectVisitsCard.tsx';
 import { ProjectLeadLink } from '../attraction/ProjectLeadLink.tsx';
+import { FundingHistoryCard } from '../financing/FundingHistoryCard.tsx';
 
 /** Everything about one project, with edit and delete for those allowed, and its change history. */
 export default function ProjectDetailPage() {
@@ -92,6 +93,7 @@ export default function ProjectDetailPage() {
         <ProjectWarningsCard projectId={project.id} />
         <ProjectBasicCard project={project} />
         <ProjectInvestmentCard project={project} />
+        <FundingHistoryCard projectId={project.id} />
         <ProjectScheduleCard project={project} />
         <ProjectLifecycleCard projectId={project.id} />
         <ProjectPlanCard projectId={project.id} />

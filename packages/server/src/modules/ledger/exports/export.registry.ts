@@ -15,6 +15,12 @@ import { monthlyReportsExport } from '../reports/report-ledger.export.ts';
 import { auditLogExport } from '../../audit/audit-log.export.ts';
 import { warningsExport } from '../../warning/warning.export.ts';
 import { drillProjectsExport } from '../../stats/stats-drill.export.ts';
+import { fundingLinesExport } from '../../funding/funding.export.ts';
+import {
+  financingEditionExport,
+  financingMatchesExport,
+  financingNeedsExport,
+} from '../../financing/financing.export.ts';
 
 /** An export ready to serve, its query type closed over. */
 export interface RegisteredExport {
@@ -45,6 +51,10 @@ export const EXPORTS: readonly RegisteredExport[] = [
   defineExport(auditLogExport),
   defineExport(warningsExport),
   defineExport(drillProjectsExport),
+  defineExport(fundingLinesExport),
+  defineExport(financingNeedsExport),
+  defineExport(financingEditionExport),
+  defineExport(financingMatchesExport),
 ];
 
 /** Names reserved for exports other modules will register. */

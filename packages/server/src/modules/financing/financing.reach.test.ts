@@ -1,0 +1,129 @@
+/**
+ * A financial institution reaches nothing but the published financing editions: every GET route of the API other
+ * than the account, reference and health routes and its own financing routes answers it 403 (or 404), with a real
+ * project, need and edition present; every write outside its interest and match moves is refused without a change.
+ * Routes added later are walked too (the route table, as admin.reach.test does for the administrators).
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { apiRoutesOf } from '../../app.ts';
+import { createTestContext, type TestContext } from '../../../test/helper.ts';
+import { buildProject, createOrganization, createTestUser, signIn, type Client } from '../../../test/factories.ts';
+
+let ctx: TestContext;
+let projectId: number;
+let editionId: number;
+let bank: Client;
+
+/** Not business data: sign-in support, code lists, health and the environment banner. */
+const NOT_BUSINESS = new Set([
+  'GET /api/v1/auth/demo-accounts',
+  'GET /api/v1/auth/me',
+  'GET /api/v1/codelists',
+  'GET /api/v1/health',
+  'GET /api/v1/environment',
+  // The regions of the caller's scope: an institution has none and gets an empty list.
+  'GET /api/v1/regions/scope',
+]);
+/** What an institution may read: the published editions and its own matches, and their exports. */
+const ALLOWED_READS = new Set([
+  'GET /api/v1/financing/editions',
+  'GET /api/v1/financing/editions/:id',
+  'GET /api/v1/financing/matches',
+  'GET /api/v1/exports/financing-edition.xlsx',
+  'GET /api/v1/exports/financing-matches.xlsx',
+]);
+/** What an institution may write: its interest and its matches' moves; its own session and password. */
+const ALLOWED_WRITES = new Set([
+  'POST /api/v1/financing/editions/:id/needs/:needId/interest',
+  'PATCH /api/v1/financing/matches/:id',
+]);
+
+beforeAll(async () => {
+  ctx = await createTestContext();
+  const org = await createOrganization(ctx.db, { regionCode: '230602' });
+  const city = await signIn(ctx.app, await createTestUser(ctx.db, 'city_admin', { regionCode: '230600' }));
+  const created = await city.request({ method: 'POST', url: '/api/v1/projects', payload: buildProject(org) });
+  expect(created.statusCode, created.body).toBe(201);
+  projectId = created.json<{ id: number }>().id;
+  const need = { projectId, amount: '800', instrument: 'loan', termMonths: 12, purpose: '流动资金' };
+  expect((await city.request({ method: 'POST', url: '/api/v1/financing/needs', payload: need })).statusCode).toBe(201);
+  const edition = await city.request({ method: 'POST', url: '/api/v1/financing/editions', payload: {} });
+  editionId = edition.json<{ id: number }>().id;
+  bank = await signIn(ctx.app, await createTestUser(ctx.db, 'financial_institution'));
+}, 120_000);
+afterAll(() => ctx.close());
+
+const concrete = (route: string) =>
+  route
+    .replace(/^[A-Z]+ /, '')
+    .replace('/jobs/:id', '/jobs/00000000-0000-4000-8000-000000000001')
+    .replace('/financing/editions/:id', `/financing/editions/${String(editionId)}`)
+    .replace(':id', String(projectId))
+    .replace(':year', '2021')
+    .replace(':month', '4')
+    .replace(':photoId', '1')
+    .replace(':attachmentId', '1')
+    .replace(':needId', '1')
+    .replace(':projectId', String(projectId))
+    .replace(':kind', 'daily');
+const QUERIES = [
+  '',
+  '?year=2021&month=4',
+  '?year=2021',
+  '?asOf=2021-04-30',
+  '?regionCode=230600&heldOn=2021-05-20',
+  '?date=2021-05-20',
+  '?from=2021-01-01&to=2021-05-20',
+];
+
+describe('a financial institution', () => {
+  it('reads the published editions and its matches', async () => {
+    for (const route of ALLOWED_READS) {
+      const answer = await bank.request({ method: 'GET', url: concrete(route) });
+      expect(answer.statusCode, route).toBe(200);
+    }
+  });
+
+  it('cannot read any other business route', async () => {
+    const routes = apiRoutesOf(ctx.app).filter(
+      (r) => r.startsWith('GET ') && !NOT_BUSINESS.has(r) && !ALLOWED_READS.has(r),
+    );
+    expect(routes.length).toBeGreaterThan(50);
+    for (const route of routes) {
+      let answered = await bank.request({ method: 'GET', url: concrete(route) });
+      for (const query of QUERIES.slice(1)) {
+        if (answered.statusCode !== 400) break;
+        answered = await bank.request({ method: 'GET', url: `${concrete(route)}${query}` });
+      }
+      expect([403, 404], `${route}: ${answered.statusCode} ${answered.body.slice(0, 200)}`).toContain(
+        answered.statusCode,
+      );
+    }
+  });
+
+  it('changes nothing through any other write route', async () => {
+    const before = await ctx.db
+      .selectFrom('audit_log')
+      .select((eb) => eb.fn.countAll().as('n'))
+      .executeTakeFirstOrThrow();
+    const routes = apiRoutesOf(ctx.app).filter(
+      (r) => !r.startsWith('GET ') && !r.startsWith('HEAD ') && !r.includes('/auth/') && !ALLOWED_WRITES.has(r),
+    );
+    expect(routes.length).toBeGreaterThan(30);
+    for (const route of routes) {
+      const method = route.split(' ')[0] as 'POST' | 'PUT' | 'PATCH' | 'DELETE';
+      const answered = await bank.request({ method, url: concrete(route), payload: {} });
+      // A body the schema refuses (400, 415) changes nothing either; no write may succeed.
+      expect(
+        [400, 403, 404, 405, 415, 428],
+        `${route}: ${answered.statusCode} ${answered.body.slice(0, 200)}`,
+      ).toContain(answered.statusCode);
+    }
+    const writes = await ctx.db
+      .selectFrom('audit_log')
+      .where('action', 'not in', ['access_denied', 'export'])
+      .select((eb) => eb.fn.countAll().as('n'))
+      .executeTakeFirstOrThrow();
+    expect(Number(writes.n)).toBeLessThanOrEqual(Number(before.n));
+  });
+});
