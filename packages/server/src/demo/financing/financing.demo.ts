@@ -44,12 +44,30 @@ async function seedFundingEvents(db: Kysely<DB>, asOf: string): Promise<number> 
 
 // Amounts in fen: 30_000_000_000n is 3亿元.
 const NEEDS: readonly Omit<FinancingNeedInput, 'projectId'>[] = [
-  { amount: 30_000_000_000n, instrument: 'loan', termMonths: 60, purpose: '生产线设备购置', collateral: '厂房及设备抵押' },
+  {
+    amount: 30_000_000_000n,
+    instrument: 'loan',
+    termMonths: 60,
+    purpose: '生产线设备购置',
+    collateral: '厂房及设备抵押',
+  },
   { amount: 15_000_000_000n, instrument: 'leasing', termMonths: 36, purpose: '光伏组件融资租赁', collateral: null },
-  { amount: 50_000_000_000n, instrument: 'bond', termMonths: 84, purpose: '园区基础设施建设', collateral: '收费权质押' },
+  {
+    amount: 50_000_000_000n,
+    instrument: 'bond',
+    termMonths: 84,
+    purpose: '园区基础设施建设',
+    collateral: '收费权质押',
+  },
   { amount: 8_000_000_000n, instrument: 'equity', termMonths: 48, purpose: '引进战略投资者', collateral: null },
   { amount: 12_000_000_000n, instrument: 'loan', termMonths: 24, purpose: '流动资金', collateral: '应收账款质押' },
-  { amount: 20_000_000_000n, instrument: 'loan', termMonths: 120, purpose: '项目建设贷款', collateral: '土地使用权抵押' },
+  {
+    amount: 20_000_000_000n,
+    instrument: 'loan',
+    termMonths: 120,
+    purpose: '项目建设贷款',
+    collateral: '土地使用权抵押',
+  },
 ];
 
 /** Needs, the 2021-2 edition and matches in every state; returns the counts. */

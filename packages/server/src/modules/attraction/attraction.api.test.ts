@@ -187,23 +187,21 @@ describe('converting a signed lead into a key project', () => {
 
     // The project starts and reaches full capacity (on the same day: the order of recording decides).
     for (const stageCode of ['started', 'full_capacity'])
-      await ctx.db
-        .transaction()
-        .execute((trx) =>
-          recordTransition(
-            trx,
-            cityActor,
-            {
-              projectId: converted.projectId ?? 0,
-              stageCode,
-              stepCode: null,
-              occurredOn: TEST_TODAY,
-              note: null,
-              source: 'manual',
-            },
-            { today: TEST_TODAY, backdateWindowDays: 90 },
-          ),
-        );
+      await ctx.db.transaction().execute((trx) =>
+        recordTransition(
+          trx,
+          cityActor,
+          {
+            projectId: converted.projectId ?? 0,
+            stageCode,
+            stepCode: null,
+            occurredOn: TEST_TODAY,
+            note: null,
+            source: 'manual',
+          },
+          { today: TEST_TODAY, backdateWindowDays: 90 },
+        ),
+      );
     const upgraded = await move(district, converted, 'upgrade');
     expect(upgraded.statusCode, upgraded.body).toBe(200);
     expect(upgraded.json<LeadOutput>()).toMatchObject({ stage: 'upgrade', sixList: 'upgrade', upgradeOn: TEST_TODAY });

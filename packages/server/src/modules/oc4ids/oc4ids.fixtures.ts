@@ -18,8 +18,7 @@ export const HAS_SHARED_OC4IDS = process.env.OC4IDS_SHARED_DIR !== undefined || 
  * the copies vendored in schema/ (identical, as a test checks whenever both are present).
  */
 export const SHARED_OC4IDS_DIR =
-  process.env.OC4IDS_SHARED_DIR ??
-  (existsSync(besideRepository) ? besideRepository : VENDORED_SCHEMA_DIR);
+  process.env.OC4IDS_SHARED_DIR ?? (existsSync(besideRepository) ? besideRepository : VENDORED_SCHEMA_DIR);
 
 /** A fresh copy of the official example package. */
 export function officialExample(): { projects: Record<string, unknown>[] } & Record<string, unknown> {
