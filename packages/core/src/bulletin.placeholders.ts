@@ -13,6 +13,7 @@ export const BULLETIN_PLACEHOLDER_GROUP_KEYS = [
   'yearOnYear',
   'industry',
   'examples',
+  'funding',
   'warnings',
 ] as const;
 
@@ -27,6 +28,7 @@ export const BULLETIN_PLACEHOLDER_GROUPS: Readonly<Record<BulletinPlaceholderGro
   yearOnYear: '同比（全口径）',
   industry: '产业项目',
   examples: '项目举例',
+  funding: '资金争取',
   warnings: '预警与问题',
 };
 
@@ -128,6 +130,22 @@ export const BULLETIN_PLACEHOLDERS = [
     'examples',
     '今年已开工的新建项目中总投资最大的三个，以顿号分隔（没有时为空）',
     '古龙页岩油开发先导试验区产能建设项目、国家光伏、储能实证实验平台（大庆基地）项目、萨尔图区冰上运动中心建设项目',
+    true,
+  ),
+  p(
+    'centralBudgetSummary',
+    '中央预算内投资情况',
+    'funding',
+    '一句话：争取中央预算内投资项目N个，总投资X亿元，已下达资金Y亿元（截至日期前的下达记录；没有时为空）',
+    '争取中央预算内投资项目82个，总投资361.9亿元，已下达资金39.0亿元',
+    true,
+  ),
+  p(
+    'specialBondSummary',
+    '专项债券情况',
+    'funding',
+    '一句话：争取地方政府专项债券项目N个，总投资X亿元，已发行债券资金Y亿元（没有时为空）',
+    '争取地方政府专项债券项目93个，总投资409.5亿元，已发行债券资金136.9亿元',
     true,
   ),
   p('warningsSummary', '预警问题摘要', 'warnings', '预警和问题清单的摘要（预警功能上线前为空）', '', true),

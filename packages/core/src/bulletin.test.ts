@@ -13,6 +13,7 @@ import {
   validateBulletinTemplate,
   type BulletinData,
 } from './bulletin.ts';
+import { summariseFunding } from './funding.summary.ts';
 
 function figures(overrides: Partial<FigureTotals>): Figures {
   const { startRate: _s, newStartRate: _n, completionRate: _c, ...totals } = emptyFigures();
@@ -137,6 +138,25 @@ describe('numbers in a bulletin', () => {
     const lower = bulletinValues({ ...seed, previous: figures({ projects: 100, startedOrResumed: 80 }) });
     expect(lower.startRateChange).toBe('下降2.7个百分点');
     expect(bulletinValues({ ...seed, previous: emptyFigures() }).startRateChange).toBe('');
+  });
+});
+
+describe('funding in a bulletin (issue #13 item 3)', () => {
+  it("writes the seed's sentence per source kind and leaves a kind without projects empty", () => {
+    const centralBudget = summariseFunding('central_budget', [
+      { projectId: 1, totalInvestment: yi('20'), applied: yi('3'), approved: yi('2'), issued: yi('1.25') },
+      { projectId: 2, totalInvestment: yi('15.6'), applied: yi('1'), approved: yi('1'), issued: yi('0.5') },
+    ]);
+    const values = bulletinValues({ ...seed, funding: [centralBudget, summariseFunding('special_bond', [])] });
+    expect(values.centralBudgetSummary).toBe('争取中央预算内投资项目2个，总投资35.6亿元，已下达资金1.8亿元');
+    expect(values.specialBondSummary).toBe('');
+    expect(bulletinValues(seed).centralBudgetSummary).toBe('');
+    // An empty placeholder drops its paragraph, as for the other optional ones.
+    const rendered = renderBulletin('资金：{{中央预算内投资情况}}\n债券：{{专项债券情况}}', {
+      ...seed,
+      funding: [centralBudget],
+    });
+    expect(rendered.paragraphs).toEqual(['资金：争取中央预算内投资项目2个，总投资35.6亿元，已下达资金1.8亿元']);
   });
 });
 

@@ -27,6 +27,7 @@ import {
   type TemplateSegment,
 } from './placeholder.template.ts';
 
+import { fundingSentence, type FundingSummary } from './funding.summary.ts';
 export * from './bulletin.format.ts';
 export * from './bulletin.placeholders.ts';
 export * from './bulletin.template.ts';
@@ -50,6 +51,8 @@ export interface BulletinData {
   startedExamples: readonly string[];
   /** The warnings and problems summary; '' until warnings exist. */
   warningsSummary: string;
+  /** Funding secured as of `asOf`, one summary per source kind (special bonds, central budget); none when absent. */
+  funding?: readonly FundingSummary[];
 }
 
 /** Figures of an empty set of projects (a category with no project a year ago). */
@@ -135,7 +138,15 @@ export function bulletinValues(data: BulletinData): Record<BulletinPlaceholderKe
     industryStartedOrResumedChange: countChangeText(industry.startedOrResumed),
     startedExamples: data.startedExamples.slice(0, BULLETIN_EXAMPLE_COUNT).join('、'),
     warningsSummary: data.warningsSummary.trim(),
+    centralBudgetSummary: fundingText(data.funding, 'central_budget'),
+    specialBondSummary: fundingText(data.funding, 'special_bond'),
   };
+}
+
+/** The seed's sentence for one source kind, or '' (its paragraph left out) when no project has that funding. */
+function fundingText(funding: BulletinData['funding'], kind: FundingSummary['kind']): string {
+  const summary = funding?.find((s) => s.kind === kind);
+  return summary && summary.projects > 0 ? fundingSentence(summary, 'zh') : '';
 }
 
 /** A piece of a template line: literal text or a known placeholder. */

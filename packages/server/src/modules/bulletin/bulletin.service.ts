@@ -29,6 +29,7 @@ import type { DB } from '../../db/schema.ts';
 import { errors } from '../../errors.ts';
 import { recordAudit } from '../audit/audit.repository.ts';
 import { requirePermission, type Actor } from '../auth/actor.ts';
+import { fundingSummariesOf } from '../funding/funding.service.ts';
 import { findRegion } from '../region/region.repository.ts';
 import { projectNamesInScope, projectsBehind, totalsBy, type StatScope } from '../stats/stats.repository.ts';
 import { headline } from '../stats/stats.service.ts';
@@ -188,7 +189,10 @@ export async function bulletinData(
     return row ? withRates(row.totals) : emptyFigures();
   };
   const ids = started.rows.map((r) => r.id);
-  const nameOf = await projectNamesInScope(db, scope.actor, ids);
+  const [nameOf, funding] = await Promise.all([
+    projectNamesInScope(db, scope.actor, ids),
+    fundingSummariesOf(db, scope.actor, asOf, scope.regionCode),
+  ]);
   return {
     asOf,
     regionName: region?.name ?? '',
@@ -199,6 +203,7 @@ export async function bulletinData(
     startedExamples: ids.flatMap((id) => nameOf.get(id) ?? []),
     // Warnings and the problem list do not exist yet; the placeholder renders empty and its paragraph is left out.
     warningsSummary: '',
+    funding,
   };
 }
 

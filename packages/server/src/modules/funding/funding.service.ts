@@ -14,6 +14,7 @@ import {
   type FundingLines,
   type FundingQuery,
   type FundingRegionSummary,
+  type FundingSummary,
   type FundingSummaryOutput,
 } from '@keyprojects/core';
 import type { Clock } from '../../clock.ts';
@@ -21,6 +22,7 @@ import type { DB } from '../../db/schema.ts';
 import { errors } from '../../errors.ts';
 import { recordAudit } from '../audit/audit.repository.ts';
 import { requirePermission, type Actor } from '../auth/actor.ts';
+import type { ScopeActor } from '../../db/scope.ts';
 import { checkRegionFilter } from '../event/event.service.ts';
 import { countiesOf, findRegion } from '../region/region.repository.ts';
 import { toCoreLine, toFundingEvent, toFundingLineItem, toFundingTotals, toKindSummary } from './funding.presenter.ts';
@@ -29,6 +31,22 @@ import * as repo from './funding.repository.ts';
 export interface FundingDeps {
   db: Kysely<DB>;
   clock: Clock;
+}
+
+/**
+ * The funding secured in a scope as of a date, one summary per source kind with dated events (the bulletin's
+ * 资金争取 placeholders). The caller has checked the actor's access to the statistics of that scope.
+ */
+export async function fundingSummariesOf(
+  db: Kysely<DB>,
+  actor: ScopeActor,
+  asOf: string,
+  regionCode: string | undefined,
+): Promise<FundingSummary[]> {
+  const rows = await repo.fundingLines(db, actor, { asOf, regionCode });
+  return FUNDING_EVENT_KINDS.map((kind) =>
+    summariseFunding(kind, rows.filter((row) => row.kind === kind).map(toCoreLine)),
+  );
 }
 
 /** A project's current totals and its dated events; 404 when the project is out of sight. */

@@ -157,6 +157,27 @@ describe('funding events', () => {
     ).toBe(400);
   });
 
+  it("writes the same sentences into a bulletin through its 资金争取 placeholders, in the reader's scope", async () => {
+    const body = '{{中央预算内投资情况}}。\n{{专项债券情况}}。';
+    const preview = (client: Client, asOf: string) =>
+      client.request({ method: 'POST', url: '/api/v1/bulletins/preview', payload: { asOf, body } });
+    const cityText = await preview(city, '2021-04-30');
+    expect(cityText.statusCode, cityText.body).toBe(200);
+    const summary = (
+      await city.request({ method: 'GET', url: '/api/v1/funding/summary?asOf=2021-04-30' })
+    ).json<FundingSummaryOutput>();
+    const sentenceOf = (kind: string) => summary.regions[0]?.kinds.find((k) => k.kind === kind)?.sentence;
+    expect(cityText.json<{ paragraphs: string[] }>().paragraphs).toEqual([
+      `${String(sentenceOf('central_budget'))}。`,
+      `${String(sentenceOf('special_bond'))}。`,
+    ]);
+    // Another district has central-budget funds only before its special bond: one paragraph is left out.
+    const early = await preview(otherDistrict, '2021-03-01');
+    expect(early.json<{ paragraphs: string[] }>().paragraphs).toEqual([
+      '争取中央预算内投资项目1个，总投资2.0亿元，已下达资金0.1亿元。',
+    ]);
+  });
+
   it('lists the funding lines and exports them to Excel', async () => {
     const lines = await city.request({ method: 'GET', url: '/api/v1/funding/lines?kind=central_budget' });
     expect(lines.json<{ items: unknown[] }>().items).toHaveLength(3);
