@@ -37,6 +37,8 @@ export const AUDIT_ENTITY_TYPES = [
   'batch_round',
   // A published ranking edition (issue #13).
   'ranking_edition',
+  // Points entered for a district in a ranking period (上级通报批评).
+  'ranking_adjustment',
   // The attraction pipeline's leads (issue #13): created, edited, moved and converted into a key project.
   'attraction_lead',
   // Funding events and the financing-needs list (issue #13): a need, a published edition, a bank's match.

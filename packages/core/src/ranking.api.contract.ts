@@ -16,6 +16,7 @@ import {
   RANKING_PERIODS,
   RANKING_UNIT_KINDS,
   rankingFormulaSchema,
+  rankingPoints,
   rankingSchemeSchema,
   rankingTermSchema,
   type RankingIndicator,
@@ -262,3 +263,39 @@ export const dataQualityResult = z.object({
   projects: z.array(dataQualityProject),
 });
 export type DataQualityResult = z.output<typeof dataQualityResult>;
+
+/**
+ * POST /rankings/adjustments: points entered for one district and period (上级通报批评, Yan'an's −5 to −20), within
+ * the bounds of the scheme's adjustment term (checked by the server against the scheme, on `points`).
+ */
+export const rankingAdjustmentBody = z
+  .strictObject({
+    scheme: schemeId,
+    period: periodCode,
+    /** The district the points are for. */
+    regionCode,
+    points: rankingPoints,
+    reason: z.string({ error: 'required' }).trim().min(1, { error: 'required' }).max(200, { error: 'text.tooLong' }),
+  })
+  .superRefine(periodOfSchemeKind);
+export type RankingAdjustmentBody = z.output<typeof rankingAdjustmentBody>;
+export type RankingAdjustmentBodyJson = z.input<typeof rankingAdjustmentBody>;
+
+/** An adjustment as entered. */
+export const rankingAdjustmentOutput = z
+  .object({
+    id: z.number().int(),
+    regionCode: z.string(),
+    regionName: z.string(),
+    period: z.string(),
+    indicator: z.string(),
+    points: z.string().meta({ description: '分值，如 -5、-12.5' }),
+    reason: z.string(),
+    enteredAt: z.string(),
+  })
+  .meta({ id: 'RankingAdjustment' });
+export type RankingAdjustmentOutput = z.output<typeof rankingAdjustmentOutput>;
+
+/** GET /rankings/adjustments: the period's adjustments for a city's districts. */
+export const rankingAdjustmentList = z.object({ items: z.array(rankingAdjustmentOutput) });
+export type RankingAdjustmentList = z.output<typeof rankingAdjustmentList>;

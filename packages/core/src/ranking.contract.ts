@@ -86,6 +86,9 @@ const points = z
   .max(1000, { error: 'ranking.pointsInvalid' })
   .refine((value) => Math.abs(value * 100 - Math.round(value * 100)) < 1e-9, { error: 'ranking.pointsInvalid' });
 
+/** The same rule for points entered by hand (an adjustment such as 上级通报批评). */
+export const rankingPoints = points;
+
 /** A tier's lower bound in 亿元 (at most four decimals: whole 万元), compared exactly in fen. */
 const yiBound = z.string().regex(/^\d{1,6}(\.\d{1,4})?$/, { error: 'ranking.tierInvalid' });
 

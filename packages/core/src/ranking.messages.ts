@@ -23,6 +23,12 @@ export const RANKING_MESSAGES = {
     zh: '{unit} 的“{indicator}”取值类型与指标不符',
     en: "{unit}: the value of '{indicator}' is not of the indicator's kind",
   },
+  'ranking.adjustmentBounds': {
+    zh: '分值须在方案允许的 {min} 至 {max} 之间',
+    en: "the points must lie within the scheme's bounds, {min} to {max}",
+  },
+  'ranking.noAdjustmentTerm': { zh: '该方案没有加减分项', en: 'the scheme has no adjustment term' },
+  'ranking.notDistrict': { zh: '请选择本市的一个县区', en: "choose one of the city's districts" },
   'ranking.schemeUnknown': { zh: '未知的排名方案', en: 'unknown ranking scheme' },
   'ranking.periodInvalid': {
     zh: '期别须写作 2021-05、2021-Q2、2021-H1 或 2021',

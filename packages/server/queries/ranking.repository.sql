@@ -503,3 +503,47 @@ where
   and "period" = $2
 order by
   "id";
+
+-- adjustmentsOf
+-- args: "230600","2021-04"
+-- params: "2306%","2021-04"
+select
+  "a"."id",
+  "a"."region_code",
+  "r"."name" as "region_name",
+  "a"."period",
+  "a"."indicator",
+  "a"."points",
+  "a"."reason",
+  "a"."entered_at"
+from
+  "ranking_adjustments" as "a"
+  inner join "regions" as "r" on "r"."code" = "a"."region_code"
+where
+  "a"."region_code" like $1
+  and "a"."period" = $2
+order by
+  "a"."id";
+
+-- insertAdjustment
+-- args: {"regionCode":"230602","period":"2021-04","indicator":"criticism","points":"-5.00","reason":"上级通报批评","enteredBy":1}
+-- params: "230602","2021-04","criticism","-5.00","上级通报批评",1
+insert into
+  "ranking_adjustments" (
+    "region_code",
+    "period",
+    "indicator",
+    "points",
+    "reason",
+    "entered_by"
+  )
+values
+  ($1, $2, $3, $4, $5, $6)
+returning
+  "id",
+  "region_code",
+  "period",
+  "indicator",
+  "points",
+  "reason",
+  "entered_at";

@@ -2,7 +2,7 @@
 import * as editions from '../../src/modules/ranking/ranking-edition.repository.ts';
 import * as ranking from '../../src/modules/ranking/ranking.repository.ts';
 import { example, type RepositoryEntry } from './capture.ts';
-import { AS_OF, CITY, IDS, YEAR } from './examples.ts';
+import { AS_OF, CITY, DISTRICT, IDS, YEAR } from './examples.ts';
 
 const WINDOW = { year: YEAR, from: '2021-04-01', asOf: AS_OF, lastMonth: 4 };
 const KEY = { regionCode: CITY, schemeId: 'yanan', schemeVersion: 1, period: '2021-04' };
@@ -19,6 +19,17 @@ export const RANKING_REGISTRY: readonly RepositoryEntry[] = [
       rankingUnitCounts: [example(ranking.rankingUnitCounts, CITY, WINDOW)],
       reportFactRows: [example(ranking.reportFactRows, CITY, WINDOW)],
       rankingAdjustments: [example(ranking.rankingAdjustments, CITY, '2021-04')],
+      adjustmentsOf: [example(ranking.adjustmentsOf, CITY, '2021-04')],
+      insertAdjustment: [
+        example(ranking.insertAdjustment, {
+          regionCode: DISTRICT,
+          period: '2021-04',
+          indicator: 'criticism',
+          points: '-5.00',
+          reason: '上级通报批评',
+          enteredBy: IDS.cityAdmin,
+        }),
+      ],
     },
   },
   {

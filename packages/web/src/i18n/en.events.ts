@@ -8,6 +8,7 @@ export const enEvents: Record<keyof typeof zhEvents, string> = {
   'audit.entity.groundbreaking_event': 'Groundbreaking event',
   'audit.entity.batch_round': 'Three-batches round',
   'audit.entity.ranking_edition': 'Published ranking',
+  'audit.entity.ranking_adjustment': 'Ranking adjustment',
 
   'reserve.title': 'Reserve library',
   'reserve.sub': 'Projects not yet started by preparation step as of the date; click a bar or row for the projects',

@@ -6,6 +6,7 @@ export const zhEvents = {
   'audit.entity.groundbreaking_event': '集中开工活动',
   'audit.entity.batch_round': '三个一批轮次',
   'audit.entity.ranking_edition': '排名发布',
+  'audit.entity.ranking_adjustment': '排名加减分',
 
   'reserve.title': '储备库',
   'reserve.sub': '未开工项目按前期环节统计（截至所选日期）；点击柱形或行查看项目明细',

@@ -218,3 +218,58 @@ describe('data quality', () => {
     expect(result.districts.find((d) => d.regionCode === '230604')?.hundredths).toBeNull();
   });
 });
+
+describe('adjustments entered by the city (上级通报批评)', () => {
+  const enter = (client: Client, payload: Record<string, unknown>) =>
+    client.request({ method: 'POST', url: '/api/v1/rankings/adjustments', payload });
+  const body = { scheme: 'yanan', period: '2021-05', regionCode: '230603', points: -10, reason: '省通报批评' };
+
+  it("enters points within the scheme's bounds, audited, and the live ranking counts them", async () => {
+    const before = (await city.request({ method: 'GET', url: MAY })).json<RankingResult>();
+    const entered = await enter(city, body);
+    expect(entered.statusCode, entered.body).toBe(201);
+    expect(entered.json()).toMatchObject({ regionCode: '230603', points: '-10', indicator: 'criticism' });
+    const after = (await city.request({ method: 'GET', url: MAY })).json<RankingResult>();
+    expect(termsOf(after, '230603').criticism).toBe((termsOf(before, '230603').criticism ?? 0) - 1000);
+    const listed = await district.request({
+      method: 'GET',
+      url: '/api/v1/rankings/adjustments?scheme=yanan&period=2021-05',
+    });
+    expect(listed.json<{ items: { regionCode: string; reason: string }[] }>().items).toContainEqual(
+      expect.objectContaining({ regionCode: '230603', reason: '省通报批评' }),
+    );
+    const audit = await ctx.db
+      .selectFrom('audit_log')
+      .select(['action'])
+      .where('entity_type', '=', 'ranking_adjustment')
+      .execute();
+    expect(audit).toEqual([{ action: 'create' }]);
+  });
+
+  it('refuses points out of bounds, a scheme without adjustments, a city as the district, and other roles', async () => {
+    const count = async () =>
+      Number(
+        (
+          await ctx.db
+            .selectFrom('ranking_adjustments')
+            .select((eb) => eb.fn.countAll().as('n'))
+            .executeTakeFirstOrThrow()
+        ).n,
+      );
+    const before = await count();
+    const fieldOf = async (payload: Record<string, unknown>) => {
+      const answer = await enter(city, payload);
+      expect(answer.statusCode).toBe(400);
+      return Object.keys(answer.json<{ error: { fields: Record<string, string> } }>().error.fields);
+    };
+    expect(await fieldOf({ ...body, points: -25 })).toEqual(['points']);
+    expect(await fieldOf({ ...body, points: -4 })).toEqual(['points']);
+    expect(await fieldOf({ ...body, scheme: 'henan', period: '2021-Q2' })).toEqual(['scheme']);
+    expect(await fieldOf({ ...body, regionCode: '230600' })).toEqual(['regionCode']);
+    expect(await fieldOf({ ...body, reason: '  ' })).toEqual(['reason']);
+    expect(await fieldOf({ ...body, reason: '批'.repeat(20_000) })).toEqual(['reason']);
+    expect((await enter(district, body)).statusCode).toBe(403);
+    expect((await enter(sysadmin, body)).statusCode).toBe(403);
+    expect(await count()).toBe(before);
+  });
+});

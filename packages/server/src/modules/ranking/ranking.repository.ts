@@ -265,3 +265,43 @@ export async function rankingAdjustments(db: Db, cityCode: string, period: strin
     .orderBy('id')
     .execute();
 }
+
+/** Records points entered for a district and period; returns the new row. */
+export async function insertAdjustment(
+  db: Db,
+  row: { regionCode: string; period: string; indicator: string; points: string; reason: string; enteredBy: number },
+) {
+  return db
+    .insertInto('ranking_adjustments')
+    .values({
+      region_code: row.regionCode,
+      period: row.period,
+      indicator: row.indicator,
+      points: row.points,
+      reason: row.reason,
+      entered_by: row.enteredBy,
+    })
+    .returning(['id', 'region_code', 'period', 'indicator', 'points', 'reason', 'entered_at'])
+    .executeTakeFirstOrThrow();
+}
+
+/** The adjustments entered for a city's districts in a period, with the districts' names, oldest first. */
+export async function adjustmentsOf(db: Db, cityCode: string, period: string) {
+  return db
+    .selectFrom('ranking_adjustments as a')
+    .innerJoin('regions as r', 'r.code', 'a.region_code')
+    .select([
+      'a.id',
+      'a.region_code',
+      'r.name as region_name',
+      'a.period',
+      'a.indicator',
+      'a.points',
+      'a.reason',
+      'a.entered_at',
+    ])
+    .where('a.region_code', 'like', `${regionPrefix(cityCode)}%`)
+    .where('a.period', '=', period)
+    .orderBy('a.id')
+    .execute();
+}

@@ -4,6 +4,9 @@ import {
   dataQualityQuery,
   dataQualityResult,
   idParams,
+  rankingAdjustmentBody,
+  rankingAdjustmentList,
+  rankingAdjustmentOutput,
   rankingEdition,
   rankingEditionList,
   rankingEditionListQuery,
@@ -18,6 +21,7 @@ import type { AppDeps } from '../../deps.ts';
 import { errorBody, errorResponses } from '../../http.ts';
 import { requireActor } from '../auth/auth.hooks.ts';
 import { sendXlsx, XLSX_MIME } from '../ledger/exports/export.http.ts';
+import { addRankingAdjustment, listRankingAdjustments } from './ranking-adjustment.service.ts';
 import { getDataQuality } from './ranking-quality.service.ts';
 import { exportEdition, exportRanking } from './ranking.export.ts';
 import * as service from './ranking.service.ts';
@@ -109,6 +113,35 @@ export const rankingRoutes =
         },
       },
       (request) => service.listRankingEditions(deps.db, requireActor(request), request.query, today()),
+    );
+
+    app.get(
+      '/adjustments',
+      {
+        config: read,
+        schema: {
+          tags,
+          summary: '本期各县区的加减分（如上级通报批评）',
+          querystring: rankingQuery,
+          response: { 200: rankingAdjustmentList, ...errorResponses },
+        },
+      },
+      (request) => listRankingAdjustments(deps.db, requireActor(request), request.query),
+    );
+
+    app.post(
+      '/adjustments',
+      {
+        config: publish,
+        schema: {
+          tags,
+          summary: '录入县区加减分（在方案允许的范围内，写入审计）',
+          body: rankingAdjustmentBody,
+          response: { 201: rankingAdjustmentOutput, ...errorResponses },
+        },
+      },
+      async (request, reply) =>
+        reply.status(201).send(await addRankingAdjustment(deps.db, requireActor(request), request.body)),
     );
 
     app.post(
