@@ -6,6 +6,19 @@
 import type { LightMyRequestResponse } from 'fastify';
 import type { Client } from './factories.ts';
 
+/**
+ * Routes that hold no business data, open to every signed-in role: sign-in support, code lists, health, the
+ * environment banner, and the regions of the caller's scope (empty for a role without one).
+ */
+export const NOT_BUSINESS_ROUTES: ReadonlySet<string> = new Set([
+  'GET /api/v1/auth/demo-accounts',
+  'GET /api/v1/auth/me',
+  'GET /api/v1/codelists',
+  'GET /api/v1/health',
+  'GET /api/v1/environment',
+  'GET /api/v1/regions/scope',
+]);
+
 /** Query strings tried in turn: none, a period, a year, a date, the dispatch loop's reads, the rankings'. */
 const QUERIES = [
   '',

@@ -8,23 +8,13 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { apiRoutesOf } from '../../app.ts';
 import { createTestContext, type TestContext } from '../../../test/helper.ts';
 import { buildProject, createOrganization, createTestUser, signIn, type Client } from '../../../test/factories.ts';
-import { concreteRoute, getPastValidation } from '../../../test/route-walk.ts';
+import { NOT_BUSINESS_ROUTES, concreteRoute, getPastValidation } from '../../../test/route-walk.ts';
 
 let ctx: TestContext;
 let projectId: number;
 let editionId: number;
 let bank: Client;
 
-/** Not business data: sign-in support, code lists, health and the environment banner. */
-const NOT_BUSINESS = new Set([
-  'GET /api/v1/auth/demo-accounts',
-  'GET /api/v1/auth/me',
-  'GET /api/v1/codelists',
-  'GET /api/v1/health',
-  'GET /api/v1/environment',
-  // The regions of the caller's scope: an institution has none and gets an empty list.
-  'GET /api/v1/regions/scope',
-]);
 /** What an institution may read: the published editions and its own matches, and their exports. */
 const ALLOWED_READS = new Set([
   'GET /api/v1/financing/editions',
@@ -64,7 +54,7 @@ describe('a financial institution', () => {
 
   it('cannot read any other business route', async () => {
     const routes = apiRoutesOf(ctx.app).filter(
-      (r) => r.startsWith('GET ') && !NOT_BUSINESS.has(r) && !ALLOWED_READS.has(r),
+      (r) => r.startsWith('GET ') && !NOT_BUSINESS_ROUTES.has(r) && !ALLOWED_READS.has(r),
     );
     expect(routes.length).toBeGreaterThan(50);
     for (const route of routes) {

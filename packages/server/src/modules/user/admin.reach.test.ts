@@ -7,21 +7,15 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { apiRoutesOf } from '../../app.ts';
 import { createTestContext, type TestContext } from '../../../test/helper.ts';
 import { buildProject, createOrganization, createTestUser, signIn, type Client } from '../../../test/factories.ts';
-import { concreteRoute, getPastValidation } from '../../../test/route-walk.ts';
+import { NOT_BUSINESS_ROUTES, concreteRoute, getPastValidation } from '../../../test/route-walk.ts';
 
 let ctx: TestContext;
 let projectId: number;
 const admins: Record<string, Client> = {};
 
-/** Routes that are not business data: sign-in support, code lists, health, the accounts and their organisations. */
+/** Beyond the routes open to everyone: the accounts and their organisations, which are the administrators' job. */
 const NOT_BUSINESS = new Set([
-  'GET /api/v1/auth/demo-accounts',
-  'GET /api/v1/auth/me',
-  'GET /api/v1/codelists',
-  'GET /api/v1/health',
-  // Whether this is the demo or production (for the banner), public.
-  'GET /api/v1/environment',
-  'GET /api/v1/regions/scope',
+  ...NOT_BUSINESS_ROUTES,
   'GET /api/v1/users',
   // Organisation names inside the administrator's region, to attach an owner account (no project data).
   'GET /api/v1/users/organizations',
