@@ -73,6 +73,7 @@ export const enLedger: Record<keyof typeof zhLedger, string> = {
   'ledger.changes': '{count} fields',
   'ledger.noChanges': 'Same as stored',
   'ledger.rowErrors': '{count} errors, listed above',
+  'ledger.rowFileErrors': 'no error in this row; it imports once the file’s errors (above) are fixed',
   'ledger.confirm': 'Import',
   'ledger.confirmTitle': 'Write this ledger?',
   'ledger.confirmBody':

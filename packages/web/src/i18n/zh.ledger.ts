@@ -65,6 +65,7 @@ export const zhLedger = {
   'ledger.changes': '{count} 个字段',
   'ledger.noChanges': '与库中一致',
   'ledger.rowErrors': '{count} 处错误，见上表',
+  'ledger.rowFileErrors': '本行无错误；文件的错误（见上表）改正后可导入',
   'ledger.confirm': '确认导入',
   'ledger.confirmTitle': '确认写入本台账？',
   'ledger.confirmBody': '将新建 {create} 个、更新 {update} 个。写入过程中如发现错误，将全部不写入。',

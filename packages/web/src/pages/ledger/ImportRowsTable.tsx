@@ -17,7 +17,11 @@ export function ImportRowsTable({
   for (const issue of errors) errorCount.set(issue.row, (errorCount.get(issue.row) ?? 0) + 1);
   const detail = (outcome: LedgerRowOutcome) => {
     if (outcome.reason) return outcome.reason;
-    if (outcome.action === 'invalid') return t('ledger.rowErrors', { count: errorCount.get(outcome.row) ?? 1 });
+    if (outcome.action === 'invalid') {
+      // A row refused only because of the file's own errors (a header, a missing column) has none of its own.
+      const count = errorCount.get(outcome.row);
+      return count ? t('ledger.rowErrors', { count }) : t('ledger.rowFileErrors');
+    }
     if (outcome.action === 'unchanged') return t('ledger.noChanges');
     const count = outcome.changes?.length ?? 0;
     return count > 0 ? t('ledger.changes', { count }) : '';
