@@ -30,18 +30,33 @@ export function AppShell() {
           onCollapse={setCollapsed}
           breakpoint="lg"
           width={208}
-          style={{ position: 'sticky', top: 0, height: '100vh', overflow: 'auto' }}
+          style={{ position: 'sticky', top: 0, height: '100vh' }}
         >
-          <div
-            style={{ height: 56, display: 'flex', alignItems: 'center', justifyContent: 'center', padding: '0 12px' }}
-          >
-            {collapsed ? <img src="/favicon.svg" alt="" width={24} height={24} /> : <BrandTitle short dark />}
+          {/*
+            The menu scrolls on its own above the collapse button: 20-odd items outgrow a laptop's height. Its extra
+            bottom room lets the last item clear the bottom edge while the demo banner pushes the frame down.
+          */}
+          <div style={{ display: 'flex', flexDirection: 'column', height: '100%' }}>
+            <div
+              style={{
+                height: 56,
+                flex: 'none',
+                display: 'flex',
+                alignItems: 'center',
+                justifyContent: 'center',
+                padding: '0 12px',
+              }}
+            >
+              {collapsed ? <img src="/favicon.svg" alt="" width={24} height={24} /> : <BrandTitle short dark />}
+            </div>
+            <div style={{ flex: 1, minHeight: 0, overflowY: 'auto', overflowX: 'hidden', paddingBottom: 48 }}>
+              {menusReady && (
+                <Suspense>
+                  <SideMenu />
+                </Suspense>
+              )}
+            </div>
           </div>
-          {menusReady && (
-            <Suspense>
-              <SideMenu />
-            </Suspense>
-          )}
         </Layout.Sider>
       )}
       {compact && menusReady && (
