@@ -15,15 +15,12 @@ import {
 } from '@keyprojects/core';
 import { fixedClock } from '../../clock.ts';
 import { errors } from '../../errors.ts';
-import type { XlsxColumn, XlsxValue } from '../../io/xlsx.writer.ts';
-import type { ExportDefinition } from '../ledger/exports/export.definition.ts';
+import { sheetOfItems, type ExportColumns, type ExportDefinition } from '../ledger/exports/export.definition.ts';
 import { appToday } from '../funding/funding.repository.ts';
 import { editionDetail, listEditions, listMatches, listNeeds } from './financing.service.ts';
 
-type Columns<T> = readonly { column: XlsxColumn; value: (item: T) => XlsxValue }[];
-
 // What a published need shows; the declared needs' sheet adds the project's code, the date and what was signed.
-const NEED_COLUMNS: Columns<Omit<FinancingEditionItem, 'needId'>> = [
+const NEED_COLUMNS: ExportColumns<Omit<FinancingEditionItem, 'needId'>> = [
   { column: { header: '项目名称', width: 40, kind: 'text' }, value: (i) => i.projectName },
   { column: { header: '所在地区', width: 14, kind: 'text' }, value: (i) => i.regionName },
   { column: { header: '融资金额（万元）', width: 16, kind: 'money' }, value: (i) => i.amount },
@@ -36,14 +33,14 @@ const NEED_COLUMNS: Columns<Omit<FinancingEditionItem, 'needId'>> = [
   { column: { header: '担保方式', width: 24, kind: 'text' }, value: (i) => i.collateral },
 ];
 
-const DECLARED_COLUMNS: Columns<FinancingNeed> = [
+const DECLARED_COLUMNS: ExportColumns<FinancingNeed> = [
   { column: { header: '项目代码', width: 28, kind: 'text' }, value: (i) => i.projectCode },
   ...NEED_COLUMNS,
   { column: { header: '申报日期', width: 12, kind: 'date' }, value: (i) => i.declaredOn },
   { column: { header: '已签约（万元）', width: 16, kind: 'money' }, value: (i) => i.signed },
 ];
 
-const MATCH_COLUMNS: Columns<FinancingMatch> = [
+const MATCH_COLUMNS: ExportColumns<FinancingMatch> = [
   { column: { header: '期次', width: 10, kind: 'text' }, value: (m) => m.editionCode },
   { column: { header: '项目名称', width: 40, kind: 'text' }, value: (m) => m.projectName },
   { column: { header: '所在地区', width: 14, kind: 'text' }, value: (m) => m.regionName },
@@ -53,15 +50,6 @@ const MATCH_COLUMNS: Columns<FinancingMatch> = [
   { column: { header: '签约金额（万元）', width: 16, kind: 'money' }, value: (m) => m.signedAmount },
   { column: { header: '备注', width: 30, kind: 'text' }, value: (m) => m.note },
 ];
-
-/** A one-batch sheet from items already read (each list holds at most a few hundred rows). */
-function sheetOf<T>(name: string, columns: Columns<T>, items: readonly T[]) {
-  async function* rows() {
-    await Promise.resolve();
-    yield items.map((item) => columns.map(({ value }) => value(item)));
-  }
-  return { name, columns: columns.map(({ column }) => column), rows: rows() };
-}
 
 const depsOf = async (db: Parameters<typeof appToday>[0] & Parameters<ExportDefinition<unknown>['sheet']>[0]) => ({
   db,
@@ -76,7 +64,7 @@ export const financingNeedsExport: ExportDefinition<FinancingListExportQuery> = 
   permission: 'financing.read',
   query: financingListExportQuery,
   async sheet(db, actor) {
-    return sheetOf('融资需求', DECLARED_COLUMNS, (await listNeeds(await depsOf(db), actor)).items);
+    return sheetOfItems('融资需求', DECLARED_COLUMNS, (await listNeeds(await depsOf(db), actor)).items);
   },
 };
 
@@ -93,7 +81,7 @@ export const financingEditionExport: ExportDefinition<FinancingEditionExportQuer
     const id = query.editionId ?? (await listEditions(deps, actor)).items[0]?.id;
     if (id === undefined) throw errors.notFound();
     const edition = await editionDetail(deps, actor, id);
-    return sheetOf<Omit<FinancingEditionItem, 'needId'>>(`${edition.code}期`, NEED_COLUMNS, edition.items);
+    return sheetOfItems<Omit<FinancingEditionItem, 'needId'>>(`${edition.code}期`, NEED_COLUMNS, edition.items);
   },
 };
 
@@ -105,6 +93,6 @@ export const financingMatchesExport: ExportDefinition<FinancingListExportQuery> 
   permission: 'financing.edition.read',
   query: financingListExportQuery,
   async sheet(db, actor) {
-    return sheetOf('融资对接', MATCH_COLUMNS, (await listMatches(await depsOf(db), actor)).items);
+    return sheetOfItems('融资对接', MATCH_COLUMNS, (await listMatches(await depsOf(db), actor)).items);
   },
 };

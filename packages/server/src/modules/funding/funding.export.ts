@@ -1,12 +1,11 @@
 /** The 'funding-lines' export (GET /api/v1/exports/funding-lines.xlsx): the funding list as Excel. */
 import { FUNDING_SOURCE_LABELS, fundingQuery, type FundingLineItem, type FundingQuery } from '@keyprojects/core';
 import { fixedClock } from '../../clock.ts';
-import type { XlsxColumn, XlsxValue } from '../../io/xlsx.writer.ts';
-import type { ExportDefinition } from '../ledger/exports/export.definition.ts';
+import { sheetOfItems, type ExportColumns, type ExportDefinition } from '../ledger/exports/export.definition.ts';
 import { appToday } from './funding.repository.ts';
 import { fundingLines } from './funding.service.ts';
 
-const COLUMNS: readonly { column: XlsxColumn; value: (item: FundingLineItem) => XlsxValue }[] = [
+const COLUMNS: ExportColumns<FundingLineItem> = [
   { column: { header: '项目代码', width: 28, kind: 'text' }, value: (i) => i.code },
   { column: { header: '项目名称', width: 40, kind: 'text' }, value: (i) => i.name },
   { column: { header: '所在地区', width: 14, kind: 'text' }, value: (i) => i.regionName },
@@ -28,10 +27,6 @@ export const fundingLinesExport: ExportDefinition<FundingQuery> = {
   async sheet(db, actor, query) {
     // An export has no clock of its own: the application's date is the database's app_today().
     const { items } = await fundingLines({ db, clock: fixedClock(await appToday(db)) }, actor, query);
-    async function* rows() {
-      await Promise.resolve();
-      yield items.map((item) => COLUMNS.map(({ value }) => value(item)));
-    }
-    return { name: '资金来源', columns: COLUMNS.map(({ column }) => column), rows: rows() };
+    return sheetOfItems('资金来源', COLUMNS, items);
   },
 };

@@ -3,15 +3,14 @@
  * `export warnings`): the list's filters and scope, every matching warning as Excel, rows from the presenter.
  */
 import { WARNING_LEVEL_LABELS, warningListQuery, type WarningItem, type WarningListQuery } from '@keyprojects/core';
-import type { XlsxColumn, XlsxValue } from '../../io/xlsx.writer.ts';
-import type { ExportDefinition } from '../ledger/exports/export.definition.ts';
+import { sheetOfItems, type ExportColumns, type ExportDefinition } from '../ledger/exports/export.definition.ts';
 import { exportWarningRows } from './warning-list.repository.ts';
 import { toWarningItem } from './warning.presenter.ts';
 
 /** An export holds at most this many warnings (a city has a few thousand at most). */
 const EXPORT_LIMIT = 100_000;
 
-const COLUMNS: readonly { column: XlsxColumn; value: (item: WarningItem) => XlsxValue }[] = [
+const COLUMNS: ExportColumns<WarningItem> = [
   { column: { header: '项目代码', width: 28, kind: 'text' }, value: (w) => w.projectCode },
   { column: { header: '项目名称', width: 36, kind: 'text' }, value: (w) => w.projectName },
   { column: { header: '区划', width: 14, kind: 'text' }, value: (w) => w.regionName },
@@ -34,10 +33,10 @@ export const warningsExport: ExportDefinition<WarningListQuery> = {
   query: warningListQuery,
   async sheet(db, actor, query) {
     const rows = await exportWarningRows(db, actor, query, EXPORT_LIMIT);
-    async function* batches() {
-      await Promise.resolve();
-      yield rows.map((row) => COLUMNS.map(({ value }) => value(toWarningItem(row, actor.locale))));
-    }
-    return { name: '预警列表', columns: COLUMNS.map(({ column }) => column), rows: batches() };
+    return sheetOfItems(
+      '预警列表',
+      COLUMNS,
+      rows.map((row) => toWarningItem(row, actor.locale)),
+    );
   },
 };

@@ -4,7 +4,7 @@ import type { Kysely } from 'kysely';
 import type { z } from 'zod';
 import type { Permission } from '@keyprojects/core';
 import type { DB } from '../../../db/schema.ts';
-import { writeXlsx, type XlsxSheetSource } from '../../../io/xlsx.writer.ts';
+import { writeXlsx, type XlsxColumn, type XlsxSheetSource, type XlsxValue } from '../../../io/xlsx.writer.ts';
 import { requirePermission, type Actor } from '../../auth/actor.ts';
 import { recordTransfer } from '../../audit/audit.transfer.ts';
 
@@ -21,6 +21,18 @@ export interface ExportDefinition<Q> {
   query: z.ZodType<Q>;
   /** The sheet for this actor and query; rows are read lazily, batch by batch, as the file is written. */
   sheet(db: Kysely<DB>, actor: Actor, query: Q): Promise<XlsxSheetSource>;
+}
+
+/** A sheet's columns, each with its header and how an item gives its cell. */
+export type ExportColumns<T> = readonly { column: XlsxColumn; value: (item: T) => XlsxValue }[];
+
+/** A sheet of a list already read in full (a few thousand rows at most), written as one batch. */
+export function sheetOfItems<T>(name: string, columns: ExportColumns<T>, items: readonly T[]): XlsxSheetSource {
+  async function* rows() {
+    await Promise.resolve();
+    yield items.map((item) => columns.map(({ value }) => value(item)));
+  }
+  return { name, columns: columns.map(({ column }) => column), rows: rows() };
 }
 
 /** Writes a prepared export to a stream; resolves to the number of rows written. */
