@@ -10,6 +10,7 @@ import { LocaleProvider } from './i18n/LocaleProvider.tsx';
 import { loadCatalogue, loadLocale } from './i18n/translate.ts';
 import { prefetchDashboard } from './pages/dashboard/dashboard.prefetch.ts';
 import { SessionProvider } from './session/SessionProvider.tsx';
+import 'antd/dist/antd.css';
 import './styles.css';
 
 const queryClient = new QueryClient({

@@ -2,6 +2,8 @@ import type { ThemeConfig } from 'antd';
 
 /** The Ant Design theme: a sober blue primary colour, otherwise the defaults. */
 export const theme: ThemeConfig = {
+  zeroRuntime: true,
+  hashed: false,
   token: {
     colorPrimary: '#1d4ed8',
     borderRadius: 6,

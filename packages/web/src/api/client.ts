@@ -85,15 +85,18 @@ export async function apiRequest<T>(path: string, options: RequestOptions = {}):
   if (method !== 'GET' && csrfToken) headers['x-csrf-token'] = csrfToken;
   if (options.ifMatch !== undefined) headers['If-Match'] = `"${options.ifMatch}"`;
 
+  const url = apiUrl(path, options.query);
   let response: Response;
   try {
-    response = await fetch(apiUrl(path, options.query), {
-      method,
-      headers,
-      credentials: 'same-origin',
-      body: payload === undefined ? null : payload instanceof FormData ? payload : JSON.stringify(payload),
-      signal: options.signal ?? null,
-    });
+    const early = method === 'GET' && payload === undefined ? earlyGet(url, headers['Accept-Language']) : undefined;
+    response = await (early ??
+      fetch(url, {
+        method,
+        headers,
+        credentials: 'same-origin',
+        body: payload === undefined ? null : payload instanceof FormData ? payload : JSON.stringify(payload),
+        signal: options.signal ?? null,
+      }));
   } catch (cause) {
     if (cause instanceof DOMException && cause.name === 'AbortError') throw cause;
     throw new ApiError(0, 'network', translate(locale, 'error.network'));
@@ -110,6 +113,23 @@ export async function apiRequest<T>(path: string, options: RequestOptions = {}):
     throw error;
   }
   return body as T;
+}
+
+interface EarlyRequests {
+  language: string;
+  responses: Record<string, Promise<Response> | undefined>;
+}
+
+/**
+ * A GET that public/boot.js started before the app loaded (the dashboard's first requests), taken once: later calls
+ * for the same URL ask the server again. Only when the language matches, since the answer's texts depend on it.
+ */
+function earlyGet(url: string, language: string | undefined): Promise<Response> | undefined {
+  const early = (window as { __kpEarly?: EarlyRequests }).__kpEarly;
+  const response = early?.responses[url];
+  if (!early || !response) return undefined;
+  early.responses[url] = undefined;
+  return early.language === language ? response : undefined;
 }
 
 async function readJson(response: Response): Promise<unknown> {

@@ -1,11 +1,12 @@
 import { lazy, Suspense, useEffect, useState } from 'react';
-import { Card, Col, Flex, Grid, Row, Typography } from 'antd';
+import { Col, Flex, Grid, Row, Skeleton, Typography } from 'antd';
 import { useSearchParams } from 'react-router';
 import { useDashboard, type StatsScope } from '../../api/stats.ts';
 import { useWarningSummary } from '../../api/warnings.ts';
 import type { StatDimension } from '@keyprojects/core';
 import { Forbidden } from '../../components/Forbidden.tsx';
 import { PageHeader } from '../../components/PageHeader.tsx';
+import { Panel } from '../../components/Panel.tsx';
 import { PageLoading } from '../../components/PageLoading.tsx';
 import { useT } from '../../i18n/useT.ts';
 import { markFirstContent } from '../../lib/firstContent.ts';
@@ -63,7 +64,11 @@ export default function DashboardPage() {
 
   if (!can('stats.read')) return <Forbidden />;
 
-  const mapPlaceholder = <Card size="small" loading title={t('dashboard.chart.map')} />;
+  const mapPlaceholder = (
+    <Panel title={t('dashboard.chart.map')} aria-busy="true">
+      <Skeleton active />
+    </Panel>
+  );
   const handleFilters = (patch: { asOf?: string; regionCode?: string | undefined }) => {
     const next = new URLSearchParams(searchParams);
     if (patch.asOf) next.set('asOf', patch.asOf);

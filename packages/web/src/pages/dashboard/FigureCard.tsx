@@ -1,4 +1,5 @@
-import { Card, Flex, Tooltip, Typography } from 'antd';
+import { Flex, Tooltip, Typography } from 'antd';
+import { Panel } from '../../components/Panel.tsx';
 import { useT } from '../../i18n/useT.ts';
 import { YoyDelta } from './YoyDelta.tsx';
 
@@ -37,12 +38,7 @@ export interface FigureCardModel {
 export function FigureCard({ model, previousAsOf }: { model: FigureCardModel; previousAsOf: string }) {
   const t = useT();
   return (
-    <Card
-      size="small"
-      style={{ height: '100%' }}
-      styles={{ body: { padding: '12px 14px' } }}
-      data-testid={`figure-${model.id}`}
-    >
+    <Panel style={{ height: '100%' }} bodyStyle={{ padding: '12px 14px' }} data-testid={`figure-${model.id}`}>
       <Typography.Text type="secondary" style={{ fontSize: 13 }}>
         {model.label}
       </Typography.Text>
@@ -85,6 +81,6 @@ export function FigureCard({ model, previousAsOf }: { model: FigureCardModel; pr
           ))}
         </Flex>
       </Tooltip>
-    </Card>
+    </Panel>
   );
 }

@@ -1,5 +1,6 @@
 import { useState } from 'react';
-import { Card, Flex, Segmented, Typography } from 'antd';
+import { Flex, Segmented, Typography } from 'antd';
+import { Panel } from '../../components/Panel.tsx';
 import { codeLabel, useCodelists } from '../../api/reference.ts';
 import type { DashboardOutput, StatDimension } from '@keyprojects/core';
 import { isMessageId } from '../../i18n/translate.ts';
@@ -36,8 +37,7 @@ export function GroupChart({ breakdowns, onDrill }: { breakdowns: DashboardOutpu
   const dimension: StatDimension = group;
 
   return (
-    <Card
-      size="small"
+    <Panel
       title={
         <Segmented<Group>
           size="small"
@@ -69,6 +69,6 @@ export function GroupChart({ breakdowns, onDrill }: { breakdowns: DashboardOutpu
           </Typography.Text>
         )}
       </Flex>
-    </Card>
+    </Panel>
   );
 }

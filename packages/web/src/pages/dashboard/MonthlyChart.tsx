@@ -1,4 +1,4 @@
-import { Card } from 'antd';
+import { Panel } from '../../components/Panel.tsx';
 import type { MonthlyCompletionOutput } from '@keyprojects/core';
 import { CHART_COLORS, CHART_HEIGHT, labelledGrid } from '../../components/charts/chartStyle.ts';
 import { EChart, type ChartOption } from '../../components/charts/EChart.tsx';
@@ -41,13 +41,13 @@ export function MonthlyChart({ monthly, year }: { monthly: readonly MonthlyCompl
     ],
   };
   return (
-    <Card size="small" title={t('dashboard.chart.monthlyTitle', { year })} style={{ height: '100%' }}>
+    <Panel title={t('dashboard.chart.monthlyTitle', { year })} style={{ height: '100%' }}>
       <EChart
         option={option}
         height={CHART_HEIGHT}
         ariaLabel={t('dashboard.chart.monthlyTitle', { year })}
         testId="monthly-chart"
       />
-    </Card>
+    </Panel>
   );
 }

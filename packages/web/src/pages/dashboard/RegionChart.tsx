@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { Card } from 'antd';
+import { Panel } from '../../components/Panel.tsx';
 import type { BreakdownRowOutput, StatDimension } from '@keyprojects/core';
 import { useRegionLabel } from '../../api/reference.ts';
 import { useT } from '../../i18n/useT.ts';
@@ -23,8 +23,7 @@ export function RegionChart({ rows, regionNames, dimension, onDrill }: RegionCha
   // Officials' short names (杜蒙县, 高新区) where bars leave little room; the answer's full name until regions load.
   const labelOf = (key: string) => regionLabel(key, regionNames[key] ?? key);
   return (
-    <Card
-      size="small"
+    <Panel
       title={t('dashboard.chart.byRegion')}
       extra={<MeasureSwitch value={measure} onChange={setMeasure} />}
       style={{ height: '100%' }}
@@ -38,6 +37,6 @@ export function RegionChart({ rows, regionNames, dimension, onDrill }: RegionCha
         ariaLabel={t('dashboard.chart.byRegion')}
         testId="region-chart"
       />
-    </Card>
+    </Panel>
   );
 }

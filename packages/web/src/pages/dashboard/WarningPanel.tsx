@@ -1,4 +1,5 @@
-import { Card, Col, Flex, Row, Statistic, Typography } from 'antd';
+import { Col, Flex, Row, Statistic, Typography } from 'antd';
+import { Panel } from '../../components/Panel.tsx';
 import { Link } from 'react-router';
 import type { WarningLevel, WarningSummary } from '@keyprojects/core';
 import { useT } from '../../i18n/useT.ts';
@@ -18,14 +19,13 @@ export function WarningPanel({ summary, regionCode, onDrill }: WarningPanelProps
   const levelCard = (level: WarningLevel) => {
     const title = t(level === 'red' ? 'warning.panel.red' : 'warning.panel.yellow');
     return (
-      <Card
-        size="small"
+      <Panel
         hoverable
         onClick={() => onDrill({ title, query: { level, regionCode } })}
         data-testid={`warning-panel-${level}`}
       >
         <Statistic title={title} value={summary.byLevel[level]} styles={{ content: { color: LEVEL_COLOR[level] } }} />
-      </Card>
+      </Panel>
     );
   };
   const count = (value: number, level: WarningLevel, rule: WarningSummary['byRule'][number]) =>
@@ -45,8 +45,7 @@ export function WarningPanel({ summary, regionCode, onDrill }: WarningPanelProps
       </Typography.Link>
     );
   return (
-    <Card
-      size="small"
+    <Panel
       title={t('warning.panel.title')}
       style={{ height: '100%' }}
       extra={<Link to="/warnings">{t('warning.panel.all')}</Link>}
@@ -72,6 +71,6 @@ export function WarningPanel({ summary, regionCode, onDrill }: WarningPanelProps
           </Flex>
         ))}
       </Flex>
-    </Card>
+    </Panel>
   );
 }
