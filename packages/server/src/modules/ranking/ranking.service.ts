@@ -82,7 +82,7 @@ async function previousRanks(
   const before = code ? rankingPeriod(code) : null;
   if (!before) return { code: null, ranks: new Map<string, number>() };
   try {
-    const facts = await loadRankingFacts(db, city, before, today);
+    const facts = await loadRankingFacts(db, city, before, today, scheme.unitKind);
     return { code: before.code, ranks: new Map(ranked(scheme, facts).map((unit) => [unit.unitCode, unit.rank])) };
   } catch (error) {
     if (error instanceof AppError && error.statusCode === 400) return { code: before.code, ranks: new Map() };
@@ -99,7 +99,7 @@ export async function computeRanking(
   today: string,
 ) {
   const period = periodOf(periodCode);
-  const facts = await loadRankingFacts(db, city, period, today);
+  const facts = await loadRankingFacts(db, city, period, today, scheme.unitKind);
   const previous = await previousRanks(db, scheme, city, period, today);
   return { period, facts, previousPeriod: previous.code, units: ranked(scheme, facts, previous.ranks) };
 }
