@@ -20,7 +20,9 @@ export const rankingCommands: Record<string, CliCommand> = {
       regionCode: option(values, 'region'),
     });
     if (!parsed.success)
-      throw new Error(`--scheme yanan|henan|departments --period (2021-05, 2021-Q1 …) [--region CODE]: ${parsed.error.message}`);
+      throw new Error(
+        `--scheme yanan|henan|departments --period (2021-05, 2021-Q1 …) [--region CODE]: ${parsed.error.message}`,
+      );
     const today = option(values, 'as-of') ?? (config.today ? fixedClock(config.today) : systemClock).today();
     const actor = await cliActor(database.db, values);
     const result = await getRanking(database.db, actor, parsed.data, today).catch((error: unknown) => {

@@ -25,10 +25,11 @@ async function seedFundingEvents(db: Kysely<DB>, asOf: string): Promise<number> 
   const totals = await db
     .selectFrom('project_funding_sources as f')
     .where('f.kind', 'in', ['special_bond', 'central_budget'])
-    .where(({ not, exists, selectFrom }) =>
-      not(
-        exists(
-          selectFrom('funding_events as e')
+    .where((eb) =>
+      eb.not(
+        eb.exists(
+          eb
+            .selectFrom('funding_events as e')
             .select('e.id')
             .whereRef('e.project_id', '=', 'f.project_id')
             .whereRef('e.kind', '=', 'f.kind'),

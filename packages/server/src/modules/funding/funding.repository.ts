@@ -67,7 +67,11 @@ export interface TotalsChange {
  * correction); an unchanged one records nothing. One statement for any number of projects (bulk imports), in the
  * caller's transaction, so the totals and the history never disagree.
  */
-export async function recordTotalsDifferences(trx: Transaction<DB>, projectIds: readonly number[], change: TotalsChange) {
+export async function recordTotalsDifferences(
+  trx: Transaction<DB>,
+  projectIds: readonly number[],
+  change: TotalsChange,
+) {
   if (projectIds.length === 0) return;
   const ids = sql`${[...projectIds]}::int[]`;
   const kinds = sql`${[...FUNDING_EVENT_KINDS]}::text[]`;

@@ -102,7 +102,12 @@ describe('totals written through the project form', () => {
     });
     expect(patch.statusCode, patch.body).toBe(200);
     const result = await history(project.id);
-    expect(result.events.slice(0, 3).map((e) => [e.kind, e.step, e.amount]).sort()).toEqual([
+    expect(
+      result.events
+        .slice(0, 3)
+        .map((e) => [e.kind, e.step, e.amount])
+        .sort(),
+    ).toEqual([
       ['central_budget', 'approved', '-200.00'],
       ['central_budget', 'issued', '500.00'],
       ['special_bond', 'applied', '-500.00'],
@@ -134,9 +139,16 @@ describe('totals written by a ledger import', () => {
     );
     const done = { count: 0, total: 1 };
     await ctx.db.transaction().execute((trx) =>
-      writeCreates(trx, actor, [{ row: 2, input }], () => undefined, done, () => {
-        throw new Error('no code is taken');
-      }),
+      writeCreates(
+        trx,
+        actor,
+        [{ row: 2, input }],
+        () => undefined,
+        done,
+        () => {
+          throw new Error('no code is taken');
+        },
+      ),
     );
     const created = await ctx.db
       .selectFrom('projects')
@@ -156,9 +168,16 @@ describe('totals written by a ledger import', () => {
       fundingSources: [{ kind: 'special_bond', applied: '7000', approved: '7000', issued: '3500' }],
     });
     await ctx.db.transaction().execute((trx) =>
-      writeUpdates(trx, actor, [{ row: 2, current, patch }], () => undefined, { count: 0, total: 1 }, () => {
-        throw new Error('no conflict');
-      }),
+      writeUpdates(
+        trx,
+        actor,
+        [{ row: 2, current, patch }],
+        () => undefined,
+        { count: 0, total: 1 },
+        () => {
+          throw new Error('no conflict');
+        },
+      ),
     );
     const second = await history(created.id);
     expect(second.events[0]).toMatchObject({ step: 'issued', amount: '3500.00', occurredOn: TEST_TODAY });

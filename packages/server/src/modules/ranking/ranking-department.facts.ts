@@ -37,7 +37,7 @@ export async function loadDepartmentFacts(
   const reportsOf = new Map(quality.map((q) => [q.projectId, q.facts]));
   const units = departments.map((unit): RankingUnitFacts => {
     const led = projects.filter((p) => p.unit_name === unit.name);
-    const plan = led.reduce((sum, p) => sum + BigInt(p.plan), 0n);
+    const plan = led.reduce((sum, p) => sum + p.plan, 0n);
     const completed = led.reduce((sum, p) => sum + BigInt(p.completed), 0n);
     const reports = led.map((p) => reportsOf.get(p.id)).filter((facts) => facts !== undefined);
     const due = reports.reduce((sum, r) => sum + r.due, 0);

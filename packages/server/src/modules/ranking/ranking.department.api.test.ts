@@ -118,7 +118,10 @@ describe('the department ranking', () => {
     const { edition } = published.json<RankingPublishResult>();
     expect(edition).toMatchObject({ schemeId: 'departments', unitKind: 'department', edition: 1 });
     expect(edition.units.map((u) => u.points)).toEqual(expect.arrayContaining(['85', '62.54']));
-    const sheet = await city.request({ method: 'GET', url: `/api/v1/rankings/editions/${String(edition.id)}/export.xlsx` });
+    const sheet = await city.request({
+      method: 'GET',
+      url: `/api/v1/rankings/editions/${String(edition.id)}/export.xlsx`,
+    });
     expect(sheet.statusCode).toBe(200);
   });
 });

@@ -18,13 +18,11 @@ import {
   type RankingPeriodRange,
   type RankingUnitFacts,
   type IndicatorValue,
-  type RankingUnitKind,
 } from '@keyprojects/core';
 import type { DB } from '../../db/schema.ts';
 import { errors } from '../../errors.ts';
 import { statistics } from '../stats/stats.repository.ts';
 import { regionReader } from '../warning/warning.repository.ts';
-import { loadDepartmentFacts } from './ranking-department.facts.ts';
 import * as repo from './ranking.repository.ts';
 
 /** One project's data-quality score with the facts behind it. */
@@ -84,21 +82,8 @@ export async function loadQuality(db: Kysely<DB>, cityCode: string, window: repo
   });
 }
 
-/** Every unit of the kind the scheme ranks (districts, or the city's departments) with its facts for the period. */
-export async function loadRankingFacts(
-  db: Kysely<DB>,
-  cityCode: string,
-  period: RankingPeriodRange,
-  today: string,
-  unitKind: RankingUnitKind,
-): Promise<RankingFacts> {
-  return unitKind === 'department'
-    ? loadDepartmentFacts(db, cityCode, period, today)
-    : loadDistrictFacts(db, cityCode, period, today);
-}
-
 /** Every district of the city with its facts for the period (see the module comment). */
-async function loadDistrictFacts(
+export async function loadRankingFacts(
   db: Kysely<DB>,
   cityCode: string,
   period: RankingPeriodRange,
