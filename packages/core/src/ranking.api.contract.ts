@@ -103,6 +103,8 @@ export const rankingTermItem = z.object({
   missing: z.boolean(),
   /** For a `relative` formula: the best unit's value it was compared with. */
   best: z.number().nullable(),
+  /** `best` in words, formatted as `valueText` is (a rate as a percentage), null when there is none. */
+  bestText: z.string().nullable(),
   points: z.string(),
   hundredths: z.number().int(),
   /** The projects behind a project indicator that the reader may see (others are counted in `hiddenProjects`). */

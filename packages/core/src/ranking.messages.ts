@@ -43,6 +43,7 @@ export const RANKING_MESSAGES = {
     en: 'there is nothing to rank for {period} (no projects or monthly reports in the period)',
   },
   'ranking.noUnits': { zh: '该地区下没有可排名的县区', en: 'the region has no districts to rank' },
+  'ranking.noDepartments': { zh: '该市没有可排名的责任单位', en: 'the city has no responsible units to rank' },
   'ranking.regionNotCity': {
     zh: '排名按市辖县区进行，请选择一个市',
     en: "rankings compare a city's districts: choose a city",

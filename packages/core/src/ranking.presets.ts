@@ -7,6 +7,10 @@
  * completed / plan; a provincial project +20; put into production +20; organising a 集中开工 +30; criticism from above
  * −5 to −20. Henan's 四比四看 compares the districts quarterly on four comparisons of 25 points each, each scored
  * against the best district (`relative`) or as a share of the full points (`proportional` for rates of 0–1).
+ *
+ * Departments (部门赛马) are the city's responsible units (责任单位), ranked monthly on what DOMAIN.md judges them by:
+ * problems assigned to them closed on time, the projects they lead (a project's 责任单位) started and completing
+ * their plan, those projects' reports filed on time, and the fewest warnings outstanding on them.
  */
 import { rankingSchemeSchema, type RankingScheme, type RankingSchemeInput } from './ranking.contract.ts';
 
@@ -58,8 +62,28 @@ const HENAN: RankingSchemeInput = {
   ],
 };
 
+const DEPARTMENTS: RankingSchemeInput = {
+  id: 'departments',
+  name: '市直部门重点项目赛马',
+  version: 1,
+  unitKind: 'department',
+  period: 'month',
+  terms: [
+    { indicator: 'problems_closed_on_time', group: '问题办结', formula: { kind: 'proportional', points: 30 } },
+    { indicator: 'start_resume_rate', group: '牵头项目', formula: { kind: 'proportional', points: 20 } },
+    { indicator: 'completion_rate', group: '牵头项目', formula: { kind: 'relative', points: 20 } },
+    { indicator: 'reports_on_time', group: '牵头项目', formula: { kind: 'proportional', points: 15 } },
+    {
+      indicator: 'warnings_outstanding',
+      group: '牵头项目',
+      formula: { kind: 'relative', points: 15, better: 'lower' },
+    },
+  ],
+};
+
 /** The shipped schemes, parsed by the contract (a preset that broke it would fail at load, and in the tests). */
-export const RANKING_PRESETS: Readonly<Record<'yanan' | 'henan', RankingScheme>> = {
+export const RANKING_PRESETS: Readonly<Record<'yanan' | 'henan' | 'departments', RankingScheme>> = {
   yanan: rankingSchemeSchema.parse(YANAN),
   henan: rankingSchemeSchema.parse(HENAN),
+  departments: rankingSchemeSchema.parse(DEPARTMENTS),
 };

@@ -206,3 +206,59 @@ describe('formatPoints', () => {
     expect([23700, 8450, 7625, -525, 0, 5].map(formatPoints)).toEqual(['237', '84.5', '76.25', '-5.25', '0', '0.05']);
   });
 });
+
+describe('departments (部门赛马)', () => {
+  const unit = (unitCode: string, values: RankingUnitFacts['values']): RankingUnitFacts => ({
+    unitCode,
+    unitName: unitCode,
+    projects: [],
+    values,
+  });
+  const units = [
+    // problems 3 of 4 on time, 4 of 5 projects started, completion 0.5 (the best), reports 90%, 2 warnings
+    unit('land', {
+      problems_closed_on_time: 0.75,
+      start_resume_rate: 0.8,
+      completion_rate: 0.5,
+      reports_on_time: 0.9,
+      warnings_outstanding: 2,
+    }),
+    // no problems due, every project started, completion 0.4, reports 100%, no warnings (the fewest)
+    unit('housing', {
+      problems_closed_on_time: null,
+      start_resume_rate: 1,
+      completion_rate: 0.4,
+      reports_on_time: 1,
+      warnings_outstanding: 0,
+    }),
+  ];
+
+  it('scores a department term by term, by hand', () => {
+    const [first, second] = rankUnits(RANKING_PRESETS.departments, units);
+    const terms = (u: typeof first) => Object.fromEntries((u?.terms ?? []).map((t) => [t.indicator, t.hundredths]));
+    // land: 30 × 0.75 = 22.5; 20 × 0.8 = 16; 20 × 0.5 / 0.5 = 20; 15 × 0.9 = 13.5; 15 × (0 + 1) / (2 + 1) = 5 → 77
+    expect(first?.unitCode).toBe('land');
+    expect(terms(first)).toEqual({
+      problems_closed_on_time: 2250,
+      start_resume_rate: 1600,
+      completion_rate: 2000,
+      reports_on_time: 1350,
+      warnings_outstanding: 500,
+    });
+    expect(first?.hundredths).toBe(7700);
+    // housing: 0 (missing); 20; 20 × 0.4 / 0.5 = 16; 15; 15 → 66
+    expect(terms(second)).toEqual({
+      problems_closed_on_time: 0,
+      start_resume_rate: 2000,
+      completion_rate: 1600,
+      reports_on_time: 1500,
+      warnings_outstanding: 1500,
+    });
+    expect(second?.hundredths).toBe(6600);
+    expect(second?.terms.find((t) => t.indicator === 'problems_closed_on_time')?.missing).toBe(true);
+  });
+
+  it('ranks departments, not districts', () => {
+    expect(RANKING_PRESETS.departments).toMatchObject({ unitKind: 'department', period: 'month', version: 1 });
+  });
+});

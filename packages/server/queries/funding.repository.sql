@@ -86,6 +86,66 @@ on conflict ("project_id", "kind") do update
 set
   "issued" = project_funding_sources."issued" + excluded."issued";
 
+-- recordTotalsDifferences
+-- args: [1],{"enteredBy":1,"note":"项目表单录入资金来源"}
+-- params: "项目表单录入资金来源",1,[1],["special_bond","central_budget"],[1]
+insert into
+  funding_events (
+    project_id,
+    kind,
+    step,
+    amount,
+    occurred_on,
+    note,
+    entered_by
+  )
+select
+  coalesce(t.project_id, e.project_id),
+  coalesce(t.kind, e.kind),
+  coalesce(t.step, e.step),
+  coalesce(t.amount, 0) - coalesce(e.amount, 0),
+  app_today (),
+  $1,
+  $2
+from
+  (
+    select
+      f.project_id,
+      f.kind,
+      s.step,
+      s.amount
+    from
+      project_funding_sources f
+      cross join lateral (
+        values
+          ('applied', f.applied),
+          ('approved', f.approved),
+          ('issued', f.issued)
+      ) s (step, amount)
+    where
+      f.project_id = any ($3::int[])
+      and f.kind = any ($4::text[])
+  ) t
+  full join (
+    select
+      project_id,
+      kind,
+      step,
+      sum(amount) as amount
+    from
+      funding_events
+    where
+      project_id = any ($5::int[])
+    group by
+      project_id,
+      kind,
+      step
+  ) e on e.project_id = t.project_id
+  and e.kind = t.kind
+  and e.step = t.step
+where
+  coalesce(t.amount, 0) <> coalesce(e.amount, 0);
+
 -- fundingTotals
 -- args: 1
 -- params: 1

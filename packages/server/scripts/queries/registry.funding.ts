@@ -29,6 +29,12 @@ export const FUNDING_REGISTRY: readonly RepositoryEntry[] = [
     examples: {
       visibleProject: SCOPES.map(({ label, actor }) => labelled(label, funding.visibleProject, actor, IDS.project)),
       insertEvent: [example(funding.insertEvent, IDS.project, EVENT, IDS.cityAdmin)],
+      recordTotalsDifferences: [
+        example(funding.recordTotalsDifferences, [IDS.project], {
+          enteredBy: IDS.cityAdmin,
+          note: '项目表单录入资金来源',
+        }),
+      ],
       fundingTotals: [example(funding.fundingTotals, IDS.project)],
       fundingEvents: [example(funding.fundingEvents, IDS.project)],
       fundingLines: SCOPES.map(({ label, actor }) =>

@@ -1,4 +1,5 @@
 /** The query snapshots' registry for the rankings (issue #13; see registry.ts). */
+import * as departments from '../../src/modules/ranking/ranking-department.repository.ts';
 import * as editions from '../../src/modules/ranking/ranking-edition.repository.ts';
 import * as ranking from '../../src/modules/ranking/ranking.repository.ts';
 import { example, type RepositoryEntry } from './capture.ts';
@@ -30,6 +31,15 @@ export const RANKING_REGISTRY: readonly RepositoryEntry[] = [
           enteredBy: IDS.cityAdmin,
         }),
       ],
+    },
+  },
+  {
+    file: 'modules/ranking/ranking-department.repository.ts',
+    module: departments,
+    examples: {
+      departmentsOfCity: [example(departments.departmentsOfCity, CITY)],
+      departmentProjectRows: [example(departments.departmentProjectRows, CITY, WINDOW)],
+      departmentProblemCounts: [example(departments.departmentProblemCounts, CITY, WINDOW)],
     },
   },
   {

@@ -1,5 +1,5 @@
 /**
- * `ranking --scheme yanan|henan --period 2021-05 [--region CODE] [--as USER] [--as-of DATE] [--json]`: the
+ * `ranking --scheme yanan|henan|departments --period 2021-05 [--region CODE] [--as USER] [--as-of DATE] [--json]`: the
  * period's ranking computed from live data in the acting user's city — every ranked unit with its rank, score and
  * terms (indicator, value, points), the terms summing to the score. The data's date is the period's last day, or
  * the application's date (--as-of, else TODAY, else today in China) while the period runs.
@@ -20,7 +20,9 @@ export const rankingCommands: Record<string, CliCommand> = {
       regionCode: option(values, 'region'),
     });
     if (!parsed.success)
-      throw new Error(`--scheme yanan|henan --period (2021-05, 2021-Q1 …) [--region CODE]: ${parsed.error.message}`);
+      throw new Error(
+        `--scheme yanan|henan|departments --period (2021-05, 2021-Q1 …) [--region CODE]: ${parsed.error.message}`,
+      );
     const today = option(values, 'as-of') ?? (config.today ? fixedClock(config.today) : systemClock).today();
     const actor = await cliActor(database.db, values);
     const result = await getRanking(database.db, actor, parsed.data, today).catch((error: unknown) => {

@@ -45,6 +45,7 @@ export const enFinancing: Record<keyof typeof zhFinancing, string> = {
   'financing.amount': 'Amount (10k yuan)',
   'financing.instrument': 'Instrument',
   'financing.term': 'Term (months)',
+  'financing.months': ' months',
   'financing.purpose': 'Purpose',
   'financing.collateral': 'Collateral',
   'financing.declaredOn': 'Declared',

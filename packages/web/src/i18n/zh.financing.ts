@@ -43,6 +43,7 @@ export const zhFinancing = {
   'financing.amount': '融资金额（万元）',
   'financing.instrument': '融资方式',
   'financing.term': '期限（月）',
+  'financing.months': '个月',
   'financing.purpose': '资金用途',
   'financing.collateral': '担保方式',
   'financing.declaredOn': '申报日期',

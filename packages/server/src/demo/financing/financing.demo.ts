@@ -17,13 +17,27 @@ import { declareNeed, moveMatch, publishEdition, registerInterest } from '../../
 /** A day of a year picked from the project id, so the demo is the same on every load. */
 const dayIn = (id: number, from: string, spanDays: number) => addDays(from, (id * 37) % spanDays);
 
-/** Dated steps for each funding total of the two reported kinds; returns how many events were written. */
+/**
+ * Dated steps for each funding total of the two reported kinds that has no history yet (a project created through
+ * the service already recorded its totals as events); returns how many events were written.
+ */
 async function seedFundingEvents(db: Kysely<DB>, asOf: string): Promise<number> {
   const totals = await db
-    .selectFrom('project_funding_sources')
-    .where('kind', 'in', ['special_bond', 'central_budget'])
-    .select(['project_id', 'kind', 'applied', 'approved', 'issued'])
-    .orderBy('project_id')
+    .selectFrom('project_funding_sources as f')
+    .where('f.kind', 'in', ['special_bond', 'central_budget'])
+    .where((eb) =>
+      eb.not(
+        eb.exists(
+          eb
+            .selectFrom('funding_events as e')
+            .select('e.id')
+            .whereRef('e.project_id', '=', 'f.project_id')
+            .whereRef('e.kind', '=', 'f.kind'),
+        ),
+      ),
+    )
+    .select(['f.project_id', 'f.kind', 'f.applied', 'f.approved', 'f.issued'])
+    .orderBy('f.project_id')
     .execute();
   const rows = totals.flatMap((t) => {
     const applied = dayIn(t.project_id, '2020-03-01', 240);

@@ -323,6 +323,23 @@ describe('the six lists, the year figures and the exports', () => {
     expect(summary.batches.sign.count).toBe(summary.total.signed);
   });
 
+  it('leaves off the 开工 list a registered lead whose project the reader cannot see', async () => {
+    const converted = (await convert(await signedLead())).json<LeadOutput>();
+    const onStart = async () =>
+      (await city.request({ method: 'GET', url: '/api/v1/attraction/six-lists' }))
+        .json<{ lists: { list: string; items: { id: number }[] }[] }>()
+        .lists.find((l) => l.list === 'start')
+        ?.items.map((item) => item.id);
+    expect(await onStart()).toContain(converted.id);
+    // The project removed (soft-deleted): nobody sees it any more, so its phase is unknown to every reader.
+    await ctx.db
+      .updateTable('projects')
+      .set({ deleted_at: new Date() })
+      .where('id', '=', converted.projectId ?? 0)
+      .execute();
+    expect(await onStart()).not.toContain(converted.id);
+  });
+
   it('exports the lead list and the six lists as xlsx', async () => {
     for (const url of ['/leads/export', '/six-lists/export']) {
       const response = await city.request({ method: 'GET', url: `/api/v1/attraction${url}` });

@@ -38,7 +38,9 @@ export function toLeadOutput(row: LeadRow, projectPhase: LifecyclePhase | null):
     projectId: row.projectId,
     projectCode: row.projectCode,
     projectPhase,
-    sixList: sixListOf(stage, projectPhase),
+    // A registered lead always has a project; when the reader may not see it (projectId null here) its phase is
+    // unknown, and it must not stand on the 开工 list as if it had not started: it shows on no list.
+    sixList: stage === 'registered' && row.projectId === null ? null : sixListOf(stage, projectPhase),
     pipelineStep: pipelineStepOf({ stage, projectPhase, frameworkOn: row.frameworkOn, contractOn: row.contractOn }),
     note: row.note,
     version: row.version,

@@ -4,7 +4,7 @@
  * funding lines (one per project and kind, summed as of a date) of the projects an actor sees.
  */
 import { sql, type Kysely, type Transaction } from 'kysely';
-import { regionPrefix, type FundingEventInput, type FundingStep } from '@keyprojects/core';
+import { FUNDING_EVENT_KINDS, regionPrefix, type FundingEventInput, type FundingStep } from '@keyprojects/core';
 import type { DB } from '../../db/schema.ts';
 import { scopedProjects, type ScopeActor } from '../../db/scope.ts';
 
@@ -52,6 +52,45 @@ export async function insertEvent(
     )
     .execute();
   return id;
+}
+
+/** Who changed totals written whole (not as an event) and where the change came from, for the events recorded. */
+export interface TotalsChange {
+  enteredBy: number | null;
+  note: string;
+}
+
+/**
+ * Records, for each of the projects, the difference between its current totals (project_funding_sources, just
+ * written whole by the project form or an import) and the sum of its events, as one event per kind and step dated
+ * the application's date (app_today()). A raised total is a positive event, a lowered one a negative event (a
+ * correction); an unchanged one records nothing. One statement for any number of projects (bulk imports), in the
+ * caller's transaction, so the totals and the history never disagree.
+ */
+export async function recordTotalsDifferences(
+  trx: Transaction<DB>,
+  projectIds: readonly number[],
+  change: TotalsChange,
+) {
+  if (projectIds.length === 0) return;
+  const ids = sql`${[...projectIds]}::int[]`;
+  const kinds = sql`${[...FUNDING_EVENT_KINDS]}::text[]`;
+  await sql`
+    insert into funding_events (project_id, kind, step, amount, occurred_on, note, entered_by)
+    select coalesce(t.project_id, e.project_id), coalesce(t.kind, e.kind), coalesce(t.step, e.step),
+      coalesce(t.amount, 0) - coalesce(e.amount, 0), app_today(), ${change.note}, ${change.enteredBy}
+    from (
+      select f.project_id, f.kind, s.step, s.amount
+      from project_funding_sources f
+      cross join lateral (values ('applied', f.applied), ('approved', f.approved), ('issued', f.issued)) s (step, amount)
+      where f.project_id = any(${ids}) and f.kind = any(${kinds})
+    ) t
+    full join (
+      select project_id, kind, step, sum(amount) as amount
+      from funding_events where project_id = any(${ids})
+      group by project_id, kind, step
+    ) e on e.project_id = t.project_id and e.kind = t.kind and e.step = t.step
+    where coalesce(t.amount, 0) <> coalesce(e.amount, 0)`.execute(trx);
 }
 
 /** A project's current totals by kind. */

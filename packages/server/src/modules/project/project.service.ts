@@ -18,6 +18,7 @@ import type { DB, NewProjectRow } from '../../db/schema.ts';
 import { officerInScope, organizationInScope, projectCodeTaken, regionInScope } from '../../db/scope.ts';
 import { errors } from '../../errors.ts';
 import { recordAudit } from '../audit/audit.repository.ts';
+import { recordTotalsDifferences, type TotalsChange } from '../funding/funding.repository.ts';
 import { requirePermission, type Actor } from '../auth/actor.ts';
 import { projectSnapshot } from './project.presenter.ts';
 import * as repo from './project.repository.ts';
@@ -169,10 +170,24 @@ export function sideTableRows(input: ProjectUpdateInput) {
   };
 }
 
-/** Replaces the side tables the input names (a bulk import's updates call this too). */
-export async function writeSideTables(trx: Transaction<DB>, projectId: number, input: ProjectUpdateInput) {
+/** The note on funding events recorded from totals entered in the project form (or an API client's create/edit). */
+export const FORM_FUNDING_NOTE = '项目表单录入资金来源';
+
+/**
+ * Replaces the side tables the input names (a bulk import's updates call this too). Funding totals written whole
+ * record their difference from the project's history as dated events (funding.repository.ts), by `change`.
+ */
+export async function writeSideTables(
+  trx: Transaction<DB>,
+  projectId: number,
+  input: ProjectUpdateInput,
+  change: TotalsChange,
+) {
   const { fundingSources, annualPlans } = sideTableRows(input);
-  if (fundingSources) await repo.replaceFundingSources(trx, projectId, fundingSources);
+  if (fundingSources) {
+    await repo.replaceFundingSources(trx, projectId, fundingSources);
+    await recordTotalsDifferences(trx, [projectId], change);
+  }
   if (annualPlans) await repo.replaceAnnualPlans(trx, projectId, annualPlans);
 }
 
@@ -189,7 +204,7 @@ export async function createProjectInTransaction(
   requirePermission(actor, 'project.create');
   await checkReferences(trx, actor, input);
   const id = await repo.insertProject(trx, { ...(toRow(input) as NewProjectRow), created_by: actor.id });
-  await writeSideTables(trx, id, input);
+  await writeSideTables(trx, id, input, { enteredBy: actor.id, note: FORM_FUNDING_NOTE });
   const created = await repo.findProject(trx, actor, id);
   if (!created) throw errors.notFound();
   await recordAudit(trx, actor, {
@@ -245,7 +260,7 @@ export async function updateProjectInTransaction(
   const formStage = input.stage !== undefined && input.stage !== before.stage ? input.stage : null;
   const row = toRow(today === undefined ? input : withoutLifecycle(input));
   if (!(await repo.updateProject(trx, actor, id, version, row))) throw errors.versionConflict();
-  await writeSideTables(trx, id, input);
+  await writeSideTables(trx, id, input, { enteredBy: actor.id, note: FORM_FUNDING_NOTE });
   if (formStage !== null && today !== undefined) await recordFormStage(trx, actor, id, formStage, today);
   // The new region must still be visible to the actor (checkReferences ensured it), so this finds it.
   const after = await repo.findProject(trx, actor, id);

@@ -53,6 +53,7 @@ function termItem(term: ScoredTerm, locale: Locale, visible: ReadonlySet<number>
       : indicatorValueText(term.indicator, term.value, locale),
     missing: term.missing,
     best: term.best,
+    bestText: term.best === null ? null : indicatorValueText(term.indicator, term.best, locale),
     points: formatPoints(term.hundredths),
     hundredths: term.hundredths,
     details: shown.map((detail) => ({

@@ -39,6 +39,7 @@ import { recordAudit } from '../audit/audit.repository.ts';
 import { requirePermission } from '../auth/actor.ts';
 import { projectNamesInScope } from '../stats/stats.repository.ts';
 import * as editions from './ranking-edition.repository.ts';
+import { loadDepartmentFacts } from './ranking-department.facts.ts';
 import { loadRankingFacts, type RankingFacts } from './ranking.facts.ts';
 import { freezeUnits, projectIdsOf, thawUnits, toRankingUnitItem } from './ranking.presenter.ts';
 import { regionName } from './ranking.repository.ts';
@@ -70,6 +71,13 @@ function ranked(scheme: RankingScheme, facts: RankingFacts, previous?: ReadonlyM
   }
 }
 
+/** The facts of every unit of the kind the scheme ranks: the city's districts, or its departments. */
+function factsOf(db: Kysely<DB>, scheme: RankingScheme, city: string, period: RankingPeriodRange, today: string) {
+  return scheme.unitKind === 'department'
+    ? loadDepartmentFacts(db, city, period, today)
+    : loadRankingFacts(db, city, period, today);
+}
+
 /** The ranks of the period before (same scheme), for the movement; empty when it has no data. */
 async function previousRanks(
   db: Kysely<DB>,
@@ -82,7 +90,7 @@ async function previousRanks(
   const before = code ? rankingPeriod(code) : null;
   if (!before) return { code: null, ranks: new Map<string, number>() };
   try {
-    const facts = await loadRankingFacts(db, city, before, today);
+    const facts = await factsOf(db, scheme, city, before, today);
     return { code: before.code, ranks: new Map(ranked(scheme, facts).map((unit) => [unit.unitCode, unit.rank])) };
   } catch (error) {
     if (error instanceof AppError && error.statusCode === 400) return { code: before.code, ranks: new Map() };
@@ -99,7 +107,7 @@ export async function computeRanking(
   today: string,
 ) {
   const period = periodOf(periodCode);
-  const facts = await loadRankingFacts(db, city, period, today);
+  const facts = await factsOf(db, scheme, city, period, today);
   const previous = await previousRanks(db, scheme, city, period, today);
   return { period, facts, previousPeriod: previous.code, units: ranked(scheme, facts, previous.ranks) };
 }

@@ -1,4 +1,4 @@
-import { App as AntApp, Button, Card, Col, Row, Statistic, Table } from 'antd';
+import { App as AntApp, Button, Card, Col, Flex, Grid, Row, Statistic, Table, Typography } from 'antd';
 import { Link } from 'react-router';
 import { FINANCING_INSTRUMENT_LABELS, type FinancingEdition, type FinancingNeed } from '@keyprojects/core';
 import {
@@ -29,6 +29,7 @@ export default function FinancingPage() {
   const editions = useFinancingEditions();
   const matches = useFinancingMatches();
   const { publish } = useFinancingActions();
+  const compact = Grid.useBreakpoint().md === false;
   if (!reader && !can('financing.declare')) return <Forbidden />;
   const handlePublish = () =>
     publish.mutate(undefined, {
@@ -36,6 +37,26 @@ export default function FinancingPage() {
         void message.success(t(e.created ? 'financing.published' : 'financing.publishedAgain', { code: e.code })),
     });
   const s = summary.data;
+  const instrument = (n: FinancingNeed) => label(FINANCING_INSTRUMENT_LABELS[n.instrument]);
+  // On a phone the wide columns push amount and instrument off screen: each need is one cell with its key figures.
+  const compactColumns = [
+    {
+      title: t('financing.project'),
+      key: 'need',
+      render: (_: unknown, n: FinancingNeed) => (
+        <Flex vertical gap={2}>
+          <Link to={`/projects/${n.projectId}`}>{n.projectName}</Link>
+          <Typography.Text>
+            <MoneyText value={n.amount} showYi={false} /> · {instrument(n)} · {n.termMonths}
+            {t('financing.months')}
+          </Typography.Text>
+          <Typography.Text type="secondary">
+            {n.regionName} · {t('financing.signed')} <MoneyText value={n.signed} showYi={false} />
+          </Typography.Text>
+        </Flex>
+      ),
+    },
+  ];
   const columns = [
     {
       title: t('financing.project'),
@@ -54,7 +75,7 @@ export default function FinancingPage() {
     {
       title: t('financing.instrument'),
       key: 'instrument',
-      render: (_: unknown, n: FinancingNeed) => label(FINANCING_INSTRUMENT_LABELS[n.instrument]),
+      render: (_: unknown, n: FinancingNeed) => instrument(n),
     },
     { title: t('financing.term'), dataIndex: 'termMonths', align: 'right' as const, responsive: ['lg' as const] },
     { title: t('financing.purpose'), dataIndex: 'purpose', responsive: ['lg' as const] },
@@ -126,11 +147,11 @@ export default function FinancingPage() {
         <Table<FinancingNeed>
           rowKey="id"
           size="small"
-          columns={columns}
+          columns={compact ? compactColumns : columns}
           dataSource={needs.data?.items ?? []}
           loading={needs.isFetching}
           pagination={{ pageSize: 10, showSizeChanger: false }}
-          scroll={{ x: 'max-content' }}
+          scroll={compact ? undefined : { x: 'max-content' }}
         />
       </Card>
       {can('financing.edition.read') && (

@@ -5,8 +5,8 @@ import { MovementTag } from './MovementTag.tsx';
 
 interface RankingTableProps {
   units: readonly RankingUnitItem[];
-  /** The districts' data-quality scores by region code (absent while loading or for departments). */
-  quality: ReadonlyMap<string, DataQualityDistrict>;
+  /** The districts' data-quality scores by region code; undefined for departments (the column is left out). */
+  quality: ReadonlyMap<string, DataQualityDistrict> | undefined;
   /** In what-if mode: each unit's rank in the computed ranking, to show how the simulation moves it. */
   baseline?: ReadonlyMap<string, number> | undefined;
   compact: boolean;
@@ -16,7 +16,7 @@ interface RankingTableProps {
 /** The ranked units: rank, unit (opens the explanation), score, movement and data quality beside it. */
 export function RankingTable({ units, quality, baseline, compact, onPick }: RankingTableProps) {
   const t = useT();
-  const qualityOf = (unit: RankingUnitItem) => quality.get(unit.unitCode)?.points ?? t('common.none');
+  const qualityOf = (unit: RankingUnitItem) => quality?.get(unit.unitCode)?.points ?? t('common.none');
   const columns: TableColumnsType<RankingUnitItem> = [
     {
       key: 'rank',
@@ -65,6 +65,7 @@ export function RankingTable({ units, quality, baseline, compact, onPick }: Rank
             render: (_: unknown, unit: RankingUnitItem) => <MovementTag movement={unit.movement} />,
           },
         ]),
+    // What-if compares ranks with the live ranking; otherwise the districts' data quality sits beside the score.
     ...(baseline
       ? [
           {
@@ -78,7 +79,9 @@ export function RankingTable({ units, quality, baseline, compact, onPick }: Rank
             },
           },
         ]
-      : [
+      : []),
+    ...(!baseline && quality
+      ? [
           {
             key: 'quality',
             title: t('ranking.col.quality'),
@@ -86,7 +89,8 @@ export function RankingTable({ units, quality, baseline, compact, onPick }: Rank
             width: compact ? 64 : 96,
             render: (_: unknown, unit: RankingUnitItem) => <Tag variant="filled">{qualityOf(unit)}</Tag>,
           },
-        ]),
+        ]
+      : []),
   ];
   return (
     <Table<RankingUnitItem>

@@ -219,7 +219,7 @@ export default function RankingsPage() {
                   <RankingChart units={units} compact={compact} onPick={(unit) => setPicked(unit.unitCode)} />
                   <RankingTable
                     units={units}
-                    quality={qualityByUnit}
+                    quality={shown?.unitKind === 'department' ? undefined : qualityByUnit}
                     baseline={baseline}
                     compact={compact}
                     onPick={(unit) => setPicked(unit.unitCode)}

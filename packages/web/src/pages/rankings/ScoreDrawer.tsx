@@ -31,10 +31,8 @@ export function ScoreDrawer({ unit, compact, badge, onClose }: ScoreDrawerProps)
     ) : (
       <Flex vertical>
         <span>{term.valueText}</span>
-        {term.best !== null && (
-          <Typography.Text type="secondary">
-            {t('ranking.explain.best', { best: bestText(term.best, term.valueText) })}
-          </Typography.Text>
+        {term.bestText !== null && (
+          <Typography.Text type="secondary">{t('ranking.explain.best', { best: term.bestText })}</Typography.Text>
         )}
       </Flex>
     );
@@ -146,14 +144,6 @@ export function ScoreDrawer({ unit, compact, badge, onClose }: ScoreDrawerProps)
       )}
     </Drawer>
   );
-}
-
-/**
- * The best unit's value in the form the term's own value is written: a rate the server writes as a percentage
- * ("85.71%") has its best (0.8889) written so too; counts and amounts as they are.
- */
-function bestText(best: number, valueText: string): string {
-  return valueText.endsWith('%') ? `${(best * 100).toFixed(2)}%` : String(best);
 }
 
 /** The projects behind a project indicator, each with its value and points. */

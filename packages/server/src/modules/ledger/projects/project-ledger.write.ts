@@ -12,8 +12,12 @@ import type { DB } from '../../../db/schema.ts';
 import type { Actor } from '../../auth/actor.ts';
 import { updateProject } from '../../project/project.repository.ts';
 import { sideTableRows, toRow, writeSideTables } from '../../project/project.service.ts';
+import { recordTotalsDifferences } from '../../funding/funding.repository.ts';
 import { ImportConflict, type ImportProgress } from '../import/import.pipeline.ts';
 import { insertProjectAudit } from './project-ledger.audit.ts';
+
+/** The note on funding events recorded from totals a ledger import wrote (their history says where they came from). */
+const LEDGER_FUNDING_NOTE = '项目台账导入资金来源';
 
 /** A row that creates a project, with its validated input. */
 export interface PlannedCreate {
@@ -101,7 +105,10 @@ export async function writeCreates(
       for (const f of side.fundingSources ?? []) funding.push({ project_id: projectId, ...f });
     }
     if (plans.length > 0) await insertFromJson('annual_plans', plans).execute(trx);
-    if (funding.length > 0) await insertFromJson('project_funding_sources', funding).execute(trx);
+    if (funding.length > 0) {
+      await insertFromJson('project_funding_sources', funding).execute(trx);
+      await recordTotalsDifferences(trx, [...idOf.values()], { enteredBy: actor.id, note: LEDGER_FUNDING_NOTE });
+    }
     await insertProjectAudit(trx, actor, 'create', inserted);
     done.count += chunk.length;
     progress({ phase: 'writing', processed: done.count, total: done.total });
@@ -123,7 +130,7 @@ export async function writeUpdates(
       if (!(await updateProject(trx, actor, current.id, current.version, toRow(patch)))) {
         throw new ImportConflict(conflict(row));
       }
-      await writeSideTables(trx, current.id, patch);
+      await writeSideTables(trx, current.id, patch, { enteredBy: actor.id, note: LEDGER_FUNDING_NOTE });
     }
     await insertProjectAudit(
       trx,
