@@ -17,6 +17,7 @@ import { sql, type Kysely } from 'kysely';
 export const UNTRACKED_TABLES = [
   'audit_chain_head',
   'audit_log',
+  'auth_version',
   'data_version',
   'import_jobs',
   'job_runs',

@@ -7,3 +7,11 @@ select
   "version"
 from
   "data_version";
+
+-- readVersions
+select
+  "d"."version" as "data",
+  "a"."version" as "auth"
+from
+  "data_version" as "d"
+  cross join "auth_version" as "a";

@@ -7,6 +7,7 @@ import type { DemoAccount } from '@keyprojects/core';
 import type { Clock } from './clock.ts';
 import type { Config } from './config.ts';
 import type { DB } from './db/schema.ts';
+import type { SessionCache } from './modules/auth/session-cache.ts';
 
 export interface AppDeps {
   db: Kysely<DB>;
@@ -14,4 +15,6 @@ export interface AppDeps {
   clock: Clock;
   /** Shown on the login page when config.demo is on. */
   demoAccounts: DemoAccount[];
+  /** This instance's cache of looked-up sessions; one is made when absent (a test passes one to drive its clock). */
+  sessionCache?: SessionCache;
 }

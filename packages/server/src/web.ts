@@ -18,6 +18,9 @@ import { errors } from './errors.ts';
 /** What every hashed asset is cached for: Vite names them by content, so a new release has new names. */
 export const IMMUTABLE = 'public, max-age=31536000, immutable';
 
+/** How API answers are compressed: also what cached answers are kept compressed with (answer-cache.ts). */
+export const API_COMPRESSION = { threshold: 1024, brotliQuality: 4 } as const;
+
 /**
  * Compresses API answers (JSON above 1 KB) for clients that ask, brotli at a fast quality first; files already
  * encoded (the precompressed assets) and downloads of zipped formats (xlsx, docx) pass through as they are.
@@ -25,9 +28,9 @@ export const IMMUTABLE = 'public, max-age=31536000, immutable';
 export async function registerCompression(app: FastifyInstance) {
   await app.register(compress, {
     global: true,
-    threshold: 1024,
+    threshold: API_COMPRESSION.threshold,
     encodings: ['br', 'gzip'],
-    brotliOptions: { params: { [constants.BROTLI_PARAM_QUALITY]: 4 } },
+    brotliOptions: { params: { [constants.BROTLI_PARAM_QUALITY]: API_COMPRESSION.brotliQuality } },
     // Static files choose their own precompressed variant.
     customTypes: /^(application\/json|text\/(html|plain|csv|css|javascript)|image\/svg\+xml)/,
   });

@@ -14,7 +14,10 @@ export const SHARED_STATE_REGISTRY: readonly RepositoryEntry[] = [
   {
     file: 'modules/cache/data-version.repository.ts',
     module: dataVersion,
-    examples: { readDataVersion: [example(dataVersion.readDataVersion)] },
+    examples: {
+      readDataVersion: [example(dataVersion.readDataVersion)],
+      readVersions: [example(dataVersion.readVersions)],
+    },
   },
   {
     file: 'modules/ledger/import/import.jobs.repository.ts',

@@ -1,6 +1,7 @@
 /**
  * Kysely table types of the state that app instances share through the database: ledger import jobs (migration
- * 2026121031_import_jobs) and the data version (2026121032_data_version). `DB` in schema.ts joins them.
+ * 2026121031_import_jobs), the data version (2026121032_data_version) and the auth version
+ * (2026121221_auth_version). `DB` in schema.ts joins them.
  */
 import type { ColumnType } from 'kysely';
 
@@ -27,7 +28,11 @@ export interface DataVersionTable {
   version: ColumnType<bigint, never, never>;
 }
 
+/** The one row holding the auth version, raised by every commit that could end or change a session. */
+export type AuthVersionTable = DataVersionTable;
+
 export interface SharedStateTables {
   import_jobs: ImportJobTable;
   data_version: DataVersionTable;
+  auth_version: AuthVersionTable;
 }

@@ -3,12 +3,18 @@
  * state-changing API request must carry the session's CSRF token in `x-csrf-token` (the sign-in steps
  * excepted, which have no session yet; the SameSite cookie covers them). A session that must change its
  * password or enrol a second factor may use only the few routes that let it do so.
+ *
+ * A signed-in request reads the data and auth versions in one round trip: the auth version validates the
+ * instance's cached session (session-cache.ts), and the data version is kept on the request for the answer
+ * cache, so a cached list or dashboard costs that one small query.
  */
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { Locale } from '@keyprojects/core';
 import { errors } from '../../errors.ts';
 import type { Actor } from './actor.ts';
-import { findSession, touchSession } from './session.repository.ts';
+import { findSession, hashToken, touchSession, type SessionUser } from './session.repository.ts';
+import { SessionCache } from './session-cache.ts';
+import { readVersions } from '../cache/data-version.repository.ts';
 import { sessionGates, type SessionGates } from './session-gates.ts';
 import type { AppDeps } from '../../deps.ts';
 
@@ -33,6 +39,8 @@ declare module 'fastify' {
     sessionId: string | null;
     csrfToken: string | null;
     sessionGates: SessionGates | null;
+    /** The data version read with the session (signed-in API requests), for the answer cache; null otherwise. */
+    dataVersion: bigint | null;
   }
 }
 
@@ -55,13 +63,26 @@ export function registerAuthHooks(app: FastifyInstance, deps: AppDeps): void {
   app.decorateRequest('sessionId', null);
   app.decorateRequest('csrfToken', null);
   app.decorateRequest('sessionGates', null);
+  app.decorateRequest('dataVersion', null);
+  const sessions = deps.sessionCache ?? new SessionCache();
+
+  /** The live session behind the token: this instance's copy while the auth version stands, else the database's. */
+  async function sessionOf(request: FastifyRequest, token: string): Promise<SessionUser | null> {
+    const versions = await readVersions(deps.db);
+    request.dataVersion = versions.data;
+    const cached = sessions.get(hashToken(token), versions.auth);
+    if (cached) return cached;
+    const found = await findSession(deps.db, token, deps.config);
+    if (found) sessions.set(found, versions.auth);
+    return found;
+  }
 
   app.addHook('onRequest', async (request) => {
     request.locale = localeOf(request);
     if (!request.url.startsWith('/api/')) return;
     const token = request.cookies[SESSION_COOKIE];
     if (token) {
-      const session = await findSession(deps.db, token, deps.config);
+      const session = await sessionOf(request, token);
       if (session) {
         request.sessionId = session.sessionId;
         request.csrfToken = session.csrfToken;
@@ -79,6 +100,7 @@ export function registerAuthHooks(app: FastifyInstance, deps: AppDeps): void {
         };
         if (Date.now() - session.lastSeenAt.getTime() > TOUCH_INTERVAL_MS) {
           await touchSession(deps.db, session.sessionId, deps.config.sessionTtlMinutes);
+          sessions.touched(session.sessionId, new Date());
         }
       }
     }

@@ -3,6 +3,7 @@
  * the database, the dashboard's and drill list's answers kept under it with their ETags, and a write through one
  * app instance seen at once by another instance that had kept the old answer.
  */
+import { brotliDecompressSync, gunzipSync } from 'node:zlib';
 import type { FastifyInstance } from 'fastify';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -122,6 +123,41 @@ describe('cached answers', () => {
     expect(theirs.headers.etag).not.toBe(mine.headers.etag);
     expect(JSON.parse(theirs.body)).toMatchObject({ figures: { projects: 0 } });
     expect(JSON.parse(mine.body)).toMatchObject({ figures: { projects: 1 } });
+  });
+});
+
+describe('the project list', () => {
+  const LIST = '/api/v1/projects?sort=totalInvestment&order=desc';
+
+  it('has an ETag, 304 while the data stands, and a new answer on every instance after a write', async () => {
+    const first = await onSecond.request({ method: 'GET', url: LIST });
+    expect(first.statusCode).toBe(200);
+    const etag = String(first.headers.etag);
+    const held = await onSecond.request({ method: 'GET', url: LIST, headers: { 'if-none-match': etag } });
+    expect([held.statusCode, held.body]).toEqual([304, '']);
+    const patched = await onFirst.request({
+      method: 'PATCH',
+      url: `/api/v1/projects/${String(projectId)}`,
+      headers: { 'if-match': `"${String((await currentVersion()) ?? 1)}"` },
+      payload: { name: '缓存测试项目（改名）' },
+    });
+    expect(patched.statusCode).toBe(200);
+    const after = await onSecond.request({ method: 'GET', url: LIST, headers: { 'if-none-match': etag } });
+    expect(after.statusCode).toBe(200);
+    expect(after.headers.etag).not.toBe(etag);
+    expect(after.json<{ items: { name: string }[] }>().items.map((p) => p.name)).toContain('缓存测试项目（改名）');
+  });
+
+  it('sends a kept answer compressed as the client accepts, the same JSON as uncompressed', async () => {
+    const plain = await onFirst.request({ method: 'GET', url: DASHBOARD });
+    for (const [accept, encoding, decode] of [
+      ['gzip, deflate, br', 'br', brotliDecompressSync],
+      ['gzip', 'gzip', gunzipSync],
+    ] as const) {
+      const packed = await onFirst.request({ method: 'GET', url: DASHBOARD, headers: { 'accept-encoding': accept } });
+      expect(packed.headers['content-encoding']).toBe(encoding);
+      expect(decode(packed.rawPayload).toString('utf8')).toBe(plain.body);
+    }
   });
 });
 

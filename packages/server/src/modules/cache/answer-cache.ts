@@ -7,19 +7,25 @@
  * left on shared computers), so the ETag serves clients that keep answers themselves.
  *
  * A miss computes in one repeatable-read snapshot that first reads the version: the answer is never filed under
- * a version newer than the data it saw.
+ * a version newer than the data it saw. An entry also keeps its body compressed, per encoding, the first time a
+ * client asks for that encoding: recompressing a 90 KB dashboard on every hit cost more than the lookup itself.
  */
 import { createHash } from 'node:crypto';
+import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { Kysely } from 'kysely';
 import { z } from 'zod';
 import { projectScopeKind, type Actor } from '@keyprojects/core';
 import type { DB } from '../../db/schema.ts';
+import { API_COMPRESSION } from '../../web.ts';
 import { readDataVersion } from './data-version.repository.ts';
+
+type Encoding = 'br' | 'gzip';
 
 interface Entry {
   version: bigint;
   body: string;
+  encoded: Partial<Record<Encoding, Buffer>>;
 }
 
 /** A bounded map of serialized answers, least recently used first out. */
@@ -28,23 +34,25 @@ export class AnswerCache {
 
   constructor(private readonly maxEntries = 500) {}
 
-  get(key: string, version: bigint): string | undefined {
+  get(key: string, version: bigint): Entry | undefined {
     const entry = this.entries.get(key);
     if (!entry) return undefined;
     this.entries.delete(key);
     if (entry.version !== version) return undefined;
     this.entries.set(key, entry);
-    return entry.body;
+    return entry;
   }
 
-  set(key: string, version: bigint, body: string): void {
+  set(key: string, version: bigint, body: string): Entry {
+    const entry: Entry = { version, body, encoded: {} };
     this.entries.delete(key);
-    this.entries.set(key, { version, body });
+    this.entries.set(key, entry);
     while (this.entries.size > this.maxEntries) {
       const oldest = this.entries.keys().next().value;
       if (oldest === undefined) break;
       this.entries.delete(oldest);
     }
+    return entry;
   }
 
   get size(): number {
@@ -70,12 +78,13 @@ export async function sendCachedAnswer<S extends z.ZodType>(
   const { db, cache, request, reply } = target;
   const digest = createHash('sha256').update(key).digest('base64url').slice(0, 22);
   const tagOf = (version: bigint) => `"${version.toString(36)}-${digest}"`;
-  const current = await readDataVersion(db);
+  // The request hook read it with the session (auth.hooks.ts); a request without one reads it here.
+  const current = request.dataVersion ?? (await readDataVersion(db));
   if (request.headers['if-none-match'] === tagOf(current))
     return reply.status(304).header('etag', tagOf(current)).send();
   const cached = cache.get(key, current);
   if (cached !== undefined) {
-    await sendBody(reply, tagOf(current), cached);
+    await sendEntry(request, reply, tagOf(current), cached);
     return;
   }
 
@@ -87,12 +96,39 @@ export async function sendCachedAnswer<S extends z.ZodType>(
       const answer = await compute(trx);
       return { version: seen, body: JSON.stringify(z.encode(schema, answer)) };
     });
-  cache.set(key, version, body);
-  await sendBody(reply, tagOf(version), body);
+  await sendEntry(request, reply, tagOf(version), cache.set(key, version, body));
 }
 
-function sendBody(reply: FastifyReply, etag: string, body: string): FastifyReply {
-  return reply.header('etag', etag).type('application/json; charset=utf-8').send(body);
+/** The entry's body, compressed as the client accepts (kept for the next hit), under its ETag. */
+function sendEntry(request: FastifyRequest, reply: FastifyReply, etag: string, entry: Entry): FastifyReply {
+  reply.header('etag', etag).type('application/json; charset=utf-8');
+  if (entry.body.length < API_COMPRESSION.threshold) return reply.send(entry.body);
+  reply.header('vary', 'accept-encoding');
+  const encoding = acceptedEncoding(request.headers['accept-encoding']);
+  if (!encoding) return reply.send(entry.body);
+  const encoded = (entry.encoded[encoding] ??= compress(encoding, entry.body));
+  // The compression hook passes a body that already names its encoding.
+  return reply.header('content-encoding', encoding).send(encoded);
+}
+
+/** The encoding to send: brotli, else gzip, when the client accepts it (not with q=0). */
+export function acceptedEncoding(header: string | undefined): Encoding | null {
+  const accepted = new Set(
+    (header ?? '')
+      .split(',')
+      .map((part) => part.trim().toLowerCase().split(';'))
+      .filter(([, q]) => !q || !/^\s*q\s*=\s*0(\.0*)?\s*$/.test(q))
+      .map(([name]) => name?.trim()),
+  );
+  if (accepted.has('br')) return 'br';
+  if (accepted.has('gzip')) return 'gzip';
+  return null;
+}
+
+function compress(encoding: Encoding, body: string): Buffer {
+  return encoding === 'br'
+    ? brotliCompressSync(body, { params: { [constants.BROTLI_PARAM_QUALITY]: API_COMPRESSION.brotliQuality } })
+    : gzipSync(body);
 }
 
 /**

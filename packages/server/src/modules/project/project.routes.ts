@@ -1,4 +1,7 @@
-/** Project library routes: thin — schema, declared access, one service call (the service checks the permission). */
+/**
+ * Project library routes: thin — schema, declared access, one service call (the service checks the permission).
+ * The list is answered from the answer cache while the data version stands, with an ETag (answer-cache.ts).
+ */
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import {
   auditHistory,
@@ -19,6 +22,7 @@ import {
   preconditionResponses,
 } from '../../http.ts';
 import { requireActor } from '../auth/auth.hooks.ts';
+import { AnswerCache, answerKey, scopeKeyOf, sendCachedAnswer } from '../cache/answer-cache.ts';
 import { projectAuditHistory } from '../audit/audit.service.ts';
 import * as service from './project.service.ts';
 
@@ -27,18 +31,25 @@ const writeResponses = { ...errorResponses, ...preconditionResponses };
 export const projectRoutes =
   (deps: AppDeps): FastifyPluginAsyncZod =>
   async (app) => {
+    const cache = new AnswerCache();
     app.get(
       '/',
       {
         config: { access: 'project.read' },
         schema: {
           tags: ['projects'],
-          summary: '项目列表（按权限范围、筛选、排序、分页）',
+          summary: '项目列表（按权限范围、筛选、排序、分页；带 ETag，数据未变时 If-None-Match 得 304）',
           querystring: projectListQuery,
           response: { 200: projectListOutput, ...errorResponses },
         },
       },
-      (request) => service.listProjects(deps.db, requireActor(request), request.query),
+      async (request, reply) => {
+        const actor = requireActor(request);
+        const key = answerKey('projects.list', scopeKeyOf(actor, deps.clock.today()), request.query);
+        await sendCachedAnswer({ db: deps.db, cache, request, reply }, key, projectListOutput, (db) =>
+          service.listProjects(db, actor, request.query),
+        );
+      },
     );
 
     app.post(
