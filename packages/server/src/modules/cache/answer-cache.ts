@@ -62,12 +62,12 @@ export function answerKey(route: string, scope: Record<string, unknown>, query: 
  * `compute`'s answer (encoded by `schema`, as the route's serializer would) computed in one snapshot and kept.
  */
 export async function sendCachedAnswer<S extends z.ZodType>(
-  target: { db: Kysely<DB>; cache: AnswerCache; request: FastifyRequest; reply: FastifyReply },
+  target: { db: Kysely<DB>; cache: AnswerCache; request: FastifyRequest; reply: FastifyReply; extra?: object },
   key: string,
   schema: S,
   compute: (db: Kysely<DB>) => Promise<z.output<S>>,
 ): Promise<void> {
-  const { db, cache, request, reply } = target;
+  const { db, cache, request, reply, extra } = target;
   const digest = createHash('sha256').update(key).digest('base64url').slice(0, 22);
   const tagOf = (version: bigint) => `"${version.toString(36)}-${digest}"`;
   const current = await readDataVersion(db);
@@ -75,7 +75,7 @@ export async function sendCachedAnswer<S extends z.ZodType>(
     return reply.status(304).header('etag', tagOf(current)).send();
   const cached = cache.get(key, current);
   if (cached !== undefined) {
-    await sendBody(reply, tagOf(current), cached);
+    await sendBody(reply, tagOf(current), withExtra(cached, extra));
     return;
   }
 
@@ -88,7 +88,17 @@ export async function sendCachedAnswer<S extends z.ZodType>(
       return { version: seen, body: JSON.stringify(z.encode(schema, answer)) };
     });
   cache.set(key, version, body);
-  await sendBody(reply, tagOf(version), body);
+  await sendBody(reply, tagOf(version), withExtra(body, extra));
+}
+
+/**
+ * Adds fields that change without the data (a replica's lag) to a kept object answer: spliced into its JSON rather
+ * than kept with it, so the kept answer stays one per data version.
+ */
+function withExtra(body: string, extra: object | undefined): string {
+  if (!extra || !body.startsWith('{') || body === '{}') return body;
+  const fields = JSON.stringify(extra).slice(1, -1);
+  return fields ? `${body.slice(0, -1)},${fields}}` : body;
 }
 
 function sendBody(reply: FastifyReply, etag: string, body: string): FastifyReply {
