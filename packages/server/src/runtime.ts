@@ -10,8 +10,12 @@ export function openConfiguredDatabase(
   config: Pick<Config, 'databaseUrl' | 'databaseReadUrl' | 'dataDir' | 'today'>,
   today: string | undefined = config.today,
 ): Promise<Database> {
-  return openDatabase(config.databaseUrl
-      ? { databaseUrl: config.databaseUrl, readUrl: config.databaseReadUrl } : { dataDir: config.dataDir }, {
-    today,
-  });
+  return openDatabase(
+    config.databaseUrl
+      ? { databaseUrl: config.databaseUrl, readUrl: config.databaseReadUrl }
+      : { dataDir: config.dataDir },
+    {
+      today,
+    },
+  );
 }

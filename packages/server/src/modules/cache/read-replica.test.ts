@@ -37,7 +37,7 @@ let primary: Database;
 let replicaDatabase: Database | undefined;
 let primaryCount: () => number;
 let replicaCount: () => number = () => 0;
-let app: FastifyInstance;
+let app: FastifyInstance | undefined;
 let staff: Client;
 let ownerId: number;
 

@@ -57,7 +57,11 @@ async function replicaState(db: Kysely<DB>): Promise<ReplicaState> {
   const replayedAt = row.replayed_at;
   const lagSeconds =
     replayedAt === null || row.caught_up !== false ? 0 : Math.max(0, (Date.now() - replayedAt.getTime()) / 1000);
-  return { version: row.version, lagSeconds: Math.round(lagSeconds * 10) / 10, asOf: replayedAt?.toISOString() ?? null };
+  return {
+    version: row.version,
+    lagSeconds: Math.round(lagSeconds * 10) / 10,
+    asOf: replayedAt?.toISOString() ?? null,
+  };
 }
 
 /** The data version of the session's last write (the cookie), or null without a usable one. */
