@@ -139,6 +139,33 @@ describe.runIf(withReplica)('with a read replica (PostgreSQL)', () => {
   });
 });
 
+describe.runIf(withReplica)('with a read replica that is down', () => {
+  it('answers from the primary', async () => {
+    // A pool to a port nothing listens on: every connection is refused, as a stopped replica's would be.
+    const dead = await openDatabase({ databaseUrl: 'postgres://postgres@127.0.0.1:1/replica' });
+    const config = { ...loadConfig({ LOG_LEVEL: 'silent', DEMO: 'false' }), webDist: '/nonexistent' };
+    const other = await buildApp({
+      db: primary.db,
+      readDb: dead.db,
+      config,
+      clock: fixedClock(TEST_TODAY),
+      demoAccounts: [],
+    });
+    try {
+      const answer = await other.inject({
+        method: 'GET',
+        url: READ_ROUTES[0] ?? '',
+        headers: { cookie: `kp_session=${staff.session.cookie}`, 'x-csrf-token': staff.session.csrf },
+      });
+      expect([answer.statusCode, answer.headers['x-kp-read-from']]).toEqual([200, 'primary']);
+      expect(answer.json<{ replica?: unknown }>().replica).toBeUndefined();
+    } finally {
+      await other.close();
+      await dead.close();
+    }
+  });
+});
+
 describe.skipIf(withReplica)('without a read replica (PGlite)', () => {
   it('reads and writes on the one database, with no replica headers and no version cookie', async () => {
     const created = await staff.request({ method: 'POST', url: '/api/v1/projects', payload: buildProject(ownerId) });

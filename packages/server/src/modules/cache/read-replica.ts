@@ -72,7 +72,7 @@ export function seenVersionOf(request: FastifyRequest): bigint | null {
 
 /**
  * Where this request reads: the replica when there is one and it has replayed the session's last write, else the
- * primary. Names the choice (and the replica's lag) in the answer's headers.
+ * primary (also when the replica cannot be reached). Names the choice (and the replica's lag) in the answer's headers.
  */
 export async function readerFor(
   deps: Pick<AppDeps, 'db' | 'readDb'>,
@@ -80,7 +80,15 @@ export async function readerFor(
   reply: FastifyReply,
 ): Promise<Reader> {
   if (!deps.readDb) return { db: deps.db, from: 'primary', lag: null };
-  const state = await replicaState(deps.readDb);
+  let state: ReplicaState;
+  try {
+    state = await replicaState(deps.readDb);
+  } catch (error) {
+    // A replica that is down (or refusing connections) must not take the dashboards with it: the primary answers.
+    request.log.warn({ err: error }, 'read replica unavailable; reading the primary');
+    void reply.header('x-kp-read-from', 'primary');
+    return { db: deps.db, from: 'primary', lag: null };
+  }
   const seen = seenVersionOf(request);
   if (seen !== null && seen > state.version) {
     void reply.header('x-kp-read-from', 'primary');
