@@ -133,6 +133,11 @@ export const dashboardOutput = headlineOutput.extend({
   points: z.array(mapPointOutput),
   /** Projects of the scope without coordinates: not on the map, counted in its note. */
   unlocatedProjects: count,
+  /**
+   * Read from a replica (DATABASE_READ_URL): how far behind the primary it was (seconds; 0 when it had replayed
+   * all it received) and the time of its last replayed commit (数据截至). Absent when read from the primary.
+   */
+  replica: z.object({ lagSeconds: z.number().min(0), asOf: z.iso.datetime({ offset: true }).nullable() }).optional(),
 });
 export type DashboardOutput = z.output<typeof dashboardOutput>;
 

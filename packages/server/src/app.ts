@@ -21,6 +21,7 @@ import { boundaryRoutes } from './modules/meta/boundary.routes.ts';
 import { environmentRoutes } from './modules/meta/environment.routes.ts';
 import { auditRoutes } from './modules/audit/audit.routes.ts';
 import { registerAuditHooks } from './modules/audit/audit.hooks.ts';
+import { registerReadYourWrites } from './modules/cache/read-replica.ts';
 import { metaRoutes } from './modules/meta/meta.routes.ts';
 import { oc4idsRoutes } from './modules/oc4ids/oc4ids.routes.ts';
 import { organizationRoutes } from './modules/organization/organization.routes.ts';
@@ -128,6 +129,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
 
   registerAuthHooks(app, deps);
   registerAuditHooks(app, deps);
+  registerReadYourWrites(app, deps);
   registerInputGuard(app);
   registerDocsGate(app);
   const routes: ApiRoute[] = [];

@@ -22,6 +22,11 @@ const envSchema = z.object({
   DATA_DIR: z.string().min(1).default('data'),
   DATABASE_URL: z.url().optional(),
   /**
+   * A streaming replica of DATABASE_URL's database: dashboards, drill lists and exports read there, except for a
+   * session that wrote something the replica has not replayed yet. Ignored without DATABASE_URL.
+   */
+  DATABASE_READ_URL: z.url().optional(),
+  /**
    * Load the demo city into an empty database on start and show demo passwords on the login page; on unless in
    * production mode.
    */
@@ -69,6 +74,7 @@ export interface Config {
   host: string;
   dataDir: string;
   databaseUrl: string | undefined;
+  databaseReadUrl: string | undefined;
   demo: boolean;
   cookieSecure: boolean;
   sessionTtlMinutes: number;
@@ -124,6 +130,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     host: e.HOST,
     dataDir: path.isAbsolute(e.DATA_DIR) ? e.DATA_DIR : path.resolve(env.DATA_DIR ? base : REPO_ROOT, e.DATA_DIR),
     databaseUrl: e.DATABASE_URL,
+    databaseReadUrl: e.DATABASE_URL ? e.DATABASE_READ_URL : undefined,
     demo: e.DEMO ?? !production,
     cookieSecure: e.COOKIE_SECURE,
     sessionTtlMinutes: e.SESSION_TTL_MINUTES,

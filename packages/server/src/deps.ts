@@ -11,6 +11,8 @@ import type { SessionCache } from './modules/auth/session-cache.ts';
 
 export interface AppDeps {
   db: Kysely<DB>;
+  /** The read replica (DATABASE_READ_URL), if any: only through read-replica.ts's `readerFor`, never for writes. */
+  readDb?: Kysely<DB>;
   config: Config;
   clock: Clock;
   /** Shown on the login page when config.demo is on. */

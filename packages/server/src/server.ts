@@ -38,7 +38,7 @@ async function main() {
     demoAccounts = demoAccountsOf(demo);
   }
 
-  const app = await buildApp({ db: database.db, config, clock, demoAccounts });
+  const app = await buildApp({ db: database.db, readDb: database.readDb, config, clock, demoAccounts });
   // Embedded PGlite: the CLI cannot open the directory this process holds, so it asks for backups here.
   const controlToken = database.kind === 'pglite' ? registerBackupControl(app, database.db) : null;
   const stopJobs = await startJobs({ db: database.db, clock, log: app.log });

@@ -23,13 +23,18 @@ const PGLITE_SHARED_BUFFERS = '32MB';
 
 export interface Database {
   db: Kysely<DB>;
+  /**
+   * A read replica (DATABASE_READ_URL) for dashboards, drill lists and exports, on its own pool; absent without
+   * one, and always on PGlite (one process, nothing to replicate).
+   */
+  readDb?: Kysely<DB>;
   kind: 'pglite' | 'postgres';
   /** Where the data lives, for messages: a directory, 'memory' or the server URL without password. */
   location: string;
   close(): Promise<void>;
 }
 
-export type DatabaseTarget = { databaseUrl: string } | { dataDir: string } | { memory: true };
+export type DatabaseTarget = { databaseUrl: string; readUrl?: string } | { dataDir: string } | { memory: true };
 
 /**
  * `today`: the application's fixed date (TODAY, the demo's date), set as `kp.today` on every connection so that the
@@ -67,14 +72,18 @@ const typeParsers: pg.CustomTypesConfig = {
 export async function openDatabase(target: DatabaseTarget, options: DatabaseOptions = {}): Promise<Database> {
   const onCreateConnection = applicationDateHook(options.today);
   if ('databaseUrl' in target) {
-    const pool = new pg.Pool({
-      connectionString: target.databaseUrl,
-      options: `-c TimeZone=${TIME_ZONE}`,
-      types: typeParsers,
-      max: 10,
-    });
-    const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool, onCreateConnection }) });
-    return { db, kind: 'postgres', location: redactUrl(target.databaseUrl), close: () => db.destroy() };
+    const db = openServer(target.databaseUrl, onCreateConnection);
+    const readDb = target.readUrl ? openServer(target.readUrl, onCreateConnection) : undefined;
+    return {
+      db,
+      readDb,
+      kind: 'postgres',
+      location: redactUrl(target.databaseUrl),
+      close: async () => {
+        await readDb?.destroy();
+        await db.destroy();
+      },
+    };
   }
 
   const release = 'dataDir' in target ? lockDataDir(target.dataDir) : () => undefined;
@@ -101,6 +110,12 @@ export async function openDatabase(target: DatabaseTarget, options: DatabaseOpti
     release();
     throw error;
   }
+}
+
+/** A Kysely over its own pool of connections to a PostgreSQL server. */
+function openServer(url: string, onCreateConnection: ReturnType<typeof applicationDateHook>): Kysely<DB> {
+  const pool = new pg.Pool({ connectionString: url, options: `-c TimeZone=${TIME_ZONE}`, types: typeParsers, max: 10 });
+  return new Kysely<DB>({ dialect: new PostgresDialect({ pool, onCreateConnection }) });
 }
 
 function redactUrl(url: string): string {

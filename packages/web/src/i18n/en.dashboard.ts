@@ -78,4 +78,5 @@ export const enDashboard: Record<keyof typeof zhDashboard, string> = {
   'dashboard.footnote.middle': ', ',
   'dashboard.footnote.down': 'green ▼ a decrease',
   'dashboard.footnote.after': '. Click any number, bar or dot for the projects behind it.',
+  'dashboard.replicaLag': 'Data as of {time} (the read replica is about {seconds} s behind)',
 };

@@ -75,4 +75,5 @@ export const zhDashboard = {
   'dashboard.footnote.middle': '，',
   'dashboard.footnote.down': '绿色▼表示减少',
   'dashboard.footnote.after': '；点击任一数字、柱条或点位可查看对应的项目清单。',
+  'dashboard.replicaLag': '数据截至 {time}（只读副本同步延迟约 {seconds} 秒）',
 } as const;

@@ -70,12 +70,12 @@ export function answerKey(route: string, scope: Record<string, unknown>, query: 
  * `compute`'s answer (encoded by `schema`, as the route's serializer would) computed in one snapshot and kept.
  */
 export async function sendCachedAnswer<S extends z.ZodType>(
-  target: { db: Kysely<DB>; cache: AnswerCache; request: FastifyRequest; reply: FastifyReply },
+  target: { db: Kysely<DB>; cache: AnswerCache; request: FastifyRequest; reply: FastifyReply; extra?: object },
   key: string,
   schema: S,
   compute: (db: Kysely<DB>) => Promise<z.output<S>>,
 ): Promise<void> {
-  const { db, cache, request, reply } = target;
+  const { db, cache, request, reply, extra } = target;
   const digest = createHash('sha256').update(key).digest('base64url').slice(0, 22);
   const tagOf = (version: bigint) => `"${version.toString(36)}-${digest}"`;
   // The request hook read it with the session (auth.hooks.ts); a request without one reads it here.
@@ -84,7 +84,7 @@ export async function sendCachedAnswer<S extends z.ZodType>(
     return reply.status(304).header('etag', tagOf(current)).send();
   const cached = cache.get(key, current);
   if (cached !== undefined) {
-    await sendEntry(request, reply, tagOf(current), cached);
+    await sendAnswer(request, reply, tagOf(current), cached, extra);
     return;
   }
 
@@ -96,7 +96,33 @@ export async function sendCachedAnswer<S extends z.ZodType>(
       const answer = await compute(trx);
       return { version: seen, body: JSON.stringify(z.encode(schema, answer)) };
     });
-  await sendEntry(request, reply, tagOf(version), cache.set(key, version, body));
+  await sendAnswer(request, reply, tagOf(version), cache.set(key, version, body), extra);
+}
+
+/**
+ * The kept entry, or, with fields that change without the data (a replica's lag), a body with them spliced in, sent
+ * as it is (the compression hook compresses it): the kept entry stays one per data version.
+ */
+function sendAnswer(
+  request: FastifyRequest,
+  reply: FastifyReply,
+  etag: string,
+  entry: Entry,
+  extra: object | undefined,
+): FastifyReply {
+  const body = withExtra(entry.body, extra);
+  if (body === entry.body) return sendEntry(request, reply, etag, entry);
+  return reply.header('etag', etag).type('application/json; charset=utf-8').send(body);
+}
+
+/**
+ * Adds fields that change without the data (a replica's lag) to a kept object answer: spliced into its JSON rather
+ * than kept with it, so the kept answer stays one per data version.
+ */
+function withExtra(body: string, extra: object | undefined): string {
+  if (!extra || !body.startsWith('{') || body === '{}') return body;
+  const fields = JSON.stringify(extra).slice(1, -1);
+  return fields ? `${body.slice(0, -1)},${fields}}` : body;
 }
 
 /** The entry's body, compressed as the client accepts (kept for the next hit), under its ETag. */

@@ -111,7 +111,7 @@ const importRoutes =
 const exportRoutes =
   (deps: AppDeps): FastifyPluginAsyncZod =>
   async (app) => {
-    for (const entry of EXPORTS) entry.register(app, deps.db);
+    for (const entry of EXPORTS) entry.register(app, deps);
   };
 
 /** The ledger plugin: registered once under /api/v1. */

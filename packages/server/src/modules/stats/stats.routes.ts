@@ -1,4 +1,7 @@
-/** Statistics: headline figures, the leaders' dashboard in one request, and the projects behind any figure. */
+/**
+ * Statistics: headline figures, the leaders' dashboard in one request, and the projects behind any figure; read from
+ * the replica when there is one (read-replica.ts).
+ */
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import {
   dashboardOutput,
@@ -12,6 +15,7 @@ import type { AppDeps } from '../../deps.ts';
 import { errorResponses } from '../../http.ts';
 import { requireActor } from '../auth/auth.hooks.ts';
 import { AnswerCache, answerKey, scopeKeyOf, sendCachedAnswer } from '../cache/answer-cache.ts';
+import { readerFor } from '../cache/read-replica.ts';
 import { dashboard, drillProjects, headlineFigures } from './stats.service.ts';
 
 /** The statistics routes, registered under /api/v1/stats. */
@@ -31,7 +35,11 @@ export const statsRoutes =
           response: { 200: headlineOutput, ...errorResponses },
         },
       },
-      (request) => headlineFigures(deps.db, requireActor(request), request.query),
+      async (request, reply) => {
+        const actor = requireActor(request);
+        const reader = await readerFor(deps, request, reply);
+        return headlineFigures(reader.db, actor, request.query);
+      },
     );
 
     app.get(
@@ -49,7 +57,9 @@ export const statsRoutes =
         const actor = requireActor(request);
         const today = deps.clock.today();
         const key = answerKey('stats.dashboard', scopeKeyOf(actor, today), request.query);
-        await sendCachedAnswer({ db: deps.db, cache, request, reply }, key, dashboardOutput, (db) =>
+        const { db, lag } = await readerFor(deps, request, reply);
+        const extra = lag ? { replica: lag } : undefined;
+        await sendCachedAnswer({ db, cache, request, reply, extra }, key, dashboardOutput, (db) =>
           dashboard(db, actor, request.query, today),
         );
       },
@@ -69,7 +79,8 @@ export const statsRoutes =
       async (request, reply) => {
         const actor = requireActor(request);
         const key = answerKey('stats.drill', scopeKeyOf(actor, deps.clock.today()), request.query);
-        await sendCachedAnswer({ db: deps.db, cache, request, reply }, key, drillListOutput, (db) =>
+        const { db } = await readerFor(deps, request, reply);
+        await sendCachedAnswer({ db, cache, request, reply }, key, drillListOutput, (db) =>
           drillProjects(db, actor, request.query),
         );
       },

@@ -20,6 +20,7 @@ import type { AppDeps } from '../../deps.ts';
 import { errorResponses } from '../../http.ts';
 import { requireActor } from '../auth/auth.hooks.ts';
 import { prepareExport } from '../ledger/exports/export.definition.ts';
+import { readerFor } from '../cache/read-replica.ts';
 import { sendXlsx, XLSX_MIME } from '../ledger/exports/export.http.ts';
 import { warningsExport } from './warning.export.ts';
 import * as service from './warning.service.ts';
@@ -69,7 +70,9 @@ export const warningRoutes =
         },
       },
       async (request, reply) => {
-        const write = await prepareExport(warningsExport, deps.db, requireActor(request), request.query);
+        const actor = requireActor(request);
+        const { db } = await readerFor(deps, request, reply);
+        const write = await prepareExport(warningsExport, db, actor, request.query);
         return sendXlsx(reply, `${warningsExport.fileName}-${deps.clock.today()}.xlsx`, write);
       },
     );

@@ -1,4 +1,5 @@
 import { lazy, Suspense, useEffect, useState } from 'react';
+import dayjs from 'dayjs';
 import { Col, Flex, Grid, Row, Skeleton, Typography } from 'antd';
 import { useSearchParams } from 'react-router';
 import { useDashboard, type StatsScope } from '../../api/stats.ts';
@@ -36,6 +37,9 @@ const WarningDrillDrawer = lazy(() =>
 function FiltersPlaceholder({ compact }: { compact: boolean }) {
   return <div style={{ height: 32, width: compact ? '100%' : 408 }} aria-busy="true" />;
 }
+
+/** A replica this far behind (seconds) is worth a word under the figures; below it the delay is noise. */
+const REPLICA_LAG_SHOWN = 10;
 
 /** 驾驶舱: the leaders' dashboard as of a date (in the URL), every number opening the projects behind it. */
 export default function DashboardPage() {
@@ -149,6 +153,14 @@ export default function DashboardPage() {
             <span style={{ color: DOWN_COLOR }}>{t('dashboard.footnote.down')}</span>
             {t('dashboard.footnote.after')}
           </Typography.Text>
+          {data.replica && data.replica.lagSeconds > REPLICA_LAG_SHOWN && data.replica.asOf && (
+            <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+              {t('dashboard.replicaLag', {
+                time: dayjs(data.replica.asOf).format('YYYY-MM-DD HH:mm:ss'),
+                seconds: Math.round(data.replica.lagSeconds),
+              })}
+            </Typography.Text>
+          )}
         </Flex>
       )}
       <Suspense>

@@ -2,10 +2,10 @@
 import { PassThrough } from 'node:stream';
 import type { FastifyReply } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import type { Kysely } from 'kysely';
-import type { DB } from '../../../db/schema.ts';
+import type { AppDeps } from '../../../deps.ts';
 import { attachment, errorResponses, sendDownload } from '../../../http.ts';
 import { requireActor } from '../../auth/auth.hooks.ts';
+import { readerFor } from '../../cache/read-replica.ts';
 import { prepareExport, type ExportDefinition, type ExportWriter } from './export.definition.ts';
 
 /** The Fastify instance a zod-typed plugin receives. */
@@ -30,8 +30,11 @@ export function sendXlsx(reply: FastifyReply, fileName: string, write: ExportWri
   return reply.send(out);
 }
 
+/** The databases an export route reads: the replica when there is one (read-replica.ts), else the primary. */
+export type ExportDeps = Pick<AppDeps, 'db' | 'readDb'>;
+
 /** Adds GET /{name}.xlsx for an export, validated by the list's own query schema. */
-export function registerExportRoute<Q>(app: ZodApp, db: Kysely<DB>, definition: ExportDefinition<Q>): void {
+export function registerExportRoute<Q>(app: ZodApp, deps: ExportDeps, definition: ExportDefinition<Q>): void {
   app.get(
     `/${definition.name}.xlsx`,
     {
@@ -47,7 +50,9 @@ export function registerExportRoute<Q>(app: ZodApp, db: Kysely<DB>, definition: 
       },
     },
     async (request, reply) => {
-      const write = await prepareExport(definition, db, requireActor(request), request.query);
+      const actor = requireActor(request);
+      const { db } = await readerFor(deps, request, reply);
+      const write = await prepareExport(definition, db, actor, request.query);
       return sendXlsx(reply, `${definition.fileName}-${new Date().toISOString().slice(0, 10)}.xlsx`, write);
     },
   );

@@ -9,7 +9,7 @@ import type { DB } from '../../../db/schema.ts';
 import { RequestValidationError } from '../../../errors.ts';
 import type { Actor } from '../../auth/actor.ts';
 import { prepareExport, type ExportDefinition, type ExportWriter } from './export.definition.ts';
-import { registerExportRoute, type ZodApp } from './export.http.ts';
+import { registerExportRoute, type ExportDeps, type ZodApp } from './export.http.ts';
 import { projectsExport } from '../projects/project-ledger.export.ts';
 import { monthlyReportsExport } from '../reports/report-ledger.export.ts';
 import { auditLogExport } from '../../audit/audit-log.export.ts';
@@ -25,8 +25,8 @@ import {
 /** An export ready to serve, its query type closed over. */
 export interface RegisteredExport {
   name: string;
-  /** Adds GET /{name}.xlsx to the exports plugin. */
-  register(app: ZodApp, db: Kysely<DB>): void;
+  /** Adds GET /{name}.xlsx to the exports plugin (read from the replica when there is one). */
+  register(app: ZodApp, deps: ExportDeps): void;
   /** Validates a raw query (CLI), checks permission and prepares the sheet; nothing is written yet. */
   prepare(db: Kysely<DB>, actor: Actor, rawQuery: unknown): Promise<{ fileName: string; write: ExportWriter }>;
 }
@@ -35,7 +35,7 @@ export interface RegisteredExport {
 export function defineExport<Q>(definition: ExportDefinition<Q>): RegisteredExport {
   return {
     name: definition.name,
-    register: (app, db) => registerExportRoute(app, db, definition),
+    register: (app, deps) => registerExportRoute(app, deps, definition),
     async prepare(db, actor, rawQuery) {
       const result = definition.query.safeParse(rawQuery, { reportInput: true });
       if (!result.success) throw new RequestValidationError(result.error.issues, 'querystring');
