@@ -43,9 +43,15 @@ async function exportAll(spec: string, userId: number) {
     locale: 'zh' as const,
   };
   const out = path.join(tmpdir(), `kp-export-${randomBytes(4).toString('hex')}.xlsx`);
-  const before = process.memoryUsage().rss;
+  const initial = process.memoryUsage();
+  const before = initial.rss;
   let peak = before;
-  const sampler = setInterval(() => (peak = Math.max(peak, process.memoryUsage().rss)), 10);
+  // The breakdown at the peak says whose memory it is: V8's heap, or external (PGlite's WASM memory, buffers).
+  let atPeak = process.memoryUsage();
+  const sampler = setInterval(() => {
+    const usage = process.memoryUsage();
+    if (usage.rss > peak) [peak, atPeak] = [usage.rss, usage];
+  }, 10);
   const start = process.hrtime.bigint();
   const { write } = await entry.prepare(database.db, actor, {});
   const stream = createWriteStream(out);
@@ -57,6 +63,10 @@ async function exportAll(spec: string, userId: number) {
   console.log(
     `export of ${written} projects (${database.kind})`.padEnd(44) +
       ` ${(ms / 1000).toFixed(2).padStart(7)} s   file ${mb(statSync(out).size)}, RSS ${mb(before)} before, peak ${mb(peak)} (+${mb(peak - before)})`,
+  );
+  console.log(
+    `  before: heapTotal ${mb(initial.heapTotal)}, heapUsed ${mb(initial.heapUsed)}, external ${mb(initial.external)};` +
+      ` at the peak: heapTotal ${mb(atPeak.heapTotal)}, heapUsed ${mb(atPeak.heapUsed)}, external ${mb(atPeak.external)}`,
   );
   rmSync(out, { force: true });
   await database.close();

@@ -26,6 +26,8 @@ export interface XlsxInspection {
   /** Rows counted per worksheet part (xl/worksheets/sheetN.xml). */
   worksheetRows: Record<string, number>;
   cells: number;
+  /** The inflated entries the caller asked to keep (by name, a leading '/' removed), so they need no second inflate. */
+  parts: Map<string, Buffer>;
 }
 
 /** Local file header signature: every zip (and so every xlsx) starts with it. */
@@ -34,8 +36,14 @@ const REQUIRED_ENTRIES = ['[Content_Types].xml', 'xl/workbook.xml'];
 const WORKSHEET_ENTRY = /^xl\/worksheets\/[^/]+\.xml$/;
 const MB = 1024 * 1024;
 
-/** Refuses the buffer with an XlsxFileError unless it is a well-formed xlsx within every limit. */
-export async function inspectXlsx(buffer: Buffer): Promise<XlsxInspection> {
+/**
+ * Refuses the buffer with an XlsxFileError unless it is a well-formed xlsx within every limit; keeps the
+ * entries `keep` names, inflated.
+ */
+export async function inspectXlsx(
+  buffer: Buffer,
+  keep: (name: string) => boolean = () => false,
+): Promise<XlsxInspection> {
   if (buffer.length < ZIP_SIGNATURE.length || !buffer.subarray(0, 4).equals(ZIP_SIGNATURE)) {
     throw new XlsxFileError('file.notXlsx');
   }
@@ -58,16 +66,20 @@ export async function inspectXlsx(buffer: Buffer): Promise<XlsxInspection> {
       uncompressedBytes: checkSizes(entries),
       worksheetRows: {},
       cells: 0,
+      parts: new Map(),
     };
     for (const entry of entries) {
       const stream = await openEntry(zip, entry);
+      const name = entry.fileName.replace(/^\//, '');
+      const chunks = keep(name) ? [] : undefined;
       if (WORKSHEET_ENTRY.test(entry.fileName)) {
-        const counts = await countRowsAndCells(stream, MAX_CELLS - inspection.cells);
+        const counts = await countRowsAndCells(stream, MAX_CELLS - inspection.cells, chunks);
         inspection.worksheetRows[entry.fileName] = counts.rows;
         inspection.cells += counts.cells;
       } else {
-        await drain(stream);
+        await drain(stream, chunks);
       }
+      if (chunks) inspection.parts.set(name, Buffer.concat(chunks));
     }
     return inspection;
   } finally {
@@ -118,11 +130,10 @@ async function openEntry(zip: ZipFile, entry: Entry): Promise<Readable> {
 }
 
 /** Reads a stream to its end; a corrupt entry or one longer than declared is a broken file. */
-async function drain(stream: Readable): Promise<void> {
+async function drain(stream: Readable, chunks?: Buffer[]): Promise<void> {
   try {
-    for await (const _chunk of stream as AsyncIterable<Buffer>) {
-      // Inflating is the check: yauzl fails the stream if the data exceeds its declared size.
-    }
+    // Inflating is the check: yauzl fails the stream if the data exceeds its declared size.
+    for await (const chunk of stream as AsyncIterable<Buffer>) chunks?.push(chunk);
   } catch {
     throw new XlsxFileError('file.corrupt');
   }
@@ -139,7 +150,11 @@ const ROW = Buffer.from('<row');
  * Prefixed tags (`<x:row>`) are not counted: exceljs does not read them either. Rows without cells (kept
  * for a height or a style) count only against the looser raw-row limit.
  */
-async function countRowsAndCells(stream: Readable, cellBudget: number): Promise<{ rows: number; cells: number }> {
+async function countRowsAndCells(
+  stream: Readable,
+  cellBudget: number,
+  chunks?: Buffer[],
+): Promise<{ rows: number; cells: number }> {
   let rawRows = 0;
   let rows = 0;
   let cells = 0;
@@ -147,6 +162,7 @@ async function countRowsAndCells(stream: Readable, cellBudget: number): Promise<
   let carry: Buffer = Buffer.alloc(0);
   try {
     for await (const chunk of stream as AsyncIterable<Buffer>) {
+      chunks?.push(chunk);
       // Keep the last few bytes so a tag cut by the chunk boundary is seen whole in the next round.
       const data = carry.length > 0 ? Buffer.concat([carry, chunk]) : chunk;
       const end = data.length - 5;

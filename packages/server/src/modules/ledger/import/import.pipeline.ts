@@ -22,8 +22,8 @@ import {
 import { auditedTransfer } from '../../audit/audit.transfer.ts';
 import type { DB } from '../../../db/schema.ts';
 import { XlsxFileError } from '../../../io/xlsx.errors.ts';
-import { readSpreadsheet } from '../../../io/spreadsheet.reader.ts';
-import { pickSheet, readGrid, type GridRow } from '../../../io/xlsx.reader.ts';
+import { readSpreadsheetGrid } from '../../../io/spreadsheet.reader.ts';
+import type { GridRow } from '../../../io/xlsx.reader.ts';
 import type { Actor } from '../../auth/actor.ts';
 import { locateHeader, type LayoutRules, type SheetLayout } from './import.layout.ts';
 
@@ -152,7 +152,7 @@ async function importRows<K extends string, P, O>(
 ): Promise<LedgerImportResult> {
   const progress = run.onProgress ?? (() => undefined);
   progress({ phase: 'reading', processed: 0, total: 1 });
-  const grid = await readSheet(file, importer.sheetNames, importer.skipSheets);
+  const grid = await readSpreadsheetGrid(file, importer.sheetNames, importer.skipSheets);
   const layout = locateHeader(grid, importer.matchHeader, run.locale, importer.layoutRules?.(run.options));
   for (const key of importer.requiredKeys) {
     if (!layout.columns.some((column) => column.key === key)) {
@@ -202,14 +202,6 @@ async function importRows<K extends string, P, O>(
     if (error instanceof Rejected) return error.result;
     throw error;
   }
-}
-
-/**
- * The sheet's cells. The parsed workbook is many times their size; it stays local here so it can be
- * collected before the rows are checked and written.
- */
-async function readSheet(file: Buffer, preferred: readonly string[], skip: readonly string[]) {
-  return readGrid(pickSheet(await readSpreadsheet(file), preferred, skip));
 }
 
 /**
