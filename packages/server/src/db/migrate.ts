@@ -27,6 +27,7 @@ import * as rankingEditions from '../../migrations/2026121002_ranking_editions.t
 import * as fundingFinancing from '../../migrations/2026121011_funding_financing.ts';
 import * as importJobs from '../../migrations/2026121031_import_jobs.ts';
 import * as dataVersion from '../../migrations/2026121032_data_version.ts';
+import * as statsRollup from '../../migrations/2026121211_stats_rollup.ts';
 import type { DB } from './schema.ts';
 
 /** Every migration by name, in order. */
@@ -55,6 +56,7 @@ export const MIGRATIONS: Record<string, Migration> = {
   '2026121011_funding_financing': fundingFinancing,
   '2026121031_import_jobs': importJobs,
   '2026121032_data_version': dataVersion,
+  '2026121211_stats_rollup': statsRollup,
 };
 
 /** Brings the schema up to date; returns the names of the migrations applied now. */
