@@ -135,7 +135,7 @@ describe('the rollup on the province generator', () => {
     await expectProvinceAgrees();
   }, 120_000);
 
-  it('still agrees after reports, corrections, plan and project edits, deletions and a moved cut-off', async () => {
+  it('still agrees after reports, corrections, plan and project edits, deletions, concurrent filings and a moved cut-off', async () => {
     const db = province.db;
     const ids = (
       await sql<{ id: number }>`select id from projects where code like '2101-%' order by id limit 6`.execute(db)
@@ -182,6 +182,24 @@ describe('the rollup on the province generator', () => {
     await db.deleteFrom('monthly_reports').where('project_id', '=', hardDeleted).execute();
     await db.deleteFrom('lifecycle_transitions').where('project_id', '=', hardDeleted).execute();
     await db.deleteFrom('projects').where('id', '=', hardDeleted).execute();
+    await expectProvinceAgrees();
+
+    // Reports of four projects of one city filed at once (concurrent transactions on PostgreSQL): each adds its own
+    // change to the same rollup rows, none is lost.
+    const concurrent = (
+      await sql<{ id: number }>`select id from projects where code like '2101-2306%' order by id desc limit 4`.execute(
+        db,
+      )
+    ).rows.map((r) => r.id);
+    await Promise.all(
+      concurrent.map((id, i) =>
+        db.transaction().execute(async (trx) => {
+          await sql`update monthly_reports set completed_this_month = completed_this_month + ${1000 * (i + 1)}
+            where project_id = ${id} and year = 2021 and month = 3`.execute(trx);
+          await refreshYearProgress(trx, id, 2021);
+        }),
+      ),
+    );
     await expectProvinceAgrees();
 
     // Kept incrementally, the rollup holds what a rebuild from scratch holds.
