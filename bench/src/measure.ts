@@ -5,11 +5,17 @@ export interface Timing {
   p95Ms: number;
 }
 
-/** Times `fn` `runs` times after `warmup` unmeasured runs. */
-export async function time(fn: () => Promise<unknown>, runs = 30, warmup = 3): Promise<Timing> {
+/** Times `fn` `runs` times after `warmup` unmeasured runs; `before` runs untimed ahead of each. */
+export async function time(
+  fn: () => Promise<unknown>,
+  runs = 30,
+  warmup = 3,
+  before: () => Promise<unknown> = () => Promise.resolve(),
+): Promise<Timing> {
   for (let i = 0; i < warmup; i += 1) await fn();
   const samples: number[] = [];
   for (let i = 0; i < runs; i += 1) {
+    await before();
     const start = process.hrtime.bigint();
     await fn();
     samples.push(Number(process.hrtime.bigint() - start) / 1e6);

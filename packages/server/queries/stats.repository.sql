@@ -4,6 +4,10 @@
 
 -- progressQuery: no query (a query builder the statistics and the warnings snapshot compose)
 
+-- fen: no query (a NUMERIC sum turned into exact fen)
+
+-- toTotals: no query (an aggregate row turned into FigureTotals)
+
 -- monthsCounted: no query (a SQL fragment (the months counted as of a date) the statistics and SPI compose)
 
 -- scopedProjectIds (city actor)

@@ -5,6 +5,7 @@
 import * as bulletin from '../../src/modules/bulletin/bulletin.repository.ts';
 import * as meta from '../../src/modules/meta/meta.repository.ts';
 import * as region from '../../src/modules/region/region.repository.ts';
+import * as statsRollup from '../../src/modules/stats/stats-rollup.repository.ts';
 import * as statsSeries from '../../src/modules/stats/stats-series.repository.ts';
 import * as stats from '../../src/modules/stats/stats.repository.ts';
 import { example, labelled, type RepositoryEntry } from './capture.ts';
@@ -12,6 +13,8 @@ import { ACTORS, AS_OF, CITY, DISTRICT, IDS, SCOPES, YEAR } from './examples.ts'
 import { perScope, type Trx } from './registry.shared.ts';
 
 const options = { year: YEAR, asOf: AS_OF };
+const MONTH_END = { year: YEAR, asOf: `${YEAR}-05-31` };
+const PREVIOUS_MONTH_END = { year: YEAR - 1, asOf: `${YEAR - 1}-05-31` };
 const statScopes = SCOPES.map(({ label, actor }) => ({ label, scope: { actor } }));
 
 /** The registry entries of the bulletin, meta, region and stats modules. */
@@ -50,6 +53,36 @@ export const STATS_REGISTRY: readonly RepositoryEntry[] = [
     },
   },
   {
+    file: 'modules/stats/stats-rollup.repository.ts',
+    module: statsRollup,
+    examples: {
+      isMonthEnd: { noQuery: 'a date test (the as-of dates the rollup holds)' },
+      rollupAnswers: { noQuery: 'a decision on the scope and date (rollup or projects path)' },
+      dashboardStatistics: [
+        labelled(
+          'city actor as of a month end: the rollup, both years in one statement, and the map points',
+          statsRollup.dashboardStatistics,
+          { actor: ACTORS.city },
+          MONTH_END,
+          PREVIOUS_MONTH_END,
+          ['region', 'level'],
+        ),
+        labelled(
+          'owner actor: the projects path',
+          statsRollup.dashboardStatistics,
+          { actor: ACTORS.owner },
+          MONTH_END,
+          PREVIOUS_MONTH_END,
+          ['category'],
+        ),
+      ],
+      totalsAsOf: [example(statsRollup.totalsAsOf, { actor: ACTORS.district }, MONTH_END)],
+      statisticsOf: [
+        example(statsRollup.statisticsOf, { actor: ACTORS.city, regionCode: DISTRICT }, MONTH_END, ['nature']),
+      ],
+    },
+  },
+  {
     file: 'modules/stats/stats-series.repository.ts',
     module: statsSeries,
     examples: {
@@ -61,6 +94,8 @@ export const STATS_REGISTRY: readonly RepositoryEntry[] = [
     module: stats,
     examples: {
       progressQuery: { noQuery: 'a query builder the statistics and the warnings snapshot compose' },
+      fen: { noQuery: 'a NUMERIC sum turned into exact fen' },
+      toTotals: { noQuery: 'an aggregate row turned into FigureTotals' },
       monthsCounted: { noQuery: 'a SQL fragment (the months counted as of a date) the statistics and SPI compose' },
       scopedProjectIds: statScopes.map(({ label, scope }) =>
         labelled(label, (trx: Trx) => stats.scopedProjectIds(trx, scope, YEAR).execute()),

@@ -17,6 +17,7 @@ import type { ReviewDeskTables } from './schema.review.ts';
 import type { AttractionTables } from './schema.attraction.ts';
 import type { SharedStateTables } from './schema.shared-state.ts';
 import type { FinancingTables } from './schema.financing.ts';
+import type { RollupTables } from './schema.rollup.ts';
 
 type CreatedAt = ColumnType<Date, Date | string | undefined, never>;
 type UpdatedAt = ColumnType<Date, Date | string | undefined, Date | string>;
@@ -297,7 +298,14 @@ export interface BulletinTemplateTable {
 }
 
 export interface DB
-  extends DispatchTables, LifecycleTables, ReviewDeskTables, AttractionTables, FinancingTables, SharedStateTables {
+  extends
+    DispatchTables,
+    LifecycleTables,
+    ReviewDeskTables,
+    AttractionTables,
+    FinancingTables,
+    SharedStateTables,
+    RollupTables {
   regions: RegionTable;
   lifecycle_stages: LifecycleStageTable;
   organizations: OrganizationTable;

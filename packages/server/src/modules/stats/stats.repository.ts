@@ -195,12 +195,13 @@ function aggregates(options: StatOptions) {
 }
 
 /** A NUMERIC sum as PostgreSQL sends it (an integer in decimal text) turned into exact fen. */
-const fen = (value: string | bigint): bigint => BigInt(value);
+export const fen = (value: string | bigint): bigint => BigInt(value);
 
 /** Counts are int; money columns are NUMERIC sums, which arrive as decimal text. */
-type AggregateRow = { key: string | null } & Record<keyof typeof COUNTS, number> & Record<keyof typeof SUMS, string>;
+export type AggregateRow = { key: string | null } & Record<keyof typeof COUNTS, number> &
+  Record<keyof typeof SUMS, string>;
 
-function toTotals(row: AggregateRow): FigureTotals {
+export function toTotals(row: AggregateRow): FigureTotals {
   return {
     projects: row.projects,
     newProjects: row.new_projects,

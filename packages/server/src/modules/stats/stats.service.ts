@@ -29,14 +29,8 @@ import { planYears } from '../meta/meta.repository.ts';
 import { findProjects } from '../project/project.repository.ts';
 import { listPeriods } from '../report/period.repository.ts';
 import { diffJson, drillRow, figuresJson } from './stats.presenter.ts';
-import {
-  projectsBehind,
-  regionNamesOf,
-  statistics,
-  totalsOf,
-  type SqlDimension,
-  type StatScope,
-} from './stats.repository.ts';
+import { projectsBehind, regionNamesOf, type SqlDimension, type StatScope } from './stats.repository.ts';
+import { dashboardStatistics, totalsAsOf } from './stats-rollup.repository.ts';
 import { monthlySeries } from './stats-series.repository.ts';
 
 /** The same calendar day a year earlier (29 February becomes the 28th). */
@@ -51,8 +45,8 @@ export async function headline(db: Kysely<DB>, scope: StatScope, asOf: string) {
   const options: StatOptions = { year: Number(asOf.slice(0, 4)), asOf };
   const previousAsOf = sameDayLastYear(asOf);
   const [current, previous] = await Promise.all([
-    totalsOf(db, scope, options).then(withRates),
-    totalsOf(db, scope, { year: options.year - 1, asOf: previousAsOf }).then(withRates),
+    totalsAsOf(db, scope, options).then(withRates),
+    totalsAsOf(db, scope, { year: options.year - 1, asOf: previousAsOf }).then(withRates),
   ]);
   return { options, previousAsOf, current, previous, diff: diffFigures(current, previous) };
 }
@@ -92,7 +86,8 @@ async function dashboardAsOf(db: Kysely<DB>, today: string): Promise<string> {
 }
 
 /**
- * Everything the leaders' dashboard shows, in one answer: one statement for the year, one for the year before.
+ * Everything the leaders' dashboard shows, in one answer: for a region as of a month's end one statement over the
+ * rollup for both years (stats-rollup.repository.ts), else one statement for the year and one for the year before.
  * Without a date it is as of the default one (named in the answer), so the first visit asks at once.
  */
 export async function dashboard(
@@ -113,8 +108,13 @@ export async function dashboard(
   const dimensions = (Object.keys(BREAKDOWNS) as BreakdownName[]).map((name) =>
     name === 'byRegion' ? regionDimension : BREAKDOWNS[name],
   );
-  const current = await statistics(db, scope, options, { dimensions, points: true });
-  const previous = await totalsOf(db, scope, { year: options.year - 1, asOf: previousAsOf });
+  const { current, previous } = await dashboardStatistics(
+    db,
+    scope,
+    options,
+    { year: options.year - 1, asOf: previousAsOf },
+    dimensions,
+  );
   const figures = withRates(current.totals);
   const previousFigures = withRates(previous);
   const breakdowns = Object.fromEntries(
