@@ -28,8 +28,8 @@ import * as fundingFinancing from '../../migrations/2026121011_funding_financing
 import * as importJobs from '../../migrations/2026121031_import_jobs.ts';
 import * as dataVersion from '../../migrations/2026121032_data_version.ts';
 import * as fundingCorrections from '../../migrations/2026121201_funding_corrections.ts';
-import * as authVersion from '../../migrations/2026121221_auth_version.ts';
 import * as statsRollup from '../../migrations/2026121211_stats_rollup.ts';
+import * as authVersion from '../../migrations/2026121221_auth_version.ts';
 import type { DB } from './schema.ts';
 
 /** Every migration by name, in order. */
@@ -59,8 +59,8 @@ export const MIGRATIONS: Record<string, Migration> = {
   '2026121031_import_jobs': importJobs,
   '2026121032_data_version': dataVersion,
   '2026121201_funding_corrections': fundingCorrections,
-  '2026121221_auth_version': authVersion,
   '2026121211_stats_rollup': statsRollup,
+  '2026121221_auth_version': authVersion,
 };
 
 /** Brings the schema up to date; returns the names of the migrations applied now. */
