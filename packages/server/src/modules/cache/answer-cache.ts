@@ -62,7 +62,10 @@ export class AnswerCache {
 
 /** What decides an answer: the route, whose scope it is computed for (`scopeKeyOf`) and the question. */
 export function answerKey(route: string, scope: Record<string, unknown>, query: unknown): string {
-  return JSON.stringify({ route, scope, query });
+  // Parsed queries hold money as bigint fen (e.g. the list's minInvestment), which JSON.stringify refuses.
+  return JSON.stringify({ route, scope, query }, (_name, value: unknown) =>
+    typeof value === 'bigint' ? `${value}n` : value,
+  );
 }
 
 /**

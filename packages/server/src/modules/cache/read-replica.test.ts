@@ -119,7 +119,9 @@ describe.runIf(withReplica)('with a read replica (PostgreSQL)', () => {
     for (const url of READ_ROUTES) {
       const { response, onPrimary, onReplica } = await get(url, withSeen(ahead));
       expect([url, response.statusCode, response.headers['x-kp-read-from']]).toEqual([url, 200, 'primary']);
-      expect(onPrimary).toBeGreaterThan(1);
+      // At least the versions (auth.hooks.ts); the answer itself may be the one kept for this data version, which
+      // is the same on both databases.
+      expect(onPrimary).toBeGreaterThanOrEqual(1);
       // One statement asks the replica how far it is; nothing is read there.
       expect(onReplica).toBe(1);
     }
