@@ -25,6 +25,8 @@ from
 where
   "code" = $1;
 
+-- cityListProjects: no query (a query builder the district and the department project rows compose)
+
 -- rankingProjectRows
 -- args: "230600",{"year":2021,"from":"2021-04-01","asOf":"2021-04-30","lastMonth":4}
 -- query 1 of 3

@@ -16,6 +16,7 @@ export const RANKING_REGISTRY: readonly RepositoryEntry[] = [
     examples: {
       districtsOfCity: [example(ranking.districtsOfCity, CITY)],
       regionName: [example(ranking.regionName, CITY)],
+      cityListProjects: { noQuery: 'a query builder the district and the department project rows compose' },
       rankingProjectRows: [example(ranking.rankingProjectRows, CITY, WINDOW)],
       rankingUnitCounts: [example(ranking.rankingUnitCounts, CITY, WINDOW)],
       reportFactRows: [example(ranking.reportFactRows, CITY, WINDOW)],

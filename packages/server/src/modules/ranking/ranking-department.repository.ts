@@ -8,9 +8,8 @@ import { sql, type Kysely, type Transaction } from 'kysely';
 import { regionPrefix } from '@keyprojects/core';
 import type { DB } from '../../db/schema.ts';
 import { scopedProjects } from '../../db/scope.ts';
-import { progressQuery } from '../stats/stats.repository.ts';
 import { regionReader } from '../warning/warning.repository.ts';
-import type { RankingWindow } from './ranking.repository.ts';
+import { cityListProjects, type RankingWindow } from './ranking.repository.ts';
 
 type Db = Kysely<DB> | Transaction<DB>;
 
@@ -31,21 +30,8 @@ export async function departmentsOfCity(db: Db, cityCode: string) {
  * warnings active on them at that date.
  */
 export async function departmentProjectRows(db: Db, cityCode: string, window: RankingWindow) {
-  const { year, asOf } = window;
-  return db
-    .with(
-      (cte) => cte('progress').materialized(),
-      () => progressQuery(db, { year, asOf }),
-    )
-    .selectFrom(() =>
-      scopedProjects(db, regionReader(cityCode))
-        .where('projects.region_code', 'like', `${regionPrefix(cityCode)}%`)
-        .selectAll('projects')
-        .as('p'),
-    )
-    .innerJoin('annual_plans as ap', (j) => j.onRef('ap.project_id', '=', 'p.id').on('ap.year', '=', year))
-    .leftJoin('progress as g', 'g.project_id', 'p.id')
-    .where('ap.nature', '<>', 'reserve')
+  const { asOf } = window;
+  return cityListProjects(db, cityCode, window)
     .where('p.responsible_unit', 'is not', null)
     .select([
       'p.id',

@@ -44,12 +44,11 @@ export async function regionName(db: Db, code: string): Promise<string | null> {
 }
 
 /**
- * The city's projects under way on the year's list as of the window's date, with what Yan'an's project terms read:
- * nature, annual plan, category, levels, the year's completions (the statistics' progress rows), the start, and
- * whether the project reached production in the period (a lifecycle transition to phase production).
+ * The city's projects on the year's list (not reserve), city-wide, as `p` with their annual plan `ap` and the
+ * statistics' progress rows of the year as of the window's date `g` (left joined): what the district and the
+ * department project facts start from.
  */
-export async function rankingProjectRows(db: Db, cityCode: string, window: RankingWindow) {
-  const { year, from, asOf } = window;
+export function cityListProjects(db: Db, cityCode: string, { year, asOf }: RankingWindow) {
   return db
     .with(
       (cte) => cte('progress').materialized(),
@@ -63,7 +62,17 @@ export async function rankingProjectRows(db: Db, cityCode: string, window: Ranki
     )
     .innerJoin('annual_plans as ap', (j) => j.onRef('ap.project_id', '=', 'p.id').on('ap.year', '=', year))
     .leftJoin('progress as g', 'g.project_id', 'p.id')
-    .where('ap.nature', '<>', 'reserve')
+    .where('ap.nature', '<>', 'reserve');
+}
+
+/**
+ * The city's projects under way on the year's list as of the window's date, with what Yan'an's project terms read:
+ * nature, annual plan, category, levels, the year's completions (the statistics' progress rows), the start, and
+ * whether the project reached production in the period (a lifecycle transition to phase production).
+ */
+export async function rankingProjectRows(db: Db, cityCode: string, window: RankingWindow) {
+  const { from, asOf } = window;
+  return cityListProjects(db, cityCode, window)
     .where(sql<boolean>`g.started_on <= ${asOf}`)
     .select([
       'p.id',
