@@ -2,8 +2,6 @@
 -- The SQL each repository function runs for the example arguments shown (a fresh migrated database, a few example
 -- rows), so that a change of scope, of a join or of an index-relevant condition shows in review.
 
--- isMonthEnd: no query (a date test (the as-of dates the rollup holds))
-
 -- rollupAnswers: no query (a decision on the scope and date (rollup or projects path))
 
 -- dashboardStatistics (city actor as of a month end: the rollup, both years in one statement, and the map points)

@@ -56,7 +56,6 @@ export const STATS_REGISTRY: readonly RepositoryEntry[] = [
     file: 'modules/stats/stats-rollup.repository.ts',
     module: statsRollup,
     examples: {
-      isMonthEnd: { noQuery: 'a date test (the as-of dates the rollup holds)' },
       rollupAnswers: { noQuery: 'a decision on the scope and date (rollup or projects path)' },
       dashboardStatistics: [
         labelled(

@@ -6,7 +6,7 @@
  * whose formulas the rollup's triggers repeat; both are tested to agree with core.
  */
 import { sql, type Kysely, type RawBuilder, type SqlBool, type Transaction } from 'kysely';
-import { projectScopeKind, regionPrefix, type FigureTotals, type StatOptions } from '@keyprojects/core';
+import { isMonthEnd, projectScopeKind, regionPrefix, type FigureTotals, type StatOptions } from '@keyprojects/core';
 import type { DB } from '../../db/schema.ts';
 import { scopedProjects } from '../../db/scope.ts';
 import {
@@ -23,12 +23,6 @@ import {
 } from './stats.repository.ts';
 
 type Db = Kysely<DB> | Transaction<DB>;
-
-/** True for the last day of its month (the as-of dates the rollup holds). */
-export function isMonthEnd(date: string): boolean {
-  const [year, month, day] = date.split('-').map(Number);
-  return new Date(Date.UTC(year ?? 0, month ?? 0, 0)).getUTCDate() === day;
-}
 
 /** The rollup answers a scope by region as of a month's end; every other question reads the projects. */
 export function rollupAnswers(scope: StatScope, asOf: string): boolean {

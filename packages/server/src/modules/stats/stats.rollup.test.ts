@@ -4,6 +4,7 @@ import {
   breakdown,
   chengdu2019Fixture,
   computeFigures,
+  isMonthEnd,
   withRates,
   type BreakdownDimension,
   type StatOptions,
@@ -16,7 +17,7 @@ import type { Database } from '../../db/database.ts';
 import { generateDaqingDemo } from '../../demo/daqing.generator.ts';
 import { daqingStatProjects } from '../../demo/daqing.stats.ts';
 import { refreshYearProgress } from '../report/report.repository.ts';
-import { dashboardStatistics, isMonthEnd, rollupAnswers, statisticsOf } from './stats-rollup.repository.ts';
+import { dashboardStatistics, rollupAnswers, statisticsOf } from './stats-rollup.repository.ts';
 import { statistics, type SqlDimension, type StatScope } from './stats.repository.ts';
 
 const cityAdmin = (regionCode: string) => ({ id: 1, role: 'city_admin' as const, regionCode, organizationId: null });
