@@ -6,6 +6,7 @@ import { ErrorBoundary } from './components/ErrorBoundary.tsx';
 import { PageLoading } from './components/PageLoading.tsx';
 import { QueryErrorNotifier } from './components/QueryErrorNotifier.tsx';
 import { RequireAuth } from './session/RequireAuth.tsx';
+import { lazyPage } from './lib/lazyPage.ts';
 
 // `/` only redirects; its own chunk keeps antd's Result (for a role without sections) off the first page.
 const HomeRedirect = lazy(() => import('./components/HomeRedirect.tsx'));
@@ -13,7 +14,8 @@ const LoginPage = lazy(() => import('./pages/auth/LoginPage.tsx'));
 const ProjectListPage = lazy(() => import('./pages/projects/ProjectListPage.tsx'));
 const ProjectDetailPage = lazy(() => import('./pages/projects/ProjectDetailPage.tsx'));
 const ProjectFormPage = lazy(() => import('./pages/projects/ProjectFormPage.tsx'));
-const DashboardPage = lazy(() => import('./pages/dashboard/DashboardPage.tsx'));
+// Preloaded by main.tsx before the first render when the address is /dashboard (lib/lazyPage.ts).
+export const DashboardPage = lazyPage(() => import('./pages/dashboard/DashboardPage.tsx'));
 const ReportFilePage = lazy(() => import('./pages/reports/ReportFilePage.tsx'));
 const ReportPage = lazy(() => import('./pages/reports/ReportPage.tsx'));
 const ReviewDeskPage = lazy(() => import('./pages/reports/ReviewDeskPage.tsx'));

@@ -5,7 +5,7 @@ import { BrowserRouter } from 'react-router';
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { App as AntApp } from 'antd';
 import { ApiError } from './api/client.ts';
-import { App } from './App.tsx';
+import { App, DashboardPage } from './App.tsx';
 import { LocaleProvider } from './i18n/LocaleProvider.tsx';
 import { loadCatalogue, loadLocale } from './i18n/translate.ts';
 import { prefetchDashboard } from './pages/dashboard/dashboard.prefetch.ts';
@@ -25,10 +25,13 @@ const queryClient = new QueryClient({
   },
 });
 
-// The dashboard's data and code start together, before React renders the route (see dashboard.prefetch.ts).
+// The dashboard's data and code start together, before React renders the route (see dashboard.prefetch.ts); the
+// first render waits for its code, so that the shell and the figures paint together rather than the shell with a
+// spinner first (lib/lazyPage.ts).
+let firstPage: Promise<unknown> | undefined;
 if (window.location.pathname === '/dashboard') {
   prefetchDashboard(queryClient, new URLSearchParams(window.location.search));
-  void import('./pages/dashboard/DashboardPage.tsx');
+  firstPage = DashboardPage.preload();
 }
 
 const root = document.getElementById('root');
@@ -52,4 +55,4 @@ const render = () =>
   );
 
 // English is a separate chunk: an English reader's first render waits for it, a Chinese one's only for a microtask.
-void loadCatalogue(loadLocale()).finally(render);
+void Promise.allSettled([loadCatalogue(loadLocale()), firstPage]).finally(render);
