@@ -98,8 +98,8 @@ where
   )
   and "kind" = $5
   and (
-    "name" ilike $6
-    or "credit_code" ilike $7
+    lower("name") like $6
+    or lower("credit_code") like $7
   )
 order by
   "name"

@@ -218,8 +218,8 @@ where
     and "projects"."total_investment" >= $11
     and "projects"."total_investment" <= $12
     and (
-      "projects"."name" ilike $13
-      or "projects"."code" ilike $14
+      lower("projects"."name") like $13
+      or lower("projects"."code") like $14
       or exists (
         select
           "o"."id"
@@ -227,7 +227,7 @@ where
           "organizations" as "o"
         where
           "o"."id" = "projects"."owner_org_id"
-          and "o"."name" ilike $15
+          and lower("o"."name") like $15
       )
     )
   )

@@ -103,8 +103,8 @@ where
   )
   and "projects"."region_code" like $5
   and (
-    "projects"."name" ilike $6
-    or "projects"."code" ilike $7
+    lower("projects"."name") like $6
+    or lower("projects"."code") like $7
   )
   and coalesce(mr.state, 'not_started') = $8
 order by

@@ -30,6 +30,8 @@ import * as dataVersion from '../../migrations/2026121032_data_version.ts';
 import * as fundingCorrections from '../../migrations/2026121201_funding_corrections.ts';
 import * as statsRollup from '../../migrations/2026121211_stats_rollup.ts';
 import * as authVersion from '../../migrations/2026121221_auth_version.ts';
+import * as trigramLower from '../../migrations/2026121331_trigram_lower.ts';
+import * as lifecycleSeedSet from '../../migrations/2026121332_lifecycle_seed_set.ts';
 import type { DB } from './schema.ts';
 
 /** Every migration by name, in order. */
@@ -61,6 +63,8 @@ export const MIGRATIONS: Record<string, Migration> = {
   '2026121201_funding_corrections': fundingCorrections,
   '2026121211_stats_rollup': statsRollup,
   '2026121221_auth_version': authVersion,
+  '2026121331_trigram_lower': trigramLower,
+  '2026121332_lifecycle_seed_set': lifecycleSeedSet,
 };
 
 /** Brings the schema up to date; returns the names of the migrations applied now. */

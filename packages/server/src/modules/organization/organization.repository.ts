@@ -5,7 +5,7 @@
 import type { Kysely, Transaction } from 'kysely';
 import type { OrganizationKind, OrganizationListQuery } from '@keyprojects/core';
 import type { DB } from '../../db/schema.ts';
-import { containsPattern } from '../../db/like.ts';
+import { containsText } from '../../db/like.ts';
 import { homeRegionCondition } from '../../db/scope.ts';
 import type { Actor } from '../auth/actor.ts';
 import type { OrganizationRow } from './organization.presenter.ts';
@@ -31,8 +31,8 @@ export async function searchOrganizations(
     .limit(query.limit);
   if (query.kind) q = q.where('kind', '=', query.kind);
   if (query.q) {
-    const pattern = containsPattern(query.q);
-    q = q.where((eb) => eb.or([eb('name', 'ilike', pattern), eb('credit_code', 'ilike', pattern)]));
+    const text = query.q;
+    q = q.where((eb) => eb.or([containsText('name', text), containsText('credit_code', text)]));
   }
   return q.execute();
 }

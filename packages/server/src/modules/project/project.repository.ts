@@ -11,7 +11,7 @@ import {
   type ProjectSortField,
 } from '@keyprojects/core';
 import type { DB, NewProjectRow, ProjectRowUpdate } from '../../db/schema.ts';
-import { containsPattern } from '../../db/like.ts';
+import { containsText } from '../../db/like.ts';
 import { visibleProjects } from '../../db/scope.ts';
 import { toProjectListItem, toProjectOutput } from './project.presenter.ts';
 import type { Actor } from '../auth/actor.ts';
@@ -72,17 +72,16 @@ export function projectListFilters(query: ProjectListQuery, planYear: number | n
       conditions.push(eb('projects.total_investment', '<=', query.maxInvestment));
     }
     if (query.q) {
-      const pattern = containsPattern(query.q);
       conditions.push(
         eb.or([
-          eb('projects.name', 'ilike', pattern),
-          eb('projects.code', 'ilike', pattern),
+          containsText('projects.name', query.q),
+          containsText('projects.code', query.q),
           eb.exists(
             eb
               .selectFrom('organizations as o')
               .select('o.id')
               .whereRef('o.id', '=', 'projects.owner_org_id')
-              .where('o.name', 'ilike', pattern),
+              .where(containsText('o.name', query.q)),
           ),
         ]),
       );

@@ -5,7 +5,7 @@
 import { sql, type Kysely } from 'kysely';
 import { regionPrefix, type ReportListQuery } from '@keyprojects/core';
 import type { DB } from '../../db/schema.ts';
-import { containsPattern } from '../../db/like.ts';
+import { containsText } from '../../db/like.ts';
 import { scopedProjects } from '../../db/scope.ts';
 import type { Actor } from '../auth/actor.ts';
 import type { ReportListRow } from './report.presenter.ts';
@@ -31,8 +31,8 @@ export function reportListBase(db: Kysely<DB>, actor: Actor, query: ReportListQu
     );
   if (query.regionCode) base = base.where('projects.region_code', 'like', `${regionPrefix(query.regionCode)}%`);
   if (query.q) {
-    const pattern = containsPattern(query.q);
-    base = base.where((eb) => eb.or([eb('projects.name', 'ilike', pattern), eb('projects.code', 'ilike', pattern)]));
+    const text = query.q;
+    base = base.where((eb) => eb.or([containsText('projects.name', text), containsText('projects.code', text)]));
   }
   return base;
 }
