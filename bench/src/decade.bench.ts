@@ -7,7 +7,8 @@
  * of --runs runs: the dashboard endpoint as of the year end, mid-year (both month ends, the rollup's path) and a
  * date inside a month (the projects' path); the project list for a province administrator and for one county's
  * user (first page, sorted by total investment, a text search); a 1,000-row ledger import commit (its projects
- * removed afterwards, so the data stay the same); the year-end bulletin (.docx) of the province as of 2021-12-31.
+ * removed afterwards, so the data stay the same); the year-end bulletin (.docx) of the province as of 2021-12-31;
+ * the warning job's snapshot load of the province (its last-filed-report pass reads the reports of every year).
  * Every timed request computes its answer: the data version is raised before each, as a write would.
  */
 import { loadavg } from 'node:os';
@@ -22,6 +23,7 @@ import { migrateToLatest } from '../../packages/server/src/db/migrate.ts';
 import type { DB } from '../../packages/server/src/db/schema.ts';
 import type { Actor } from '../../packages/server/src/modules/auth/actor.ts';
 import { importProjectLedger } from '../../packages/server/src/modules/ledger/ledger.service.ts';
+import { loadWarningSnapshots } from '../../packages/server/src/modules/warning/warning.repository.ts';
 import { createUser } from '../../packages/server/src/modules/user/user.service.ts';
 import { signIn, TEST_PASSWORD, type Client } from '../../packages/server/test/factories.ts';
 import { generateScale } from './generate-reports.ts';
@@ -176,6 +178,11 @@ async function measure(db: Kysely<DB>): Promise<Measures> {
     await timeRequest(db, admin, '/api/v1/bulletins/docx?asOf=2021-12-31'),
   );
   await app.close();
+  // The daily warning job's read: every project's last filed report (a pass over the reports of every year).
+  measures.set(
+    'warning snapshots, province, 2021-12-31',
+    await time(() => loadWarningSnapshots(db, PROVINCE, '2021-12-31'), Math.min(runs, 5), 1),
+  );
   measures.set(`import commit, ${importRows} rows`, await timeImport(db, adminUser.id, adminUser.username));
   return measures;
 }
