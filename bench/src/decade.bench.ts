@@ -1,6 +1,7 @@
 /**
  * Ten years of data (issue #14 item 8): the province (50,000 projects) with ten years of monthly reports
- * (2012–2021, 6M rows) against the same province with five (2017–2021, 3M rows), measured back to back:
+ * (2012–2021, 6M rows) against the same province with five (2017–2021, 3M rows), each measure run on both
+ * databases in turn (so that both meet the same load on a shared machine):
  *   DATABASE_URL=postgres://postgres@127.0.0.1:5432/test npm run bench:decade -w @keyprojects/bench -- --reuse
  * Each scale lives in its own database on DATABASE_URL's server (decade_10y, decade_5y): created and generated
  * when absent (or always, without --reuse), then kept, so later runs measure the same rows. Times, medians and p95
@@ -126,8 +127,6 @@ async function removeImported(db: Kysely<DB>): Promise<void> {
   });
 }
 
-type Measures = Map<string, Timing>;
-
 /** Times a request that must answer 200, the data version raised (untimed) before each. */
 function timeRequest(db: Kysely<DB>, client: Client, url: string): Promise<Timing> {
   const newData = () => sql`update data_version set version = version + 1`.execute(db);
@@ -142,9 +141,20 @@ function timeRequest(db: Kysely<DB>, client: Client, url: string): Promise<Timin
   );
 }
 
-/** Every measure of one scale's database. */
-async function measure(db: Kysely<DB>): Promise<Measures> {
-  const measures: Measures = new Map();
+/** A scale's database with the app over it and the bench's signed-in users. */
+interface Scale {
+  years: number;
+  db: Kysely<DB>;
+  close: () => Promise<void>;
+  admin: Client;
+  adminId: number;
+  adminName: string;
+  county: Client;
+}
+
+/** Builds the app over a scale's database and signs in a province administrator and one county's user. */
+async function openScale(years: number, database: Database): Promise<Scale> {
+  const { db } = database;
   const app = await buildApp({
     db,
     config: { ...loadConfig({ LOG_LEVEL: 'silent', DEMO: 'false' }), webDist: '/nonexistent' },
@@ -156,35 +166,57 @@ async function measure(db: Kysely<DB>): Promise<Measures> {
   const countyCode = county.rows[0]?.code;
   if (!countyCode) throw new Error('no generated projects');
   const adminUser = await benchUser(db, 'city_admin', PROVINCE);
-  const admin = await signIn(app, adminUser);
-  const countyUser = await signIn(app, await benchUser(db, 'district_staff', countyCode));
+  return {
+    years,
+    db,
+    admin: await signIn(app, adminUser),
+    adminId: adminUser.id,
+    adminName: adminUser.username,
+    county: await signIn(app, await benchUser(db, 'district_staff', countyCode)),
+    close: async () => {
+      await app.close();
+      await database.close();
+    },
+  };
+}
 
-  for (const asOf of ['2021-12-31', '2021-06-30', '2021-06-17']) {
-    measures.set(`dashboard as of ${asOf}`, await timeRequest(db, admin, `/api/v1/stats/dashboard?asOf=${asOf}`));
-  }
+/** Every measure by name, each a timing of one scale. */
+function measuresOf(): [string, (scale: Scale) => Promise<Timing>][] {
+  const dashboards = ['2021-12-31', '2021-06-30', '2021-06-17'].map(
+    (asOf) =>
+      [
+        `dashboard as of ${asOf}`,
+        (s: Scale) => timeRequest(s.db, s.admin, `/api/v1/stats/dashboard?asOf=${asOf}`),
+      ] as const,
+  );
   const lists: [string, string][] = [
     ['first page', '/api/v1/projects'],
     ['by total investment', '/api/v1/projects?sort=totalInvestment&order=desc'],
     ['search "4321"', '/api/v1/projects?q=4321'],
   ];
-  for (const [who, client] of [
-    ['province', admin],
-    ['county', countyUser],
-  ] as const) {
-    for (const [name, url] of lists) measures.set(`list, ${who}, ${name}`, await timeRequest(db, client, url));
-  }
-  measures.set(
-    'bulletin .docx, province, 2021-12-31',
-    await timeRequest(db, admin, '/api/v1/bulletins/docx?asOf=2021-12-31'),
+  const listMeasures = (['province', 'county'] as const).flatMap((who) =>
+    lists.map(
+      ([name, url]) =>
+        [
+          `list, ${who}, ${name}`,
+          (s: Scale) => timeRequest(s.db, who === 'province' ? s.admin : s.county, url),
+        ] as const,
+    ),
   );
-  await app.close();
-  // The daily warning job's read: every project's last filed report (a pass over the reports of every year).
-  measures.set(
-    'warning snapshots, province, 2021-12-31',
-    await time(() => loadWarningSnapshots(db, PROVINCE, '2021-12-31'), Math.min(runs, 5), 1),
-  );
-  measures.set(`import commit, ${importRows} rows`, await timeImport(db, adminUser.id, adminUser.username));
-  return measures;
+  return [
+    ...dashboards,
+    ...listMeasures,
+    [
+      'bulletin .docx, province, 2021-12-31',
+      (s) => timeRequest(s.db, s.admin, '/api/v1/bulletins/docx?asOf=2021-12-31'),
+    ],
+    // The daily warning job's read: every project's last filed report, and a year's progress rows.
+    [
+      'warning snapshots, province, 2021-12-31',
+      (s) => time(() => loadWarningSnapshots(s.db, PROVINCE, '2021-12-31'), Math.min(runs, 5), 1),
+    ],
+    [`import commit, ${importRows} rows`, (s) => timeImport(s.db, s.adminId, s.adminName)],
+  ];
 }
 
 /** The median and p95 of --import-runs commits of a fresh ledger of new projects into the city of Daqing. */
@@ -218,25 +250,28 @@ async function timeImport(db: Kysely<DB>, userId: number, username: string): Pro
   ).finally(() => removeImported(db));
 }
 
-const scales = values.scales.split(',').map((s) => Number(s.trim()));
-const results = new Map<number, Measures>();
-for (const years of scales) {
+const scaleYears = values.scales.split(',').map((s) => Number(s.trim()));
+const scales: Scale[] = [];
+for (const years of scaleYears) {
   const name = `decade_${years}y`;
   const span = Array.from({ length: years }, (_, i) => LAST_YEAR - years + 1 + i);
-  console.log(`${name}: load average ${load()} before`);
   const { database, reports, generatedSeconds } = await scaleDatabase(name, span);
-  console.log(
-    `${name}: 50000 projects, ${reports} reports (${span[0]}–${LAST_YEAR}), ${generatedSeconds === null ? 'reused' : `generated in ${generatedSeconds.toFixed(0)} s`}; load average ${load()}`,
-  );
-  results.set(years, await measure(database.db));
-  console.log(`${name}: measured; load average ${load()}`);
-  await database.close();
+  const generated = generatedSeconds === null ? 'reused' : `generated in ${generatedSeconds.toFixed(0)} s`;
+  console.log(`${name}: 50000 projects, ${reports} reports (${span[0]}–${LAST_YEAR}), ${generated}; load ${load()}`);
+  scales.push(await openScale(years, database));
 }
+// Each measure on every scale back to back, so that both meet the same load on a shared machine.
+const results = new Map<string, Map<number, Timing>>();
+for (const [name, run] of measuresOf()) {
+  const row = new Map<number, Timing>();
+  for (const scale of scales) row.set(scale.years, await run(scale));
+  results.set(name, row);
+  console.log(`${name}: ${scaleYears.map((y) => `${y}y ${row.get(y)?.medianMs} ms`).join(', ')}; load ${load()}`);
+}
+for (const scale of scales) await scale.close();
 
-const names = [...(results.values().next().value?.keys() ?? [])];
 const cell = (t: Timing | undefined) => (t ? `${t.medianMs} / ${t.p95Ms}` : '—');
-console.log(`\n| measure (median / p95 ms, ${runs} runs) | ${scales.map((s) => `${s} years`).join(' | ')} |`);
-console.log(`| --- | ${scales.map(() => '---').join(' | ')} |`);
-for (const name of names) {
-  console.log(`| ${name} | ${scales.map((s) => cell(results.get(s)?.get(name))).join(' | ')} |`);
-}
+console.log(`\n| measure (median / p95 ms, ${runs} runs) | ${scaleYears.map((y) => `${y} years`).join(' | ')} |`);
+console.log(`| --- | ${scaleYears.map(() => '---').join(' | ')} |`);
+for (const [name, row] of results) console.log(`| ${name} | ${scaleYears.map((y) => cell(row.get(y))).join(' | ')} |`);
+console.log(`load average at the end: ${load()}`);
