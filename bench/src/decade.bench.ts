@@ -180,14 +180,17 @@ async function openScale(years: number, database: Database): Promise<Scale> {
   };
 }
 
+/** A measure: its name, and how to time it on one scale. */
+type Measure = [string, (scale: Scale) => Promise<Timing>];
+
 /** Every measure by name, each a timing of one scale. */
-function measuresOf(): [string, (scale: Scale) => Promise<Timing>][] {
+function measuresOf(): Measure[] {
   const dashboards = ['2021-12-31', '2021-06-30', '2021-06-17'].map(
     (asOf) =>
       [
         `dashboard as of ${asOf}`,
         (s: Scale) => timeRequest(s.db, s.admin, `/api/v1/stats/dashboard?asOf=${asOf}`),
-      ] as const,
+      ] satisfies Measure,
   );
   const lists: [string, string][] = [
     ['first page', '/api/v1/projects'],
@@ -200,7 +203,7 @@ function measuresOf(): [string, (scale: Scale) => Promise<Timing>][] {
         [
           `list, ${who}, ${name}`,
           (s: Scale) => timeRequest(s.db, who === 'province' ? s.admin : s.county, url),
-        ] as const,
+        ] satisfies Measure,
     ),
   );
   return [
