@@ -82,7 +82,7 @@ where
   )
   and "projects"."region_code" like $2;
 -- query 3 of 3
--- params: "2021-04-30",2021,"2021-04-30",2021,"2021-04-30",2021,2021,"submitted","approved","confirmed","locked",24255,"open","accepted","in_progress","resolved","returned","approved","2306%","2306%",2021
+-- params: "2021-04-30",2021,"2021-04-30",2021,"2021-04-30",2021,2021,"open","accepted","in_progress","resolved","returned","approved","2306%","2306%",2021,"submitted","approved","confirmed","locked",2021,4,1
 with
   "progress" as materialized (
     select
@@ -147,18 +147,6 @@ with
     where
       "year" = $7
   ),
-  "filed" as (
-    select
-      "project_id",
-      max(year * 12 + month - 1) as "last_index"
-    from
-      "monthly_reports"
-    where
-      "state" in ($8, $9, $10, $11)
-      and year * 12 + month - 1 <= $12
-    group by
-      "project_id"
-  ),
   "open_problems" as (
     select
       "project_id",
@@ -175,7 +163,7 @@ with
     from
       "problems"
     where
-      "state" in ($13, $14, $15, $16, $17)
+      "state" in ($8, $9, $10, $11, $12)
     group by
       "project_id"
   ),
@@ -203,7 +191,7 @@ with
       "milestone_nodes" as "n"
       inner join "milestone_plans" as "mp" on "mp"."id" = "n"."plan_id"
     where
-      "mp"."status" = $18
+      "mp"."status" = $13
     group by
       "mp"."project_id"
   )
@@ -240,14 +228,28 @@ from
     where
       (
         "projects"."deleted_at" is null
-        and "projects"."region_code" like $19
+        and "projects"."region_code" like $14
       )
-      and "projects"."region_code" like $20
+      and "projects"."region_code" like $15
   ) as "p"
   left join "annual_plans" as "ap" on "ap"."project_id" = "p"."id"
-  and "ap"."year" = $21
+  and "ap"."year" = $16
   left join "progress" as "g" on "g"."project_id" = "p"."id"
-  left join "filed" as "f" on "f"."project_id" = "p"."id"
+  left join lateral (
+    select
+      r.year * 12 + r.month - 1 as "last_index"
+    from
+      "monthly_reports" as "r"
+    where
+      "r"."project_id" = "p"."id"
+      and "r"."state" in ($17, $18, $19, $20)
+      and (r.year, r.month) <= ($21, $22)
+    order by
+      "r"."year" desc,
+      "r"."month" desc
+    limit
+      $23
+  ) as "f" on true
   left join "open_problems" as "op" on "op"."project_id" = "p"."id"
   left join "milestones" as "ms" on "ms"."project_id" = "p"."id"
 order by

@@ -30,6 +30,7 @@ import * as dataVersion from '../../migrations/2026121032_data_version.ts';
 import * as fundingCorrections from '../../migrations/2026121201_funding_corrections.ts';
 import * as statsRollup from '../../migrations/2026121211_stats_rollup.ts';
 import * as authVersion from '../../migrations/2026121221_auth_version.ts';
+import * as yearProgressByYear from '../../migrations/2026121311_year_progress_by_year.ts';
 import * as trigramLower from '../../migrations/2026121331_trigram_lower.ts';
 import * as lifecycleSeedSet from '../../migrations/2026121332_lifecycle_seed_set.ts';
 import type { DB } from './schema.ts';
@@ -63,6 +64,7 @@ export const MIGRATIONS: Record<string, Migration> = {
   '2026121201_funding_corrections': fundingCorrections,
   '2026121211_stats_rollup': statsRollup,
   '2026121221_auth_version': authVersion,
+  '2026121311_year_progress_by_year': yearProgressByYear,
   '2026121331_trigram_lower': trigramLower,
   '2026121332_lifecycle_seed_set': lifecycleSeedSet,
 };

@@ -4,7 +4,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEFAULT_BULLETIN_TEMPLATE, DEFAULT_BULLETIN_TEMPLATE_NAME, type ErrorBody } from '@keyprojects/core';
 import { contextDatabase, runCommand } from '../../../test/cli.ts';
-import { signIn, type Client } from '../../../test/factories.ts';
+import { actorOf, signIn, type Client } from '../../../test/factories.ts';
 import { createTestContext, type TestContext } from '../../../test/helper.ts';
 import { bulletinCommands } from '../../cli/bulletin.commands.ts';
 import type { CliValues } from '../../cli/command.ts';
@@ -12,6 +12,9 @@ import { generateDaqingDemo } from '../../demo/daqing.generator.ts';
 import { seedDemo } from '../../demo/seed-demo.ts';
 import { docxParagraphs, pdfPages, zipEntries } from './bulletin.fixtures.ts';
 import { bulletinPdf } from './bulletin.pdf.ts';
+import { bulletinData } from './bulletin.service.ts';
+import { totalsBy } from '../stats/stats.repository.ts';
+import { withRates } from '@keyprojects/core';
 import { pdfFontsMissing } from '../../../test/pdf-fonts.ts';
 
 interface Bulletin {
@@ -158,6 +161,20 @@ describe('the demo city’s bulletin as of 20 May 2021', () => {
     const other = await preview(district, { regionCode: '230602' });
     expect(other.statusCode).toBe(400);
     expect(other.json<ErrorBody>().error.fields).toHaveProperty('regionCode');
+  });
+
+  it('quotes the industrial projects of a month’s end from the rollup, equal to a pass over the projects', async () => {
+    const scope = { actor: actorOf({ id: 0, username: 'city', password: '' }, 'city_admin', { regionCode: '230600' }) };
+    const industry = async (year: number, asOf: string) => {
+      const row = (await totalsBy(ctx.db, scope, { year, asOf }, 'category')).find((r) => r.key === 'industry');
+      return row && withRates(row.totals);
+    };
+    for (const asOf of ['2021-04-30', '2021-05-31']) {
+      const data = await bulletinData(ctx.db, scope, asOf, null);
+      expect(data.industry.current).toEqual(await industry(2021, asOf));
+      expect(data.industry.previous).toEqual(await industry(2020, `2020${asOf.slice(4)}`));
+      expect(data.industry.current.projects).toBeGreaterThan(0);
+    }
   });
 
   it('lets the city narrow its bulletin to a county', async () => {

@@ -59,83 +59,92 @@ export interface WarningSnapshotRow {
  */
 export async function loadWarningSnapshots(db: Db, regionCode: string, asOf: string): Promise<WarningSnapshotRow[]> {
   const year = Number(asOf.slice(0, 4));
-  const asOfIndex = year * 12 + Number(asOf.slice(5, 7)) - 1;
-  return db
-    .with(
-      (cte) => cte('progress').materialized(),
-      () => progressQuery(db, { year, asOf }),
-    )
-    .with('filed', (qb) =>
-      qb
-        .selectFrom('monthly_reports')
-        .select(['project_id', sql<number>`max(year * 12 + month - 1)`.as('last_index')])
-        .where('state', 'in', FILED_STATES)
-        .where(sql<boolean>`year * 12 + month - 1 <= ${asOfIndex}`)
-        .groupBy('project_id'),
-    )
-    .with('open_problems', (qb) =>
-      qb
-        .selectFrom('problems')
-        .select([
-          'project_id',
-          sql<(string | null)[]>`array_agg(due_on::text order by id)`.as('dues'),
-          sql<number[]>`array_agg(id order by id)`.as('ids'),
-        ])
-        .where('state', 'in', OPEN_PROBLEM_STATES)
-        .groupBy('project_id'),
-    )
-    .with('milestones', (qb) =>
-      qb
-        .selectFrom('milestone_nodes as n')
-        .innerJoin('milestone_plans as mp', 'mp.id', 'n.plan_id')
-        .where('mp.status', '=', 'approved')
-        .select([
-          'mp.project_id',
-          sql<string[]>`array_agg(n.name order by n.sort_order)`.as('names'),
-          sql<string[]>`array_agg(n.planned_end::text order by n.sort_order)`.as('planned'),
-          sql<
-            (string | null)[]
-          >`array_agg(case when n.status = 'done' then n.actual_end::text end order by n.sort_order)`.as('done'),
-        ])
-        .groupBy('mp.project_id'),
-    )
-    .selectFrom(() =>
-      scopedProjects(db, regionReader(regionCode))
-        .where('projects.region_code', 'like', `${regionPrefix(regionCode)}%`)
-        .selectAll('projects')
-        .as('p'),
-    )
-    .leftJoin('annual_plans as ap', (j) => j.onRef('ap.project_id', '=', 'p.id').on('ap.year', '=', year))
-    .leftJoin('progress as g', 'g.project_id', 'p.id')
-    .leftJoin('filed as f', 'f.project_id', 'p.id')
-    .leftJoin('open_problems as op', 'op.project_id', 'p.id')
-    .leftJoin('milestones as ms', 'ms.project_id', 'p.id')
-    .select([
-      'p.id',
-      'p.code',
-      'p.name',
-      'p.region_code',
-      'p.owner_org_id',
-      'p.service_officer_id',
-      'p.stage',
-      sql<string | null>`p.planned_start_date::text`.as('planned_start_date'),
-      sql<string | null>`p.planned_completion_date::text`.as('planned_completion_date'),
-      sql<string | null>`p.actual_start_date::text`.as('actual_start_date'),
-      sql<string | null>`p.actual_completion_date::text`.as('actual_completion_date'),
-      sql<string | null>`p.in_statistics_since::text`.as('in_statistics_since'),
-      sql<string | null>`ap.planned_investment::text`.as('annual_plan'),
-      sql<string>`coalesce(g.completed, 0)::text`.as('completed_ytd'),
-      sql<(string | null)[] | null>`g.monthly::text[]`.as('monthly'),
-      sql<number | null>`f.last_index`.as('last_reported_index'),
-      sql<boolean>`ap.project_id is not null and ap.nature <> 'reserve'`.as('on_year_list'),
-      sql<(string | null)[] | null>`op.dues`.as('open_problem_dues'),
-      sql<number[] | null>`op.ids`.as('open_problem_ids'),
-      sql<string[] | null>`ms.names`.as('milestone_names'),
-      sql<string[] | null>`ms.planned`.as('milestone_planned'),
-      sql<(string | null)[] | null>`ms.done`.as('milestone_done'),
-    ])
-    .orderBy('p.id')
-    .execute();
+  const month = Number(asOf.slice(5, 7));
+  return (
+    db
+      .with(
+        (cte) => cte('progress').materialized(),
+        () => progressQuery(db, { year, asOf }),
+      )
+      .with('open_problems', (qb) =>
+        qb
+          .selectFrom('problems')
+          .select([
+            'project_id',
+            sql<(string | null)[]>`array_agg(due_on::text order by id)`.as('dues'),
+            sql<number[]>`array_agg(id order by id)`.as('ids'),
+          ])
+          .where('state', 'in', OPEN_PROBLEM_STATES)
+          .groupBy('project_id'),
+      )
+      .with('milestones', (qb) =>
+        qb
+          .selectFrom('milestone_nodes as n')
+          .innerJoin('milestone_plans as mp', 'mp.id', 'n.plan_id')
+          .where('mp.status', '=', 'approved')
+          .select([
+            'mp.project_id',
+            sql<string[]>`array_agg(n.name order by n.sort_order)`.as('names'),
+            sql<string[]>`array_agg(n.planned_end::text order by n.sort_order)`.as('planned'),
+            sql<
+              (string | null)[]
+            >`array_agg(case when n.status = 'done' then n.actual_end::text end order by n.sort_order)`.as('done'),
+          ])
+          .groupBy('mp.project_id'),
+      )
+      .selectFrom(() =>
+        scopedProjects(db, regionReader(regionCode))
+          .where('projects.region_code', 'like', `${regionPrefix(regionCode)}%`)
+          .selectAll('projects')
+          .as('p'),
+      )
+      .leftJoin('annual_plans as ap', (j) => j.onRef('ap.project_id', '=', 'p.id').on('ap.year', '=', year))
+      .leftJoin('progress as g', 'g.project_id', 'p.id')
+      // Each project's last filed report found from its end of the (project, year, month) index: a grouping over the
+      // reports read every year kept (issue #14 item 8: 2.8 s of 4.9 s at ten years, doubling with the years).
+      .leftJoinLateral(
+        (eb) =>
+          eb
+            .selectFrom('monthly_reports as r')
+            .select(sql<number>`r.year * 12 + r.month - 1`.as('last_index'))
+            .whereRef('r.project_id', '=', 'p.id')
+            .where('r.state', 'in', FILED_STATES)
+            .where(sql<boolean>`(r.year, r.month) <= (${year}, ${month})`)
+            .orderBy('r.year', 'desc')
+            .orderBy('r.month', 'desc')
+            .limit(1)
+            .as('f'),
+        (join) => join.onTrue(),
+      )
+      .leftJoin('open_problems as op', 'op.project_id', 'p.id')
+      .leftJoin('milestones as ms', 'ms.project_id', 'p.id')
+      .select([
+        'p.id',
+        'p.code',
+        'p.name',
+        'p.region_code',
+        'p.owner_org_id',
+        'p.service_officer_id',
+        'p.stage',
+        sql<string | null>`p.planned_start_date::text`.as('planned_start_date'),
+        sql<string | null>`p.planned_completion_date::text`.as('planned_completion_date'),
+        sql<string | null>`p.actual_start_date::text`.as('actual_start_date'),
+        sql<string | null>`p.actual_completion_date::text`.as('actual_completion_date'),
+        sql<string | null>`p.in_statistics_since::text`.as('in_statistics_since'),
+        sql<string | null>`ap.planned_investment::text`.as('annual_plan'),
+        sql<string>`coalesce(g.completed, 0)::text`.as('completed_ytd'),
+        sql<(string | null)[] | null>`g.monthly::text[]`.as('monthly'),
+        sql<number | null>`f.last_index`.as('last_reported_index'),
+        sql<boolean>`ap.project_id is not null and ap.nature <> 'reserve'`.as('on_year_list'),
+        sql<(string | null)[] | null>`op.dues`.as('open_problem_dues'),
+        sql<number[] | null>`op.ids`.as('open_problem_ids'),
+        sql<string[] | null>`ms.names`.as('milestone_names'),
+        sql<string[] | null>`ms.planned`.as('milestone_planned'),
+        sql<(string | null)[] | null>`ms.done`.as('milestone_done'),
+      ])
+      .orderBy('p.id')
+      .execute()
+  );
 }
 
 /** A stored warning row as the evaluation compares it. */
