@@ -9,7 +9,8 @@ const byOutcome = (a: ReportBatchItem, b: ReportBatchItem) =>
 
 export function BatchResultModal({ result, onClose }: { result: ReportBatchResult | null; onClose: () => void }) {
   const t = useT();
-  // On a phone the three columns do not fit: each report is one cell, its outcome and reason under its name.
+  // On a phone the three columns do not fit: each report is one cell, its outcome and reason under its name. Neither
+  // layout scrolls sideways, so a long reason wraps instead of running out of the dialog.
   const compact = Grid.useBreakpoint().sm === false;
   const project = (item: ReportBatchItem) => item.projectName ?? t('desk.batch.hidden', { position: item.position });
   const outcome = (item: ReportBatchItem) => (
@@ -66,7 +67,6 @@ export function BatchResultModal({ result, onClose }: { result: ReportBatchResul
             columns={columns}
             dataSource={[...result.items].sort(byOutcome)}
             pagination={{ pageSize: 10, hideOnSinglePage: true, simple: true }}
-            {...(compact ? {} : { scroll: { x: 'max-content' } })}
             data-testid="batch-result"
           />
         </>
