@@ -126,6 +126,11 @@ export const LEDGER_ROW_ACTIONS = ['create', 'update', 'unchanged', 'skipped', '
 /** What a data row does. */
 export type LedgerRowAction = (typeof LEDGER_ROW_ACTIONS)[number];
 
+/** How a row without a project code found its project: an existing one by name, or a new one under an issued code. */
+export const LEDGER_ROW_MATCHES = ['name', 'issued'] as const;
+/** How a code-less row found its project. */
+export type LedgerRowMatch = (typeof LEDGER_ROW_MATCHES)[number];
+
 /** What a data row does: create, update, nothing, skipped or invalid. */
 export const ledgerRowOutcome = z.object({
   row: z.number().int(),
@@ -133,6 +138,10 @@ export const ledgerRowOutcome = z.object({
   action: z.enum(LEDGER_ROW_ACTIONS),
   id: z.number().int().optional().meta({ description: '已存在记录的 id（更新、未变）' }),
   reason: z.string().optional(),
+  match: z.enum(LEDGER_ROW_MATCHES).optional().meta({
+    description:
+      '无项目代码的行如何对应项目：name 按项目名称对应到已有项目（键为其代码）；issued 无同名项目，新建并由导入签发代码',
+  }),
   changes: z
     .array(ledgerFieldChange)
     .optional()

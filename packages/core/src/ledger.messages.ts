@@ -100,6 +100,10 @@ export const LEDGER_MESSAGES = {
     zh: '与第 {other} 行的投资项目统一代码重复',
     en: 'the same project code as row {other}',
   },
+  'row.nameAmbiguous': {
+    zh: '有多个名为“{value}”的项目（{codes}），无法按名称确定是哪一个：请填写项目代码',
+    en: 'several projects are named “{value}” ({codes}); fill in the project code to say which',
+  },
   'row.summary': { zh: '合计行，已跳过', en: 'a totals row, skipped' },
   'row.note': { zh: '说明、分组或落款行，已跳过', en: 'a note, group or signature row, skipped' },
   'owner.willCreate': {

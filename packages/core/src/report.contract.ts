@@ -170,6 +170,7 @@ export const reportOutput = z.object({
   corrections: z.array(
     z.object({
       at: z.string(),
+      effectiveAt: effectiveTimesSchema('at'),
       userName: z.string().nullable(),
       reason: z.string(),
       before: z.unknown(),

@@ -486,6 +486,34 @@ where
 -- params: [1]
 -- the SQL of findProjects, query 3
 
+-- findProjects (by names)
+-- args: "<district_staff 230602>",{"names":["示例项目"]}
+-- query 1 of 3
+-- params: "230602%",["示例项目"]
+select
+  "projects".*,
+  "o"."name" as "ownerName",
+  "o"."credit_code" as "ownerCreditCode",
+  "r"."name" as "regionName",
+  "so"."display_name" as "serviceOfficerName"
+from
+  "projects"
+  inner join "organizations" as "o" on "o"."id" = "projects"."owner_org_id"
+  inner join "regions" as "r" on "r"."code" = "projects"."region_code"
+  left join "users" as "so" on "so"."id" = "projects"."service_officer_id"
+where
+  (
+    "projects"."deleted_at" is null
+    and "projects"."region_code" like $1
+  )
+  and projects.name = any ($2::text[]);
+-- query 2 of 3
+-- params: [1]
+-- the SQL of findProjects, query 2
+-- query 3 of 3
+-- params: [1]
+-- the SQL of findProjects, query 3
+
 -- lockProject (city actor)
 -- args: "<city_admin 230600>",1
 -- params: "2306%",1

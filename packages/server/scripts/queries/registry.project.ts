@@ -92,6 +92,7 @@ export const PROJECT_REGISTRY: readonly RepositoryEntry[] = [
       findProjects: [
         example(project.findProjects, ACTORS.district, { ids: [IDS.project] }),
         labelled('by codes', project.findProjects, ACTORS.district, { codes: ['2021-230602-48-01-000001'] }),
+        labelled('by names', project.findProjects, ACTORS.district, { names: ['示例项目'] }),
       ],
       lockProject: perScope(project.lockProject, IDS.project),
       insertProject: [

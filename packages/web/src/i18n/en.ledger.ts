@@ -59,6 +59,8 @@ export const enLedger: Record<keyof typeof zhLedger, string> = {
   'ledger.col.header': 'Header',
   'ledger.col.reason': 'Reason',
   'ledger.col.key': 'Project code',
+  'ledger.match.name': 'matched by name',
+  'ledger.match.issued': 'code issued',
   'ledger.col.action': 'Action',
   'ledger.col.detail': 'Detail',
   'ledger.col.field': 'Field',

@@ -53,7 +53,7 @@ export const enLifecycle: Record<keyof typeof zhLifecycle, string> = {
   'lifecycle.card.empty': 'No progress recorded',
   'lifecycle.col.date': 'Date',
   'lifecycle.col.stage': 'Stage / step',
-  'lifecycle.col.who': 'Recorded by',
+  'lifecycle.col.who': 'Recorded by · when',
   'lifecycle.col.source': 'Source',
   'lifecycle.col.note': 'Note',
   'lifecycle.col.evidence': 'Evidence',

@@ -51,6 +51,8 @@ export const zhLedger = {
   'ledger.col.header': '列名',
   'ledger.col.reason': '原因',
   'ledger.col.key': '项目代码',
+  'ledger.match.name': '按名称对应',
+  'ledger.match.issued': '新签发代码',
   'ledger.col.action': '处理',
   'ledger.col.detail': '说明',
   'ledger.col.field': '字段',

@@ -49,7 +49,7 @@ export const zhLifecycle = {
   'lifecycle.card.empty': '暂无进展记录',
   'lifecycle.col.date': '日期',
   'lifecycle.col.stage': '阶段 / 环节',
-  'lifecycle.col.who': '记录人',
+  'lifecycle.col.who': '记录人 · 时间',
   'lifecycle.col.source': '来源',
   'lifecycle.col.note': '说明',
   'lifecycle.col.evidence': '佐证材料',

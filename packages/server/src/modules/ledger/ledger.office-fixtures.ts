@@ -11,7 +11,8 @@ import type { TestCell } from './ledger.fixtures.ts';
 
 /** One project of an office ledger. */
 export interface OfficeProject {
-  code: string;
+  /** Null: the row's code cell is left empty. */
+  code: string | null;
   name: string;
   owner: string;
   level?: string;
@@ -48,7 +49,7 @@ export function officeProject(owner: string, overrides: Partial<OfficeProject> =
 }
 
 /** The columns of the office layout: top header, sub-header (null: merged with the top), and the cell of a project. */
-const COLUMNS: { top: string; sub: string | null; cell: (p: OfficeProject, index: number) => TestCell }[] = [
+const ALL_COLUMNS: { top: string; sub: string | null; cell: (p: OfficeProject, index: number) => TestCell }[] = [
   { top: '序号', sub: null, cell: (_p, index) => index + 1 },
   { top: '项目代码', sub: null, cell: (p) => p.code },
   { top: '项目名称', sub: null, cell: (p) => p.name },
@@ -67,26 +68,30 @@ const COLUMNS: { top: string; sub: string | null; cell: (p: OfficeProject, index
 /** The file's row number of the first project (title, unit line, two header rows above it). */
 export const OFFICE_FIRST_ROW = 5;
 
-/** A district's annual ledger as an office keeps it; `headers` renames columns (top header → file header). */
+/**
+ * A district's annual ledger as an office keeps it; `headers` renames columns (top header → file header), `omit`
+ * leaves columns out (by top header: many offices keep no 项目代码 column).
+ */
 export async function officeLedgerFile(
   projects: readonly OfficeProject[],
-  options: { headers?: Record<string, string> } = {},
+  options: { headers?: Record<string, string>; omit?: readonly string[] } = {},
 ): Promise<Buffer> {
   const workbook = new ExcelJS.Workbook();
   const sheet = workbook.addWorksheet('2021年');
-  const last = COLUMNS.length;
-  const top = (column: (typeof COLUMNS)[number]) => options.headers?.[column.top] ?? column.top;
+  const columns = ALL_COLUMNS.filter((column) => !options.omit?.includes(column.top));
+  const last = columns.length;
+  const top = (column: (typeof columns)[number]) => options.headers?.[column.top] ?? column.top;
   sheet.addRow(['萨尔图区2021年重点项目推进情况台账']);
   sheet.mergeCells(1, 1, 1, last);
   sheet.addRow(['填报单位：萨尔图区发展和改革局', null, null, null, null, null, null, null, null, '单位：万元']);
-  sheet.addRow(COLUMNS.map(top));
-  sheet.addRow(COLUMNS.map((column) => column.sub ?? top(column)));
-  COLUMNS.forEach((column, index) => {
+  sheet.addRow(columns.map(top));
+  sheet.addRow(columns.map((column) => column.sub ?? top(column)));
+  columns.forEach((column, index) => {
     if (column.sub === null) sheet.mergeCells(3, index + 1, 4, index + 1);
   });
-  const yearStart = COLUMNS.findIndex((column) => column.sub !== null) + 1;
+  const yearStart = columns.findIndex((column) => column.sub !== null) + 1;
   sheet.mergeCells(3, yearStart, 3, yearStart + 1);
-  projects.forEach((project, index) => sheet.addRow(COLUMNS.map((column) => column.cell(project, index))));
+  projects.forEach((project, index) => sheet.addRow(columns.map((column) => column.cell(project, index))));
   sheet.addRow(['合计', null, `${projects.length}个项目`, null, null, null, null, { formula: 'SUM(H5:H6)' }]);
   sheet.addRow(['注：1. 本表由各责任单位每月5日前报区发改局；2. 完成投资为当年累计数。']);
   sheet.addRow(['填表人：张三', null, null, '联系电话：0459-4600000', null, '审核人：李四']);

@@ -190,19 +190,22 @@ export async function findProject(db: Db, actor: ScopeActor, id: number): Promis
 }
 
 /**
- * The visible live projects with these ids or codes, each as findProject shows it, in three queries
- * (one array parameter each) however many there are: for bulk work such as a ledger import.
+ * The visible live projects with these ids, codes or exact names, each as findProject shows it, in three queries
+ * (one array parameter each) however many there are: for bulk work such as a ledger import (names: a ledger
+ * without project codes matches its rows to projects by name).
  */
 export async function findProjects(
   db: Db,
   actor: ScopeActor,
-  by: { ids: readonly number[] } | { codes: readonly string[] },
+  by: { ids: readonly number[] } | { codes: readonly string[] } | { names: readonly string[] },
 ): Promise<ProjectOutput[]> {
   const rows = await projectDetails(db, actor)
     .where(
       'ids' in by
         ? sql<boolean>`projects.id = any(${by.ids}::int[])`
-        : sql<boolean>`projects.code = any(${by.codes}::text[])`,
+        : 'codes' in by
+          ? sql<boolean>`projects.code = any(${by.codes}::text[])`
+          : sql<boolean>`projects.name = any(${by.names}::text[])`,
     )
     .execute();
   if (rows.length === 0) return [];

@@ -39,14 +39,13 @@ export async function photosOfReports(db: Db, reportIds: readonly number[]) {
 /** The corrections of the given reports, oldest first, with who made them. */
 export async function correctionsOfReports(db: Db, reportIds: readonly number[]) {
   if (reportIds.length === 0) return [];
-  const rows = await db
+  return db
     .selectFrom('report_corrections as c')
     .leftJoin('users as u', 'u.id', 'c.user_id')
     .select(['c.report_id as reportId', 'c.at', 'u.display_name as userName', 'c.reason', 'c.before', 'c.after'])
     .where('c.report_id', 'in', reportIds)
     .orderBy('c.id')
     .execute();
-  return rows.map((r) => ({ ...r, at: r.at.toISOString() }));
 }
 
 /** A photo of the given report (without its bytes), or undefined. */

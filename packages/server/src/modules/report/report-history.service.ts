@@ -21,6 +21,7 @@ import { scopedProjects } from '../../db/scope.ts';
 import { errors } from '../../errors.ts';
 import { requirePermission, type Actor } from '../auth/actor.ts';
 import { correctionsOfReports, photosOfReports, reportsOfYear } from './report-history.repository.ts';
+import { correctionOutput } from './report.presenter.ts';
 import { annualPlanOf } from './report.repository.ts';
 
 type HistoryRow = Awaited<ReturnType<typeof reportsOfYear>>[number];
@@ -79,9 +80,7 @@ export async function getReportHistory(
       photos: photos
         .filter((p) => p.reportId === row.id)
         .map(({ id, fileName, mimeType, sizeBytes }) => ({ id, fileName, mimeType, sizeBytes })),
-      corrections: corrections
-        .filter((c) => c.reportId === row.id)
-        .map(({ at, userName, reason, before, after }) => ({ at, userName, reason, before, after })),
+      corrections: corrections.filter((c) => c.reportId === row.id).map((c) => correctionOutput(c, today)),
       canWithdraw:
         mayWrite && !locked && withdrawCheck({ state: row.state, submittedBy: row.submitted_by }, actor) === 'ok',
       canDeletePhotos: mayWrite && photosDeletable(row.state, locked),

@@ -41,6 +41,27 @@ export const reportFiguresOf = (r: ReportValues) => ({
   startedOn: r.started_on ?? null,
 });
 
+/** A correction as the repositories read it: when (the real instant), who, why, the figures before and after. */
+export interface CorrectionRow {
+  at: Date;
+  userName: string | null;
+  reason: string;
+  before: unknown;
+  after: unknown;
+}
+
+/** A correction as the report and the project's report history show it, its time also on the application's date. */
+export function correctionOutput(row: CorrectionRow, today: string): ReportOutput['corrections'][number] {
+  return {
+    at: row.at.toISOString(),
+    effectiveAt: effectiveTimes(today, { at: row.at }),
+    userName: row.userName,
+    reason: row.reason,
+    before: row.before,
+    after: row.after,
+  };
+}
+
 /** Everything a report of a period is shown from (the report row is absent when nothing was filed). */
 export interface ReportParts {
   project: { id: number; name: string; code: string; regionName: string };
@@ -51,7 +72,7 @@ export interface ReportParts {
   totals: { ytd: bigint; sinceStart: bigint };
   annualPlan: bigint | undefined;
   photos: ReportPhoto[];
-  corrections: ReportOutput['corrections'];
+  corrections: CorrectionRow[];
   /** The application's date, for the timestamps' `effectiveAt`. */
   today: string;
 }
@@ -91,7 +112,7 @@ export function toReportOutput(parts: ReportParts): ReportOutput {
     }),
     version: report?.version ?? 0,
     photos: parts.photos,
-    corrections: parts.corrections,
+    corrections: parts.corrections.map((row) => correctionOutput(row, parts.today)),
   };
 }
 

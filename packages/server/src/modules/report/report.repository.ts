@@ -139,15 +139,15 @@ export async function photosOf(db: Db, reportId: number) {
     .execute();
 }
 
+/** The corrections of a report, oldest first, with who made them (the presenter words them). */
 export async function correctionsOf(db: Db, reportId: number) {
-  const rows = await db
+  return db
     .selectFrom('report_corrections as c')
     .leftJoin('users as u', 'u.id', 'c.user_id')
     .select(['c.at', 'u.display_name as userName', 'c.reason', 'c.before', 'c.after'])
     .where('c.report_id', '=', reportId)
     .orderBy('c.id')
     .execute();
-  return rows.map((r) => ({ ...r, at: r.at.toISOString() }));
 }
 
 /** Rebuilds every project's year-progress row of `year` from the counted reports (after a bulk load). */

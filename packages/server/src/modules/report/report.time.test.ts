@@ -1,12 +1,21 @@
 /**
  * Actions taken in a replayed year (TODAY=2021-05-20 while the computer's clock is years later) are stored at the
  * real time and shown on the application's date: a report's submission, approval and confirmation, its project's
- * history and the first transition's recording time all carry an `effectiveAt` on 2021-05-20 at the real time of day.
+ * history, the first transition's recording time and a correction after lock (on the report and in the project's
+ * report history) all carry an `effectiveAt` on 2021-05-20 at the real time of day.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { chinaTime, type AuditHistory, type ProjectLifecycle, type ReportOutput } from '@keyprojects/core';
+import {
+  chinaTime,
+  type AuditHistory,
+  type ProjectLifecycle,
+  type ReportHistoryOutput,
+  type ReportOutput,
+} from '@keyprojects/core';
 import { buildProject, createOrganization, createTestUser, signIn, type Client } from '../../../test/factories.ts';
 import { createTestContext, type TestContext } from '../../../test/helper.ts';
+import { fixedClock } from '../../clock.ts';
+import { run as lockPeriods } from '../../jobs/lock-periods.job.ts';
 
 const TODAY = '2021-05-20';
 let ctx: TestContext;
@@ -81,5 +90,27 @@ describe('timestamps in a replayed year', () => {
     const transitions = lifecycle.json<ProjectLifecycle>().transitions;
     expect(transitions.length).toBeGreaterThan(0);
     for (const t of transitions) expectOnToday(t.recordedAt, t.effectiveAt.recordedAt);
+  });
+
+  it('shows a correction after lock on TODAY, on the report and in the project’s report history', async () => {
+    const locked = await lockPeriods({ db: ctx.db, clock: fixedClock(TODAY) });
+    expect(locked.locked).toContain('2021-04');
+    const corrected = await staff.request({
+      method: 'PUT',
+      url: url(),
+      payload: { completedThisMonth: '110', correctionReason: '统计局核减后更正' },
+    });
+    expect(corrected.statusCode, corrected.body).toBe(200);
+    const [correction] = corrected.json<ReportOutput>().corrections;
+    expect(correction?.reason).toBe('统计局核减后更正');
+    expectOnToday(correction?.at ?? null, correction?.effectiveAt.at ?? null);
+
+    const history = await staff.request({
+      method: 'GET',
+      url: `/api/v1/projects/${projectId}/report-history?year=2021`,
+    });
+    expect(history.statusCode, history.body).toBe(200);
+    const april = history.json<ReportHistoryOutput>().reports.find((report) => report.month === 4);
+    expect(april?.corrections).toEqual([correction]);
   });
 });

@@ -4,7 +4,7 @@
  * file without a region column, and the organisations the import will create. 重新检查 runs the dry run again.
  */
 import { useMemo, useState } from 'react';
-import { Alert, Button, Flex, Select, Table, Tag, Typography, type TableColumnsType } from 'antd';
+import { Alert, Button, Flex, Grid, Select, Table, Tag, Typography, type TableColumnsType } from 'antd';
 import { SyncOutlined } from '@ant-design/icons';
 import {
   PERIODIC_LEDGER_KEYS,
@@ -70,37 +70,46 @@ export function ImportMapping({ preview, choices, year, checking, onRecheck }: I
   const handleField = (column: string, field: string) => setMapping((current) => ({ ...current, [column]: field }));
   const handleRecheck = () => onRecheck({ mapping, ...(region ? { region } : {}) });
 
-  const columns: TableColumnsType<MappingRow> = [
-    { title: t('ledger.col.column'), dataIndex: 'column', key: 'column', width: 56 },
-    {
-      title: t('ledger.map.header'),
-      dataIndex: 'header',
-      key: 'header',
-      render: (header: string, row) => (
-        <Typography.Text>
-          {header}
-          {row.period && <Tag style={{ marginInlineStart: 6 }}>{row.period}</Tag>}
-        </Typography.Text>
-      ),
-    },
-    {
-      title: t('ledger.map.field'),
-      key: 'field',
-      width: 260,
-      render: (_: unknown, row) => (
-        <Select
-          size="small"
-          showSearch={{ optionFilterProp: 'label' }}
-          style={{ width: '100%', minWidth: 180 }}
-          value={mapping[row.column] ?? row.field}
-          options={withCurrent(options, row, locale)}
-          onChange={(field: string) => handleField(row.column, field)}
-          aria-label={t('ledger.map.fieldOf', { column: row.column })}
-          status={row.corrected || mapping[row.column] !== undefined ? 'warning' : undefined}
-        />
-      ),
-    },
-  ];
+  // On a phone the header and the 导入为 choice share one cell, the choice under the header at the full width.
+  const compact = Grid.useBreakpoint().sm === false;
+  const header = (row: MappingRow) => (
+    <Typography.Text>
+      {row.header}
+      {row.period && <Tag style={{ marginInlineStart: 6 }}>{row.period}</Tag>}
+    </Typography.Text>
+  );
+  const field = (row: MappingRow) => (
+    <Select
+      size="small"
+      showSearch={{ optionFilterProp: 'label' }}
+      style={{ width: '100%', minWidth: compact ? 0 : 180 }}
+      value={mapping[row.column] ?? row.field}
+      options={withCurrent(options, row, locale)}
+      onChange={(value: string) => handleField(row.column, value)}
+      aria-label={t('ledger.map.fieldOf', { column: row.column })}
+      status={row.corrected || mapping[row.column] !== undefined ? 'warning' : undefined}
+    />
+  );
+  const letter = { title: t('ledger.col.column'), dataIndex: 'column', key: 'column', width: compact ? 40 : 56 };
+  const columns: TableColumnsType<MappingRow> = compact
+    ? [
+        letter,
+        {
+          title: `${t('ledger.map.header')} → ${t('ledger.map.field')}`,
+          key: 'mapping',
+          render: (_: unknown, row) => (
+            <Flex vertical gap={4}>
+              {header(row)}
+              {field(row)}
+            </Flex>
+          ),
+        },
+      ]
+    : [
+        letter,
+        { title: t('ledger.map.header'), key: 'header', render: (_: unknown, row) => header(row) },
+        { title: t('ledger.map.field'), key: 'field', width: 260, render: (_: unknown, row) => field(row) },
+      ];
 
   return (
     <Flex vertical gap={12} data-testid="import-mapping">
@@ -111,7 +120,7 @@ export function ImportMapping({ preview, choices, year, checking, onRecheck }: I
         columns={columns}
         dataSource={rows}
         pagination={false}
-        scroll={{ x: 'max-content', y: 360 }}
+        scroll={compact ? { y: 420 } : { x: 'max-content', y: 360 }}
       />
       {regionMissing && (
         <Flex gap={8} align="center" wrap>

@@ -46,7 +46,17 @@ export function ImportRowsTable({
       dataIndex: 'key',
       key: 'key',
       width: 220,
-      render: (key: string | null) => <span className="kp-nowrap">{key ?? '—'}</span>,
+      // A row without a code shows the project its name matched, or that the import issues its new project a code.
+      render: (key: string | null, outcome) => (
+        <span className="kp-nowrap">
+          {key ?? '—'}
+          {outcome.match && (
+            <Tag color={outcome.match === 'name' ? 'blue' : 'gold'} style={{ marginInlineStart: 6 }}>
+              {t(outcome.match === 'name' ? 'ledger.match.name' : 'ledger.match.issued')}
+            </Tag>
+          )}
+        </span>
+      ),
     },
     { title: t('ledger.col.detail'), key: 'detail', render: (_, outcome) => detail(outcome) },
   ];

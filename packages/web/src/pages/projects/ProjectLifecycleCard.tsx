@@ -4,6 +4,7 @@ import { PaperClipOutlined, PlusOutlined } from '@ant-design/icons';
 import type { ProjectLifecycle, TransitionOutput } from '@keyprojects/core';
 import { useProjectLifecycle } from '../../api/lifecycle.ts';
 import { attachmentUrl } from '../../api/visits.ts';
+import { AppTime } from '../../components/AppTime.tsx';
 import { RetryAlert } from '../../components/RetryAlert.tsx';
 import { useLocale } from '../../i18n/useT.ts';
 import { useSession } from '../../session/useSession.ts';
@@ -70,7 +71,20 @@ export function ProjectLifecycleCard({ projectId }: { projectId: number }) {
       render: (_: unknown, r: TransitionOutput) =>
         r.stepLabel ? `${label(r.stageLabel)} · ${label(r.stepLabel)}` : label(r.stageLabel),
     },
-    { title: t('lifecycle.col.who'), dataIndex: 'recordedByName', key: 'who', responsive: ['md' as const] },
+    {
+      title: t('lifecycle.col.who'),
+      key: 'who',
+      responsive: ['md' as const],
+      // When it was recorded, on the application's calendar (an entry made now in a replayed year reads TODAY).
+      render: (_: unknown, r: TransitionOutput) => (
+        <Flex vertical>
+          <span>{r.recordedByName ?? ''}</span>
+          <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+            <AppTime at={r.recordedAt} effective={r.effectiveAt.recordedAt} />
+          </Typography.Text>
+        </Flex>
+      ),
+    },
     {
       title: t('lifecycle.col.source'),
       key: 'source',

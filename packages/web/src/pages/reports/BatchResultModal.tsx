@@ -1,5 +1,5 @@
 /** The answer of a batch decision: how many reports were decided, and every refused one with its reason. */
-import { Alert, Modal, Table, Tag, type TableColumnsType } from 'antd';
+import { Alert, Flex, Grid, Modal, Table, Tag, Typography, type TableColumnsType } from 'antd';
 import type { ReportBatchItem, ReportBatchResult } from '@keyprojects/core';
 import { useT } from '../../i18n/useT.ts';
 
@@ -9,22 +9,39 @@ const byOutcome = (a: ReportBatchItem, b: ReportBatchItem) =>
 
 export function BatchResultModal({ result, onClose }: { result: ReportBatchResult | null; onClose: () => void }) {
   const t = useT();
-  const columns: TableColumnsType<ReportBatchItem> = [
-    {
-      key: 'project',
-      title: t('desk.batch.col.project'),
-      render: (_, item) => item.projectName ?? t('desk.batch.hidden', { position: item.position }),
-    },
-    {
-      key: 'outcome',
-      title: t('desk.batch.col.outcome'),
-      className: 'kp-nowrap',
-      render: (_, item) => (
-        <Tag color={item.outcome === 'decided' ? 'green' : 'red'}>{t(`desk.batch.outcome.${item.outcome}`)}</Tag>
-      ),
-    },
-    { key: 'reason', title: t('desk.batch.col.reason'), render: (_, item) => item.reason ?? '' },
-  ];
+  // On a phone the three columns do not fit: each report is one cell, its outcome and reason under its name. Neither
+  // layout scrolls sideways, so a long reason wraps instead of running out of the dialog.
+  const compact = Grid.useBreakpoint().sm === false;
+  const project = (item: ReportBatchItem) => item.projectName ?? t('desk.batch.hidden', { position: item.position });
+  const outcome = (item: ReportBatchItem) => (
+    <Tag color={item.outcome === 'decided' ? 'green' : 'red'}>{t(`desk.batch.outcome.${item.outcome}`)}</Tag>
+  );
+  const columns: TableColumnsType<ReportBatchItem> = compact
+    ? [
+        {
+          key: 'report',
+          title: t('desk.batch.col.project'),
+          render: (_, item) => (
+            <Flex vertical gap={4}>
+              <Typography.Text strong>{project(item)}</Typography.Text>
+              <div>
+                {outcome(item)}
+                {item.reason && <Typography.Text type="secondary">{item.reason}</Typography.Text>}
+              </div>
+            </Flex>
+          ),
+        },
+      ]
+    : [
+        { key: 'project', title: t('desk.batch.col.project'), render: (_, item) => project(item) },
+        {
+          key: 'outcome',
+          title: t('desk.batch.col.outcome'),
+          className: 'kp-nowrap',
+          render: (_, item) => outcome(item),
+        },
+        { key: 'reason', title: t('desk.batch.col.reason'), render: (_, item) => item.reason ?? '' },
+      ];
   return (
     <Modal
       open={result !== null}
@@ -50,7 +67,6 @@ export function BatchResultModal({ result, onClose }: { result: ReportBatchResul
             columns={columns}
             dataSource={[...result.items].sort(byOutcome)}
             pagination={{ pageSize: 10, hideOnSinglePage: true, simple: true }}
-            scroll={{ x: 'max-content' }}
             data-testid="batch-result"
           />
         </>

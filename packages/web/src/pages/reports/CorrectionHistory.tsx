@@ -2,7 +2,7 @@ import { Card, Timeline, Typography } from 'antd';
 import type { ReportOutput } from '@keyprojects/core';
 import { isMessageId } from '../../i18n/translate.ts';
 import { useT } from '../../i18n/useT.ts';
-import { formatDateTime } from '../../lib/format.ts';
+import { AppTime } from '../../components/AppTime.tsx';
 
 type Correction = ReportOutput['corrections'][number];
 
@@ -40,7 +40,9 @@ export function CorrectionHistory({ corrections }: { corrections: ReportOutput['
           key: index,
           content: (
             <div>
-              <Typography.Text strong>{formatDateTime(correction.at)}</Typography.Text>{' '}
+              <Typography.Text strong>
+                <AppTime at={correction.at} effective={correction.effectiveAt.at} />
+              </Typography.Text>{' '}
               <Typography.Text type="secondary">{correction.userName ?? none}</Typography.Text>
               <div>
                 {t('report.correctionReason')}: {correction.reason}

@@ -71,8 +71,11 @@ export interface LedgerImporter<K extends string, P, O = undefined> {
   layoutRules?: (options: O) => LayoutRules<K>;
   /** A field's standard label (for the preview's mapping). */
   fieldLabel?: (key: K, locale: Locale) => string;
-  /** Columns without which the sheet cannot be read at all (the key column). */
-  requiredKeys: readonly K[];
+  /**
+   * Columns without which the sheet cannot be read at all (the key column); a list stands for "one of these" (a
+   * project ledger identifies rows by their code, or by their name when the office keeps no code column).
+   */
+  requiredKeys: readonly (K | readonly K[])[];
   /** The column that identifies a row, for totals-row detection and the preview. */
   keyColumn: K;
   /** A column's standard header, for messages about a column the sheet lacks. */
@@ -154,9 +157,11 @@ async function importRows<K extends string, P, O>(
   progress({ phase: 'reading', processed: 0, total: 1 });
   const grid = await readSpreadsheetGrid(file, importer.sheetNames, importer.skipSheets);
   const layout = locateHeader(grid, importer.matchHeader, run.locale, importer.layoutRules?.(run.options));
-  for (const key of importer.requiredKeys) {
-    if (!layout.columns.some((column) => column.key === key)) {
-      throw new XlsxFileError('file.missingColumn', { header: importer.label(key, run.locale) });
+  for (const required of importer.requiredKeys) {
+    const anyOf: readonly K[] = typeof required === 'string' ? [required] : required;
+    if (!layout.columns.some((column) => anyOf.includes(column.key))) {
+      const header = anyOf.map((key) => importer.label(key, run.locale)).join(run.locale === 'zh' ? '”或“' : '” or “');
+      throw new XlsxFileError('file.missingColumn', { header });
     }
   }
   const { dataRows, skipped } = splitRows(grid.rows, layout, importer.keyColumn, run.locale);

@@ -1,7 +1,8 @@
 /**
  * The project ledger importer, the pipeline's first user. Rows are keyed by the project code: a code of a
  * live project the actor can see updates it with only the changed fields (identical rows are unchanged,
- * so re-importing a file changes nothing); a new code creates a project. Every row passes the API's zod
+ * so re-importing a file changes nothing); a new code creates a project. A row without a code (an office ledger
+ * without a code column, or an empty cell) goes by its name instead (project-ledger.match.ts). Every row passes the API's zod
  * schema and the project service's reference rules (db/scope.ts): region known and within the actor's scope, code
  * shape, month and area (inside the scope, fitting the region), code not taken (one neutral message whoever holds
  * it), owner and officer known and based inside the scope or above it, stage known.
@@ -30,10 +31,11 @@ import { registerOrganizationIn } from '../../organization/organization.service.
 import { MAX_DETAILED_ROWS, type LedgerImporter } from '../import/import.pipeline.ts';
 import { buildCandidate } from './project-ledger.candidate.ts';
 import { creationChanges, diffProject } from './project-ledger.diff.ts';
+import { matchByName, type NameMatch } from './project-ledger.match.ts';
 import { loadExisting, loadReferences } from './project-ledger.references.ts';
 import type { ParsedRow } from './project-ledger.rows.ts';
 import { fileRegion, projectLayoutRules, type ProjectImportOptions } from './project-ledger.office.ts';
-import { issueMaker, NewOwners, readRow, resolveRefs, type NewOwner } from './project-ledger.rows.ts';
+import { issueMaker, NewOwners, readRow, resolveRefs, resolveRegion, type NewOwner } from './project-ledger.rows.ts';
 import { writeCreates, writeUpdates, type PlannedCreate, type PlannedUpdate } from './project-ledger.write.ts';
 import { decideYtd, loadFiledReports, writeYtd, type PlannedYtd } from './project-ledger.ytd.ts';
 
@@ -67,7 +69,7 @@ export const projectLedgerImporter: LedgerImporter<ProjectLedgerKey, ProjectLedg
   skipSheets: [LEDGER_INSTRUCTIONS_SHEET, LEDGER_LISTS_SHEET],
   matchHeader: matchOfficeHeader,
   layoutRules: projectLayoutRules,
-  requiredKeys: ['code'],
+  requiredKeys: [['code', 'name']],
   keyColumn: 'code',
   label: (key, locale) => projectLedgerColumn(key).header[locale],
 
@@ -83,14 +85,22 @@ export const projectLedgerImporter: LedgerImporter<ProjectLedgerKey, ProjectLedg
     const parsed = rows.map((row) => readRow(row, layout, locale));
     const codes = [...new Set(parsed.flatMap((p) => (p.code && hasProjectCodeShape(p.code) ? [p.code] : [])))];
     const [refs, existing] = await Promise.all([loadReferences(db), loadExisting(db, actor, codes)]);
+    const hasRegionColumn = layout.columns.some((column) => column.key === 'region');
+    const region = hasRegionColumn ? undefined : fileRegion(actor, options);
+    const rowRegion = (row: ParsedRow) => {
+      if (!hasRegionColumn) return region;
+      const cell = row.values.get('region');
+      const found = resolveRegion(typeof cell === 'string' ? cell : null, refs, actor, undefined);
+      return found.ok ? (found.code ?? undefined) : undefined;
+    };
+    const byName = await matchByName(db, actor, parsed, rowRegion, options.today);
+    for (const [row, match] of byName) takeNameMatch(row, match);
     const ytdColumns = layout.columns.filter((column) => column.key === 'completedYtd' && column.param !== undefined);
     const filed = await loadFiledReports(
       db,
       [...existing.visible.values()].map((project) => project.id),
       [...new Set(ytdColumns.map((column) => Math.floor((column.param ?? 0) / 100)))],
     );
-    const hasRegionColumn = layout.columns.some((column) => column.key === 'region');
-    const region = hasRegionColumn ? undefined : fileRegion(actor, options);
     const newOwners = can(actor.role, 'organization.create') ? new NewOwners(refs) : null;
     const previewRegion = !hasRegionColumn && region === undefined ? (actor.regionCode ?? undefined) : undefined;
     const owners = { newOwners, fileRegion: region, previewRegion };
@@ -107,7 +117,7 @@ export const projectLedgerImporter: LedgerImporter<ProjectLedgerKey, ProjectLedg
     };
     // Without a region column and without a region for the file, one message says so instead of one per row.
     const regionMissing = !hasRegionColumn && region === undefined;
-    if (regionMissing && parsed.some((row) => row.code !== null && !existing.visible.has(row.code))) {
+    if (regionMissing && parsed.some((row) => row.code === null || !existing.visible.has(row.code))) {
       issues.push({
         row: layout.headerRow,
         column: null,
@@ -119,6 +129,16 @@ export const projectLedgerImporter: LedgerImporter<ProjectLedgerKey, ProjectLedg
     parsed.forEach((row, index) => {
       if (index % PROGRESS_EVERY === 0) progress({ phase: 'validating', processed: index, total: parsed.length });
       const current = row.code === null ? undefined : existing.visible.get(row.code);
+      const match = byName.get(row);
+      if (match?.kind === 'ambiguous') {
+        const name = row.values.get('name');
+        const params = { value: typeof name === 'string' ? name : '', codes: match.codes.join('、') };
+        row.issues.push(issue(row.row, 'name', messageText('row.nameAmbiguous', locale, params)));
+        outcomes.push({ row: row.row, key: null, action: 'invalid' });
+        issues.push(...row.issues);
+        return;
+      }
+      const matchedBy = match?.kind === 'name' || match?.kind === 'issued' ? { match: match.kind } : {};
       const fail = (key: ProjectLedgerKey, messageKey: string, params: Record<string, string | number> = {}) => {
         row.issues.push(issue(row.row, key, messageText(messageKey, locale, params)));
       };
@@ -129,7 +149,12 @@ export const projectLedgerImporter: LedgerImporter<ProjectLedgerKey, ProjectLedg
       }
       const resolved = resolveRefs(row, refs, actor, current, issue, locale, owners);
       const candidate = buildCandidate(row, resolved, current, issue, locale);
-      if (regionMissing) row.issues = row.issues.filter((found) => found.field !== 'region');
+      // A new row without a code gets one in its region: while the file's region is to be chosen, that is said once.
+      if (regionMissing) {
+        row.issues = row.issues.filter(
+          (found) => found.field !== 'region' && !(match?.kind === 'unplaced' && found.field === 'code'),
+        );
+      }
       const ytdChanges = planYtd(row, current?.id);
       if (row.code !== null && hasProjectCodeShape(row.code)) {
         const parsedCode = parseProjectCode(row.code, (area) => refs.regionName.has(area));
@@ -161,7 +186,7 @@ export const projectLedgerImporter: LedgerImporter<ProjectLedgerKey, ProjectLedg
         }
       }
       if (!candidate || row.issues.length > 0) {
-        outcomes.push({ row: row.row, key: row.code, action: 'invalid' });
+        outcomes.push({ row: row.row, key: row.code, action: 'invalid', ...matchedBy });
         issues.push(...row.issues);
       } else if (candidate.mode === 'update' && current) {
         const diff = diffProject(current, candidate.input, candidate.given, refs, locale, headerOf);
@@ -175,6 +200,7 @@ export const projectLedgerImporter: LedgerImporter<ProjectLedgerKey, ProjectLedg
           key: row.code,
           action: changed ? 'update' : 'unchanged',
           id: current.id,
+          ...matchedBy,
           ...(detail ? { changes } : {}),
         });
         if (Object.keys(patch).length > 0) plan.updates.push({ row: row.row, current, patch });
@@ -186,6 +212,7 @@ export const projectLedgerImporter: LedgerImporter<ProjectLedgerKey, ProjectLedg
           row: row.row,
           key: row.code,
           action: 'create',
+          ...matchedBy,
           ...(detail
             ? { changes: [...creationChanges(candidate.input, candidate.given, refs, locale, headerOf), ...ytdChanges] }
             : {}),
@@ -196,6 +223,16 @@ export const projectLedgerImporter: LedgerImporter<ProjectLedgerKey, ProjectLedg
     progress({ phase: 'validating', processed: parsed.length, total: parsed.length });
     const newOrganizations = [...plan.newOwners.values()].map((owner) => owner.name);
     return { outcomes, issues, plan, detailsOmitted: detailed >= MAX_DETAILED_ROWS, newOrganizations };
+
+    /** Gives a code-less row the code of the project its name matched, or the code issued for it. */
+    function takeNameMatch(row: ParsedRow, match: NameMatch) {
+      const code = match.kind === 'name' ? match.project.code : match.kind === 'issued' ? match.code : null;
+      if (code === null) return;
+      if (match.kind === 'name') existing.visible.set(code, match.project);
+      row.code = code;
+      // A new project needs its code in the input; an existing one keeps its own (the sheet may have no code column).
+      if (match.kind === 'issued' || row.values.has('code')) row.values.set('code', code);
+    }
 
     /** The row's year-to-date cells: figures planned (their preview changes returned), or issues at the cells. */
     function planYtd(row: ParsedRow, projectId: number | undefined): LedgerFieldChange[] {
