@@ -34,7 +34,12 @@ describe('parseMapBox', () => {
 
 describe('mapBoxText', () => {
   it('widens a visible extent outward to the 0.001° grid, inside the globe', () => {
-    const text = mapBoxText({ minLongitude: 124.12345, minLatitude: 45.9999, maxLongitude: 125.0001, maxLatitude: 46.5 });
+    const text = mapBoxText({
+      minLongitude: 124.12345,
+      minLatitude: 45.9999,
+      maxLongitude: 125.0001,
+      maxLatitude: 46.5,
+    });
     expect(text).toBe('124.123,45.999,125.001,46.5');
     expect(mapBoxText({ minLongitude: -190, minLatitude: -95, maxLongitude: 200, maxLatitude: 99 })).toBe(
       '-180,-90,180,90',

@@ -90,13 +90,10 @@ export const STATS_REGISTRY: readonly RepositoryEntry[] = [
       mapPointsQuery: { noQuery: 'the points builder mapPoints runs (one row past the limit)' },
       mapPoints: [
         labelled('the whole scope', statsMap.mapPoints, { actor: ACTORS.city }, MONTH_END, { limit: 1000 }),
-        labelled(
-          'a district inside a box',
-          statsMap.mapPoints,
-          { actor: ACTORS.district },
-          options,
-          { box: { minLongitude: 124.5, minLatitude: 46.2, maxLongitude: 125.5, maxLatitude: 46.9 }, limit: 50 },
-        ),
+        labelled('a district inside a box', statsMap.mapPoints, { actor: ACTORS.district }, options, {
+          box: { minLongitude: 124.5, minLatitude: 46.2, maxLongitude: 125.5, maxLatitude: 46.9 },
+          limit: 50,
+        }),
       ],
     },
   },

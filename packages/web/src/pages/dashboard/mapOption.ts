@@ -126,7 +126,9 @@ function areaLabels(
       );
       return [{ code, position: centre, own: code === own, crowded }];
     })
-    .sort((a, b) => Number(b.own) - Number(a.own) || projects(b.code) - projects(a.code) || a.code.localeCompare(b.code));
+    .sort(
+      (a, b) => Number(b.own) - Number(a.own) || projects(b.code) - projects(a.code) || a.code.localeCompare(b.code),
+    );
 }
 
 /** Per-area overrides of the geo: the user's own district outlined; areas without a label point named by the geo. */
