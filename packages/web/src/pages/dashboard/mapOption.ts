@@ -201,7 +201,8 @@ export function buildMapOption(input: MapOptionInput): MapOption {
     silent: true,
     z: 5,
     symbolSize: 1,
-    itemStyle: { opacity: 0 },
+    // Invisible anchors: a transparent colour, as an item's opacity would fade its label too.
+    itemStyle: { color: 'transparent', borderWidth: 0 },
     data: labels.map((label) => ({
       name: label.code,
       value: label.position,
