@@ -174,7 +174,10 @@ export const dashboardOutput = headlineOutput.extend({
   breakdowns: dashboardBreakdownsOutput,
   regionNames: z.record(z.string(), z.string()),
   monthly: z.array(monthlyCompletionOutput),
-  /** The districts with located projects (their points are fetched for the visible area: GET /stats/map-points). */
+  /**
+   * The districts with located projects (their points are fetched for the visible area: GET /stats/map-points);
+   * empty for a province-wide account, which has no city map.
+   */
   mapRegions: z.array(mapRegionOutput),
   /** Projects of the scope without coordinates: not on the map, counted in its note. */
   unlocatedProjects: count,

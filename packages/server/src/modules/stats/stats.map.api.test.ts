@@ -5,7 +5,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { meanPosition, type DashboardOutput, type MapPointOutput, type MapPointsOutput } from '@keyprojects/core';
-import { signIn, type Client } from '../../../test/factories.ts';
+import { createTestUser, signIn, type Client } from '../../../test/factories.ts';
 import { createTestContext, type TestContext } from '../../../test/helper.ts';
 import { generateDaqingDemo } from '../../demo/daqing.generator.ts';
 import { seedDemo } from '../../demo/seed-demo.ts';
@@ -70,6 +70,14 @@ describe('the dashboard’s map', () => {
       expect(region.longitude).toBeCloseTo(longitude, 9);
       expect(region.latitude).toBeCloseTo(latitude, 9);
     }
+  });
+
+  it('leaves the districts out for a province-wide account, which has no city map, but gives it the points', async () => {
+    const province = await signIn(ctx.app, await createTestUser(ctx.db, 'city_admin', { regionCode: '230000' }));
+    const answer = await dashboard(province);
+    expect(answer.figures.projects).toBe((await dashboard(city)).figures.projects);
+    expect(answer.mapRegions).toEqual([]);
+    expect(await points(province)).toEqual(await points(city));
   });
 
   it('gives the largest located projects, largest first, each in the state the figures count', async () => {

@@ -5,6 +5,7 @@
  */
 import type { Kysely } from 'kysely';
 import {
+  cityOfRegion,
   defaultAsOf,
   defaultPlanYear,
   diffFigures,
@@ -135,7 +136,10 @@ export async function dashboard(
       breakdowns.byRegion.map((r) => r.key),
     ),
     monthlySeries(db, options, current.monthly, figures.annualPlan),
-    mapRegionsQuery(db, scope, options.year).execute(),
+    // A province-wide account has no city map (boundary.service.ts): its 50,000 projects' positions would go unused.
+    actor.regionCode !== null && cityOfRegion(actor.regionCode) === null
+      ? []
+      : mapRegionsQuery(db, scope, options.year).execute(),
   ]);
   return {
     year: options.year,
