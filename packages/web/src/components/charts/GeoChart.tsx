@@ -17,12 +17,15 @@ import type {
   VisualMapComponentOption,
 } from 'echarts/components';
 import * as echarts from 'echarts/core';
+import { LabelLayout } from 'echarts/features';
 import type { ComposeOption, ECElementEvent } from 'echarts/core';
 import { CanvasRenderer } from 'echarts/renderers';
 import type { BoundaryFeature, LngLat, MapBox } from '@keyprojects/core';
 
-// The district map's modules, kept out of EChart.tsx so that only the dashboard's map chunk carries them.
+// The district map's modules, kept out of EChart.tsx so that only the dashboard's map chunk carries them
+// (LabelLayout: the labels' hideOverlap).
 echarts.use([
+  LabelLayout,
   MapChart,
   ScatterChart,
   GeoComponent,
