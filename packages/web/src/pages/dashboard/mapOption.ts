@@ -199,7 +199,9 @@ export function buildMapOption(input: MapOptionInput): MapOption {
     type: 'scatter',
     coordinateSystem,
     silent: true,
-    z: 5,
+    // Under the dots, as the geo's own labels were: a district's projects cluster round its label point, and a name
+    // drawn over them hid a district user's every dot.
+    z: 2,
     symbolSize: 1,
     // Invisible anchors: a transparent colour, as an item's opacity would fade its label too.
     itemStyle: { color: 'transparent', borderWidth: 0 },
