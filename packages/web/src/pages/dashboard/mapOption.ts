@@ -215,7 +215,9 @@ export function buildMapOption(input: MapOptionInput): MapOption {
     })),
     label: {
       show: true,
-      position: 'inside',
+      // Above the label point, clear of the cluster of dots round it (the dots are drawn over the names).
+      position: 'top',
+      distance: compact ? 8 : 12,
       formatter: (params) => areaLabelOf.get(params.name) ?? '',
       fontSize,
       color: '#1f2937',
