@@ -3,7 +3,8 @@
  *   city scale (PGlite):        npm run bench:dashboard -w @keyprojects/bench
  *   province scale (PostgreSQL): DATABASE_URL=postgres://postgres@127.0.0.1:5432/test npm run bench:dashboard -w @keyprojects/bench -- --scale province
  * Prints median and p95 of GET /api/v1/stats/dashboard as of the year end, mid-year (both month ends) and a date
- * inside a month, and of the raw SQL for the same figures. Every timed request computes its answer: the data version
+ * inside a month, and of the raw SQL for the same figures; then of GET /api/v1/stats/map-points (the map's points,
+ * fetched for its visible box) for a box around the whole scope and for a box of about a hundredth of it. Every timed request computes its answer: the data version
  * is raised before each (untimed), as a write would, so the answer cache never serves it.
  * `--reuse` keeps the data in DATABASE_URL's own database (migrated; generated only when absent), so the province
  * data is generated once and the same rows measure the code before and after a change.
@@ -99,6 +100,23 @@ for (const asOf of ['2021-12-31', '2021-06-30', '2021-06-17']) {
   console.log(
     `as of ${asOf}: dashboard endpoint median ${endpoint.medianMs} ms, p95 ${endpoint.p95Ms} ms | raw SQL median ${raw.medianMs} ms, p95 ${raw.p95Ms} ms`,
   );
+}
+// The generator places every project between 125–126°E and 46–46.5°N: the first box holds them all, the second a
+// hundredth of them (fewer than the limit, so the walk down the index on total investment reads the whole scope).
+for (const bbox of ['121,43,135,54', '125.255,46.255,125.265,46.265']) {
+  let shown = 0;
+  const points = await time(
+    async () => {
+      const url = `/api/v1/stats/map-points?asOf=2021-12-31&bbox=${bbox}`;
+      const response = await admin.request({ method: 'GET', url });
+      if (response.statusCode !== 200) throw new Error(response.body);
+      shown = response.json<{ items: unknown[] }>().items.length;
+    },
+    runs,
+    3,
+    newData,
+  );
+  console.log(`map points in ${bbox} (${shown} shown): median ${points.medianMs} ms, p95 ${points.p95Ms} ms`);
 }
 await app.close();
 await database.close();

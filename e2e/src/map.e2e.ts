@@ -1,7 +1,8 @@
 /**
  * The dashboard's district map in the browser, on the demo city as of 2021-05-20: the city's districts drawn from the
- * served boundary data, a figure switch, a click on a district opening that district's projects, and no developer
- * message; a district user sees the whole city with its own district outlined. Screenshots on a desktop and a phone.
+ * served boundary data, the points fetched once the map shows and again for the visible box after a zoom (reset
+ * by 复位), a figure switch, a click on a district opening that district's projects, and no developer message; a
+ * district user sees the whole city with its own district outlined. Screenshots on a desktop and a phone.
  */
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
@@ -17,11 +18,25 @@ const SHOTS = process.env.E2E_SCREENSHOTS ?? path.resolve('test-results', 'scree
 describe('the dashboard’s district map', () => {
   it('opens a district’s projects from its area, for the city', async () => {
     const { page } = await rig().signIn('city_admin', DESKTOP);
+    const mapPoints = (boxed: boolean) =>
+      page.waitForResponse((r) => r.url().includes('/stats/map-points') && r.url().includes('bbox=') === boxed);
+    const firstPoints = mapPoints(false);
     await page.goto(`${rig().running.baseUrl}/dashboard`);
     const map = page.getByTestId('project-map');
     await map.locator('canvas').first().waitFor();
+    expect((await firstPoints).status()).toBe(200);
     const card = page.locator('.ant-card', { has: map });
     expect(await card.innerText()).not.toContain('VITE_');
+    // Zooming in asks for the points of the visible box; 复位 brings back the whole city.
+    await card.scrollIntoViewIfNeeded();
+    const zoomBox = await map.boundingBox();
+    if (!zoomBox) throw new Error('the map has no box');
+    const boxedPoints = mapPoints(true);
+    await page.mouse.move(zoomBox.x + zoomBox.width * 0.6, zoomBox.y + zoomBox.height * 0.45);
+    await page.mouse.wheel(0, -400);
+    expect((await boxedPoints).status()).toBe(200);
+    await page.getByTestId('map-reset').click();
+    await expect.poll(() => page.getByTestId('map-reset').count()).toBe(0);
     await page.getByTestId('map-figure').getByText('投资完成率').click();
     await card.scrollIntoViewIfNeeded();
     // 杜尔伯特蒙古族自治县 fills the west of the city: the left third of the map, below its middle.

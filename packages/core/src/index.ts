@@ -59,6 +59,7 @@ export * from './meta.contract.ts';
 export * from './region.contract.ts';
 export * from './boundary.ts';
 export * from './boundary.contract.ts';
+export * from './map-box.ts';
 export * from './bulletin.contract.ts';
 export * from './common.contract.ts';
 export * from './notification.contract.ts';

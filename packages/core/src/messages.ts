@@ -48,6 +48,10 @@ export const GENERAL_MESSAGES = {
   'coordinates.pair': { zh: '经度和纬度须同时填写', en: 'longitude and latitude go together' },
   'dates.order': { zh: '计划竣工日期不能早于计划开工日期', en: 'planned completion must not precede planned start' },
   'sort.unknown': { zh: '不支持按该字段排序', en: 'cannot sort by this field' },
+  'mapBox.invalid': {
+    zh: '应为“最小经度,最小纬度,最大经度,最大纬度”（经度 -180～180，纬度 -90～90，最小值不大于最大值）',
+    en: 'must be minLon,minLat,maxLon,maxLat in degrees (longitude within ±180, latitude within ±90, min ≤ max)',
+  },
   'range.order': { zh: '最小值不能大于最大值', en: 'minimum must not exceed maximum' },
   'username.taken': { zh: '用户名已存在', en: 'username already exists' },
   'password.weak': {

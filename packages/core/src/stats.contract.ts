@@ -6,6 +6,7 @@
 import { z } from 'zod';
 import { asOfDate, regionCode } from './project.contract.ts';
 import { DRILL_ORDERS, DRILL_SORTS } from './drill.ts';
+import { parseMapBox } from './map-box.ts';
 import { DRILL_METRICS } from './statistics.types.ts';
 
 /** An amount in a response: 万元 as a decimal string. */
@@ -93,7 +94,7 @@ export type MapPointState = (typeof MAP_POINT_STATES)[number];
 export const mapPointOutput = z.object({
   id: z.number().int(),
   name: z.string(),
-  /** Its district or county (the map's zone markers sit at the mean of their projects). */
+  /** Its district or county. */
   regionCode: z.string(),
   longitude: z.number(),
   latitude: z.number(),
@@ -101,6 +102,49 @@ export const mapPointOutput = z.object({
   state: z.enum(MAP_POINT_STATES),
 });
 export type MapPointOutput = z.output<typeof mapPointOutput>;
+
+/**
+ * A district's projects with coordinates, as the dashboard's map needs them before any point is fetched: how many,
+ * and their mean position (the pin of a district or zone that has no area or configured centre on the map).
+ */
+export const mapRegionOutput = z.object({
+  regionCode: z.string(),
+  located: count,
+  longitude: z.number(),
+  latitude: z.number(),
+});
+export type MapRegionOutput = z.output<typeof mapRegionOutput>;
+
+/** The most points one map-points request returns, and how many unless asked. */
+export const MAP_POINTS_LIMIT_MAX = 1000;
+
+/**
+ * GET /stats/map-points: the largest projects of the scope's year list inside the map's visible box (all of the
+ * scope's located projects without one), at most `limit`.
+ */
+export const mapPointsQuery = statsQuery.extend({
+  bbox: z
+    .string()
+    .max(100)
+    .transform((text, ctx) => {
+      const box = parseMapBox(text);
+      if (box) return box;
+      ctx.addIssue({ code: 'custom', message: 'mapBox.invalid' });
+      return z.NEVER;
+    })
+    .optional()
+    .meta({ description: '可见范围：最小经度,最小纬度,最大经度,最大纬度（度）；不带时为全部有坐标的项目' }),
+  limit: z.coerce.number().int().min(1).max(MAP_POINTS_LIMIT_MAX).default(MAP_POINTS_LIMIT_MAX),
+});
+export type MapPointsQuery = z.output<typeof mapPointsQuery>;
+export type MapPointsQueryJson = z.input<typeof mapPointsQuery>;
+
+/** The points, largest total investment first (ties by id); `truncated` when the box holds more than the limit. */
+export const mapPointsOutput = z.object({
+  items: z.array(mapPointOutput),
+  truncated: z.boolean(),
+});
+export type MapPointsOutput = z.output<typeof mapPointsOutput>;
 
 /** One month of the completion curve: cumulative completions at its cut-off beside the plan line (序时进度). */
 export const monthlyCompletionOutput = z.object({
@@ -130,7 +174,11 @@ export const dashboardOutput = headlineOutput.extend({
   breakdowns: dashboardBreakdownsOutput,
   regionNames: z.record(z.string(), z.string()),
   monthly: z.array(monthlyCompletionOutput),
-  points: z.array(mapPointOutput),
+  /**
+   * The districts with located projects (their points are fetched for the visible area: GET /stats/map-points);
+   * empty for a province-wide account, which has no city map.
+   */
+  mapRegions: z.array(mapRegionOutput),
   /** Projects of the scope without coordinates: not on the map, counted in its note. */
   unlocatedProjects: count,
   /**

@@ -4,9 +4,9 @@
 
 -- rollupAnswers: no query (a decision on the scope and date (rollup or projects path))
 
--- dashboardStatistics (city actor as of a month end: the rollup, both years in one statement, and the map points)
+-- dashboardStatistics (city actor as of a month end: the rollup, both years in one statement)
 -- args: {"actor":"<city_admin 230600>"},{"year":2021,"asOf":"2021-05-31"},{"year":2020,"asOf":"2020-05-31"},["region","level"]
--- query 1 of 5
+-- query 1 of 4
 -- params: 2020,5,"2306%"
 select
   *
@@ -17,10 +17,10 @@ where
   and month = $2
   and projects > 0
   and "region_code" like $3;
--- query 2 of 5
+-- query 2 of 4
 -- params: 2021,5,"2306%"
--- the SQL of dashboardStatistics (city actor as of a month end: the rollup, both years in one statement, and the map points), query 1
--- query 3 of 5
+-- the SQL of dashboardStatistics (city actor as of a month end: the rollup, both years in one statement), query 1
+-- query 3 of 4
 -- params: 2021,"2021-05-31",2021,"2306%"
 select
   *
@@ -44,7 +44,7 @@ where
     5
   )
   and "region_code" like $4;
--- query 4 of 5
+-- query 4 of 4
 -- params: 2021,5,"2306%",2021,"2021-05-31",2021,"2306%","region","level",2020,5,"2306%"
 with
   cur as materialized (
@@ -415,54 +415,6 @@ from
         and "region_code" like $12
     )
   ) prev;
--- query 5 of 5
--- params: "2021-05-31","2021-05-31",2021,"2021-05-31",2021,2021,"2306%",3000
-select
-  "projects"."id",
-  "projects"."name",
-  "projects"."region_code" as "regionCode",
-  projects.longitude::float8 as "longitude",
-  projects.latitude::float8 as "latitude",
-  projects.total_investment::text as "total",
-  case
-    when projects.actual_completion_date <= $1 then 'completed'
-    when ap.nature <> 'reserve'
-    and g.started_by_month[
-      coalesce(
-        (
-          select
-            case
-              when cutoff_date > $2 then 4
-              else 5
-            end
-          from
-            reporting_periods
-          where
-            year = $3
-            and month = 5
-        ),
-        5
-      )
-    ] <= $4 then 'started'
-    else 'notStarted'
-  end as "state"
-from
-  "projects"
-  inner join "annual_plans" as "ap" on "ap"."project_id" = "projects"."id"
-  and "ap"."year" = $5
-  left join "project_year_progress" as "g" on "g"."project_id" = "projects"."id"
-  and "g"."year" = $6
-where
-  (
-    "projects"."deleted_at" is null
-    and "projects"."region_code" like $7
-  )
-  and "projects"."longitude" is not null
-order by
-  "projects"."total_investment" desc,
-  "projects"."id"
-limit
-  $8;
 
 -- dashboardStatistics (owner actor: the projects path)
 -- args: {"actor":"<owner organisation 1>"},{"year":2021,"asOf":"2021-05-31"},{"year":2020,"asOf":"2020-05-31"},["category"]
@@ -643,7 +595,7 @@ from
   and "ap"."year" = $10
   left join "progress" as "g" on "g"."project_id" = "projects"."id";
 -- query 4 of 8
--- params: "2021-05-31",2021,"2021-05-31",2021,"2021-05-31",2021,2021,"2021-05-31",1,2021,"2021-01-01","2021-05-31","2021-05-31","2021-05-31","2021-12-31","2021-01-01","2021-05-31","2021-05-31","2021-05-31","2021-12-31","2021-05-31",3000,"category","2021-01-01","2021-05-31","2021-05-31","2021-05-31","2021-12-31","2021-01-01","2021-05-31","2021-05-31","2021-05-31","2021-12-31"
+-- params: "2021-05-31",2021,"2021-05-31",2021,"2021-05-31",2021,2021,"2021-05-31",1,2021,"2021-01-01","2021-05-31","2021-05-31","2021-05-31","2021-12-31","2021-01-01","2021-05-31","2021-05-31","2021-05-31","2021-12-31","category","2021-01-01","2021-05-31","2021-05-31","2021-05-31","2021-12-31","2021-01-01","2021-05-31","2021-05-31","2021-05-31","2021-12-31"
 with
   rows as materialized (
     (
@@ -840,48 +792,6 @@ select
   ]::text[] as monthly,
   (
     select
-      coalesce(
-        json_agg(
-          json_build_object(
-            'id',
-            id,
-            'name',
-            name,
-            'regionCode',
-            region_code,
-            'longitude',
-            longitude::float8,
-            'latitude',
-            latitude::float8,
-            'total',
-            total::text,
-            'state',
-            case
-              when completed_on <= $21 then 'completed'
-              when started_on is not null then 'started'
-              else 'notStarted'
-            end
-          )
-        ),
-        '[]'
-      )
-    from
-      (
-        select
-          *
-        from
-          rows
-        where
-          longitude is not null
-        order by
-          total desc,
-          id
-        limit
-          $22
-      ) largest
-  ) as points,
-  (
-    select
       count(*)::int
     from
       rows
@@ -893,7 +803,7 @@ from
   rows
 union all
 select
-  $23 as dim,
+  $21 as dim,
   (category)::text as key,
   count(*)::int as "projects",
   count(*) filter (
@@ -929,16 +839,16 @@ select
   )::int as "started_planned_new",
   count(*) filter (
     where
-      completed_on between $24 and $25
+      completed_on between $22 and $23
   )::int as "in_production_count",
   count(*) filter (
     where
       (
         completed_on is null
-        or completed_on > $26
+        or completed_on > $24
       )
-      and planned_completion > $27
-      and planned_completion <= $28
+      and planned_completion > $25
+      and planned_completion <= $26
   )::int as "expected_count",
   count(*) filter (
     where
@@ -951,7 +861,7 @@ select
   coalesce(
     sum("total") filter (
       where
-        completed_on between $29 and $30
+        completed_on between $27 and $28
     ),
     0
   ) as "in_production_total",
@@ -960,15 +870,14 @@ select
       where
         (
           completed_on is null
-          or completed_on > $31
+          or completed_on > $29
         )
-        and planned_completion > $32
-        and planned_completion <= $33
+        and planned_completion > $30
+        and planned_completion <= $31
     ),
     0
   ) as "expected_total",
   null::text[] as monthly,
-  null::json as points,
   null::int as unlocated
 from
   rows
@@ -1179,7 +1088,6 @@ select
     coalesce(sum(monthly[11]), 0),
     coalesce(sum(monthly[12]), 0)
   ]::text[] as monthly,
-  null::json as points,
   null::int as unlocated
 from
   rows;
@@ -1188,10 +1096,10 @@ from
 -- args: {"actor":"<district_staff 230602>"},{"year":2021,"asOf":"2021-05-31"}
 -- query 1 of 3
 -- params: 2021,5,"230602%"
--- the SQL of dashboardStatistics (city actor as of a month end: the rollup, both years in one statement, and the map points), query 1
+-- the SQL of dashboardStatistics (city actor as of a month end: the rollup, both years in one statement), query 1
 -- query 2 of 3
 -- params: 2021,"2021-05-31",2021,"230602%"
--- the SQL of dashboardStatistics (city actor as of a month end: the rollup, both years in one statement, and the map points), query 3
+-- the SQL of dashboardStatistics (city actor as of a month end: the rollup, both years in one statement), query 3
 -- query 3 of 3
 -- params: 2021,5,"230602%",2021,"2021-05-31",2021,"230602%"
 with

@@ -10,6 +10,8 @@
 
 -- monthsCounted: no query (a SQL fragment (the months counted as of a date) the statistics and SPI compose)
 
+-- scopedYearProjects: no query (a query builder scopedProjectIds and the map compose)
+
 -- scopedProjectIds (city actor)
 -- params: 2021,"2306%"
 select
@@ -430,7 +432,6 @@ select
     coalesce(sum(monthly[11]), 0),
     coalesce(sum(monthly[12]), 0)
   ]::text[] as monthly,
-  null::json as points,
   null::int as unlocated
 from
   rows;
@@ -764,7 +765,6 @@ select
     coalesce(sum(monthly[11]), 0),
     coalesce(sum(monthly[12]), 0)
   ]::text[] as monthly,
-  null::json as points,
   null::int as unlocated
 from
   rows;
@@ -1083,13 +1083,12 @@ select
     coalesce(sum(monthly[11]), 0),
     coalesce(sum(monthly[12]), 0)
   ]::text[] as monthly,
-  null::json as points,
   null::int as unlocated
 from
   rows;
 
--- statistics (city actor narrowed to a district, with breakdowns and map points)
--- args: {"actor":"<city_admin 230600>","regionCode":"230602"},{"year":2021,"asOf":"2021-04-30"},{"dimensions":["region","category"],"points":true}
+-- statistics (city actor narrowed to a district, with breakdowns and the unlocated count)
+-- args: {"actor":"<city_admin 230600>","regionCode":"230602"},{"year":2021,"asOf":"2021-04-30"},{"dimensions":["region","category"],"unlocated":true}
 -- query 1 of 4
 -- params: "2021-04-30",2021,"2021-04-30",2021,"2021-04-30",2021,2021
 -- the SQL of statistics (city actor), query 1
@@ -1201,7 +1200,7 @@ from
 where
   "projects"."region_code" like $11;
 -- query 4 of 4
--- params: "2021-04-30",2021,"2021-04-30",2021,"2021-04-30",2021,2021,"2021-04-30","2306%",2021,"230602%","2021-01-01","2021-04-30","2021-04-30","2021-04-30","2021-12-31","2021-01-01","2021-04-30","2021-04-30","2021-04-30","2021-12-31","2021-04-30",3000,"region","2021-01-01","2021-04-30","2021-04-30","2021-04-30","2021-12-31","2021-01-01","2021-04-30","2021-04-30","2021-04-30","2021-12-31","category","2021-01-01","2021-04-30","2021-04-30","2021-04-30","2021-12-31","2021-01-01","2021-04-30","2021-04-30","2021-04-30","2021-12-31"
+-- params: "2021-04-30",2021,"2021-04-30",2021,"2021-04-30",2021,2021,"2021-04-30","2306%",2021,"230602%","2021-01-01","2021-04-30","2021-04-30","2021-04-30","2021-12-31","2021-01-01","2021-04-30","2021-04-30","2021-04-30","2021-12-31","region","2021-01-01","2021-04-30","2021-04-30","2021-04-30","2021-12-31","2021-01-01","2021-04-30","2021-04-30","2021-04-30","2021-12-31","category","2021-01-01","2021-04-30","2021-04-30","2021-04-30","2021-12-31","2021-01-01","2021-04-30","2021-04-30","2021-04-30","2021-12-31"
 with
   rows as materialized (
     (
@@ -1400,48 +1399,6 @@ select
   ]::text[] as monthly,
   (
     select
-      coalesce(
-        json_agg(
-          json_build_object(
-            'id',
-            id,
-            'name',
-            name,
-            'regionCode',
-            region_code,
-            'longitude',
-            longitude::float8,
-            'latitude',
-            latitude::float8,
-            'total',
-            total::text,
-            'state',
-            case
-              when completed_on <= $22 then 'completed'
-              when started_on is not null then 'started'
-              else 'notStarted'
-            end
-          )
-        ),
-        '[]'
-      )
-    from
-      (
-        select
-          *
-        from
-          rows
-        where
-          longitude is not null
-        order by
-          total desc,
-          id
-        limit
-          $23
-      ) largest
-  ) as points,
-  (
-    select
       count(*)::int
     from
       rows
@@ -1453,7 +1410,7 @@ from
   rows
 union all
 select
-  $24 as dim,
+  $22 as dim,
   (region_code)::text as key,
   count(*)::int as "projects",
   count(*) filter (
@@ -1489,16 +1446,16 @@ select
   )::int as "started_planned_new",
   count(*) filter (
     where
-      completed_on between $25 and $26
+      completed_on between $23 and $24
   )::int as "in_production_count",
   count(*) filter (
     where
       (
         completed_on is null
-        or completed_on > $27
+        or completed_on > $25
       )
-      and planned_completion > $28
-      and planned_completion <= $29
+      and planned_completion > $26
+      and planned_completion <= $27
   )::int as "expected_count",
   count(*) filter (
     where
@@ -1511,7 +1468,7 @@ select
   coalesce(
     sum("total") filter (
       where
-        completed_on between $30 and $31
+        completed_on between $28 and $29
     ),
     0
   ) as "in_production_total",
@@ -1520,15 +1477,14 @@ select
       where
         (
           completed_on is null
-          or completed_on > $32
+          or completed_on > $30
         )
-        and planned_completion > $33
-        and planned_completion <= $34
+        and planned_completion > $31
+        and planned_completion <= $32
     ),
     0
   ) as "expected_total",
   null::text[] as monthly,
-  null::json as points,
   null::int as unlocated
 from
   rows
@@ -1536,7 +1492,7 @@ group by
   2
 union all
 select
-  $35 as dim,
+  $33 as dim,
   (category)::text as key,
   count(*)::int as "projects",
   count(*) filter (
@@ -1572,16 +1528,16 @@ select
   )::int as "started_planned_new",
   count(*) filter (
     where
-      completed_on between $36 and $37
+      completed_on between $34 and $35
   )::int as "in_production_count",
   count(*) filter (
     where
       (
         completed_on is null
-        or completed_on > $38
+        or completed_on > $36
       )
-      and planned_completion > $39
-      and planned_completion <= $40
+      and planned_completion > $37
+      and planned_completion <= $38
   )::int as "expected_count",
   count(*) filter (
     where
@@ -1594,7 +1550,7 @@ select
   coalesce(
     sum("total") filter (
       where
-        completed_on between $41 and $42
+        completed_on between $39 and $40
     ),
     0
   ) as "in_production_total",
@@ -1603,15 +1559,14 @@ select
       where
         (
           completed_on is null
-          or completed_on > $43
+          or completed_on > $41
         )
-        and planned_completion > $44
-        and planned_completion <= $45
+        and planned_completion > $42
+        and planned_completion <= $43
     ),
     0
   ) as "expected_total",
   null::text[] as monthly,
-  null::json as points,
   null::int as unlocated
 from
   rows
@@ -1840,7 +1795,6 @@ select
     coalesce(sum(monthly[11]), 0),
     coalesce(sum(monthly[12]), 0)
   ]::text[] as monthly,
-  null::json as points,
   null::int as unlocated
 from
   rows
@@ -1921,7 +1875,6 @@ select
     0
   ) as "expected_total",
   null::text[] as monthly,
-  null::json as points,
   null::int as unlocated
 from
   rows

@@ -5,6 +5,7 @@
 import * as bulletin from '../../src/modules/bulletin/bulletin.repository.ts';
 import * as meta from '../../src/modules/meta/meta.repository.ts';
 import * as region from '../../src/modules/region/region.repository.ts';
+import * as statsMap from '../../src/modules/stats/stats-map.repository.ts';
 import * as statsRollup from '../../src/modules/stats/stats-rollup.repository.ts';
 import * as statsSeries from '../../src/modules/stats/stats-series.repository.ts';
 import * as stats from '../../src/modules/stats/stats.repository.ts';
@@ -59,7 +60,7 @@ export const STATS_REGISTRY: readonly RepositoryEntry[] = [
       rollupAnswers: { noQuery: 'a decision on the scope and date (rollup or projects path)' },
       dashboardStatistics: [
         labelled(
-          'city actor as of a month end: the rollup, both years in one statement, and the map points',
+          'city actor as of a month end: the rollup, both years in one statement',
           statsRollup.dashboardStatistics,
           { actor: ACTORS.city },
           MONTH_END,
@@ -82,6 +83,21 @@ export const STATS_REGISTRY: readonly RepositoryEntry[] = [
     },
   },
   {
+    file: 'modules/stats/stats-map.repository.ts',
+    module: statsMap,
+    examples: {
+      mapRegionsQuery: perScope((trx: Trx, actor) => statsMap.mapRegionsQuery(trx, { actor }, YEAR).execute()),
+      mapPointsQuery: { noQuery: 'the points builder mapPoints runs (one row past the limit)' },
+      mapPoints: [
+        labelled('the whole scope', statsMap.mapPoints, { actor: ACTORS.city }, MONTH_END, { limit: 1000 }),
+        labelled('a district inside a box', statsMap.mapPoints, { actor: ACTORS.district }, options, {
+          box: { minLongitude: 124.5, minLatitude: 46.2, maxLongitude: 125.5, maxLatitude: 46.9 },
+          limit: 50,
+        }),
+      ],
+    },
+  },
+  {
     file: 'modules/stats/stats-series.repository.ts',
     module: statsSeries,
     examples: {
@@ -96,20 +112,21 @@ export const STATS_REGISTRY: readonly RepositoryEntry[] = [
       fen: { noQuery: 'a NUMERIC sum turned into exact fen' },
       toTotals: { noQuery: 'an aggregate row turned into FigureTotals' },
       monthsCounted: { noQuery: 'a SQL fragment (the months counted as of a date) the statistics and SPI compose' },
+      scopedYearProjects: { noQuery: 'a query builder scopedProjectIds and the map compose' },
       scopedProjectIds: statScopes.map(({ label, scope }) =>
         labelled(label, (trx: Trx) => stats.scopedProjectIds(trx, scope, YEAR).execute()),
       ),
       statistics: [
         ...statScopes.map(({ label, scope }) => labelled(label, stats.statistics, scope, options)),
         labelled(
-          'city actor narrowed to a district, with breakdowns and map points',
+          'city actor narrowed to a district, with breakdowns and the unlocated count',
           stats.statistics,
           {
             actor: ACTORS.city,
             regionCode: DISTRICT,
           },
           options,
-          { dimensions: ['region', 'category'], points: true },
+          { dimensions: ['region', 'category'], unlocated: true },
         ),
       ],
       totalsOf: [example(stats.totalsOf, { actor: ACTORS.city }, options)],

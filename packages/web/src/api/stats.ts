@@ -1,4 +1,4 @@
-/** Statistics endpoints: the leaders' dashboard in one request, and the projects behind a figure. */
+/** Statistics endpoints: the leaders' dashboard in one request, the map's points in a box, and the projects behind a figure. */
 import { keepPreviousData, queryOptions, useQuery } from '@tanstack/react-query';
 import {
   DRILL_LIMIT_DEFAULT,
@@ -7,6 +7,8 @@ import {
   type DrillListOutput,
   type DrillMetric,
   type DrillQueryJson,
+  type MapPointsOutput,
+  type MapPointsQueryJson,
   type StatsQuery,
 } from '@keyprojects/core';
 import { apiRequest } from './client.ts';
@@ -30,6 +32,9 @@ export function drillQueryParams(query: DrillScope): Omit<DrillQueryJson, 'limit
   };
 }
 
+/** The map's points request: a date, a region, and the visible box (none: the whole scope); the server's limit. */
+export type MapPointsScope = Omit<MapPointsQueryJson, 'limit'>;
+
 /** The most projects a drill-down lists. */
 export const DRILL_LIMIT = DRILL_LIMIT_DEFAULT;
 
@@ -37,6 +42,7 @@ export const statsKeys = {
   all: ['stats'] as const,
   dashboard: (scope: DashboardQuery) => ['stats', 'dashboard', scope] as const,
   drill: (query: DrillScope) => ['stats', 'drill', query] as const,
+  mapPoints: (query: MapPointsScope) => ['stats', 'mapPoints', query] as const,
 };
 
 /**
@@ -73,6 +79,26 @@ export function useDrillProjects(query: DrillScope | null) {
       }),
     enabled: query !== null,
     // A new order keeps the rows on screen until the reordered ones arrive.
+    placeholderData: keepPreviousData,
+    meta: { silentError: true },
+  });
+}
+
+/**
+ * The map's points of a scope inside a box (none: the whole scope), the largest first. `fetch: false` only reads
+ * what the map has fetched under the same key (the dashboard finds a clicked point's project there).
+ */
+export function useMapPoints(query: MapPointsScope | null, fetch = true) {
+  return useQuery({
+    queryKey: statsKeys.mapPoints(query ?? { asOf: '' }),
+    queryFn: ({ signal }) =>
+      apiRequest<MapPointsOutput>('/stats/map-points', {
+        // The server's limit (its largest) unless a caller needs fewer.
+        query: query ? { asOf: query.asOf, regionCode: query.regionCode, bbox: query.bbox } : {},
+        signal,
+      }),
+    enabled: fetch && query !== null,
+    // A moved map keeps its dots until those of the new box arrive.
     placeholderData: keepPreviousData,
     meta: { silentError: true },
   });

@@ -17,6 +17,8 @@ export const enMap: Record<keyof typeof zhMap, string> = {
   'map.tip.click': 'Click to list the projects',
   'map.legend':
     'Dots are projects, larger for more total investment; click a district or zone for its projects, a dot for the project.',
+  'map.largestShown': 'Many projects here: the {count} largest by investment are shown; zoom in to see more.',
+  'map.reset': 'Reset view',
   'map.unlocated': '{count} projects have no coordinates and are not on the map.',
   'map.noBoundaryAdmin':
     'No district boundaries for this city: projects are shown by their coordinates on a plain background; see the deployment notes to add a boundary file.',

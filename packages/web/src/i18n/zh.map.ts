@@ -14,6 +14,8 @@ export const zhMap = {
   'map.tip.warnings': '预警 红 {red} · 黄 {yellow}',
   'map.tip.click': '点击查看项目清单',
   'map.legend': '圆点为项目，越大总投资越多；点击区县或功能区查看其项目清单，点击圆点查看项目。',
+  'map.largestShown': '范围内项目较多，显示投资额最大的 {count} 个；放大地图可看到更多。',
+  'map.reset': '复位',
   'map.unlocated': '{count} 个项目未标注坐标，未在图上显示。',
   'map.noBoundaryAdmin': '本市暂无区县边界数据，项目按坐标显示在空白底图上；边界文件的添加方法见部署说明。',
 } as const;

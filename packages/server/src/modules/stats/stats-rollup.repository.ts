@@ -8,15 +8,12 @@
 import { sql, type Kysely, type RawBuilder, type SqlBool, type Transaction } from 'kysely';
 import { isMonthEnd, projectScopeKind, regionPrefix, type FigureTotals, type StatOptions } from '@keyprojects/core';
 import type { DB } from '../../db/schema.ts';
-import { scopedProjects } from '../../db/scope.ts';
 import {
-  MAP_POINT_LIMIT,
   fen,
   monthsCounted,
   statistics,
   toTotals,
   type AggregateRow,
-  type MapPoint,
   type SqlDimension,
   type StatScope,
   type Statistics,
@@ -147,38 +144,6 @@ async function rollupFigures(
 }
 
 /**
- * The map's points: the scope's largest projects on the year's list with coordinates, read in the order of the
- * index on total investment, each with its state as of the date (completed, started, not started).
- */
-async function largestPoints(db: Db, scope: StatScope, options: StatOptions): Promise<MapPoint[]> {
-  const k = monthsCounted(options);
-  let q = scopedProjects(db, scope.actor)
-    .innerJoin('annual_plans as ap', (j) =>
-      j.onRef('ap.project_id', '=', 'projects.id').on('ap.year', '=', options.year),
-    )
-    .leftJoin('project_year_progress as g', (j) =>
-      j.onRef('g.project_id', '=', 'projects.id').on('g.year', '=', options.year),
-    )
-    .select([
-      'projects.id',
-      'projects.name',
-      'projects.region_code as regionCode',
-      sql<number>`projects.longitude::float8`.as('longitude'),
-      sql<number>`projects.latitude::float8`.as('latitude'),
-      sql<string>`projects.total_investment::text`.as('total'),
-      sql<MapPoint['state']>`case when projects.actual_completion_date <= ${options.asOf} then 'completed'
-        when ap.nature <> 'reserve' and g.started_by_month[${k}] <= ${options.asOf} then 'started'
-        else 'notStarted' end`.as('state'),
-    ])
-    .where('projects.longitude', 'is not', null)
-    .orderBy('projects.total_investment', 'desc')
-    .orderBy('projects.id')
-    .limit(MAP_POINT_LIMIT);
-  if (scope.regionCode) q = q.where('projects.region_code', 'like', `${regionPrefix(scope.regionCode)}%`);
-  return q.execute();
-}
-
-/**
  * The dashboard's statistics of a scope as of a date, and the totals as of `previous` (a year earlier): from the
  * rollup in one statement when it answers both dates, else from the projects (the two dates run one after the
  * other in the caller's snapshot).
@@ -191,20 +156,13 @@ export async function dashboardStatistics(
   dimensions: SqlDimension[],
 ): Promise<{ current: Statistics; previous: FigureTotals }> {
   if (!rollupAnswers(scope, options.asOf)) {
-    const current = await statistics(db, scope, options, { dimensions, points: true });
+    const current = await statistics(db, scope, options, { dimensions, unlocated: true });
     return { current, previous: await totalsAsOf(db, scope, previous) };
   }
   const both = rollupAnswers(scope, previous.asOf);
   const figures = await rollupFigures(db, scope, options, dimensions, both ? previous : undefined);
-  const points = await largestPoints(db, scope, options);
   return {
-    current: {
-      totals: figures.totals,
-      groups: figures.groups,
-      monthly: figures.monthly,
-      points,
-      unlocated: figures.unlocated,
-    },
+    current: { totals: figures.totals, groups: figures.groups, monthly: figures.monthly, unlocated: figures.unlocated },
     previous: figures.previous ?? (await totalsAsOf(db, scope, previous)),
   };
 }
@@ -215,7 +173,7 @@ export async function totalsAsOf(db: Db, scope: StatScope, options: StatOptions)
   return (await statistics(db, scope, options)).totals;
 }
 
-/** The statistics of a scope as of a date with the groups asked (no points): the rollup when it answers. */
+/** The statistics of a scope as of a date with the groups asked (no unlocated count): the rollup when it answers. */
 export async function statisticsOf(db: Db, scope: StatScope, options: StatOptions, dimensions: SqlDimension[]) {
   if (rollupAnswers(scope, options.asOf)) return rollupFigures(db, scope, options, dimensions);
   return statistics(db, scope, options, { dimensions });

@@ -181,27 +181,4 @@ describe('the demo city through the API (SQL path)', () => {
     const bad = await city.request({ method: 'GET', url: '/api/v1/stats/dashboard?asOf=2021-13-01' });
     expect(bad.statusCode).toBe(400);
   });
-
-  it('puts each located project on the map with its district, and counts those without coordinates', async () => {
-    type Dashboard = { figures: Figures; points: { id: number; regionCode: string }[]; unlocatedProjects: number };
-    const dashboard = async (client: Client) =>
-      (await client.request({ method: 'GET', url: '/api/v1/stats/dashboard?asOf=2021-05-20' })).json<Dashboard>();
-    const before = await dashboard(district);
-    expect(before.unlocatedProjects).toBe(0);
-    expect(before.points).toHaveLength(before.figures.projects);
-    expect(new Set(before.points.map((p) => p.regionCode))).toEqual(new Set(['230604']));
-    const [first, second] = before.points;
-    if (!first || !second) throw new Error('the demo district has fewer than two projects');
-    // Coordinates are optional on a project: two lose theirs, as a ledger without them would leave them.
-    await ctx.db
-      .updateTable('projects')
-      .set({ longitude: null, latitude: null })
-      .where('id', 'in', [first.id, second.id])
-      .execute();
-    const after = await dashboard(district);
-    expect(after.unlocatedProjects).toBe(2);
-    expect(after.points.map((p) => p.id)).not.toContain(first.id);
-    expect(after.points).toHaveLength(after.figures.projects - 2);
-    expect((await dashboard(city)).unlocatedProjects).toBe(2);
-  });
 });

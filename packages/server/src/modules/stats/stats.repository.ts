@@ -45,13 +45,18 @@ export function monthsCounted(options: StatOptions): RawBuilder<number> {
     ${sql.lit(month)})`;
 }
 
-/** The ids of the projects on the year's list in scope (the scope helper is the only gate). */
-export function scopedProjectIds(db: Db, scope: StatScope, year: number) {
-  let q = scopedProjects(db, scope.actor)
-    .innerJoin('annual_plans as ap', (j) => j.onRef('ap.project_id', '=', 'projects.id').on('ap.year', '=', year))
-    .select('projects.id');
+/** The projects on the year's list in scope, joined to their plan of the year as `ap` (the scope helper is the only gate). */
+export function scopedYearProjects(db: Db, scope: StatScope, year: number) {
+  let q = scopedProjects(db, scope.actor).innerJoin('annual_plans as ap', (j) =>
+    j.onRef('ap.project_id', '=', 'projects.id').on('ap.year', '=', year),
+  );
   if (scope.regionCode) q = q.where('projects.region_code', 'like', `${regionPrefix(scope.regionCode)}%`);
   return q;
+}
+
+/** The ids of the projects on the year's list in scope. */
+export function scopedProjectIds(db: Db, scope: StatScope, year: number) {
+  return scopedYearProjects(db, scope, year).select('projects.id');
 }
 
 /**
@@ -246,66 +251,43 @@ export interface Statistics {
   groups: Partial<Record<SqlDimension, { key: string; totals: FigureTotals }[]>>;
   /** Counted completions of months 1–12 over the scope. */
   monthly: bigint[];
-  points: MapPoint[];
-  /** Projects in scope without coordinates (counted when points are asked for, else 0). */
+  /** Projects in scope without coordinates (counted when asked, else 0): the map's note. */
   unlocated: number;
-}
-
-/** At most this many points go to the map, the largest by total investment. */
-export const MAP_POINT_LIMIT = 3000;
-
-export interface MapPoint {
-  id: number;
-  name: string;
-  regionCode: string;
-  longitude: number;
-  latitude: number;
-  /** Fen, as a decimal string (JSON has no bigint). */
-  total: string;
-  state: 'completed' | 'started' | 'notStarted';
 }
 
 interface StatementRow extends AggregateRow {
   dim: string;
   monthly: string[] | null;
-  points: MapPoint[] | null;
   unlocated: number | null;
 }
 
 /**
  * Everything the figures need in one statement over the materialised rows: the totals, the groups of each
- * requested dimension, the monthly completions and (when asked) the map's points.
+ * requested dimension, the monthly completions and (when asked) the projects without coordinates.
  */
 export async function statistics(
   db: Db,
   scope: StatScope,
   options: StatOptions,
-  request: { dimensions?: SqlDimension[]; points?: boolean } = {},
+  request: { dimensions?: SqlDimension[]; unlocated?: boolean } = {},
 ): Promise<Statistics> {
   const rows = rowsQuery(db, scope, options);
   const monthly = sql.raw(
     // As text: pg parses numeric[] into floats, which would round sums beyond 2^53.
     `array[${Array.from({ length: 12 }, (_, i) => `coalesce(sum(monthly[${i + 1}]), 0)`).join(', ')}]::text[]`,
   );
-  // The map shows the largest projects: a province's tens of thousands of points help no reader and cost megabytes.
-  const points = request.points
-    ? sql`(select coalesce(json_agg(json_build_object('id', id, 'name', name, 'regionCode', region_code, 'longitude', longitude::float8,
-        'latitude', latitude::float8, 'total', total::text, 'state', case when completed_on <= ${options.asOf} then 'completed'
-        when started_on is not null then 'started' else 'notStarted' end)), '[]')
-        from (select * from rows where longitude is not null order by total desc, id limit ${MAP_POINT_LIMIT}) largest)`
-    : sql`null::json`;
-  const unlocated = request.points
+  const unlocated = request.unlocated
     ? sql`(select count(*)::int from rows where longitude is null or latitude is null)`
     : sql`null::int`;
   const groups = (request.dimensions ?? []).map((dimension) => {
     const source = groupSource(dimension);
     return sql`select ${dimension} as dim, (${source.key})::text as key, ${aggregates(options)},
-      null::text[] as monthly, null::json as points, null::int as unlocated from ${source.from} group by 2`;
+      null::text[] as monthly, null::int as unlocated from ${source.from} group by 2`;
   });
   const result = await sql<StatementRow>`
     with rows as materialized (${rows})
-    select 'all' as dim, null as key, ${aggregates(options)}, ${monthly} as monthly, ${points} as points,
-      ${unlocated} as unlocated from rows
+    select 'all' as dim, null as key, ${aggregates(options)}, ${monthly} as monthly, ${unlocated} as unlocated
+      from rows
     ${groups.length ? sql`union all ${sql.join(groups, sql` union all `)}` : sql``}`.execute(db);
   const [all, ...grouped] = result.rows;
   if (!all) throw new Error('aggregate returned no row');
@@ -320,7 +302,6 @@ export async function statistics(
     totals: toTotals(all),
     groups: byDimension,
     monthly: (all.monthly ?? []).map(fen),
-    points: all.points ?? [],
     unlocated: all.unlocated ?? 0,
   };
 }

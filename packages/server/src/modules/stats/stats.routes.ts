@@ -1,6 +1,6 @@
 /**
- * Statistics: headline figures, the leaders' dashboard in one request, and the projects behind any figure; read from
- * the replica when there is one (read-replica.ts).
+ * Statistics: headline figures, the leaders' dashboard in one request, the map's points in its visible box, and the
+ * projects behind any figure; read from the replica when there is one (read-replica.ts).
  */
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import {
@@ -9,6 +9,8 @@ import {
   drillListOutput,
   drillQuery,
   headlineOutput,
+  mapPointsOutput,
+  mapPointsQuery,
   statsQuery,
 } from '@keyprojects/core';
 import type { AppDeps } from '../../deps.ts';
@@ -16,7 +18,7 @@ import { errorResponses } from '../../http.ts';
 import { requireActor } from '../auth/auth.hooks.ts';
 import { AnswerCache, answerKey, scopeKeyOf, sendCachedAnswer } from '../cache/answer-cache.ts';
 import { readerFor } from '../cache/read-replica.ts';
-import { dashboard, drillProjects, headlineFigures } from './stats.service.ts';
+import { dashboard, drillProjects, headlineFigures, mapPointsInBox } from './stats.service.ts';
 
 /** The statistics routes, registered under /api/v1/stats. */
 export const statsRoutes =
@@ -61,6 +63,27 @@ export const statsRoutes =
         const extra = lag ? { replica: lag } : undefined;
         await sendCachedAnswer({ db, cache, request, reply, extra }, key, dashboardOutput, (db) =>
           dashboard(db, actor, request.query, today),
+        );
+      },
+    );
+
+    app.get(
+      '/map-points',
+      {
+        config: { access: 'stats.read' },
+        schema: {
+          tags: ['stats'],
+          summary: '地图上的项目点：可见范围内投资额最大的项目（最多 limit 个）',
+          querystring: mapPointsQuery,
+          response: { 200: mapPointsOutput, ...errorResponses },
+        },
+      },
+      async (request, reply) => {
+        const actor = requireActor(request);
+        const key = answerKey('stats.mapPoints', scopeKeyOf(actor, deps.clock.today()), request.query);
+        const { db } = await readerFor(deps, request, reply);
+        await sendCachedAnswer({ db, cache, request, reply }, key, mapPointsOutput, (db) =>
+          mapPointsInBox(db, actor, request.query),
         );
       },
     );

@@ -1,10 +1,11 @@
 /**
  * The statistics leaders quote, for one scope and date: headline figures with year-on-year differences,
- * breakdowns, the month-by-month completion against the plan line, the map's points, and the projects behind
- * any figure (drill-down). SQL totals; rates and differences from core.
+ * breakdowns, the month-by-month completion against the plan line, the map's districts and its points in a box,
+ * and the projects behind any figure (drill-down). SQL totals; rates and differences from core.
  */
 import type { Kysely } from 'kysely';
 import {
+  cityOfRegion,
   defaultAsOf,
   defaultPlanYear,
   diffFigures,
@@ -18,6 +19,8 @@ import {
   type DrillListOutput,
   type DrillQuery,
   type HeadlineOutput,
+  type MapPointsOutput,
+  type MapPointsQuery,
   type StatOptions,
   type StatsQuery,
 } from '@keyprojects/core';
@@ -30,6 +33,7 @@ import { findProjects } from '../project/project.repository.ts';
 import { listPeriods } from '../report/period.repository.ts';
 import { diffJson, drillRow, figuresJson } from './stats.presenter.ts';
 import { projectsBehind, regionNamesOf, type SqlDimension, type StatScope } from './stats.repository.ts';
+import { mapPoints, mapRegionsQuery } from './stats-map.repository.ts';
 import { dashboardStatistics, totalsAsOf } from './stats-rollup.repository.ts';
 import { monthlySeries } from './stats-series.repository.ts';
 
@@ -126,12 +130,16 @@ export async function dashboard(
       })),
     ]),
   ) as DashboardBreakdownsOutput;
-  const [regionNames, monthly] = await Promise.all([
+  const [regionNames, monthly, mapRegions] = await Promise.all([
     regionNamesOf(
       db,
       breakdowns.byRegion.map((r) => r.key),
     ),
     monthlySeries(db, options, current.monthly, figures.annualPlan),
+    // A province-wide account has no city map (boundary.service.ts): its 50,000 projects' positions would go unused.
+    actor.regionCode !== null && cityOfRegion(actor.regionCode) === null
+      ? []
+      : mapRegionsQuery(db, scope, options.year).execute(),
   ]);
   return {
     year: options.year,
@@ -143,8 +151,25 @@ export async function dashboard(
     breakdowns,
     regionNames,
     monthly,
-    points: current.points.map(({ total, ...point }) => ({ ...point, totalInvestment: formatWan(BigInt(total)) })),
+    mapRegions,
     unlocatedProjects: current.unlocated,
+  };
+}
+
+/**
+ * GET /stats/map-points: the largest located projects of the scope's year list inside the map's visible box, as the
+ * dashboard's map shows them (the same scope as the dashboard: a region asked narrows the actor's own).
+ */
+export async function mapPointsInBox(db: Kysely<DB>, actor: Actor, query: MapPointsQuery): Promise<MapPointsOutput> {
+  requirePermission(actor, 'stats.read');
+  const options: StatOptions = { year: Number(query.asOf.slice(0, 4)), asOf: query.asOf };
+  const found = await mapPoints(db, { actor, regionCode: query.regionCode }, options, {
+    box: query.bbox,
+    limit: query.limit,
+  });
+  return {
+    items: found.points.map(({ total, ...point }) => ({ ...point, totalInvestment: formatWan(BigInt(total)) })),
+    truncated: found.truncated,
   };
 }
 

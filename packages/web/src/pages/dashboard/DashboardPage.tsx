@@ -2,7 +2,7 @@ import { lazy, Suspense, useEffect, useState } from 'react';
 import dayjs from 'dayjs';
 import { Col, Flex, Grid, Row, Skeleton, Typography } from 'antd';
 import { useSearchParams } from 'react-router';
-import { useDashboard, type StatsScope } from '../../api/stats.ts';
+import { useDashboard, useMapPoints, type StatsScope } from '../../api/stats.ts';
 import { useWarningSummary } from '../../api/warnings.ts';
 import type { StatDimension } from '@keyprojects/core';
 import { Forbidden } from '../../components/Forbidden.tsx';
@@ -53,8 +53,13 @@ export default function DashboardPage() {
   const asOf = fromUrl.asOf ?? dashboard.data?.asOf ?? null;
   const regionCode = fromUrl.regionCode;
   const scope: StatsScope | null = asOf ? { asOf, regionCode } : null;
+  // The map's visible box once it has been zoomed or panned (the map fetches its points for it).
+  const [mapBox, setMapBox] = useState<string | undefined>();
+  const pointsQuery = scope ? { ...scope, bbox: mapBox } : null;
+  // What the map fetched: a clicked dot's project is found there (this reads the map's answer, never asks itself).
+  const mapPoints = useMapPoints(pointsQuery, false);
   // The open drill list lives in the URL: Back from a project, Forward and a shared link reopen it as it was.
-  const drill = drillFromSearch(searchParams, dashboard.data?.points);
+  const drill = drillFromSearch(searchParams, mapPoints.data?.items);
   // Warnings are today's (the stored active ones), whatever date the figures are shown as of.
   const warnings = useWarningSummary(regionCode, can('warning.read'));
   const [warningDrill, setWarningDrill] = useState<WarningDrill | null>(null);
@@ -134,7 +139,13 @@ export default function DashboardPage() {
             <Col xs={24} lg={12}>
               {painted ? (
                 <Suspense fallback={mapPlaceholder}>
-                  <ProjectMap dashboard={data} warnings={warnings.data} onDrill={handleOpenDrill} />
+                  <ProjectMap
+                    dashboard={data}
+                    pointsQuery={pointsQuery ?? { asOf: data.asOf, regionCode }}
+                    onBoxChange={setMapBox}
+                    warnings={warnings.data}
+                    onDrill={handleOpenDrill}
+                  />
                 </Suspense>
               ) : (
                 mapPlaceholder

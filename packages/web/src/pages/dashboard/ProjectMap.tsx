@@ -1,8 +1,9 @@
 import { useState } from 'react';
-import { Card, Flex, Grid, Segmented, Switch, Typography } from 'antd';
+import { Button, Card, Flex, Grid, Segmented, Switch, Typography } from 'antd';
 import { format, type ECElementEvent } from 'echarts/core';
 import {
   formatYi,
+  mapBoxText,
   parseWan,
   type DashboardOutput,
   type MapPointOutput,
@@ -11,13 +12,14 @@ import {
   type WarningSummary,
 } from '@keyprojects/core';
 import { useCityBoundary } from '../../api/boundary.ts';
+import { useMapPoints, type MapPointsScope } from '../../api/stats.ts';
 import { CHART_COLORS, CHART_HEIGHT } from '../../components/charts/chartStyle.ts';
-import { GeoChart, registerCityMap } from '../../components/charts/GeoChart.tsx';
+import { GeoChart, registerCityMap, type GeoRoam } from '../../components/charts/GeoChart.tsx';
 import { useT } from '../../i18n/useT.ts';
 import { useSession } from '../../session/useSession.ts';
 import type { OnDrill } from './drill.ts';
 import { districtData, figureValue, MAP_FIGURES, type MapFigure } from './mapFigures.ts';
-import { buildMapOption, type MapLayer } from './mapOption.ts';
+import { buildMapOption, type MapLayer, type MapView } from './mapOption.ts';
 
 const STATES: readonly MapPointState[] = ['completed', 'started', 'notStarted'];
 const STATE_COLOR: Record<MapPointState, string> = {
@@ -32,6 +34,10 @@ const ADMINS = new Set(['city_admin', 'system_admin']);
 
 interface ProjectMapProps {
   dashboard: DashboardOutput;
+  /** The points' request: the dashboard's date and region, and the visible box once the map has been moved. */
+  pointsQuery: MapPointsScope;
+  /** The visible box after a zoom or pan (the request's `bbox`); undefined: the whole scope. */
+  onBoxChange: (bbox: string | undefined) => void;
   /** Today's active warnings in scope; with them the map offers the warning figure and the warning layer. */
   warnings: WarningSummary | undefined;
   onDrill: OnDrill;
@@ -39,19 +45,23 @@ interface ProjectMapProps {
 
 /**
  * 项目分布: the city's districts coloured by the chosen figure, zones without a boundary as labelled pins, and the
- * projects as dots (by state, or by warning level); a district opens its projects, a dot its project.
+ * projects as dots (by state, or by warning level), fetched for the visible area once the map shows (the largest
+ * ones when there are more than a request returns); a district opens its projects, a dot its project.
  */
-export default function ProjectMap({ dashboard, warnings, onDrill }: ProjectMapProps) {
+export default function ProjectMap({ dashboard, pointsQuery, onBoxChange, warnings, onDrill }: ProjectMapProps) {
   const t = useT();
   const { user } = useSession();
   const compact = Grid.useBreakpoint().md === false;
   const boundary = useCityBoundary();
   const [figure, setFigure] = useState<MapFigure>('startRate');
   const [warningLayer, setWarningLayer] = useState(false);
+  const [view, setView] = useState<MapView | null>(null);
   const figures = MAP_FIGURES.filter((f) => f !== 'warnings' || warnings);
   const shown = figures.includes(figure) ? figure : 'startRate';
-
-  const { points } = dashboard;
+  const city = boundary.data;
+  // A province-wide account has no city map: nothing to fetch points for.
+  const fetched = useMapPoints(city?.city ? pointsQuery : null);
+  const points = fetched.data?.items ?? [];
   const levels = new Map(warnings?.projects.map((p) => [p.projectId, p.level] as const));
   const layers: MapLayer[] =
     warningLayer && warnings
@@ -69,7 +79,6 @@ export default function ProjectMap({ dashboard, warnings, onDrill }: ProjectMapP
           points: points.filter((p) => p.state === state),
         }));
   const data = districtData(dashboard.breakdowns.byRegion, warnings?.byRegion);
-  const city = boundary.data;
   const nameOf = (code: string) =>
     city?.regions.find((r) => r.code === code)?.name ?? dashboard.regionNames[code] ?? code;
 
@@ -97,7 +106,8 @@ export default function ProjectMap({ dashboard, warnings, onDrill }: ProjectMapP
         data,
         figure: shown,
         layers,
-        points,
+        regions: dashboard.mapRegions,
+        view,
         compact,
         text: { figureName: t(`map.figure.${shown}`), noData: t('map.noData'), regionTooltip, pointTooltip },
       })
@@ -105,7 +115,8 @@ export default function ProjectMap({ dashboard, warnings, onDrill }: ProjectMapP
 
   const handleClick = (event: ECElementEvent) => {
     const role = built?.series[event.seriesIndex ?? -1];
-    if (!role) return;
+    // The label layer is silent: a click on a name reaches the area under it.
+    if (!role || role.kind === 'labels') return;
     if (role.kind === 'dots') {
       const point = role.layer.points[event.dataIndex];
       if (point) onDrill({ kind: 'point', title: point.name, point });
@@ -123,6 +134,15 @@ export default function ProjectMap({ dashboard, warnings, onDrill }: ProjectMapP
     });
   };
 
+  const handleRoamEnd = (roam: GeoRoam) => {
+    setView({ center: roam.center, zoom: roam.zoom });
+    onBoxChange(mapBoxText(roam.box));
+  };
+  const handleResetView = () => {
+    setView(null);
+    onBoxChange(undefined);
+  };
+
   const unlocated = dashboard.unlocatedProjects;
   const adminNote = city && !city.map && user && ADMINS.has(user.role);
   return (
@@ -131,16 +151,23 @@ export default function ProjectMap({ dashboard, warnings, onDrill }: ProjectMapP
       title={t('dashboard.chart.map')}
       style={{ height: '100%' }}
       extra={
-        warnings && (
-          <Switch
-            size="small"
-            checked={warningLayer}
-            onChange={setWarningLayer}
-            checkedChildren={t('warning.map.layer')}
-            unCheckedChildren={t('warning.map.layer')}
-            data-testid="map-warning-layer"
-          />
-        )
+        <Flex gap={8} align="center">
+          {view && (
+            <Button size="small" type="link" onClick={handleResetView} data-testid="map-reset">
+              {t('map.reset')}
+            </Button>
+          )}
+          {warnings && (
+            <Switch
+              size="small"
+              checked={warningLayer}
+              onChange={setWarningLayer}
+              checkedChildren={t('warning.map.layer')}
+              unCheckedChildren={t('warning.map.layer')}
+              data-testid="map-warning-layer"
+            />
+          )}
+        </Flex>
       }
     >
       <Flex vertical gap={6}>
@@ -160,6 +187,7 @@ export default function ProjectMap({ dashboard, warnings, onDrill }: ProjectMapP
             option={built.option}
             height={compact ? CHART_HEIGHT + 40 : CHART_HEIGHT + 20}
             onClick={handleClick}
+            onRoamEnd={city?.map ? handleRoamEnd : undefined}
             ariaLabel={t('dashboard.chart.map')}
             testId="project-map"
           />
@@ -168,6 +196,9 @@ export default function ProjectMap({ dashboard, warnings, onDrill }: ProjectMapP
         )}
         <Typography.Text type="secondary" style={{ fontSize: 11 }}>
           {t('map.legend')}
+          {fetched.data?.truncated && (
+            <span data-testid="map-largest-shown">{` ${t('map.largestShown', { count: points.length })}`}</span>
+          )}
           {unlocated > 0 && ` ${t('map.unlocated', { count: unlocated })}`}
           {adminNote && ` ${t('map.noBoundaryAdmin')}`}
         </Typography.Text>

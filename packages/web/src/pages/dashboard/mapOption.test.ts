@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { BoundaryOutput, FiguresOutput, MapPointOutput } from '@keyprojects/core';
+import type { BoundaryOutput, FiguresOutput, MapPointOutput, MapRegionOutput } from '@keyprojects/core';
 import { districtData, figureScale, figureValue, scaleColor } from './mapFigures.ts';
 import { buildMapOption, mapMarkers, type MapOptionInput } from './mapOption.ts';
 
@@ -39,6 +39,11 @@ const point = (id: number, regionCode: string, longitude: number, latitude: numb
   state: 'started',
 });
 const POINTS = [point(1, '230602', 125.05, 46.05), point(2, '230624', 124.4, 46.8), point(3, '230624', 124.6, 46.9)];
+// The districts' located projects as the dashboard gives them: count and mean position.
+const REGIONS: MapRegionOutput[] = [
+  { regionCode: '230602', located: 1, longitude: 125.05, latitude: 46.05 },
+  { regionCode: '230624', located: 2, longitude: 124.5, latitude: 46.85 },
+];
 const figures = (projects: number, startRate: string | null): FiguresOutput =>
   ({ projects, startRate, completionRate: '40.00' }) as FiguresOutput;
 const DATA = districtData(
@@ -49,6 +54,14 @@ const DATA = districtData(
   [{ regionCode: '230602', red: 1, yellow: 2, total: 3 }],
 );
 
+/** The option's label layer (the last series). */
+function labelLayer(option: ReturnType<typeof buildMapOption>['option']) {
+  const series = option.series as { silent?: boolean; data: { name: string; label?: unknown }[] }[];
+  const layer = series.at(-1);
+  if (!layer) throw new Error('no series');
+  return layer;
+}
+
 function input(overrides: Partial<MapOptionInput> = {}): MapOptionInput {
   return {
     boundary: BOUNDARY,
@@ -56,7 +69,8 @@ function input(overrides: Partial<MapOptionInput> = {}): MapOptionInput {
     data: DATA,
     figure: 'startRate',
     layers: [{ name: '已开（复）工', color: '#1d4ed8', points: POINTS }],
-    points: POINTS,
+    regions: REGIONS,
+    view: null,
     compact: false,
     text: { figureName: '开复工率', noData: '无项目', regionTooltip: (code) => code, pointTooltip: (p) => p.name },
     ...overrides,
@@ -72,15 +86,15 @@ describe('the district map', () => {
       { name: '230602', value: 80 },
       { name: '230603', value: Number.NaN },
     ]);
-    expect(series.map((s) => s.kind)).toEqual(['areas', 'markers', 'dots']);
+    expect(series.map((s) => s.kind)).toEqual(['areas', 'markers', 'dots', 'labels']);
     const projects = buildMapOption(input({ figure: 'projects' })).option.series as { data: { value: number }[] }[];
     expect(projects[0]?.data[0]?.value).toBe(10);
     expect(figureValue('warnings', DATA.get('230602'))).toBe(3);
     expect(figureValue('warnings', DATA.get('230671'))).toBe(0);
   });
 
-  it('marks zones without an area at their configured centre, else at the mean of their projects', () => {
-    const markers = mapMarkers(BOUNDARY, POINTS, true);
+  it('marks zones without an area at their configured centre, else at the mean of their located projects', () => {
+    const markers = mapMarkers(BOUNDARY, REGIONS, true);
     expect(markers.map((m) => [m.code, m.label])).toEqual([
       ['230624', '杜尔伯特县'],
       ['230671', '高新区'],
@@ -108,7 +122,24 @@ describe('the district map', () => {
       r.code === '230603' ? { ...r, centre: [125.12, 46.55] as [number, number] } : r,
     );
     const { option } = buildMapOption(input({ boundary: { ...BOUNDARY, regions } }));
-    expect(option.geo).toMatchObject({ regions: [{ name: '230603', label: { offset: [0, -14] } }] });
+    expect(labelLayer(option).data).toContainEqual(
+      expect.objectContaining({ name: '230603', label: { offset: [0, -14] } }),
+    );
+  });
+
+  it('names the areas on a layer that hides overlapping names, the own district and the busiest first', () => {
+    const { option } = buildMapOption(input({ boundary: { ...BOUNDARY, ownRegionCode: '230603' } }));
+    const layer = labelLayer(option);
+    expect(layer).toMatchObject({ silent: true, labelLayout: { hideOverlap: true } });
+    expect(layer.data.map((d) => d.name)).toEqual(['230603', '230602']);
+    expect(buildMapOption(input()).option.geo).toMatchObject({ label: { show: false } });
+  });
+
+  it('keeps the reader’s zoom and pan, and lets a phone zoom without trapping the page’s scroll', () => {
+    const view = { center: [125.1, 46.4] as [number, number], zoom: 3 };
+    expect(buildMapOption(input({ view })).option.geo).toMatchObject({ roam: true, center: [125.1, 46.4], zoom: 3 });
+    expect(buildMapOption(input({ compact: true })).option.geo).toMatchObject({ roam: 'scale' });
+    expect(buildMapOption(input()).option.geo).not.toHaveProperty('zoom');
   });
 
   it('scales rates over the districts’ range in whole tens, and counts up to the largest district', () => {

@@ -1,17 +1,18 @@
 /**
  * The district map's ECharts option, built from plain data so that a test can read it: the city's districts as a
- * choropleth of the chosen figure (geo + map series + visual map), districts and zones without an area as labelled
- * pins (at their configured centre, else the mean of their projects), and the projects as dots on top. Without
- * boundary data the same pins and dots stand on hidden axes: a plain background.
+ * choropleth of the chosen figure (geo + map series + visual map) that the reader may zoom and pan, their names on
+ * a label layer that hides a label overlapping another (the dense urban core at the city's scale), districts and
+ * zones without an area as labelled pins (at their configured centre, else the mean of their located projects),
+ * and the projects as dots on top. Without boundary data the same pins and dots stand on hidden axes.
  */
 import type { ScatterSeriesOption } from 'echarts/charts';
 import {
-  meanPosition,
   regionMapLabel,
   regionNameStem,
   type BoundaryOutput,
   type LngLat,
   type MapPointOutput,
+  type MapRegionOutput,
 } from '@keyprojects/core';
 import type { GeoChartOption } from '../../components/charts/GeoChart.tsx';
 import { yiNumber } from '../../lib/figures.ts';
@@ -31,6 +32,12 @@ export interface MapMarker {
   position: LngLat;
 }
 
+/** Where the reader has zoomed and panned the map to: the geo's centre (longitude, latitude) and zoom. */
+export interface MapView {
+  center: LngLat;
+  zoom: number;
+}
+
 export interface MapOptionInput {
   boundary: BoundaryOutput;
   /** The name the city's districts are registered under with ECharts; null draws no areas. */
@@ -38,8 +45,10 @@ export interface MapOptionInput {
   data: ReadonlyMap<string, DistrictData>;
   figure: MapFigure;
   layers: readonly MapLayer[];
-  /** Every dot, for the pins' fallback positions. */
-  points: readonly MapPointOutput[];
+  /** The districts' located projects, for the pins' fallback positions. */
+  regions: readonly MapRegionOutput[];
+  /** The zoomed and panned view; null: the whole city. */
+  view: MapView | null;
   compact: boolean;
   text: {
     figureName: string;
@@ -54,7 +63,10 @@ export interface MapOptionInput {
 export interface MapOption {
   option: GeoChartOption;
   series: readonly (
-    { kind: 'areas' } | { kind: 'markers'; markers: MapMarker[] } | { kind: 'dots'; layer: MapLayer }
+    | { kind: 'areas' }
+    | { kind: 'markers'; markers: MapMarker[] }
+    | { kind: 'dots'; layer: MapLayer }
+    | { kind: 'labels'; codes: string[] }
   )[];
 }
 
@@ -67,17 +79,17 @@ function dotSize(point: MapPointOutput, compact: boolean): number {
   return Math.min(compact ? 12 : 16, (compact ? 3 : 4) + Math.sqrt(yiNumber(point.totalInvestment)) * 1.5);
 }
 
-/** The pins: regions without an area, where a centre is configured or projects give one. */
+/** The pins: regions without an area, where a centre is configured or located projects give one. */
 export function mapMarkers(
   boundary: BoundaryOutput,
-  points: readonly MapPointOutput[],
+  regions: readonly MapRegionOutput[],
   withAreas: boolean,
 ): MapMarker[] {
   const cityName = boundary.city?.name ?? '';
+  const located = new Map(regions.map((r) => [r.regionCode, [r.longitude, r.latitude] satisfies LngLat]));
   return boundary.regions.flatMap((region) => {
     if (withAreas && region.hasBoundary) return [];
-    const position =
-      (withAreas ? region.centre : null) ?? meanPosition(points.filter((p) => p.regionCode === region.code));
+    const position = (withAreas ? region.centre : null) ?? located.get(region.code);
     return position ? [{ code: region.code, label: regionMapLabel(region.name, cityName), position }] : [];
   });
 }
@@ -85,24 +97,49 @@ export function mapMarkers(
 /** Within this many degrees of a pin, an area's label would sit under the pin's: it moves up a line. */
 const CROWDED = 0.08;
 
-/** Per-area overrides of the geo: the user's own district outlined, labels moved clear of a nearby pin. */
-function areaStyles(boundary: BoundaryOutput, markers: readonly MapMarker[], own: string | null) {
-  return boundary.regions.flatMap((region) => {
-    // A zone's own pin carries its outline and label.
-    if (!region.hasBoundary) return [];
-    const [lng, lat] = region.centre ?? [Number.NaN, Number.NaN];
-    const crowded = markers.some(
-      (m) => Math.abs(m.position[0] - lng) < CROWDED && Math.abs(m.position[1] - lat) < CROWDED,
+/** An area's name on the label layer: where it stands, and whether it is the user's own or sits by a pin. */
+interface AreaLabel {
+  code: string;
+  position: LngLat;
+  own: boolean;
+  crowded: boolean;
+}
+
+/**
+ * The areas' names, at each area's label point: first the user's own district, then the districts with the most
+ * projects in scope (of two overlapping names the earlier stays; zooming in shows the other).
+ */
+function areaLabels(
+  boundary: BoundaryOutput,
+  markers: readonly MapMarker[],
+  data: ReadonlyMap<string, DistrictData>,
+): AreaLabel[] {
+  const own = boundary.ownRegionCode;
+  const projects = (code: string) => data.get(code)?.figures?.projects ?? 0;
+  return boundary.regions
+    .flatMap(({ code, hasBoundary, centre }) => {
+      // A zone's own pin carries its label; an area without a label point is named by the geo itself.
+      if (!hasBoundary || !centre) return [];
+      const [lng, lat] = centre;
+      const crowded = markers.some(
+        (m) => Math.abs(m.position[0] - lng) < CROWDED && Math.abs(m.position[1] - lat) < CROWDED,
+      );
+      return [{ code, position: centre, own: code === own, crowded }];
+    })
+    .sort(
+      (a, b) => Number(b.own) - Number(a.own) || projects(b.code) - projects(a.code) || a.code.localeCompare(b.code),
     );
-    if (region.code !== own && !crowded) return [];
+}
+
+/** Per-area overrides of the geo: the user's own district outlined; areas without a label point named by the geo. */
+function areaStyles(boundary: BoundaryOutput, own: string | null) {
+  return boundary.regions.flatMap((region) => {
+    if (!region.hasBoundary || (region.code !== own && region.centre)) return [];
     return [
       {
         name: region.code,
         ...(region.code === own ? { itemStyle: { borderColor: OWN_BORDER, borderWidth: 2.5 } } : {}),
-        label: {
-          ...(region.code === own ? { fontWeight: 'bold' as const } : {}),
-          ...(crowded ? { offset: [0, -14] } : {}),
-        },
+        ...(region.centre ? {} : { label: { show: true }, emphasis: { label: { show: true } } }),
       },
     ];
   });
@@ -118,7 +155,7 @@ export function buildMapOption(input: MapOptionInput): MapOption {
   const areaLabelOf = new Map(boundary.regions.map((r) => [r.code, regionNameStem(regionMapLabel(r.name, cityName))]));
   const values = boundary.regions.map((r) => figureValue(figure, data.get(r.code)));
   const scale = figureScale(figure, values);
-  const markers = mapMarkers(boundary, input.points, withAreas);
+  const markers = mapMarkers(boundary, input.regions, withAreas);
   const own = boundary.ownRegionCode;
   const fontSize = compact ? 10 : 11;
   const coordinateSystem = withAreas ? 'geo' : 'cartesian2d';
@@ -151,8 +188,44 @@ export function buildMapOption(input: MapOptionInput): MapOption {
       textBorderColor: '#fff',
       textBorderWidth: 2,
     },
+    // A pin's name outranks an area's (its symbol is larger: ECharts keeps the larger host's label).
+    labelLayout: { hideOverlap: true },
     tooltip: { formatter: (params) => text.regionTooltip(params.name) },
     cursor: 'pointer',
+  };
+  const labels = withAreas ? areaLabels(boundary, markers, data) : [];
+  // The areas' names as a layer of their own: the geo's labels cannot hide one another, these can.
+  const labelSeries: ScatterSeriesOption = {
+    type: 'scatter',
+    coordinateSystem,
+    silent: true,
+    // Under the dots, as the geo's own labels were: a district's projects cluster round its label point, and a name
+    // drawn over them hid a district user's every dot.
+    z: 2,
+    symbolSize: 1,
+    // Invisible anchors: a transparent colour, as an item's opacity would fade its label too.
+    itemStyle: { color: 'transparent', borderWidth: 0 },
+    data: labels.map((label) => ({
+      name: label.code,
+      value: label.position,
+      label: {
+        ...(label.own ? { fontWeight: 'bold' as const } : {}),
+        ...(label.crowded ? { offset: [0, -14] } : {}),
+      },
+    })),
+    label: {
+      show: true,
+      // Above the label point, clear of the cluster of dots round it (the dots are drawn over the names).
+      position: 'top',
+      distance: compact ? 8 : 12,
+      formatter: (params) => areaLabelOf.get(params.name) ?? '',
+      fontSize,
+      color: '#1f2937',
+      textBorderColor: 'rgba(255,255,255,0.85)',
+      textBorderWidth: 2,
+    },
+    labelLayout: { hideOverlap: true },
+    tooltip: { show: false },
   };
   const dotSeries: ScatterSeriesOption[] = layers.map((layer) => ({
     type: 'scatter',
@@ -206,23 +279,27 @@ export function buildMapOption(input: MapOptionInput): MapOption {
       geo: {
         map: mapName,
         nameProperty: 'code',
-        roam: false,
+        // Pinch or wheel to zoom on a phone; drag to pan only on a desktop, where it cannot trap the page's scroll.
+        roam: compact ? 'scale' : true,
+        scaleLimit: { min: 1, max: 24 },
+        ...(input.view ? { center: [...input.view.center], zoom: input.view.zoom } : {}),
         top: 30,
         bottom: compact ? 44 : 12,
         left: compact ? 8 : 70,
         right: compact ? 8 : 12,
         itemStyle: { areaColor: AREA_EMPTY, borderColor: BORDER, borderWidth: 1 },
         label: {
-          show: true,
+          show: false,
           fontSize,
           color: '#1f2937',
           textBorderColor: 'rgba(255,255,255,0.85)',
           textBorderWidth: 2,
           formatter: (params: { name: string }) => areaLabelOf.get(params.name) ?? '',
         },
-        emphasis: { label: { show: true }, itemStyle: { areaColor: '#ffd666' } },
+        // The label layer names the areas (a hovered one in the tooltip too): the geo's own would double them.
+        emphasis: { label: { show: false }, itemStyle: { areaColor: '#ffd666' } },
         select: { disabled: true },
-        regions: areaStyles(boundary, markers, own),
+        regions: areaStyles(boundary, own),
       },
       visualMap: {
         type: 'continuous',
@@ -252,12 +329,14 @@ export function buildMapOption(input: MapOptionInput): MapOption {
         },
         markerSeries,
         ...dotSeries,
+        labelSeries,
       ],
     },
     series: [
       { kind: 'areas' },
       { kind: 'markers', markers },
       ...layers.map((layer) => ({ kind: 'dots' as const, layer })),
+      { kind: 'labels', codes: labels.map((label) => label.code) },
     ],
   };
 }
