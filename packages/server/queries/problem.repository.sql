@@ -438,8 +438,8 @@ where
   and "p"."project_id" = $6
   and "p"."region_code" like $7
   and (
-    "p"."title" like $8
-    or "pr"."name" like $9
+    lower("p"."title") like $8
+    or lower("pr"."name") like $9
   )
 order by
   u.name asc nulls last,

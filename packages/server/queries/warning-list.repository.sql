@@ -68,8 +68,8 @@ where
     and "w"."first_raised_on" >= $6
     and "w"."first_raised_on" <= $7
     and (
-      "p"."code" like $8
-      or "p"."name" like $9
+      lower("p"."code") like $8
+      or lower("p"."name") like $9
     )
   )
 order by
@@ -119,8 +119,8 @@ where
     and "w"."first_raised_on" >= $6
     and "w"."first_raised_on" <= $7
     and (
-      "p"."code" like $8
-      or "p"."name" like $9
+      lower("p"."code") like $8
+      or lower("p"."name") like $9
     )
   );
 -- query 4 of 4
@@ -163,8 +163,8 @@ from
         and "w"."first_raised_on" >= $6
         and "w"."first_raised_on" <= $7
         and (
-          "p"."code" like $8
-          or "p"."name" like $9
+          lower("p"."code") like $8
+          or lower("p"."name") like $9
         )
       )
   ) as "x";
@@ -247,8 +247,8 @@ where
     and "w"."first_raised_on" >= $5
     and "w"."first_raised_on" <= $6
     and (
-      "p"."code" like $7
-      or "p"."name" like $8
+      lower("p"."code") like $7
+      or lower("p"."name") like $8
     )
   )
 order by
@@ -295,8 +295,8 @@ where
     and "w"."first_raised_on" >= $5
     and "w"."first_raised_on" <= $6
     and (
-      "p"."code" like $7
-      or "p"."name" like $8
+      lower("p"."code") like $7
+      or lower("p"."name") like $8
     )
   );
 -- query 4 of 4
@@ -336,8 +336,8 @@ from
         and "w"."first_raised_on" >= $5
         and "w"."first_raised_on" <= $6
         and (
-          "p"."code" like $7
-          or "p"."name" like $8
+          lower("p"."code") like $7
+          or lower("p"."name") like $8
         )
       )
   ) as "x";
@@ -405,8 +405,8 @@ where
     and "w"."first_raised_on" >= $5
     and "w"."first_raised_on" <= $6
     and (
-      "p"."code" like $7
-      or "p"."name" like $8
+      lower("p"."code") like $7
+      or lower("p"."name") like $8
     )
   )
 order by
@@ -453,8 +453,8 @@ where
     and "w"."first_raised_on" >= $5
     and "w"."first_raised_on" <= $6
     and (
-      "p"."code" like $7
-      or "p"."name" like $8
+      lower("p"."code") like $7
+      or lower("p"."name") like $8
     )
   );
 -- query 4 of 4
@@ -494,8 +494,8 @@ from
         and "w"."first_raised_on" >= $5
         and "w"."first_raised_on" <= $6
         and (
-          "p"."code" like $7
-          or "p"."name" like $8
+          lower("p"."code") like $7
+          or lower("p"."name") like $8
         )
       )
   ) as "x";
@@ -556,8 +556,8 @@ where
     and "w"."first_raised_on" >= $6
     and "w"."first_raised_on" <= $7
     and (
-      "p"."code" like $8
-      or "p"."name" like $9
+      lower("p"."code") like $8
+      or lower("p"."name") like $9
     )
   )
 order by
@@ -632,8 +632,8 @@ where
     and "w"."first_raised_on" >= $5
     and "w"."first_raised_on" <= $6
     and (
-      "p"."code" like $7
-      or "p"."name" like $8
+      lower("p"."code") like $7
+      or lower("p"."name") like $8
     )
   )
 order by
@@ -699,8 +699,8 @@ where
     and "w"."first_raised_on" >= $5
     and "w"."first_raised_on" <= $6
     and (
-      "p"."code" like $7
-      or "p"."name" like $8
+      lower("p"."code") like $7
+      or lower("p"."name") like $8
     )
   )
 order by

@@ -12,7 +12,7 @@ import {
   type ProblemState,
 } from '@keyprojects/core';
 import type { DB } from '../../db/schema.ts';
-import { containsPattern } from '../../db/like.ts';
+import { containsText } from '../../db/like.ts';
 import type { ProblemSource } from '../../db/schema.dispatch.ts';
 import { scopedProjects, type ScopeActor } from '../../db/scope.ts';
 
@@ -227,8 +227,8 @@ export async function listProblemRows(
   if (filters.projectId) query = query.where('p.project_id', '=', filters.projectId);
   if (filters.regionCode) query = query.where('p.region_code', 'like', `${regionPrefix(filters.regionCode)}%`);
   if (filters.q) {
-    const pattern = containsPattern(filters.q);
-    query = query.where((eb) => eb.or([eb('p.title', 'like', pattern), eb('pr.name', 'like', pattern)]));
+    const text = filters.q;
+    query = query.where((eb) => eb.or([containsText('p.title', text), containsText('pr.name', text)]));
   }
   switch (filters.view) {
     case 'tasks':

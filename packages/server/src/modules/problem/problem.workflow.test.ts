@@ -164,6 +164,10 @@ describe('the scope of each role', () => {
     expect((await act(staff, theirs.id, { action: 'verify', grade: 'good' })).statusCode).toBe(404);
     const list = (await cityAdmin.request({ method: 'GET', url: '/api/v1/problems?limit=500' })).json<ProblemList>();
     expect(list.items.map((p) => p.id)).toEqual(expect.arrayContaining([ours.id, theirs.id]));
+    // The search matches the title, ignoring case, or the project's name.
+    const searched = await raise(staff, { title: 'Temporary POWER 未接入' });
+    const byTitle = await cityAdmin.request({ method: 'GET', url: '/api/v1/problems?limit=500&q=power' });
+    expect(byTitle.json<ProblemList>().items.map((p) => p.id)).toEqual([searched.id]);
   });
 });
 

@@ -6,7 +6,7 @@
 import { sql, type Expression, type ExpressionBuilder, type Kysely, type SqlBool, type Transaction } from 'kysely';
 import { projectScopeKind, regionPrefix, type WarningListQuery } from '@keyprojects/core';
 import type { DB } from '../../db/schema.ts';
-import { containsPattern } from '../../db/like.ts';
+import { containsText } from '../../db/like.ts';
 import { scopedProjects, type ScopeActor } from '../../db/scope.ts';
 
 type Db = Kysely<DB> | Transaction<DB>;
@@ -65,10 +65,7 @@ function filtered(query: Omit<WarningListQuery, 'page' | 'pageSize'>) {
     if (query.level) parts.push(eb('w.level', '=', query.level));
     if (query.raisedFrom) parts.push(eb('w.first_raised_on', '>=', query.raisedFrom));
     if (query.raisedTo) parts.push(eb('w.first_raised_on', '<=', query.raisedTo));
-    if (query.q) {
-      const like = containsPattern(query.q);
-      parts.push(eb.or([eb('p.code', 'like', like), eb('p.name', 'like', like)]));
-    }
+    if (query.q) parts.push(eb.or([containsText('p.code', query.q), containsText('p.name', query.q)]));
     return eb.and(parts);
   };
 }

@@ -108,6 +108,12 @@ describe('the warning evaluation', () => {
     expect((await list(owner)).total).toBe(2);
     expect((await list(strangerOwner)).total).toBe(0);
     expect((await list(city, '?level=red')).total).toBe(2);
+    // The search: a project's name or a fragment of its code, case ignored (db/like.ts containsText).
+    expect((await list(city, `?q=${encodeURIComponent('统计夹具项目3')}`)).items.map((w) => w.projectId)).toEqual([
+      ids.get(3),
+    ]);
+    expect((await list(city, '?q=230602-00-01-000001')).items.map((w) => w.projectId)).toEqual([ids.get(1)]);
+    expect((await list(district, `?q=${encodeURIComponent('统计夹具项目3')}`)).total).toBe(0);
     const outside = await district.request({ method: 'GET', url: '/api/v1/warnings?regionCode=230603' });
     expect(outside.statusCode).toBe(400);
     const foreign = await district.request({ method: 'GET', url: `/api/v1/projects/${ids.get(3)}/warnings` });
