@@ -4,12 +4,10 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEFAULT_BULLETIN_TEMPLATE, DEFAULT_BULLETIN_TEMPLATE_NAME, type ErrorBody } from '@keyprojects/core';
 import { contextDatabase, runCommand } from '../../../test/cli.ts';
-import { actorOf, signIn, type Client } from '../../../test/factories.ts';
-import { createTestContext, type TestContext } from '../../../test/helper.ts';
+import { actorOf, type Client } from '../../../test/factories.ts';
+import { createDemoContext, type DemoContext } from '../../../test/demo-context.ts';
 import { bulletinCommands } from '../../cli/bulletin.commands.ts';
 import type { CliValues } from '../../cli/command.ts';
-import { generateDaqingDemo } from '../../demo/daqing.generator.ts';
-import { seedDemo } from '../../demo/seed-demo.ts';
 import { docxParagraphs, pdfPages, zipEntries } from './bulletin.fixtures.ts';
 import { bulletinPdf } from './bulletin.pdf.ts';
 import { bulletinData } from './bulletin.service.ts';
@@ -40,21 +38,18 @@ const SEED_SECOND =
   '与去年同期相比，全口径项目总数持平，项目总投资同比增加100亿元，开复工个数同比增加2个；' +
   '产业项目同比增加40个，总投资同比增加236亿元，开复工个数同比增加27个。';
 
-let ctx: TestContext;
+let ctx: DemoContext;
 let city: Client;
 let leader: Client;
 let district: Client;
 
 beforeAll(async () => {
-  ctx = await createTestContext({ today: '2021-05-20' });
-  const demo = generateDaqingDemo();
-  await seedDemo(ctx.db, demo);
-  const account = (role: string) => {
-    const user = demo.users.find((u) => u.role === role);
-    if (!user) throw new Error(role);
-    return signIn(ctx.app, { id: 0, username: user.username, password: demo.password });
-  };
-  [city, leader, district] = await Promise.all([account('city_admin'), account('leader'), account('district_staff')]);
+  ctx = await createDemoContext('2021-05-20');
+  [city, leader, district] = await Promise.all([
+    ctx.signInAs('city_admin'),
+    ctx.signInAs('leader'),
+    ctx.signInAs('district_staff'),
+  ]);
 }, 120_000);
 afterAll(() => ctx.close());
 

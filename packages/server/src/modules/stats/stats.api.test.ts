@@ -1,10 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { defaultAsOf, formatYi, parseWan, percent } from '@keyprojects/core';
-import { signIn, type Client } from '../../../test/factories.ts';
-import { createTestContext, type TestContext } from '../../../test/helper.ts';
-import { generateDaqingDemo } from '../../demo/daqing.generator.ts';
-import { seedDemo } from '../../demo/seed-demo.ts';
-import type { DaqingDemo } from '../../demo/daqing.types.ts';
+import type { Client } from '../../../test/factories.ts';
+import { createDemoContext, type DemoContext } from '../../../test/demo-context.ts';
 
 interface Figures {
   projects: number;
@@ -25,8 +22,7 @@ interface Headline {
 }
 const yi = (wan: string) => formatYi(parseWan(wan) ?? 0n);
 
-let ctx: TestContext;
-let demo: DaqingDemo;
+let ctx: DemoContext;
 let city: Client;
 let leader: Client;
 let district: Client;
@@ -34,20 +30,13 @@ let owner: Client;
 let sysadmin: Client;
 
 beforeAll(async () => {
-  ctx = await createTestContext({ today: '2021-05-20' });
-  demo = generateDaqingDemo();
-  await seedDemo(ctx.db, demo);
-  const account = (role: string) => {
-    const user = demo.users.find((u) => u.role === role);
-    if (!user) throw new Error(role);
-    return signIn(ctx.app, { id: 0, username: user.username, password: demo.password });
-  };
+  ctx = await createDemoContext('2021-05-20');
   [city, leader, district, owner, sysadmin] = await Promise.all([
-    account('city_admin'),
-    account('leader'),
-    account('district_staff'),
-    account('owner'),
-    account('system_admin'),
+    ctx.signInAs('city_admin'),
+    ctx.signInAs('leader'),
+    ctx.signInAs('district_staff'),
+    ctx.signInAs('owner'),
+    ctx.signInAs('system_admin'),
   ]);
 }, 120_000);
 afterAll(() => ctx.close());

@@ -5,30 +5,21 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseWan, type DrillListOutput } from '@keyprojects/core';
-import { signIn, type Client } from '../../../test/factories.ts';
-import { createTestContext, type TestContext } from '../../../test/helper.ts';
-import { generateDaqingDemo } from '../../demo/daqing.generator.ts';
-import { seedDemo } from '../../demo/seed-demo.ts';
+import type { Client } from '../../../test/factories.ts';
+import { createDemoContext, type DemoContext } from '../../../test/demo-context.ts';
 import { readXlsx } from '../ledger/ledger.fixtures.ts';
 
-let ctx: TestContext;
+let ctx: DemoContext;
 let city: Client;
 let district: Client;
 let sysadmin: Client;
 
 beforeAll(async () => {
-  ctx = await createTestContext({ today: '2021-05-20' });
-  const demo = generateDaqingDemo();
-  await seedDemo(ctx.db, demo);
-  const account = (role: string) => {
-    const user = demo.users.find((u) => u.role === role);
-    if (!user) throw new Error(role);
-    return signIn(ctx.app, { id: 0, username: user.username, password: demo.password });
-  };
+  ctx = await createDemoContext('2021-05-20');
   [city, district, sysadmin] = await Promise.all([
-    account('city_admin'),
-    account('district_staff'),
-    account('system_admin'),
+    ctx.signInAs('city_admin'),
+    ctx.signInAs('district_staff'),
+    ctx.signInAs('system_admin'),
   ]);
 }, 180_000);
 afterAll(() => ctx.close());
