@@ -12,7 +12,14 @@
  * `selectFrom('projects')` outside this file and the project repository fails the lint (eslint.config.js).
  */
 import { sql, type ExpressionBuilder, type Expression, type Kysely, type SqlBool, type Transaction } from 'kysely';
-import { isWithinRegion, parentRegionCode, projectScopeKind, regionPrefix, type Actor } from '@keyprojects/core';
+import {
+  isWithinRegion,
+  parentRegionCode,
+  projectScopeKind,
+  regionPrefix,
+  synthesizeProjectCode,
+  type Actor,
+} from '@keyprojects/core';
 import type { DB } from './schema.ts';
 
 type Db = Kysely<DB> | Transaction<DB>;
@@ -139,6 +146,48 @@ export async function officerInScope(db: Db, actor: ScopeActor, userId: number):
  */
 export async function projectCodeTaken(db: Db, code: string, exceptId?: number): Promise<boolean> {
   return (await takenProjectCodes(db, [code], exceptId)).has(code);
+}
+
+/** Codes are looked up in chunks (one array parameter each) so no statement grows without bound. */
+const CODE_CHUNK = 1_000;
+/** A clash of issued codes is one in a million; this many tries is plenty. */
+const MAX_CODE_ATTEMPTS = 100;
+
+/**
+ * A free code for each seed, issued on `today` (core's synthesizeProjectCode, in the seed's area or the sandbox's):
+ * the first of its candidates that no live project holds anywhere and no other seed was given. Used by the imports
+ * that must give a project a code its source lacks (open data, a ledger row without one).
+ */
+export async function issueProjectCodes(
+  db: Db,
+  seeds: readonly { seed: string; area?: string | undefined }[],
+  today: string,
+): Promise<Map<string, string>> {
+  const issued = new Map<string, string>();
+  const used = new Set<string>();
+  let pending = [...seeds];
+  for (let attempt = 0; pending.length > 0 && attempt < MAX_CODE_ATTEMPTS; attempt += 1) {
+    const proposed = pending.map((entry) => ({
+      entry,
+      code: synthesizeProjectCode(entry.seed, today, attempt, entry.area),
+    }));
+    const taken = new Set<string>();
+    for (let start = 0; start < proposed.length; start += CODE_CHUNK) {
+      const chunk = proposed.slice(start, start + CODE_CHUNK).map((p) => p.code);
+      for (const code of await takenProjectCodes(db, chunk)) taken.add(code);
+    }
+    const retry: typeof pending = [];
+    for (const { entry, code } of proposed) {
+      if (taken.has(code) || used.has(code)) retry.push(entry);
+      else {
+        issued.set(entry.seed, code);
+        used.add(code);
+      }
+    }
+    pending = retry;
+  }
+  if (pending.length > 0) throw new Error(`no free project code for ${pending.length.toString()} projects`);
+  return issued;
 }
 
 /** The codes among `codes` that a live project holds (besides `exceptId`); the batch form of projectCodeTaken. */

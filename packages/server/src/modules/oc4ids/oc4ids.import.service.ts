@@ -30,7 +30,6 @@ import {
   planOc4idsImport,
   projectCreateInput,
   projectUpdateInput,
-  synthesizeProjectCode,
   planMilestoneImport,
   type Oc4idsImportDetails,
   type Oc4idsImportPlan,
@@ -42,7 +41,7 @@ import {
 } from '@keyprojects/core';
 import { systemClock } from '../../clock.ts';
 import type { DB } from '../../db/schema.ts';
-import { projectCodeTaken } from '../../db/scope.ts';
+import { issueProjectCodes, projectCodeTaken } from '../../db/scope.ts';
 import { AppError, RequestValidationError } from '../../errors.ts';
 import { auditedTransfer } from '../audit/audit.transfer.ts';
 import { requirePermission, type Actor } from '../auth/actor.ts';
@@ -125,11 +124,9 @@ async function codeFor(trx: Transaction<DB>, plan: Oc4idsImportPlan, today: stri
     if (/^\d{6}$/.test(area) && (await regionExists(trx, area))) known.add(area);
   const national = nationalProjectCode(plan.oc4idsId, plan.identifiers, today, (area) => known.has(area));
   if (national !== null && !(await projectCodeTaken(trx, national))) return national;
-  for (let attempt = 0; attempt < 100; attempt += 1) {
-    const code = synthesizeProjectCode(plan.oc4idsId, today, attempt);
-    if (!(await projectCodeTaken(trx, code))) return code;
-  }
-  throw new Error(`no free project code for ${plan.oc4idsId}`);
+  const issued = (await issueProjectCodes(trx, [{ seed: plan.oc4idsId }], today)).get(plan.oc4idsId);
+  if (issued === undefined) throw new Error(`no free project code for ${plan.oc4idsId}`);
+  return issued;
 }
 
 /** Re-raises a service's field errors at the package's paths. */

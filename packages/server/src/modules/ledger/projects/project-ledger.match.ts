@@ -6,10 +6,10 @@
  * other digits from a hash of region and name, as the open-data import issues sandbox codes). Several: the row is
  * refused, naming their codes, since only a code can say which one is meant.
  */
-import { isWithinRegion, synthesizeProjectCode, type ProjectOutput } from '@keyprojects/core';
+import { isWithinRegion, type ProjectOutput } from '@keyprojects/core';
 import type { Kysely, Transaction } from 'kysely';
 import type { DB } from '../../../db/schema.ts';
-import { takenProjectCodes } from '../../../db/scope.ts';
+import { issueProjectCodes } from '../../../db/scope.ts';
 import type { Actor } from '../../auth/actor.ts';
 import { findProjects } from '../../project/project.repository.ts';
 import type { ParsedRow } from './project-ledger.rows.ts';
@@ -26,8 +26,6 @@ export type NameMatch =
 
 /** Names are looked up in chunks (one array parameter each) so no statement grows without bound. */
 const CHUNK = 1_000;
-/** A clash of issued codes is one in a million; this many tries is plenty. */
-const MAX_ATTEMPTS = 100;
 
 /** The row's name when the row has no code to go by. */
 export function nameKeyOf(row: ParsedRow): string | null {
@@ -72,41 +70,14 @@ export async function matchByName(
     else if (region === undefined) matches.set(row, { kind: 'unplaced' });
     else toIssue.set(`${region}:${name}`, { area: region, name });
   }
-  const issued = await issueCodes(db, [...toIssue.keys()], (seed) => toIssue.get(seed)?.area ?? '', today);
+  const issued = await issueProjectCodes(
+    db,
+    [...toIssue].map(([seed, { area }]) => ({ seed, area })),
+    today,
+  );
   for (const { row, name } of named) {
     const code = issued.get(`${regionOf(row) ?? ''}:${name}`);
     if (!matches.has(row) && code !== undefined) matches.set(row, { kind: 'issued', code });
   }
   return matches;
-}
-
-/** A free code for each seed (region:name), in its region's area: the first of its candidates no project holds. */
-async function issueCodes(
-  db: Db,
-  seeds: readonly string[],
-  areaOf: (seed: string) => string,
-  today: string,
-): Promise<Map<string, string>> {
-  const issued = new Map<string, string>();
-  const used = new Set<string>();
-  let pending = [...seeds];
-  for (let attempt = 0; pending.length > 0 && attempt < MAX_ATTEMPTS; attempt += 1) {
-    const proposed = pending.map((seed) => ({ seed, code: synthesizeProjectCode(seed, today, attempt, areaOf(seed)) }));
-    const taken = new Set<string>();
-    for (let start = 0; start < proposed.length; start += CHUNK) {
-      const chunk = proposed.slice(start, start + CHUNK).map((entry) => entry.code);
-      for (const code of await takenProjectCodes(db, chunk)) taken.add(code);
-    }
-    const retry: string[] = [];
-    for (const { seed, code } of proposed) {
-      if (taken.has(code) || used.has(code)) retry.push(seed);
-      else {
-        issued.set(seed, code);
-        used.add(code);
-      }
-    }
-    pending = retry;
-  }
-  if (pending.length > 0) throw new Error(`no free project code for ${pending.length.toString()} ledger rows`);
-  return issued;
 }
