@@ -92,3 +92,31 @@ export async function loadStatProjects(
   await rebuildYearProgress(db, year);
   return ids;
 }
+
+const WAN = 1_000_000n;
+
+/**
+ * A continuing industry project with a 1200万元 plan (5000万元 in all), not started, completed or due in the year,
+ * that completed `completedWan` 万元 in each month whose report cut-off is listed: the warning tests' subject.
+ */
+export function planProject(
+  id: number,
+  regionCode: string,
+  cutoffs: readonly string[],
+  completedWan: bigint,
+): StatProject {
+  return {
+    id,
+    regionCode,
+    levels: [],
+    category: 'industry',
+    industry: null,
+    nature: 'continuing',
+    totalInvestment: 5000n * WAN,
+    annualPlan: 1200n * WAN,
+    plannedNewStart: false,
+    completedOn: null,
+    plannedCompletionDate: null,
+    reports: cutoffs.map((cutoff) => ({ cutoff, completed: completedWan * WAN, startedOn: null })),
+  };
+}

@@ -4,36 +4,18 @@
  * narrowed by --region.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { StatProject } from '@keyprojects/core';
 import type { Database } from '../db/database.ts';
 import { runCommand } from '../../test/cli.ts';
 import { createTestDatabase } from '../../test/database.ts';
 import { createTestUser } from '../../test/factories.ts';
-import { loadStatProjects } from '../../test/stat-fixture.ts';
+import { loadStatProjects, planProject } from '../../test/stat-fixture.ts';
 import { warningCommands } from './warning.commands.ts';
 
-const WAN = 1_000_000n;
 let database: Database;
 
 /** A 2021 project with a 1200万元 plan that completed 5万元 in each of January to April: far behind the pace. */
-const lagging = (id: number, regionCode: string): StatProject => ({
-  id,
-  regionCode,
-  levels: [],
-  category: 'industry',
-  industry: null,
-  nature: 'continuing',
-  totalInvestment: 5000n * WAN,
-  annualPlan: 1200n * WAN,
-  plannedNewStart: false,
-  completedOn: null,
-  plannedCompletionDate: null,
-  reports: ['2021-01-25', '2021-02-25', '2021-03-25', '2021-04-25'].map((cutoff) => ({
-    cutoff,
-    completed: 5n * WAN,
-    startedOn: null,
-  })),
-});
+const lagging = (id: number, regionCode: string) =>
+  planProject(id, regionCode, ['2021-01-25', '2021-02-25', '2021-03-25', '2021-04-25'], 5n);
 
 beforeAll(async () => {
   database = await createTestDatabase();

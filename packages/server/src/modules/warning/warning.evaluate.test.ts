@@ -5,10 +5,10 @@
  * statistics for the same project.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { ErrorBody, StatProject, WarningPresetList } from '@keyprojects/core';
+import type { ErrorBody, WarningPresetList } from '@keyprojects/core';
 import { createTestContext, type TestContext } from '../../../test/helper.ts';
 import { actorOf, createOrganization, createTestUser, signIn, type Client } from '../../../test/factories.ts';
-import { loadStatProjects } from '../../../test/stat-fixture.ts';
+import { loadStatProjects, planProject } from '../../../test/stat-fixture.ts';
 import { rebuildYearProgress } from '../report/report.repository.ts';
 import { headlineFigures } from '../stats/stats.service.ts';
 import { evaluateWarningsAsOf } from './warning-evaluation.service.ts';
@@ -18,20 +18,7 @@ const WAN = 1_000_000n;
 const CUTOFFS = ['2021-01-25', '2021-02-25', '2021-03-25', '2021-04-25'];
 
 /** A 2021 project with a 1200万元 plan that completed `perMonth` 万元 in each of January to April. */
-const project = (id: number, regionCode: string, perMonth: bigint): StatProject => ({
-  id,
-  regionCode,
-  levels: [],
-  category: 'industry',
-  industry: null,
-  nature: 'continuing',
-  totalInvestment: 5000n * WAN,
-  annualPlan: 1200n * WAN,
-  plannedNewStart: false,
-  completedOn: null,
-  plannedCompletionDate: null,
-  reports: CUTOFFS.map((cutoff) => ({ cutoff, completed: perMonth * WAN, startedOn: null })),
-});
+const project = (id: number, regionCode: string, perMonth: bigint) => planProject(id, regionCode, CUTOFFS, perMonth);
 
 let ctx: TestContext;
 let city: Client;

@@ -3,27 +3,13 @@
  * the date's whose report was filed, across years, drafts and reports sent back not counting, later months ignored.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { StatProject } from '@keyprojects/core';
 import type { Database } from '../../db/database.ts';
 import { createTestDatabase } from '../../../test/database.ts';
-import { loadStatProjects } from '../../../test/stat-fixture.ts';
+import { loadStatProjects, planProject } from '../../../test/stat-fixture.ts';
 import { loadWarningSnapshots } from './warning.repository.ts';
 
 const WAN = 1_000_000n;
-const project = (id: number, cutoffs: string[]): StatProject => ({
-  id,
-  regionCode: '230602',
-  levels: [],
-  category: 'industry',
-  industry: null,
-  nature: 'continuing',
-  totalInvestment: 5000n * WAN,
-  annualPlan: 1200n * WAN,
-  plannedNewStart: false,
-  completedOn: null,
-  plannedCompletionDate: null,
-  reports: cutoffs.map((cutoff) => ({ cutoff, completed: 10n * WAN, startedOn: null })),
-});
+const project = (id: number, cutoffs: string[]) => planProject(id, '230602', cutoffs, 10n);
 const monthIndex = (year: number, month: number) => year * 12 + month - 1;
 
 let database: Database;
