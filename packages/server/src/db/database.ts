@@ -115,6 +115,11 @@ export async function openDatabase(target: DatabaseTarget, options: DatabaseOpti
 /** A Kysely over its own pool of connections to a PostgreSQL server. */
 function openServer(url: string, onCreateConnection: ReturnType<typeof applicationDateHook>): Kysely<DB> {
   const pool = new pg.Pool({ connectionString: url, options: `-c TimeZone=${TIME_ZONE}`, types: typeParsers, max: 10 });
+  // An idle connection the server closed (a restart, a terminated backend) is dropped from the pool and the next
+  // query opens another; unheard, the pool's 'error' event would end the process.
+  pool.on('error', (error) => {
+    process.stderr.write(`database: an idle connection was closed (${error.message}); the next query reconnects\n`);
+  });
   return new Kysely<DB>({ dialect: new PostgresDialect({ pool, onCreateConnection }) });
 }
 

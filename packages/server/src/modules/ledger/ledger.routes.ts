@@ -120,6 +120,8 @@ export const ledgerRoutes =
   async (app) => {
     await app.register(multipart, { limits: { fileSize: MAX_UPLOAD_BYTES, files: 1, fields: 5, parts: 6 } });
     const jobs = new ImportJobs(deps.db);
+    // A job still writing when the app closes would write into a closed pool: closing waits for it.
+    app.addHook('onClose', () => jobs.drain());
     await app.register(importRoutes(deps, jobs), { prefix: '/ledger' });
     await app.register(exportRoutes(deps), { prefix: '/exports' });
   };

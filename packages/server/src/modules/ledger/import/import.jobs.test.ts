@@ -100,4 +100,31 @@ describe('import jobs shared by instances', () => {
     expect(polled).toMatchObject({ status: 'failed', error: { code: 'ledger.interrupted' } });
     expect(polled?.error?.message).toContain('重新导入');
   });
+
+  it('lets closing wait for a running job, which records its outcome first', async () => {
+    const running = new ImportJobs(ctx.db);
+    const body = controlledRun();
+    const started = await running.start(owner, 'zh', body.run);
+    let drained = false;
+    const draining = running.drain().then(() => (drained = true));
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(drained).toBe(false);
+    body.finish(RESULT);
+    await draining;
+    const row = await sql<{ status: string }>`select status from import_jobs where id = ${started.id}`.execute(ctx.db);
+    expect(row.rows).toEqual([{ status: 'succeeded' }]);
+  });
+
+  it('settles a job whose outcome cannot be written, without an unhandled rejection', async () => {
+    const unreachable = new ImportJobs(ctx.db);
+    const body = controlledRun();
+    await unreachable.start(owner, 'zh', body.run);
+    await sql`alter table import_jobs rename to import_jobs_away`.execute(ctx.db);
+    try {
+      body.finish(RESULT);
+      await unreachable.drain();
+    } finally {
+      await sql`alter table import_jobs_away rename to import_jobs`.execute(ctx.db);
+    }
+  });
 });

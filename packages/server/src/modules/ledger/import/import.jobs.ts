@@ -26,6 +26,8 @@ interface Entry {
 /** The jobs of one app instance, kept in the shared database. */
 export class ImportJobs {
   private readonly running = new Map<string, Entry>();
+  /** Each job until its outcome is written (or could not be): what `drain` waits for. */
+  private readonly settling = new Set<Promise<void>>();
   private readonly instance = `${hostname()}:${String(process.pid)}`;
 
   constructor(private readonly db: Kysely<DB>) {}
@@ -48,16 +50,25 @@ export class ImportJobs {
       entry.job = { ...entry.job, phase, processed, total };
       writer.soon(entry.job);
     };
-    const finish = (job: LedgerImportJob) => {
+    const finish = async (job: LedgerImportJob) => {
       entry.job = job;
-      // The outcome must reach the row before this instance stops answering from memory.
-      void writer.now(job).finally(() => this.running.delete(job.id));
+      // The outcome must reach the row before this instance stops answering from memory. If the database is away
+      // even for the retry, the row's heartbeat ages and the job reads as interrupted on every instance.
+      await writer.now(job).catch(() => undefined);
+      this.running.delete(job.id);
     };
-    void run(onProgress).then(
+    const settled = run(onProgress).then(
       (result) => finish({ ...entry.job, status: 'succeeded', phase: 'done', result }),
       (error: unknown) => finish({ ...entry.job, status: 'failed', error: describe(error, locale) }),
     );
+    this.settling.add(settled);
+    void settled.finally(() => this.settling.delete(settled));
     return entry.job;
+  }
+
+  /** Waits for the jobs running here to finish and record their outcome (before the database closes). */
+  async drain(): Promise<void> {
+    await Promise.allSettled([...this.settling]);
   }
 
   /** The job if it exists and belongs to the user: from memory on the instance running it, else from its row. */
