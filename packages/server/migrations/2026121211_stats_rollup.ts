@@ -13,17 +13,17 @@
  */
 import { sql, type Kysely } from 'kysely';
 
-const YI = 10_000_000_000n; // fen per 亿 (core's FEN_PER_YI; a migration stays fixed whatever core becomes)
+export const YI = 10_000_000_000n; // fen per 亿 (core's FEN_PER_YI; a migration stays fixed whatever core becomes)
 
 /** The grouping keys of a rollup row, in the primary key's order. */
-const KEYS = ['year', 'month', 'region_code', 'category', 'levels', 'nature', 'industry', 'size_tier'];
+export const KEYS = ['year', 'month', 'region_code', 'category', 'levels', 'nature', 'industry', 'size_tier'];
 
 /**
  * Each measure of a rollup row: what one project on the year's list contributes as of month `mo`, over `p`
  * (projects), `a` (its plan), `g` (its progress, may be null), `s` (completed and started as of the month).
  * The same definitions as core's computeFigures and stats.repository.ts's metric predicates.
  */
-const MEASURES: Record<string, string> = {
+export const MEASURES: Record<string, string> = {
   projects: '1',
   total_investment: 'p.total_investment::numeric',
   annual_plan: 'a.planned_investment::numeric',
@@ -69,7 +69,7 @@ const PROJECT_COLUMNS = [
  * sign. Completions as of month k are the running sum of the progress row's months; a start counts once reported
  * by the month and on or before its last day (reserve projects never start).
  */
-const CONTRIBUTION = `
+export const CONTRIBUTION = `
   select a.year, mo.month, p.region_code, p.category, p.levels, a.nature, coalesce(p.industry, 'none') as industry,
     case when p.total_investment >= ${50n * YI} then 'ge50yi' when p.total_investment >= ${10n * YI} then 'ge10yi'
       when p.total_investment >= ${YI} then 'ge1yi' else 'lt1yi' end as size_tier,
@@ -101,7 +101,7 @@ const UPSERT = `
     .join(', ')}`;
 
 /** SQL text as a dollar-quoted literal (the texts hold quotes, and no `$t$`). */
-const literal = (text: string) => `$t$${text}$t$`;
+export const literal = (text: string) => `$t$${text}$t$`;
 
 /** A FROM clause binding p, a, g: plans `plans` of `projects`, with progress rows `progress` (null when none). */
 const from = (projects: string, plans: string, progress: string, keys = '') =>

@@ -33,6 +33,7 @@ import * as authVersion from '../../migrations/2026121221_auth_version.ts';
 import * as yearProgressByYear from '../../migrations/2026121311_year_progress_by_year.ts';
 import * as trigramLower from '../../migrations/2026121331_trigram_lower.ts';
 import * as lifecycleSeedSet from '../../migrations/2026121332_lifecycle_seed_set.ts';
+import * as rollupGrouped from '../../migrations/2026121401_rollup_grouped.ts';
 import type { DB } from './schema.ts';
 
 /** Every migration by name, in order. */
@@ -67,6 +68,7 @@ export const MIGRATIONS: Record<string, Migration> = {
   '2026121311_year_progress_by_year': yearProgressByYear,
   '2026121331_trigram_lower': trigramLower,
   '2026121332_lifecycle_seed_set': lifecycleSeedSet,
+  '2026121401_rollup_grouped': rollupGrouped,
 };
 
 /** Brings the schema up to date; returns the names of the migrations applied now. */

@@ -73,6 +73,11 @@ export async function writeCreates(
   done: Done,
   taken: (row: number) => LedgerRowIssue,
 ): Promise<void> {
+  if (creates.length === 0) return;
+  // The statistics rollup takes all the new plans in one statement after the last chunk: spread over its groups,
+  // 10,000 plans cost ~1.2 s taken chunk by chunk and ~0.4 s at once (migration 2026121401_rollup_grouped).
+  await sql`select set_config('kp.rollup_deferred', 'on', true)`.execute(trx);
+  const created: number[] = [];
   for (let start = 0; start < creates.length; start += WRITE_CHUNK) {
     const chunk = creates.slice(start, start + WRITE_CHUNK);
     let inserted: { id: number; code: string }[];
@@ -88,6 +93,7 @@ export async function writeCreates(
       throw new ImportConflict(taken((chunk.find((c) => c.input.code === code) ?? chunk[0])?.row ?? 0));
     }
     const idOf = new Map(inserted.map((row) => [row.code, row.id]));
+    created.push(...idOf.values());
     const plans: object[] = [];
     const funding: object[] = [];
     for (const { input } of chunk) {
@@ -113,6 +119,8 @@ export async function writeCreates(
     done.count += chunk.length;
     progress({ phase: 'writing', processed: done.count, total: done.total });
   }
+  await sql`select kp_rollup_add_plans(${created}::int[])`.execute(trx);
+  await sql`select set_config('kp.rollup_deferred', 'off', true)`.execute(trx);
 }
 
 /** Applies each update if the project is still at the version planned; a moved project stops the import. */
