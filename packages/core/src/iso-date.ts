@@ -61,6 +61,11 @@ export function daysInMonth(year: number, month: number): number {
   return MONTH_DAYS[month - 1] ?? Number.NaN;
 }
 
+/** The last day of a month (month 1–12) as an ISO date. */
+export function monthEnd(year: number, month: number): string {
+  return `${String(year).padStart(4, '0')}-${String(month).padStart(2, '0')}-${String(daysInMonth(year, month))}`;
+}
+
 /** True when the date is the last day of its month. */
 export function isMonthEnd(iso: string): boolean {
   const { year, month, day } = dateParts(iso);

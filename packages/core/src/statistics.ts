@@ -165,6 +165,36 @@ export function withRates(totals: FigureTotals): Figures {
   };
 }
 
+/**
+ * The totals of two disjoint sets of projects (`sign` 1), or of the first without the second (`sign` -1): every
+ * figure of FigureTotals is a count or a sum, so totals add and subtract field by field.
+ */
+export function combineTotals(a: FigureTotals, b: FigureTotals, sign: 1 | -1 = 1): FigureTotals {
+  const n = (x: number, y: number) => x + sign * y;
+  const fen = (x: Fen, y: Fen) => x + BigInt(sign) * y;
+  const pair = (x: CountAndInvestment, y: CountAndInvestment) => ({
+    count: n(x.count, y.count),
+    totalInvestment: fen(x.totalInvestment, y.totalInvestment),
+  });
+  return {
+    projects: n(a.projects, b.projects),
+    newProjects: n(a.newProjects, b.newProjects),
+    continuingProjects: n(a.continuingProjects, b.continuingProjects),
+    reserveProjects: n(a.reserveProjects, b.reserveProjects),
+    totalInvestment: fen(a.totalInvestment, b.totalInvestment),
+    annualPlan: fen(a.annualPlan, b.annualPlan),
+    startedOrResumed: n(a.startedOrResumed, b.startedOrResumed),
+    startedNew: n(a.startedNew, b.startedNew),
+    resumedContinuing: n(a.resumedContinuing, b.resumedContinuing),
+    plannedNewStarts: n(a.plannedNewStarts, b.plannedNewStarts),
+    startedPlannedNew: n(a.startedPlannedNew, b.startedPlannedNew),
+    completedYtd: fen(a.completedYtd, b.completedYtd),
+    completedInProduction: pair(a.completedInProduction, b.completedInProduction),
+    expectedCompletionByYearEnd: pair(a.expectedCompletionByYearEnd, b.expectedCompletionByYearEnd),
+    overPlan150: n(a.overPlan150, b.overPlan150),
+  };
+}
+
 function countAndInvestment(projects: readonly StatProject[]): CountAndInvestment {
   return { count: projects.length, totalInvestment: sumFen(projects.map((p) => p.totalInvestment)) };
 }

@@ -2,13 +2,9 @@
 -- The SQL each repository function runs for the example arguments shown (a fresh migrated database, a few example
 -- rows), so that a change of scope, of a join or of an index-relevant condition shows in review.
 
--- progressQuery: no query (a query builder the statistics and the warnings snapshot compose)
-
 -- fen: no query (a NUMERIC sum turned into exact fen)
 
 -- toTotals: no query (an aggregate row turned into FigureTotals)
-
--- monthsCounted: no query (a SQL fragment (the months counted as of a date) the statistics and SPI compose)
 
 -- scopedYearProjects: no query (a query builder scopedProjectIds and the map compose)
 

@@ -108,10 +108,8 @@ export const STATS_REGISTRY: readonly RepositoryEntry[] = [
     file: 'modules/stats/stats.repository.ts',
     module: stats,
     examples: {
-      progressQuery: { noQuery: 'a query builder the statistics and the warnings snapshot compose' },
       fen: { noQuery: 'a NUMERIC sum turned into exact fen' },
       toTotals: { noQuery: 'an aggregate row turned into FigureTotals' },
-      monthsCounted: { noQuery: 'a SQL fragment (the months counted as of a date) the statistics and SPI compose' },
       scopedYearProjects: { noQuery: 'a query builder scopedProjectIds and the map compose' },
       scopedProjectIds: statScopes.map(({ label, scope }) =>
         labelled(label, (trx: Trx) => stats.scopedProjectIds(trx, scope, YEAR).execute()),

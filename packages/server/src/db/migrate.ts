@@ -34,6 +34,7 @@ import * as yearProgressByYear from '../../migrations/2026121311_year_progress_b
 import * as trigramLower from '../../migrations/2026121331_trigram_lower.ts';
 import * as lifecycleSeedSet from '../../migrations/2026121332_lifecycle_seed_set.ts';
 import * as rollupGrouped from '../../migrations/2026121401_rollup_grouped.ts';
+import * as dateWindowIndexes from '../../migrations/2026121402_date_window_indexes.ts';
 import type { DB } from './schema.ts';
 
 /** Every migration by name, in order. */
@@ -69,6 +70,7 @@ export const MIGRATIONS: Record<string, Migration> = {
   '2026121331_trigram_lower': trigramLower,
   '2026121332_lifecycle_seed_set': lifecycleSeedSet,
   '2026121401_rollup_grouped': rollupGrouped,
+  '2026121402_date_window_indexes': dateWindowIndexes,
 };
 
 /** Brings the schema up to date; returns the names of the migrations applied now. */

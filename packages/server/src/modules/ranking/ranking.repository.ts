@@ -8,7 +8,7 @@ import { sql, type Kysely, type Transaction } from 'kysely';
 import { regionPrefix, RESERVE_PHASES, type LifecyclePhase } from '@keyprojects/core';
 import type { DB } from '../../db/schema.ts';
 import { scopedProjects } from '../../db/scope.ts';
-import { progressQuery } from '../stats/stats.repository.ts';
+import { progressQuery } from '../stats/stats.progress.ts';
 import { regionReader } from '../warning/warning.repository.ts';
 
 type Db = Kysely<DB> | Transaction<DB>;

@@ -7,7 +7,8 @@ import { sql, type Kysely, type RawBuilder, type Transaction } from 'kysely';
 import { regionPrefix } from '@keyprojects/core';
 import type { DB } from '../../db/schema.ts';
 import { scopedProjects } from '../../db/scope.ts';
-import { monthsCounted, progressQuery, type StatScope } from '../stats/stats.repository.ts';
+import { monthsCounted, progressQuery } from '../stats/stats.progress.ts';
+import type { StatScope } from '../stats/stats.repository.ts';
 
 type Db = Kysely<DB> | Transaction<DB>;
 

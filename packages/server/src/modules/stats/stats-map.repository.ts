@@ -6,7 +6,8 @@
 import { sql, type Kysely, type Transaction } from 'kysely';
 import type { MapBox, StatOptions } from '@keyprojects/core';
 import type { DB } from '../../db/schema.ts';
-import { monthsCounted, scopedYearProjects, type StatScope } from './stats.repository.ts';
+import { monthsCounted } from './stats.progress.ts';
+import { scopedYearProjects, type StatScope } from './stats.repository.ts';
 
 type Db = Kysely<DB> | Transaction<DB>;
 

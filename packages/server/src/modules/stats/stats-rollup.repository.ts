@@ -1,16 +1,25 @@
 /**
- * The dashboard's figures read from `stats_rollup` (migration 2026121211_stats_rollup) where it answers exactly:
- * a regional scope as of a month's last day. Every figure is then a sum over the scope's rollup rows of that
- * year and as-of month (hundreds of rows for a province, not one per project); the year before comes from the
- * same statement. Other scopes (owners, officers) and dates inside a month read the projects (stats.repository.ts),
- * whose formulas the rollup's triggers repeat; both are tested to agree with core.
+ * The dashboard's figures read from `stats_rollup` (migration 2026121211_stats_rollup) for a regional scope. As of a
+ * month's last day every figure is a sum over the scope's rollup rows of that year and month (hundreds of rows for a
+ * province, not one per project); the year before comes from the same statement. Inside a month, the rows of the
+ * month end that counts the same months are corrected by the few projects whose dated facts fall between the two
+ * dates, read from the projects as of each date. Other scopes (owners, officers) read the projects
+ * (stats.repository.ts), whose formulas the rollup's triggers repeat; both are tested to agree with core.
  */
 import { sql, type Kysely, type RawBuilder, type SqlBool, type Transaction } from 'kysely';
-import { isMonthEnd, projectScopeKind, regionPrefix, type FigureTotals, type StatOptions } from '@keyprojects/core';
+import {
+  combineTotals,
+  isMonthEnd,
+  monthEnd,
+  projectScopeKind,
+  regionPrefix,
+  type FigureTotals,
+  type StatOptions,
+} from '@keyprojects/core';
 import type { DB } from '../../db/schema.ts';
+import { monthsCounted, type DateWindow } from './stats.progress.ts';
 import {
   fen,
-  monthsCounted,
   statistics,
   toTotals,
   type AggregateRow,
@@ -21,9 +30,9 @@ import {
 
 type Db = Kysely<DB> | Transaction<DB>;
 
-/** The rollup answers a scope by region as of a month's end; every other question reads the projects. */
-export function rollupAnswers(scope: StatScope, asOf: string): boolean {
-  return projectScopeKind(scope.actor.role) === 'region' && Boolean(scope.actor.regionCode) && isMonthEnd(asOf);
+/** The rollup answers a scope by region; owners' and officers' scopes read the projects. */
+export function rollupAnswers(scope: StatScope): boolean {
+  return projectScopeKind(scope.actor.role) === 'region' && Boolean(scope.actor.regionCode);
 }
 
 /** The aggregate columns of AggregateRow as sums of the rollup's columns (core's figures, counted per row). */
@@ -144,9 +153,69 @@ async function rollupFigures(
 }
 
 /**
+ * The month end whose rollup rows count the same months as the date (the date itself at a month end), or null when
+ * no month is counted yet (a date before January's cut-off).
+ */
+async function countedMonthEnd(db: Db, options: StatOptions): Promise<string | null> {
+  if (isMonthEnd(options.asOf)) return options.asOf;
+  const { rows } = await sql<{ counted: number }>`select ${monthsCounted(options)} as counted`.execute(db);
+  const counted = rows[0]?.counted ?? 0;
+  return counted > 0 ? monthEnd(options.year, counted) : null;
+}
+
+type Group = { key: string; totals: FigureTotals };
+
+/** `base` plus what `now` counts minus what `then` counts, key by key. */
+function corrected(base: readonly Group[], now: readonly Group[] = [], then: readonly Group[] = []): Group[] {
+  const byKey = new Map(base.map((group) => [group.key, group.totals]));
+  for (const [groups, sign] of [
+    [now, 1],
+    [then, -1],
+  ] as const) {
+    for (const { key, totals } of groups) {
+      const held = byKey.get(key) ?? combineTotals(totals, totals, -1);
+      byKey.set(key, combineTotals(held, totals, sign));
+    }
+  }
+  return [...byKey]
+    .map(([key, totals]) => ({ key, totals }))
+    .sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
+}
+
+/**
+ * A regional scope's figures as of any date from the rollup, or null when no month end counts the same months.
+ * Inside a month: the month end's figures, plus the projects whose completion, planned completion or counted start
+ * lies between the two dates as counted on the date, minus the same projects as counted at the month end.
+ */
+async function regionalFigures(
+  db: Db,
+  scope: StatScope,
+  options: StatOptions,
+  dimensions: SqlDimension[],
+): Promise<Statistics | null> {
+  const base = await countedMonthEnd(db, options);
+  if (!base) return null;
+  const atBase = await rollupFigures(db, scope, { year: options.year, asOf: base }, dimensions);
+  if (base === options.asOf) return atBase;
+  const window: DateWindow =
+    base < options.asOf ? { after: base, through: options.asOf } : { after: options.asOf, through: base };
+  const now = await statistics(db, scope, options, { dimensions, window });
+  const then = await statistics(db, scope, { year: options.year, asOf: base }, { dimensions, window });
+  const groups: Statistics['groups'] = {};
+  for (const dimension of dimensions) {
+    groups[dimension] = corrected(atBase.groups[dimension] ?? [], now.groups[dimension], then.groups[dimension]);
+  }
+  return {
+    totals: combineTotals(combineTotals(atBase.totals, now.totals), then.totals, -1),
+    groups,
+    monthly: atBase.monthly,
+    unlocated: atBase.unlocated,
+  };
+}
+
+/**
  * The dashboard's statistics of a scope as of a date, and the totals as of `previous` (a year earlier): from the
- * rollup in one statement when it answers both dates, else from the projects (the two dates run one after the
- * other in the caller's snapshot).
+ * rollup in one statement when both are month ends, else each date on its own.
  */
 export async function dashboardStatistics(
   db: Db,
@@ -155,26 +224,32 @@ export async function dashboardStatistics(
   previous: StatOptions,
   dimensions: SqlDimension[],
 ): Promise<{ current: Statistics; previous: FigureTotals }> {
-  if (!rollupAnswers(scope, options.asOf)) {
-    const current = await statistics(db, scope, options, { dimensions, unlocated: true });
-    return { current, previous: await totalsAsOf(db, scope, previous) };
+  if (rollupAnswers(scope) && isMonthEnd(options.asOf) && isMonthEnd(previous.asOf)) {
+    const { previous: before, ...current } = await rollupFigures(db, scope, options, dimensions, previous);
+    return { current, previous: before ?? (await totalsAsOf(db, scope, previous)) };
   }
-  const both = rollupAnswers(scope, previous.asOf);
-  const figures = await rollupFigures(db, scope, options, dimensions, both ? previous : undefined);
-  return {
-    current: { totals: figures.totals, groups: figures.groups, monthly: figures.monthly, unlocated: figures.unlocated },
-    previous: figures.previous ?? (await totalsAsOf(db, scope, previous)),
-  };
+  // The two dates are independent figures: on a server's pool they are read side by side.
+  const [current, before] = await Promise.all([
+    (async () =>
+      (rollupAnswers(scope) ? await regionalFigures(db, scope, options, dimensions) : null) ??
+      (await statistics(db, scope, options, { dimensions, unlocated: true })))(),
+    totalsAsOf(db, scope, previous),
+  ]);
+  return { current, previous: before };
 }
 
 /** A scope's totals as of a date: from the rollup when it answers, else from the projects. */
 export async function totalsAsOf(db: Db, scope: StatScope, options: StatOptions): Promise<FigureTotals> {
-  if (rollupAnswers(scope, options.asOf)) return (await rollupFigures(db, scope, options, [])).totals;
-  return (await statistics(db, scope, options)).totals;
+  return (await statisticsOf(db, scope, options, [])).totals;
 }
 
 /** The statistics of a scope as of a date with the groups asked (no unlocated count): the rollup when it answers. */
-export async function statisticsOf(db: Db, scope: StatScope, options: StatOptions, dimensions: SqlDimension[]) {
-  if (rollupAnswers(scope, options.asOf)) return rollupFigures(db, scope, options, dimensions);
-  return statistics(db, scope, options, { dimensions });
+export async function statisticsOf(
+  db: Db,
+  scope: StatScope,
+  options: StatOptions,
+  dimensions: SqlDimension[],
+): Promise<Statistics> {
+  const fromRollup = rollupAnswers(scope) ? await regionalFigures(db, scope, options, dimensions) : null;
+  return fromRollup ?? (await statistics(db, scope, options, { dimensions }));
 }

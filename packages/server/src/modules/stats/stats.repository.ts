@@ -20,6 +20,7 @@ import {
 import type { DB } from '../../db/schema.ts';
 import { scopedProjects } from '../../db/scope.ts';
 import type { Actor } from '../auth/actor.ts';
+import { progressQuery, windowProjects, type DateWindow } from './stats.progress.ts';
 
 type Db = Kysely<DB> | Transaction<DB>;
 type ScopeActor = Pick<Actor, 'id' | 'role' | 'regionCode' | 'organizationId'>;
@@ -32,18 +33,6 @@ export interface StatScope {
 
 /** The dimensions the SQL groups by: the contract's (core) dimensions. */
 export type SqlDimension = StatDimension;
-
-/**
- * How many months of the year count as of the date (core's "counted report": cut-off on or before the date):
- * every month before the date's month, and that month too once its cut-off has passed (or when it has no period).
- * A scalar subquery, so the database evaluates it once inside the statement that uses it.
- */
-export function monthsCounted(options: StatOptions): RawBuilder<number> {
-  const month = Number(options.asOf.slice(5, 7));
-  return sql<number>`coalesce((select case when cutoff_date > ${options.asOf} then ${sql.lit(month - 1)}
-    else ${sql.lit(month)} end from reporting_periods where year = ${options.year} and month = ${sql.lit(month)}),
-    ${sql.lit(month)})`;
-}
 
 /** The projects on the year's list in scope, joined to their plan of the year as `ap` (the scope helper is the only gate). */
 export function scopedYearProjects(db: Db, scope: StatScope, year: number) {
@@ -60,41 +49,28 @@ export function scopedProjectIds(db: Db, scope: StatScope, year: number) {
 }
 
 /**
- * Each project's progress as of the date, read from its year-progress row: the completions of the counted months
- * and the earliest start reported in them — no scan of the reports, whatever the date. The warnings' snapshot loader
- * reads a year's completed investment through it too, so a warning and the dashboard never disagree.
- */
-export function progressQuery(db: Db, options: StatOptions) {
-  const month = Number(options.asOf.slice(5, 7));
-  const k = monthsCounted(options);
-  // Only the date's own month depends on k (month − 1 or month), so the sum of the months before it is fixed.
-  const before = Array.from({ length: month - 1 }, (_, i) => `coalesce(monthly_completed[${i + 1}], 0)::numeric`);
-  const completed = sql.raw([...before, '0::numeric'].join(' + '));
-  return db
-    .selectFrom('project_year_progress')
-    .select([
-      'project_id',
-      sql<string>`${completed} + case when ${k} = ${sql.lit(month)}
-        then coalesce(monthly_completed[${sql.lit(month)}], 0)::numeric else 0 end`.as('completed'),
-      // Index 0 (no month counted) is out of range and reads as null; slice [1:0] as an empty array.
-      sql<string | null>`started_by_month[${k}]`.as('started_on'),
-      sql<bigint[]>`coalesce(monthly_completed[1:${k}], '{}')`.as('monthly'),
-    ])
-    .where('year', '=', options.year);
-}
-
-/**
  * One row per project on the year's list in scope with what the figures need — the `rows` of every statistics
  * statement. Reserve projects never count as started (core's startedAsOf).
  */
-function rowsQuery(db: Db, scope: StatScope, options: StatOptions) {
-  const progress = progressQuery(db, options);
+function rowsQuery(db: Db, scope: StatScope, options: StatOptions, window?: DateWindow) {
   // Materialised: computed once, then hash-joined, whatever the planner guesses of a freshly loaded table.
-  let q = db
-    .with(
-      (cte) => cte('progress').materialized(),
-      () => progress,
-    )
+  const whole = db.with(
+    (cte) => cte('progress').materialized(),
+    () => progressQuery(db, options),
+  );
+  // With a window, its projects once, then only their progress; raw SQL reads the extra CTE, so the types are alike.
+  const base = window
+    ? (db
+        .with(
+          (cte) => cte('window_projects').materialized(),
+          () => windowProjects(db, scope, options, window),
+        )
+        .with(
+          (cte) => cte('progress').materialized(),
+          () => progressQuery(db, options).where(sql<boolean>`project_id in (select id from window_projects)`),
+        ) as unknown as typeof whole)
+    : whole;
+  let q = base
     .selectFrom(() => scopedProjects(db, scope.actor).selectAll('projects').as('projects'))
     .innerJoin('annual_plans as ap', (j) =>
       j.onRef('ap.project_id', '=', 'projects.id').on('ap.year', '=', options.year),
@@ -122,6 +98,7 @@ function rowsQuery(db: Db, scope: StatScope, options: StatOptions) {
       'g.monthly',
     ]);
   if (scope.regionCode) q = q.where('projects.region_code', 'like', `${regionPrefix(scope.regionCode)}%`);
+  if (window) q = q.where(sql<boolean>`projects.id in (select id from window_projects)`);
   return q;
 }
 
@@ -269,9 +246,9 @@ export async function statistics(
   db: Db,
   scope: StatScope,
   options: StatOptions,
-  request: { dimensions?: SqlDimension[]; unlocated?: boolean } = {},
+  request: { dimensions?: SqlDimension[]; unlocated?: boolean; window?: DateWindow } = {},
 ): Promise<Statistics> {
-  const rows = rowsQuery(db, scope, options);
+  const rows = rowsQuery(db, scope, options, request.window);
   const monthly = sql.raw(
     // As text: pg parses numeric[] into floats, which would round sums beyond 2^53.
     `array[${Array.from({ length: 12 }, (_, i) => `coalesce(sum(monthly[${i + 1}]), 0)`).join(', ')}]::text[]`,

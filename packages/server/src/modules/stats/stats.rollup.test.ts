@@ -77,14 +77,30 @@ async function expectSameAsProjects(scope: StatScope, options: StatOptions, db =
 const MONTH_ENDS = (year: number) =>
   Array.from({ length: 12 }, (_, i) => new Date(Date.UTC(year, i + 1, 0)).toISOString().slice(0, 10));
 
-describe('the rollup answers a region as of a month end', () => {
-  it('only for regional scopes and month ends', () => {
+describe('the rollup answers a region', () => {
+  it('for regional scopes only', () => {
     expect(['2021-02-28', '2020-02-29', '2021-06-30', '2021-12-31'].every(isMonthEnd)).toBe(true);
     expect(['2020-02-28', '2021-06-17', '2021-12-30'].some(isMonthEnd)).toBe(false);
-    expect(rollupAnswers({ actor: daqingAdmin }, '2021-06-30')).toBe(true);
-    expect(rollupAnswers({ actor: daqingAdmin }, '2021-06-17')).toBe(false);
+    expect(rollupAnswers({ actor: daqingAdmin })).toBe(true);
     const owner = { id: 2, role: 'owner' as const, regionCode: null, organizationId: 1 };
-    expect(rollupAnswers({ actor: owner }, '2021-06-30')).toBe(false);
+    expect(rollupAnswers({ actor: owner })).toBe(false);
+  });
+
+  it('inside a month too, from the rows of the month end that counts the same months', async () => {
+    const rolledBack = new Error('rolled back');
+    await expect(
+      database.db.transaction().execute(async (trx) => {
+        // One key's rows, every month, made to claim 1,000 more projects: a figure read from the rollup shows them.
+        const key = sql`(region_code, category, levels, nature, industry, size_tier) = (select region_code, category,
+          levels, nature, industry, size_tier from stats_rollup where year = 2021 and month = 1 and projects > 0 limit 1)`;
+        await sql`update stats_rollup set projects = projects + 1000 where year = 2021 and ${key}`.execute(trx);
+        for (const asOf of ['2021-05-20', '2021-09-30']) {
+          const read = await statisticsOf(trx, { actor: daqingAdmin }, { year: 2021, asOf }, []);
+          expect(read.totals.projects, asOf).toBe(daqing2021.length + 1000);
+        }
+        throw rolledBack;
+      }),
+    ).rejects.toBe(rolledBack);
   });
 });
 
@@ -96,7 +112,7 @@ describe('the rollup agrees with core', () => {
   }, 120_000);
 
   it('on Daqing 2021 at every month end and at dates inside months, for the city and a district', async () => {
-    for (const asOf of [...MONTH_ENDS(2021), '2021-05-20', '2021-04-15']) {
+    for (const asOf of [...MONTH_ENDS(2021), '2021-05-20', '2021-04-15', '2021-01-04', '2021-07-01']) {
       await expectCoreAgreement({ actor: daqingAdmin }, daqing2021, { year: 2021, asOf });
     }
     const inDistrict = daqing2021.filter((p) => p.regionCode === '230604');
@@ -140,9 +156,10 @@ describe('the rollup on the province generator', () => {
   it('still agrees after reports, corrections, plan and project edits, deletions, concurrent filings and a moved cut-off', async () => {
     const db = province.db;
     const ids = (
-      await sql<{ id: number }>`select id from projects where code like '2101-%' order by id limit 6`.execute(db)
+      await sql<{ id: number }>`select id from projects where code like '2101-%' order by id limit 7`.execute(db)
     ).rows.map((r) => r.id);
-    const [filed, corrected, edited, replanned, softDeleted, hardDeleted] = ids as [
+    const [filed, corrected, edited, replanned, softDeleted, hardDeleted, startedLate] = ids as [
+      number,
       number,
       number,
       number,
@@ -159,6 +176,13 @@ describe('the rollup on the province generator', () => {
       await sql`update monthly_reports set completed_this_month = completed_this_month * 40, started = true,
         started_on = '2021-02-03' where project_id = ${corrected} and year = 2021 and month = 2`.execute(trx);
       await refreshYearProgress(trx, corrected, 2021);
+    });
+    // A start first reported in June and dated the 25th: as of June 17, once June counts, not started yet.
+    await db.transaction().execute(async (trx) => {
+      await sql`update monthly_reports set started = (month >= 6),
+        started_on = case when month >= 6 then date '2021-06-25' end
+        where project_id = ${startedLate} and year = 2021`.execute(trx);
+      await refreshYearProgress(trx, startedLate, 2021);
     });
     await db
       .updateTable('projects')

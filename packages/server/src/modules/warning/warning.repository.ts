@@ -8,7 +8,7 @@ import { sql, type Kysely, type Transaction } from 'kysely';
 import { OPEN_PROBLEM_STATES, regionPrefix, type WarningLevel } from '@keyprojects/core';
 import type { DB } from '../../db/schema.ts';
 import { scopedProjects, type ScopeActor } from '../../db/scope.ts';
-import { progressQuery } from '../stats/stats.repository.ts';
+import { progressQuery } from '../stats/stats.progress.ts';
 
 type Db = Kysely<DB> | Transaction<DB>;
 
