@@ -6,6 +6,8 @@
 
 -- toTotals: no query (an aggregate row turned into FigureTotals)
 
+-- byKey: no query (the order of breakdown keys (code unit, as core))
+
 -- scopedYearProjects: no query (a query builder scopedProjectIds and the map compose)
 
 -- scopedProjectIds (city actor)

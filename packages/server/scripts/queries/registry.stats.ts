@@ -110,6 +110,7 @@ export const STATS_REGISTRY: readonly RepositoryEntry[] = [
     examples: {
       fen: { noQuery: 'a NUMERIC sum turned into exact fen' },
       toTotals: { noQuery: 'an aggregate row turned into FigureTotals' },
+      byKey: { noQuery: 'the order of breakdown keys (code unit, as core)' },
       scopedYearProjects: { noQuery: 'a query builder scopedProjectIds and the map compose' },
       scopedProjectIds: statScopes.map(({ label, scope }) =>
         labelled(label, (trx: Trx) => stats.scopedProjectIds(trx, scope, YEAR).execute()),

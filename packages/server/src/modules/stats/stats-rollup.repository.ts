@@ -19,6 +19,7 @@ import {
 import type { DB } from '../../db/schema.ts';
 import { monthsCounted, type DateWindow } from './stats.progress.ts';
 import {
+  byKey,
   fen,
   statistics,
   toTotals,
@@ -140,9 +141,7 @@ async function rollupFigures(
     else (groupsByDimension[row.dim as SqlDimension] ??= []).push({ key: row.key ?? 'none', totals: toTotals(row) });
   }
   if (!all) throw new Error('rollup aggregate returned no row');
-  // Core sorts breakdown keys by code unit; do the same whatever the database's collation.
-  for (const list of Object.values(groupsByDimension))
-    list.sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
+  for (const list of Object.values(groupsByDimension)) list.sort(byKey);
   return {
     totals: toTotals(all),
     groups: groupsByDimension,
@@ -167,19 +166,18 @@ type Group = { key: string; totals: FigureTotals };
 
 /** `base` plus what `now` counts minus what `then` counts, key by key. */
 function corrected(base: readonly Group[], now: readonly Group[] = [], then: readonly Group[] = []): Group[] {
-  const byKey = new Map(base.map((group) => [group.key, group.totals]));
+  const totalsOfKey = new Map(base.map((group) => [group.key, group.totals]));
   for (const [groups, sign] of [
     [now, 1],
     [then, -1],
   ] as const) {
     for (const { key, totals } of groups) {
-      const held = byKey.get(key) ?? combineTotals(totals, totals, -1);
-      byKey.set(key, combineTotals(held, totals, sign));
+      // A key the month end lacks starts from zero (a total less itself).
+      const held = totalsOfKey.get(key) ?? combineTotals(totals, totals, -1);
+      totalsOfKey.set(key, combineTotals(held, totals, sign));
     }
   }
-  return [...byKey]
-    .map(([key, totals]) => ({ key, totals }))
-    .sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
+  return [...totalsOfKey].map(([key, totals]) => ({ key, totals })).sort(byKey);
 }
 
 /**
@@ -230,9 +228,7 @@ export async function dashboardStatistics(
   }
   // The two dates are independent figures: on a server's pool they are read side by side.
   const [current, before] = await Promise.all([
-    (async () =>
-      (rollupAnswers(scope) ? await regionalFigures(db, scope, options, dimensions) : null) ??
-      (await statistics(db, scope, options, { dimensions, unlocated: true })))(),
+    statisticsOf(db, scope, options, dimensions, { unlocated: true }),
     totalsAsOf(db, scope, previous),
   ]);
   return { current, previous: before };
@@ -243,13 +239,17 @@ export async function totalsAsOf(db: Db, scope: StatScope, options: StatOptions)
   return (await statisticsOf(db, scope, options, [])).totals;
 }
 
-/** The statistics of a scope as of a date with the groups asked (no unlocated count): the rollup when it answers. */
+/**
+ * The statistics of a scope as of a date with the groups asked: the rollup when it answers (which always counts the
+ * projects without coordinates), else the projects (which count them when asked).
+ */
 export async function statisticsOf(
   db: Db,
   scope: StatScope,
   options: StatOptions,
   dimensions: SqlDimension[],
+  request: { unlocated?: boolean } = {},
 ): Promise<Statistics> {
   const fromRollup = rollupAnswers(scope) ? await regionalFigures(db, scope, options, dimensions) : null;
-  return fromRollup ?? (await statistics(db, scope, options, { dimensions }));
+  return fromRollup ?? (await statistics(db, scope, options, { dimensions, ...request }));
 }

@@ -223,6 +223,9 @@ function groupSource(dimension: SqlDimension) {
     : { from: sql`rows`, key: KEY_EXPRESSIONS[dimension] };
 }
 
+/** Core sorts breakdown keys by code unit; groups are sorted the same way whatever the database's collation. */
+export const byKey = (a: { key: string }, b: { key: string }) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0);
+
 export interface Statistics {
   totals: FigureTotals;
   groups: Partial<Record<SqlDimension, { key: string; totals: FigureTotals }[]>>;
@@ -273,8 +276,7 @@ export async function statistics(
     const dimension = row.dim as SqlDimension;
     (byDimension[dimension] ??= []).push({ key: row.key ?? 'none', totals: toTotals(row) });
   }
-  // Core sorts breakdown keys by code unit; do the same whatever the database's collation.
-  for (const list of Object.values(byDimension)) list.sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
+  for (const list of Object.values(byDimension)) list.sort(byKey);
   return {
     totals: toTotals(all),
     groups: byDimension,

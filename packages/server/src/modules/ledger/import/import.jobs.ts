@@ -21,13 +21,13 @@ const WRITE_EVERY_MS = 1000;
 interface Entry {
   ownerId: number;
   job: LedgerImportJob;
+  /** Settles once the job's outcome is written (or could not be): what `drain` waits for. */
+  settled?: Promise<void>;
 }
 
 /** The jobs of one app instance, kept in the shared database. */
 export class ImportJobs {
   private readonly running = new Map<string, Entry>();
-  /** Each job until its outcome is written (or could not be): what `drain` waits for. */
-  private readonly settling = new Set<Promise<void>>();
   private readonly instance = `${hostname()}:${String(process.pid)}`;
 
   constructor(private readonly db: Kysely<DB>) {}
@@ -57,18 +57,16 @@ export class ImportJobs {
       await writer.now(job).catch(() => undefined);
       this.running.delete(job.id);
     };
-    const settled = run(onProgress).then(
+    entry.settled = run(onProgress).then(
       (result) => finish({ ...entry.job, status: 'succeeded', phase: 'done', result }),
       (error: unknown) => finish({ ...entry.job, status: 'failed', error: describe(error, locale) }),
     );
-    this.settling.add(settled);
-    void settled.finally(() => this.settling.delete(settled));
     return entry.job;
   }
 
   /** Waits for the jobs running here to finish and record their outcome (before the database closes). */
   async drain(): Promise<void> {
-    await Promise.allSettled([...this.settling]);
+    await Promise.allSettled([...this.running.values()].flatMap((entry) => (entry.settled ? [entry.settled] : [])));
   }
 
   /** The job if it exists and belongs to the user: from memory on the instance running it, else from its row. */
